@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { ZHealth } from '@anxin/contracts';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { Config } from './config.ts';
+import type { Database } from './platform/db/database.ts';
+import { newId } from './platform/ids.ts';
+import { registerAuthentication } from './platform/http/authentication.ts';
+import { registerIdempotency } from './platform/http/idempotency.ts';
+import { handleError, problem, sendProblem } from './platform/http/problem.ts';
+import { loggerOptions } from './platform/logging.ts';
+import { auditRoutes } from './modules/audit/index.ts';
+import { authenticate, authRoutes } from './modules/auth/index.ts';
+import { orgRoutes } from './modules/org/index.ts';
+
+/** Where the built console lives (apps/web/dist). */
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** Serve the console from this directory (default apps/web/dist if it exists). */
+  webDist?: string | null;
+  /** Pretty logs on a terminal; JSON otherwise. */
+  prettyLogs?: boolean;
+  /** Where log lines go (default stdout); tests capture them to prove redaction. */
+  logStream?: DestinationStream;
+}
+
+/** Builds the HTTP application: platform plugins, then one plugin per module. Tests use it via inject(). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const db = database.db;
+  const app = Fastify({
+    logger: deps.logStream ? { ...loggerOptions(config.logLevel, false), stream: deps.logStream } : loggerOptions(config.logLevel, deps.prettyLogs ?? false),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : newId();
+    },
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> tags at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.auth.secureCookies,
+  });
+  await app.register(fastifyCookie);
+  // Per-route limits only (login); the in-memory store is per process — account lockout, kept in
+  // the database, is what holds across processes.
+  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, message: `Rate limit exceeded, retry in ${ctx.after}` }) });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Anxin API',
+        description:
+          'Anxin (安心) insurance CRM and customer-service API. Authenticate with the session cookie from `POST /api/v1/auth/login`, ' +
+          'a bearer token (`Authorization: Bearer <token>`), or an API key (`Authorization: Bearer ak_…` or `X-API-Key`). ' +
+          'Errors are RFC 9457 problem+json with a stable `code`. POSTs accept `Idempotency-Key`.',
+        version: config.version,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'anxin_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+
+  registerAuthentication(app, (credentials) => authenticate(db, authSettings(config), credentials));
+  registerIdempotency(app, db, (request) => (request.actor ? `${request.actor.kind}:${request.actor.id}` : undefined));
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['platform'], summary: 'Liveness and database check', response: { 200: ZHealth, 503: ZHealth } } },
+    async (_request, reply) => {
+      try {
+        await sql`SELECT 1`.execute(db);
+        return { status: 'ok' as const, db: database.driver, version: config.version };
+      } catch {
+        return reply.status(503).send({ status: 'degraded' as const, db: database.driver, version: config.version });
+      }
+    },
+  );
+
+  await app.register(authRoutes(db, { settings: authSettings(config), secureCookies: config.auth.secureCookies, loginRateLimitPerMinute: config.auth.loginRateLimitPerMinute }));
+  await app.register(orgRoutes(db));
+  await app.register(auditRoutes(db));
+
+  const webDist = deps.webDist === undefined ? (existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : null) : deps.webDist;
+  if (webDist) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0]!;
+    if (webDist && request.method === 'GET' && !url.startsWith('/api/')) {
+      // The console's client-side routes (/staff, /org, …) all load index.html.
+      return reply.sendFile('index.html');
+    }
+    return sendProblem(reply, problem('ROUTE_NOT_FOUND', `No route ${request.method} ${url}`, String(request.id), url));
+  });
+  return app;
+}
+
+export function authSettings(config: Config) {
+  return {
+    sessionSecret: config.secrets.sessionSecret,
+    sessionTtlMinutes: config.auth.sessionTtlMinutes,
+    sessionIdleMinutes: config.auth.sessionIdleMinutes,
+    maxFailedLogins: config.auth.maxFailedLogins,
+    lockoutMinutes: config.auth.lockoutMinutes,
+  };
+}

@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Validated, frozen configuration. This file is the only reader of `process.env`. */
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  /** `pglite` keeps the database in `dataDir`; `postgres` connects to `databaseUrl`. */
+  db: { driver: 'pglite'; dataDir: string } | { driver: 'postgres'; url: string; poolSize: number };
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  secrets: {
+    /** Field-encryption keys by key id (32 bytes each); `activeFieldKeyId` encrypts new values. */
+    fieldKeys: Record<string, Buffer>;
+    activeFieldKeyId: string;
+    /** HMAC key for blind indexes of encrypted fields. */
+    blindIndexKey: Buffer;
+    /** Pepper for hashing session tokens and API-key secrets. */
+    sessionSecret: Buffer;
+  };
+  /** Where the secrets came from: generated into the data directory, or given in the environment. */
+  secretsSource: 'data-dir' | 'environment';
+  adminPassword: string | undefined;
+  auth: {
+    sessionTtlMinutes: number;
+    sessionIdleMinutes: number;
+    maxFailedLogins: number;
+    lockoutMinutes: number;
+    loginRateLimitPerMinute: number;
+    secureCookies: boolean;
+  };
+  trustProxy: boolean;
+  version: string;
+}
+
+const intFrom = (name: string, def: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be an integer`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`)
+    .default(def);
+
+const ZEnv = z.object({
+  ANXIN_ENV: z.enum(['development', 'test', 'production']).optional(),
+  NODE_ENV: z.string().optional(),
+  PORT: intFrom('PORT', 3000, 0, 65535),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  ANXIN_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  ANXIN_DB_POOL_SIZE: intFrom('ANXIN_DB_POOL_SIZE', 10, 1, 200),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ANXIN_FIELD_KEYS: z.string().optional(),
+  ANXIN_FIELD_KEY_ID: z.string().optional(),
+  ANXIN_BLIND_INDEX_KEY: z.string().optional(),
+  ANXIN_SESSION_SECRET: z.string().optional(),
+  ANXIN_ADMIN_PASSWORD: z.string().min(10, 'ANXIN_ADMIN_PASSWORD must have at least 10 characters').optional(),
+  ANXIN_SESSION_TTL_MINUTES: intFrom('ANXIN_SESSION_TTL_MINUTES', 12 * 60, 5, 7 * 24 * 60),
+  ANXIN_SESSION_IDLE_MINUTES: intFrom('ANXIN_SESSION_IDLE_MINUTES', 60, 1, 24 * 60),
+  ANXIN_MAX_FAILED_LOGINS: intFrom('ANXIN_MAX_FAILED_LOGINS', 5, 1, 100),
+  ANXIN_LOCKOUT_MINUTES: intFrom('ANXIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+  ANXIN_LOGIN_RATE_LIMIT: intFrom('ANXIN_LOGIN_RATE_LIMIT', 20, 1, 10000),
+  ANXIN_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  ANXIN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+/** Thrown with every configuration problem at once, so an operator can fix them in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const SECRETS_FILE = 'secrets.json';
+
+interface StoredSecrets {
+  fieldKeys: Record<string, string>;
+  activeFieldKeyId: string;
+  blindIndexKey: string;
+  sessionSecret: string;
+}
+
+/** Reads the embedded installation's secrets, generating them on the first start. */
+function loadOrCreateDataDirSecrets(dataDir: string): StoredSecrets {
+  const file = path.join(dataDir, SECRETS_FILE);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: StoredSecrets = {
+    fieldKeys: { k1: randomBytes(32).toString('base64') },
+    activeFieldKeyId: 'k1',
+    blindIndexKey: randomBytes(32).toString('base64'),
+    sessionSecret: randomBytes(32).toString('base64'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+function decodeKey(name: string, value: string, problems: string[]): Buffer {
+  const buf = Buffer.from(value, 'base64');
+  if (buf.length !== 32) problems.push(`${name} must be 32 bytes, base64-encoded (got ${buf.length} bytes)`);
+  return buf;
+}
+
+/** `k1:base64,k2:base64` → key map. */
+function parseFieldKeys(raw: string, problems: string[]): Record<string, Buffer> {
+  const keys: Record<string, Buffer> = {};
+  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const idx = part.indexOf(':');
+    if (idx <= 0) {
+      problems.push('ANXIN_FIELD_KEYS must look like "k1:<base64 32 bytes>,k2:<…>"');
+      continue;
+    }
+    const id = part.slice(0, idx);
+    keys[id] = decodeKey(`ANXIN_FIELD_KEYS[${id}]`, part.slice(idx + 1), problems);
+  }
+  return keys;
+}
+
+/**
+ * Parses and validates the environment once. Collects every problem before failing.
+ * @param env usually `process.env`; tests pass their own.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.1.0'): Config {
+  // Each variable is checked on its own, so that one bad value does not hide the others.
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(ZEnv.shape)) {
+    const result = schema.safeParse(env[name]);
+    if (result.success) values[name] = result.data;
+    else {
+      problems.push(...result.error.issues.map((i) => `${name}: ${i.message}`));
+      values[name] = schema.safeParse(undefined).data;
+    }
+  }
+  const e = values as z.infer<typeof ZEnv>;
+  const mode = e.ANXIN_ENV ?? (e.NODE_ENV === 'production' ? 'production' : e.NODE_ENV === 'test' ? 'test' : 'development');
+  const dataDir = path.resolve(e.ANXIN_DATA_DIR);
+  const embedded = !e.DATABASE_URL;
+
+  let fieldKeys: Record<string, Buffer> = {};
+  let activeFieldKeyId = '';
+  let blindIndexKey: Buffer = Buffer.alloc(0);
+  let sessionSecret: Buffer = Buffer.alloc(0);
+  let secretsSource: Config['secretsSource'] = 'environment';
+
+  const envHasSecrets = e.ANXIN_FIELD_KEYS || e.ANXIN_BLIND_INDEX_KEY || e.ANXIN_SESSION_SECRET;
+  if (embedded && !envHasSecrets) {
+    const stored = loadOrCreateDataDirSecrets(dataDir);
+    secretsSource = 'data-dir';
+    fieldKeys = Object.fromEntries(
+      Object.entries(stored.fieldKeys).map(([id, v]) => [id, decodeKey(`fieldKeys.${id}`, v, problems)]),
+    );
+    activeFieldKeyId = stored.activeFieldKeyId;
+    blindIndexKey = decodeKey('blindIndexKey', stored.blindIndexKey, problems);
+    sessionSecret = decodeKey('sessionSecret', stored.sessionSecret, problems);
+  } else {
+    // With a database server (or explicit secrets) nothing is generated: no default secrets.
+    if (!e.ANXIN_FIELD_KEYS) problems.push('ANXIN_FIELD_KEYS is required when DATABASE_URL is set (e.g. "k1:<openssl rand -base64 32>")');
+    else fieldKeys = parseFieldKeys(e.ANXIN_FIELD_KEYS, problems);
+    if (!e.ANXIN_BLIND_INDEX_KEY) problems.push('ANXIN_BLIND_INDEX_KEY is required when DATABASE_URL is set (32 bytes, base64)');
+    else blindIndexKey = decodeKey('ANXIN_BLIND_INDEX_KEY', e.ANXIN_BLIND_INDEX_KEY, problems);
+    if (!e.ANXIN_SESSION_SECRET) problems.push('ANXIN_SESSION_SECRET is required when DATABASE_URL is set (32 bytes, base64)');
+    else sessionSecret = decodeKey('ANXIN_SESSION_SECRET', e.ANXIN_SESSION_SECRET, problems);
+    activeFieldKeyId = e.ANXIN_FIELD_KEY_ID ?? Object.keys(fieldKeys)[0] ?? '';
+  }
+  if (Object.keys(fieldKeys).length > 0 && !fieldKeys[activeFieldKeyId]) {
+    problems.push(`ANXIN_FIELD_KEY_ID "${activeFieldKeyId}" is not one of the keys in ANXIN_FIELD_KEYS`);
+  }
+  if (e.ANXIN_SESSION_IDLE_MINUTES > e.ANXIN_SESSION_TTL_MINUTES) {
+    problems.push('ANXIN_SESSION_IDLE_MINUTES must not exceed ANXIN_SESSION_TTL_MINUTES');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return Object.freeze({
+    env: mode,
+    port: e.PORT,
+    host: e.HOST,
+    db: embedded ? { driver: 'pglite', dataDir: path.join(dataDir, 'pglite') } : { driver: 'postgres', url: e.DATABASE_URL!, poolSize: e.ANXIN_DB_POOL_SIZE },
+    dataDir,
+    logLevel: e.LOG_LEVEL,
+    secrets: Object.freeze({ fieldKeys, activeFieldKeyId, blindIndexKey, sessionSecret }),
+    secretsSource,
+    adminPassword: e.ANXIN_ADMIN_PASSWORD,
+    auth: Object.freeze({
+      sessionTtlMinutes: e.ANXIN_SESSION_TTL_MINUTES,
+      sessionIdleMinutes: e.ANXIN_SESSION_IDLE_MINUTES,
+      maxFailedLogins: e.ANXIN_MAX_FAILED_LOGINS,
+      lockoutMinutes: e.ANXIN_LOCKOUT_MINUTES,
+      loginRateLimitPerMinute: e.ANXIN_LOGIN_RATE_LIMIT,
+      secureCookies: e.ANXIN_SECURE_COOKIES ? e.ANXIN_SECURE_COOKIES === 'true' : mode === 'production',
+    }),
+    trustProxy: e.ANXIN_TRUST_PROXY === 'true',
+    version,
+  }) as Config;
+}

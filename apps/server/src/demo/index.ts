@@ -1,0 +1,64 @@
+import type { Actor } from '../platform/actor.ts';
+import { systemActor } from '../platform/actor.ts';
+import { hashPassword } from '../platform/crypto/password.ts';
+import { inTransaction, type Db, type Tx } from '../platform/db/database.ts';
+import { recordAuditEvent } from '../modules/audit/index.ts';
+import { countOrgUnits, createHeadOffice, createOrgUnit, createStaff, findOrgUnitByCode, findStaffCredentialsByUsername } from '../modules/org/index.ts';
+import { DEMO_ORG, DEMO_PASSWORD, demoAccounts } from './demo-org.ts';
+
+/**
+ * One step of the demo loader. Each module adds its own step (customers, policies, claims, …);
+ * steps run in order, each in its own transaction, after the organisation exists.
+ */
+export interface DemoStep {
+  name: string;
+  load(tx: Tx, context: { system: Actor }): Promise<void>;
+}
+
+/** The loader's steps; later modules append theirs. */
+export const DEMO_STEPS: DemoStep[] = [];
+
+export type DemoResult = { status: 'loaded' | 'already-loaded'; password: string; accounts: ReturnType<typeof demoAccounts> } | { status: 'refused'; reason: string };
+
+/**
+ * Loads the demo insurer into an empty database. A database that already holds the demo is left
+ * as is; one that holds a real organisation is never touched.
+ */
+export async function loadDemo(db: Db): Promise<DemoResult> {
+  const accounts = demoAccounts();
+  if ((await countOrgUnits(db)) > 0) {
+    const isDemo = (await findOrgUnitByCode(db, 'ZJ-HZ')) && (await findStaffCredentialsByUsername(db, 'hz.agent'));
+    return isDemo
+      ? { status: 'already-loaded', password: DEMO_PASSWORD, accounts }
+      : { status: 'refused', reason: 'the database already holds an organisation that is not the demo; use an empty ANXIN_DATA_DIR or database for the demo' };
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await inTransaction(db, async (tx) => {
+    const hq = await createHeadOffice(tx, DEMO_ORG.code, DEMO_ORG.name);
+    const hqId = hq.id;
+    const system = systemActor(hq);
+    const unitIds = new Map<string, string>([[DEMO_ORG.code, hqId]]);
+    for (const p of DEMO_ORG.provinces) {
+      const province = await createOrgUnit(tx, system, { parentId: hqId, level: 'province', code: p.code, name: p.name });
+      unitIds.set(p.code, province.id);
+      for (const c of p.cities) {
+        const city = await createOrgUnit(tx, system, { parentId: province.id, level: 'city', code: c.code, name: c.name });
+        unitIds.set(c.code, city.id);
+      }
+    }
+    let licenceSeq = 1000;
+    for (const account of accounts) {
+      await createStaff(tx, system, {
+        username: account.username,
+        displayName: account.displayName,
+        orgUnitId: unitIds.get(account.unitCode)!,
+        roles: [account.role],
+        initialPassword: DEMO_PASSWORD,
+        ...(account.role === 'agent' ? { licence: { number: `0201${String(++licenceSeq).padStart(14, '0')}`, validFrom: '2024-01-01', validTo: '2029-12-31' } } : {}),
+      }, { mustChangePassword: false, passwordHash }); // demo accounts log straight in with the published password
+    }
+    await recordAuditEvent(tx, system, { action: 'system.bootstrapped', entityType: 'org_unit', entityId: hqId, data: { demo: true, staff: accounts.length } });
+    for (const step of DEMO_STEPS) await step.load(tx, { system });
+  });
+  return { status: 'loaded', password: DEMO_PASSWORD, accounts };
+}

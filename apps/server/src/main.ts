@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
+import { loadDemo } from './demo/index.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { ensureFirstAdministrator } from './modules/org/index.ts';
+
+/** The package version, shown by /api/health and the OpenAPI document. */
+export function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export type Print = (line: string) => void;
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openAndMigrate(config: Config, print: Print): Promise<Database> {
+  const database = await openDatabase(config.db.driver === 'pglite' ? { driver: 'pglite', dataDir: config.db.dataDir } : config.db);
+  const applied = await migrate(database.db);
+  if (applied.length > 0) print(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  return database;
+}
+
+/**
+ * Composition root: config → database → migrations → first administrator or demo → HTTP server.
+ * Returns the running app so the CLI can close it on a signal.
+ */
+export async function startServer(options: { demo: boolean; print: Print; env?: Record<string, string | undefined> }) {
+  const { print } = options;
+  const config = loadConfig(options.env, readVersion());
+  const database = await openAndMigrate(config, print);
+  print(
+    config.db.driver === 'pglite'
+      ? `Database: embedded PostgreSQL (PGlite) in ${config.db.dataDir}`
+      : `Database: PostgreSQL at ${redactUrl(config.db.url)}`,
+  );
+  if (config.secretsSource === 'data-dir') print(`Secrets: ${config.dataDir}/secrets.json (generated on first start; back it up with the data)`);
+
+  if (options.demo) {
+    const demo = await loadDemo(database.db);
+    if (demo.status === 'refused') {
+      await database.close();
+      throw new Error(`Demo not loaded: ${demo.reason}`);
+    }
+    print('');
+    print(demo.status === 'loaded' ? 'Demo insurer loaded.' : 'Demo insurer already present.');
+    print(`Demo password for every account: ${demo.password}`);
+    print('Accounts: admin (head-office administrator), and <unit>.<role> for every unit and role, e.g.');
+    print('  hq.compliance_auditor  zj.branch_manager  hz.agent  hz.csr  nb.claims_adjuster  gz.complaint_handler');
+    print('  units: hq, zj (hz, nb), gd (gz, sz), sc (cd, my)');
+    print('  roles: admin agent csr underwriter claims_adjuster complaint_handler branch_manager analyst compliance_auditor');
+  } else {
+    const admin = await ensureFirstAdministrator(database.db, { password: config.adminPassword });
+    if (admin) {
+      print('');
+      print('First start: created the head office and the administrator account.');
+      print(`  username: ${admin.username}`);
+      print(admin.generated ? `  one-time password: ${admin.password}  (you must change it at first login)` : '  password: the value of ANXIN_ADMIN_PASSWORD');
+    }
+  }
+
+  const app = await buildApp({ config, database, prettyLogs: process.stdout.isTTY });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  print('');
+  print(`Anxin ${config.version} is running:`);
+  print(`  console   http://localhost:${port}/`);
+  print(`  API docs  http://localhost:${port}/api/docs`);
+  return { app, database, config, port };
+}
+
+export async function stopServer(app: FastifyInstance, database: Database) {
+  await app.close();
+  await database.close();
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}

@@ -1,0 +1,70 @@
+import type { TAuditQuery } from '@anxin/contracts';
+import { sql } from 'kysely';
+import type { Executor, Tx } from '../../platform/db/database.ts';
+import type { AuditEventTable } from '../../platform/db/schema.ts';
+import { GENESIS_HASH, chainHash, type ChainedFields } from './audit-chain.ts';
+
+/** Advisory-lock id that serialises appends, so each event links to exactly one predecessor. */
+const AUDIT_CHAIN_LOCK = 724_611_002;
+
+export type AuditRow = { [K in keyof AuditEventTable]: AuditEventTable[K] extends { __select__: infer S } ? S : AuditEventTable[K] };
+
+/** Appends one event to the chain inside the caller's transaction. */
+export async function appendAuditEvent(tx: Tx, fields: Omit<ChainedFields, 'seq'>): Promise<{ seq: number; hash: string }> {
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
+  const last = await tx.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const hash = chainHash(prevHash, { ...fields, seq });
+  await tx
+    .insertInto('audit_event')
+    .values({
+      seq,
+      id: fields.id,
+      at: fields.at,
+      actor_id: fields.actorId,
+      actor_name: fields.actorName,
+      actor_org_unit_id: fields.actorOrgUnitId,
+      action: fields.action,
+      entity_type: fields.entityType,
+      entity_id: fields.entityId,
+      customer_id: fields.customerId,
+      purpose: fields.purpose,
+      request_id: fields.requestId,
+      data: JSON.stringify(fields.data ?? {}),
+      prev_hash: prevHash,
+      hash,
+    })
+    .execute();
+  return { seq, hash };
+}
+
+/** A page of events, newest first, limited to events by actors in `orgPath`'s subtree (HQ also sees system events). */
+export async function findAuditEvents(db: Executor, query: TAuditQuery, scope: { orgPath: string; includeSystem: boolean }) {
+  let q = db.selectFrom('audit_event as e').leftJoin('org_unit as o', 'o.id', 'e.actor_org_unit_id');
+  q = q.where((eb) =>
+    scope.includeSystem
+      ? eb.or([eb('o.path', 'like', `${scope.orgPath}%`), eb('e.actor_org_unit_id', 'is', null)])
+      : eb('o.path', 'like', `${scope.orgPath}%`),
+  );
+  if (query.action) q = q.where('e.action', '=', query.action);
+  if (query.actorId) q = q.where('e.actor_id', '=', query.actorId);
+  if (query.entityType) q = q.where('e.entity_type', '=', query.entityType);
+  if (query.entityId) q = q.where('e.entity_id', '=', query.entityId);
+  if (query.customerId) q = q.where('e.customer_id', '=', query.customerId);
+  if (query.from) q = q.where('e.at', '>=', new Date(query.from));
+  if (query.to) q = q.where('e.at', '<', new Date(query.to));
+  const [{ total }] = (await q.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
+  const rows = await q
+    .selectAll('e')
+    .orderBy('e.seq', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { total: Number(total), rows };
+}
+
+/** Reads the chain in seq order, in batches, for verification. */
+export async function readChainBatch(db: Executor, afterSeq: number, limit: number) {
+  return db.selectFrom('audit_event').selectAll().where('seq', '>', afterSeq).orderBy('seq', 'asc').limit(limit).execute();
+}

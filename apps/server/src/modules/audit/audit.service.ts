@@ -1,0 +1,99 @@
+import type { TAuditAction, TAuditQuery, TAuditVerifyResult } from '@anxin/contracts';
+import type { Actor } from '../../platform/actor.ts';
+import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
+import { forbidden } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { GENESIS_HASH, chainHash } from './audit-chain.ts';
+import { appendAuditEvent, findAuditEvents, readChainBatch } from './audit.repository.ts';
+import { canReadAudit } from './audit.policy.ts';
+
+/** What a module says happened; the actor, time and request id are added here. */
+export interface AuditEntry {
+  action: TAuditAction;
+  entityType: string;
+  entityId?: string | null;
+  customerId?: string | null;
+  /** Why personal data was read (required by PIPL for unmasking). */
+  purpose?: string | null;
+  /** Small, non-sensitive payload: ids, changed field names, never personal data values. */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Records an audit event in the caller's transaction, so the event exists if and only if the
+ * change it describes was committed.
+ */
+export async function recordAuditEvent(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await appendAuditEvent(tx, {
+    id: newId(),
+    at: new Date(),
+    actorId: actor?.id ?? null,
+    actorName: actor?.name ?? null,
+    actorOrgUnitId: actor && actor.kind !== 'system' ? actor.orgUnitId : null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    customerId: entry.customerId ?? null,
+    purpose: entry.purpose ?? null,
+    requestId: actor?.requestId ?? null,
+    data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
+  });
+}
+
+/** Searches the audit trail within the caller's org subtree; the search itself is audited. */
+export async function searchAuditEvents(db: Executor, actor: Actor, query: TAuditQuery) {
+  if (!canReadAudit(actor)) throw forbidden('Only administrators and compliance auditors may read the audit trail');
+  return inTransaction(db, async (tx) => {
+    const page = await findAuditEvents(tx, query, { orgPath: actor.orgPath, includeSystem: actor.orgLevel === 'hq' });
+    await recordAuditEvent(tx, actor, {
+      action: 'audit.searched',
+      entityType: 'audit_event',
+      data: { filters: Object.fromEntries(Object.entries(query).filter(([k, v]) => v !== undefined && k !== 'page' && k !== 'pageSize')) },
+    });
+    return page;
+  });
+}
+
+/**
+ * Walks the whole chain and reports the first broken link: an edited row (hash mismatch), a
+ * deleted row (gap in seq) or a re-linked row (prev_hash mismatch).
+ */
+export async function verifyAuditChain(db: Executor, batchSize = 1000): Promise<TAuditVerifyResult> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const rows = await readChainBatch(db, expectedSeq - 1, batchSize);
+    if (rows.length === 0) return { ok: true, checked, brokenAt: null, reason: null };
+    for (const row of rows) {
+      const broken = (reason: string): TAuditVerifyResult => ({ ok: false, checked, brokenAt: row.seq, reason });
+      if (row.seq !== expectedSeq) return { ok: false, checked, brokenAt: expectedSeq, reason: `event ${expectedSeq} is missing (next present is ${row.seq})` };
+      if (row.prev_hash !== prevHash) return broken('prev_hash does not match the previous event’s hash');
+      const recomputed = chainHash(prevHash, {
+        seq: row.seq,
+        id: row.id,
+        at: row.at,
+        actorId: row.actor_id,
+        actorName: row.actor_name,
+        actorOrgUnitId: row.actor_org_unit_id,
+        action: row.action,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        customerId: row.customer_id,
+        purpose: row.purpose,
+        requestId: row.request_id,
+        data: row.data,
+      });
+      if (recomputed !== row.hash) return broken('the event’s content does not match its hash (edited after it was written)');
+      prevHash = row.hash;
+      expectedSeq++;
+      checked++;
+    }
+  }
+}
+
+/** Verification as an API action (admins and compliance auditors). */
+export async function verifyAuditChainAs(db: Executor, actor: Actor): Promise<TAuditVerifyResult> {
+  if (!canReadAudit(actor) || actor.orgLevel !== 'hq') throw forbidden('Only head-office administrators and compliance auditors may verify the audit chain');
+  return verifyAuditChain(db);
+}

@@ -1,0 +1,52 @@
+import type { TOrgLevel, TRole } from '@anxin/contracts';
+
+/** Permissions a caller may hold; roles map onto them (modules/auth/permissions.ts), API keys hold them as scopes. */
+export const PERMISSIONS = [
+  'org:read',
+  'org:manage',
+  'staff:read',
+  'staff:manage',
+  'staff:unmask',
+  'audit:read',
+  'api_key:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * Who is acting: passed first to every service function. Carries what authorization needs —
+ * roles, permissions and the data scope (the org subtree the caller may see).
+ */
+export interface Actor {
+  kind: 'staff' | 'api_key' | 'system';
+  /** Staff id, API key id, or 'system'. */
+  id: string;
+  /** Username, API key name, or 'system'. */
+  name: string;
+  roles: readonly TRole[];
+  permissions: ReadonlySet<Permission>;
+  /** The caller's org unit; its subtree is the data scope. */
+  orgUnitId: string;
+  /** Materialised path of the caller's unit: records under `orgPath%` are in scope. */
+  orgPath: string;
+  orgLevel: TOrgLevel;
+  /** Agents without a managing role see only their own customers. */
+  ownRecordsOnly: boolean;
+  requestId?: string;
+}
+
+export const hasPermission = (actor: Actor, permission: Permission) => actor.permissions.has(permission);
+
+/** The system itself (bootstrap, demo loader, jobs): every permission, HQ scope. */
+export function systemActor(hq: { id: string; path: string }): Actor {
+  return {
+    kind: 'system',
+    id: 'system',
+    name: 'system',
+    roles: [],
+    permissions: new Set(PERMISSIONS),
+    orgUnitId: hq.id,
+    orgPath: hq.path,
+    orgLevel: 'hq',
+    ownRecordsOnly: false,
+  };
+}

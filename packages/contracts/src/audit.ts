@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { ZId, ZInstant, ZPage, ZPageQuery } from './common.ts';
+
+/**
+ * The closed catalogue of audit actions. Each names a business event; later modules add theirs here.
+ */
+export const AUDIT_ACTIONS = [
+  /** A staff member logged in. */
+  'auth.login',
+  /** A login attempt failed (wrong password, locked or disabled account). */
+  'auth.login_failed',
+  /** A staff member logged out. */
+  'auth.logout',
+  /** A staff member changed their own password. */
+  'auth.password_changed',
+  /** An API key was created. */
+  'api_key.created',
+  /** An API key was revoked. */
+  'api_key.revoked',
+  /** An org unit was created. */
+  'org_unit.created',
+  /** An org unit was renamed or closed. */
+  'org_unit.updated',
+  /** A staff account was created. */
+  'staff.created',
+  /** A staff account was changed (roles, unit, contact, licence, status). */
+  'staff.updated',
+  /** An administrator reset a staff member's password. */
+  'staff.password_reset',
+  /** Unmasked personal data of a staff member was read. */
+  'staff.viewed',
+  /** The audit trail itself was searched. */
+  'audit.searched',
+  /** The first administrator or the demo data was created at start. */
+  'system.bootstrapped',
+] as const;
+export const ZAuditAction = z.enum(AUDIT_ACTIONS);
+export type TAuditAction = z.infer<typeof ZAuditAction>;
+
+/** One row of the append-only, hash-chained audit trail. */
+export const ZAuditEvent = z
+  .object({
+    seq: z.number().int(),
+    at: ZInstant,
+    actorId: z.string().nullable(),
+    actorName: z.string().nullable(),
+    actorOrgUnitId: z.string().nullable(),
+    action: ZAuditAction,
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    customerId: z.string().nullable(),
+    purpose: z.string().nullable(),
+    requestId: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+    hash: z.string(),
+  })
+  .meta({ id: 'AuditEvent' });
+export type TAuditEvent = z.infer<typeof ZAuditEvent>;
+
+export const ZAuditQuery = ZPageQuery.extend({
+  action: ZAuditAction.optional(),
+  actorId: ZId.optional(),
+  entityType: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  customerId: ZId.optional(),
+  from: ZInstant.optional(),
+  to: ZInstant.optional(),
+});
+export type TAuditQuery = z.infer<typeof ZAuditQuery>;
+
+export const ZAuditPage = ZPage(ZAuditEvent);
+export type TAuditPage = z.infer<typeof ZAuditPage>;
+
+/** Result of walking the hash chain. */
+export const ZAuditVerifyResult = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  /** The first sequence number whose link is broken, if any. */
+  brokenAt: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type TAuditVerifyResult = z.infer<typeof ZAuditVerifyResult>;

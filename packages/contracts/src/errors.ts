@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ZInstant } from './common.ts';
+
+/**
+ * The catalogue of stable error codes. Every problem+json response carries one of these in `code`;
+ * clients switch on the code, never on the human-readable text.
+ */
+export const ERROR_CODES = [
+  /** The request body, query or parameters failed validation; `errors[]` names each field. */
+  'VALIDATION_FAILED',
+  /** No valid session or API key accompanied a request that needs one. */
+  'UNAUTHENTICATED',
+  /** The caller is authenticated but its roles or data scope do not allow the action. */
+  'FORBIDDEN',
+  /** The record does not exist or lies outside the caller's data scope. */
+  'NOT_FOUND',
+  /** The route does not exist. */
+  'ROUTE_NOT_FOUND',
+  /** The record changed since the caller read it (optimistic concurrency on `version`). */
+  'VERSION_CONFLICT',
+  /** A unique business value (username, org code, …) is already taken. */
+  'DUPLICATE',
+  /** Username or password is wrong (deliberately not saying which). */
+  'AUTH_INVALID_CREDENTIALS',
+  /** Too many failed logins: the account is locked until `lockedUntil`. */
+  'AUTH_ACCOUNT_LOCKED',
+  /** The account has been disabled by an administrator. */
+  'AUTH_ACCOUNT_DISABLED',
+  /** The current password given for a password change is wrong. */
+  'AUTH_WRONG_PASSWORD',
+  /** The new password does not meet the password policy. */
+  'AUTH_WEAK_PASSWORD',
+  /** The session has expired or was logged out. */
+  'AUTH_SESSION_EXPIRED',
+  /** Too many requests in a short time (login rate limit). */
+  'RATE_LIMITED',
+  /** An org unit was placed under a parent of the wrong level (e.g. a city branch under HQ). */
+  'ORG_INVALID_PARENT',
+  /** An org unit still has child units or staff and cannot be closed. */
+  'ORG_UNIT_NOT_EMPTY',
+  /** Agents must carry a practising licence with a valid period. */
+  'STAFF_LICENCE_REQUIRED',
+  /** A user may not change their own roles, disable themselves or lock themselves out. */
+  'STAFF_SELF_CHANGE_FORBIDDEN',
+  /** The same Idempotency-Key was reused with a different request body. */
+  'IDEMPOTENCY_KEY_REUSED',
+  /** A request with the same Idempotency-Key is still being processed. */
+  'IDEMPOTENCY_IN_PROGRESS',
+  /** The API key is unknown, revoked or expired. */
+  'API_KEY_INVALID',
+  /** The request body is not valid JSON or has the wrong content type. */
+  'BAD_REQUEST',
+  /** An unexpected server error; the response carries the request id for support. */
+  'INTERNAL',
+] as const;
+
+export const ZErrorCode = z.enum(ERROR_CODES);
+export type TErrorCode = z.infer<typeof ZErrorCode>;
+
+/** One field-level problem inside a problem+json response. */
+export const ZFieldError = z.object({
+  /** Dotted path of the offending field, e.g. `body.licence.validTo`. */
+  field: z.string(),
+  /** What is wrong, in English; the console translates by `code` where it can. */
+  message: z.string(),
+  code: z.string().optional(),
+});
+export type TFieldError = z.infer<typeof ZFieldError>;
+
+/** RFC 9457 problem details, as every error response of the API. */
+export const ZProblem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: ZErrorCode,
+    detail: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(ZFieldError).optional(),
+    /** With `AUTH_ACCOUNT_LOCKED`: when the lock ends. */
+    lockedUntil: ZInstant.optional(),
+  })
+  .meta({ id: 'Problem' });
+export type TProblem = z.infer<typeof ZProblem>;
