@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { createTestContext } from '../../test/context.ts';
+import { inTransaction } from './database.ts';
+import { listMigrations } from './migrate.ts';
+
+// The driver contract: the same assertions hold on PGlite and on PostgreSQL.
+const ctx = await createTestContext();
+
+describe(`database driver contract (${ctx.driver})`, () => {
+  it('returns the same JS types on both drivers', async () => {
+    const { rows } = await sql<{
+      big: number;
+      count: number;
+      day: string;
+      at: Date;
+      num: string;
+      arr: string[];
+      doc: { a: number };
+      flag: boolean;
+    }>`SELECT 9007199254740991::int8 AS big, count(*) AS count, DATE '2026-02-28' AS day,
+        TIMESTAMPTZ '2026-11-22 08:00:00+08' AS at, 12.50::numeric AS num, ARRAY['a','b']::text[] AS arr,
+        '{"a":1}'::jsonb AS doc, true AS flag FROM (VALUES (1),(2)) v(x)`.execute(ctx.db);
+    const row = rows[0]!;
+    expect(row.big).toBe(9007199254740991);
+    expect(row.count).toBe(2);
+    expect(row.day).toBe('2026-02-28');
+    expect(row.at).toBeInstanceOf(Date);
+    expect(row.at.toISOString()).toBe('2026-11-22T00:00:00.000Z');
+    expect(row.num).toBe('12.50');
+    expect(row.arr).toEqual(['a', 'b']);
+    expect(row.doc).toEqual({ a: 1 });
+    expect(row.flag).toBe(true);
+  });
+
+  it('refuses int8 values beyond the safe integer range instead of rounding them', async () => {
+    await expect(sql`SELECT 9007199254740993::int8 AS big`.execute(ctx.db)).rejects.toThrow(/safe integer/);
+  });
+
+  it('starts from the migrated golden image', async () => {
+    const { rows } = await sql<{ name: string }>`SELECT name FROM schema_migration ORDER BY name`.execute(ctx.db);
+    expect(rows.map((r) => r.name)).toEqual(listMigrations().map((m) => m.name));
+  });
+
+  it('rolls back every statement of a failed transaction', async () => {
+    await sql`CREATE TABLE tx_probe (id int PRIMARY KEY)`.execute(ctx.db);
+    await expect(
+      inTransaction(ctx.db, async (tx) => {
+        await sql`INSERT INTO tx_probe VALUES (1)`.execute(tx);
+        await sql`INSERT INTO tx_probe VALUES (1)`.execute(tx); // duplicate key
+      }),
+    ).rejects.toThrow();
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM tx_probe`.execute(ctx.db);
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('keeps concurrent transactions apart (no statement runs inside another request’s transaction)', async () => {
+    await sql`CREATE TABLE tx_isolation (id int PRIMARY KEY)`.execute(ctx.db);
+    const failing = inTransaction(ctx.db, async (tx) => {
+      await sql`INSERT INTO tx_isolation VALUES (1)`.execute(tx);
+      await new Promise((r) => setTimeout(r, 50));
+      throw new Error('roll me back');
+    });
+    // Issued while the first transaction is open; must not be swallowed by its rollback.
+    const independent = (async () => {
+      await new Promise((r) => setTimeout(r, 10));
+      await sql`INSERT INTO tx_isolation VALUES (2)`.execute(ctx.db);
+    })();
+    await expect(failing).rejects.toThrow('roll me back');
+    await independent;
+    const { rows } = await sql<{ id: number }>`SELECT id FROM tx_isolation ORDER BY id`.execute(ctx.db);
+    expect(rows.map((r) => r.id)).toEqual([2]);
+  });
+});
