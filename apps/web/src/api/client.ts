@@ -1,0 +1,107 @@
+import type { TErrorCode, TFieldError, TProblem } from '@anxin/contracts';
+
+/** Codes the console raises itself, for failures that never reached the API. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
+export type ApiErrorCode = TErrorCode | ClientErrorCode;
+
+/** A failed API call, carrying the RFC 9457 problem the server sent (or one made up for network failures). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode;
+  readonly detail: string;
+  readonly fieldErrors: TFieldError[];
+  readonly requestId: string | undefined;
+  /** Extra members of the problem, e.g. `lockedUntil` on AUTH_ACCOUNT_LOCKED. */
+  readonly extra: Record<string, unknown>;
+
+  constructor(status: number, problem: Omit<Partial<TProblem>, 'code'> & { code: ApiErrorCode } & Record<string, unknown>) {
+    super(problem.detail ?? problem.title ?? problem.code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = problem.code;
+    this.detail = problem.detail ?? '';
+    this.fieldErrors = problem.errors ?? [];
+    this.requestId = problem.requestId;
+    const { type: _type, title: _title, status: _status, code: _code, detail: _detail, errors: _errors, instance: _instance, requestId: _requestId, ...extra } = problem;
+    this.extra = extra;
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Sent on POSTs so a retried submission never creates twice; a new key per user submission. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+/** A random UUID, also where `crypto.randomUUID` is missing (plain-HTTP intranet hosts are not a secure context). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function toSearch(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (contentType.includes('json')) {
+    try {
+      const body = (await response.json()) as Partial<TProblem> & Record<string, unknown>;
+      if (body && typeof body.code === 'string') return new ApiError(response.status, { ...body, code: body.code });
+    } catch {
+      // fall through to the generic problem below
+    }
+  }
+  return new ApiError(response.status, { code: response.status >= 500 ? 'INTERNAL' : 'UNEXPECTED_RESPONSE', detail: `HTTP ${response.status}` });
+}
+
+/**
+ * Calls the Anxin API with the session cookie. Resolves with the parsed JSON (undefined for 204);
+ * rejects with an ApiError carrying the server's problem+json.
+ */
+export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method === 'POST') headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
+
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}${toSearch(options.query)}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, { code: 'NETWORK_ERROR', detail: error instanceof Error ? error.message : String(error) });
+  }
+  if (!response.ok) throw await problemOf(response);
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError(response.status, { code: 'UNEXPECTED_RESPONSE', detail: 'The response was not JSON' });
+  }
+}

@@ -1,0 +1,174 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DownOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SafetyCertificateFilled,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Layout, Menu, Progress, Typography, theme, type MenuProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { useLogout } from '../api/auth.ts';
+import { useLabels } from '../i18n/labels.ts';
+import { can, type Permission } from '../permissions.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+import { useCurrentUser } from './require-session.tsx';
+
+interface NavEntry {
+  key: string;
+  path: string;
+  testId: string;
+  icon: ReactNode;
+  label: 'nav.home' | 'nav.org' | 'nav.staff' | 'nav.audit' | 'nav.apiKeys' | 'nav.account';
+  permission?: Permission;
+}
+
+/** The console's areas, in menu order; entries the user may not use are hidden. */
+const NAV: readonly NavEntry[] = [
+  { key: 'home', path: '/', testId: 'nav-home', icon: <HomeOutlined />, label: 'nav.home' },
+  { key: 'org', path: '/org', testId: 'nav-org', icon: <ApartmentOutlined />, label: 'nav.org', permission: 'org:read' },
+  { key: 'staff', path: '/staff', testId: 'nav-staff', icon: <TeamOutlined />, label: 'nav.staff', permission: 'staff:read' },
+  { key: 'audit', path: '/audit', testId: 'nav-audit', icon: <AuditOutlined />, label: 'nav.audit', permission: 'audit:read' },
+  { key: 'api-keys', path: '/api-keys', testId: 'nav-api-keys', icon: <KeyOutlined />, label: 'nav.apiKeys', permission: 'api_key:manage' },
+  { key: 'account', path: '/account', testId: 'nav-account', icon: <SettingOutlined />, label: 'nav.account' },
+];
+
+const selectedKeyOf = (pathname: string) => NAV.find((n) => n.path !== '/' && pathname.startsWith(n.path))?.key ?? (pathname === '/' ? 'home' : '');
+
+function Brand() {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  return (
+    <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 8, color: 'inherit' }}>
+      <SafetyCertificateFilled style={{ fontSize: 24, color: token.colorPrimary }} />
+      <Typography.Text strong style={{ fontSize: 17, whiteSpace: 'nowrap' }}>
+        {t('app.name')}
+      </Typography.Text>
+    </Link>
+  );
+}
+
+function UserMenu() {
+  const me = useCurrentUser();
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const navigate = useNavigate();
+  const logout = useLogout();
+
+  const items: MenuProps['items'] = [
+    {
+      key: 'identity',
+      disabled: true,
+      label: (
+        <div style={{ lineHeight: 1.5 }}>
+          <div>{me.username}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {me.orgUnitName} · {labels.orgLevel(me.orgUnitLevel)}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { type: 'divider' },
+    { key: 'account', icon: <SettingOutlined />, label: <span data-testid="user-menu-account">{t('nav.account')}</span> },
+    { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="logout">{t('nav.logout')}</span> },
+  ];
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'account') void navigate('/account');
+    if (key === 'logout') {
+      // Whatever the server says, the console returns to the login page (which forgets the user).
+      logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+    }
+  };
+  return (
+    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+      <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
+        <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1668dc' }} />
+        <span style={{ maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis' }}>{me.displayName}</span>
+        <DownOutlined style={{ fontSize: 10 }} />
+      </Button>
+    </Dropdown>
+  );
+}
+
+/** The signed-in frame: side menu fitted to the user's permissions, header with language and user menu. */
+export function AppLayout() {
+  const me = useCurrentUser();
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const { token } = theme.useToken();
+  const [collapsed, setCollapsed] = useState(false);
+  // Until a one-time password is replaced there is nowhere else to go: no menu.
+  const showMenu = !me.mustChangePassword;
+
+  const items: MenuProps['items'] = NAV.filter((n) => !n.permission || can(me, n.permission)).map((n) => ({
+    key: n.key,
+    icon: n.icon,
+    label: (
+      <Link to={n.path} data-testid={n.testId}>
+        {t(n.label)}
+      </Link>
+    ),
+  }));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        data-testid="app-header"
+        style={{
+          background: token.colorBgContainer,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          display: 'flex',
+          alignItems: 'center',
+          gap: 8,
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        <Brand />
+        <div style={{ flex: 1 }} />
+        <LanguageSwitch />
+        <UserMenu />
+      </Layout.Header>
+      {navigation.state === 'loading' && (
+        <Progress
+          percent={100}
+          status="active"
+          showInfo={false}
+          size={{ height: 2 }}
+          style={{ position: 'fixed', top: 54, left: 0, right: 0, zIndex: 11, margin: 0, lineHeight: 0 }}
+          aria-label={t('app.navigating')}
+        />
+      )}
+      <Layout>
+        {showMenu && (
+          <Layout.Sider
+            theme="light"
+            width={216}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          >
+            <nav aria-label={t('nav.mainMenu')}>
+              <Menu mode="inline" selectedKeys={[selectedKeyOf(location.pathname)]} items={items} style={{ borderInlineEnd: 'none', paddingTop: 8 }} />
+            </nav>
+          </Layout.Sider>
+        )}
+        <Layout>
+          <Layout.Content style={{ padding: 24 }}>
+            <Outlet />
+          </Layout.Content>
+          <Layout.Footer style={{ textAlign: 'center', color: token.colorTextTertiary, padding: '12px 24px' }}>{t('app.footer')}</Layout.Footer>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The one place where the console turns numbers, money and dates into text. Instants are stored in
+ * UTC and always shown in China Standard Time (Asia/Shanghai), whatever the browser's time zone.
+ */
+import { useTranslation } from 'react-i18next';
+
+export const DISPLAY_TIME_ZONE = 'Asia/Shanghai';
+
+type Instant = string | Date;
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `dt|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: DISPLAY_TIME_ZONE, ...options });
+    cache.set(key, format);
+  }
+  return format;
+}
+function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+const toDate = (value: Instant) => (value instanceof Date ? value : new Date(value));
+
+/** `2026-11-22 16:05:09` (24-hour clock, Shanghai time; the same in every language, and sorts as text). */
+export function formatDateTime(value: Instant | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  const parts = Object.fromEntries(
+    dateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** The calendar day of an instant in Shanghai, `YYYY-MM-DD`. */
+export function shanghaiDateOf(value: Instant): string {
+  const parts = Object.fromEntries(
+    dateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(toDate(value))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** A long, readable date and time, e.g. `2026年11月22日 16:05` / `Nov 22, 2026, 16:05`. */
+export function formatDateTimeLong(value: Instant | null | undefined, locale: string): string {
+  if (!value) return '—';
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(toDate(value));
+}
+
+/** A calendar date (`YYYY-MM-DD`, no time zone: licence periods, birth dates, policy dates). */
+export function formatDate(value: string | null | undefined): string {
+  return value ? value.slice(0, 10) : '—';
+}
+
+/**
+ * The instant at which a Shanghai calendar day starts, as the API takes it (`2026-11-22T00:00:00+08:00`).
+ * China has no daylight saving time, so the offset is always +08:00.
+ */
+export function shanghaiStartOfDay(date: string): string {
+  return `${date}T00:00:00+08:00`;
+}
+
+/** The start of the following Shanghai day: an exclusive upper bound for "up to and including `date`". */
+export function shanghaiStartOfNextDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  return shanghaiStartOfDay(next.toISOString().slice(0, 10));
+}
+
+/** Today's date in Shanghai. */
+export const shanghaiToday = () => shanghaiDateOf(new Date());
+
+/** The hour of day in Shanghai (0–23), e.g. for a greeting. */
+export function shanghaiHour(now: Date = new Date()): number {
+  return Number(dateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23' }).format(now));
+}
+
+export function formatNumber(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined) return '—';
+  return numberFormat(locale).format(value);
+}
+
+/**
+ * Money is integer fen (分) everywhere in Anxin; this shows it as yuan (`¥1,234.56`) without ever
+ * going through floating point, so amounts beyond 2^53 fen stay exact.
+ */
+export function formatFen(fen: bigint | number | string | null | undefined, locale: string): string {
+  if (fen === null || fen === undefined || fen === '') return '—';
+  const value = BigInt(fen);
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const yuan = numberFormat(locale, { useGrouping: true, maximumFractionDigits: 0 }).format(abs / 100n);
+  const cents = (abs % 100n).toString().padStart(2, '0');
+  return `${negative ? '-' : ''}¥${yuan}.${cents}`;
+}
+
+/** The formatting functions bound to the current console language. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  return {
+    locale,
+    dateTime: formatDateTime,
+    dateTimeLong: (value: Instant | null | undefined) => formatDateTimeLong(value, locale),
+    date: formatDate,
+    number: (value: number | null | undefined) => formatNumber(value, locale),
+    fen: (value: bigint | number | string | null | undefined) => formatFen(value, locale),
+  };
+}

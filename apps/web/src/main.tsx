@@ -1,0 +1,31 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { createQueryClient } from './api/query-client.ts';
+import { applyDocumentLocale, LocaleProvider } from './components/locale-provider.tsx';
+import { loginPathFor } from './components/require-session.tsx';
+import { initI18n, storedLocale } from './i18n/index.ts';
+import { router } from './router.tsx';
+import './styles.css';
+
+const locale = storedLocale();
+initI18n(locale);
+applyDocumentLocale(locale);
+
+// A session that ends mid-work (expired, logged out elsewhere) leads back to the login page, which
+// clears the cache once the signed-in pages are gone.
+const queryClient = createQueryClient(() => {
+  const { location } = router.state;
+  if (location.pathname !== '/login') void router.navigate(loginPathFor(location), { replace: true });
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <LocaleProvider>
+        <RouterProvider router={router} />
+      </LocaleProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

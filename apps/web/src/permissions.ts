@@ -1,0 +1,10 @@
+import type { TMe } from '@anxin/contracts';
+
+/**
+ * Permissions the console checks to show or hide navigation and actions. The server decides
+ * (roles → permissions in apps/server/src/modules/auth/permissions.ts); the console only hides what
+ * would be refused anyway.
+ */
+export type Permission = 'org:read' | 'org:manage' | 'staff:read' | 'staff:manage' | 'staff:unmask' | 'audit:read' | 'api_key:manage';
+
+export const can = (me: Pick<TMe, 'permissions'> | undefined, permission: Permission): boolean => Boolean(me?.permissions.includes(permission));
