@@ -22,6 +22,12 @@ import { loggerOptions } from './platform/logging.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authenticate, authRoutes } from './modules/auth/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
+import { customerRoutes } from './modules/customers/index.ts';
+import { importRoutes } from './modules/imports/index.ts';
+import { policiesSection, policyRoutes } from './modules/policies/index.ts';
+import { productRoutes } from './modules/products/index.ts';
+import { createFieldCipher } from './platform/crypto/field-encryption.ts';
+import type { ModuleDeps } from './platform/deps.ts';
 
 /** Where the built console lives (apps/web/dist). */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -126,6 +132,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes(db, { settings: authSettings(config), secureCookies: config.auth.secureCookies, loginRateLimitPerMinute: config.auth.loginRateLimitPerMinute }));
   await app.register(orgRoutes(db));
   await app.register(auditRoutes(db));
+  const moduleDeps: ModuleDeps = { db, cipher: cipherFor(config) };
+  await app.register(customerRoutes(moduleDeps, [policiesSection]));
+  await app.register(productRoutes(moduleDeps));
+  await app.register(policyRoutes(moduleDeps));
+  await app.register(importRoutes(moduleDeps));
 
   const webDist = deps.webDist === undefined ? (existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : null) : deps.webDist;
   if (webDist) {
@@ -140,6 +151,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return sendProblem(reply, problem('ROUTE_NOT_FOUND', `No route ${request.method} ${url}`, String(request.id), url));
   });
   return app;
+}
+
+/** The field cipher for sensitive personal data, from the configured keys. */
+export function cipherFor(config: Config) {
+  return createFieldCipher(config.secrets.fieldKeys, config.secrets.activeFieldKeyId, config.secrets.blindIndexKey);
 }
 
 export function authSettings(config: Config) {

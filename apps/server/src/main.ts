@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
+import { buildApp, cipherFor } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { loadDemo } from './demo/index.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
@@ -39,7 +39,7 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
   if (config.secretsSource === 'data-dir') print(`Secrets: ${config.dataDir}/secrets.json (generated on first start; back it up with the data)`);
 
   if (options.demo) {
-    const demo = await loadDemo(database.db);
+    const demo = await loadDemo(database.db, cipherFor(config));
     if (demo.status === 'refused') {
       await database.close();
       throw new Error(`Demo not loaded: ${demo.reason}`);

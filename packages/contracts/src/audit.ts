@@ -29,6 +29,34 @@ export const AUDIT_ACTIONS = [
   'staff.password_reset',
   /** Unmasked personal data of a staff member was read. */
   'staff.viewed',
+  /** A customer was created. */
+  'customer.created',
+  /** A customer's profile, contacts, tier, owner or attributes changed. */
+  'customer.updated',
+  /** Sensitive customer data (ID number, health notes, bank account) was read unmasked, with a purpose. */
+  'customer.unmasked',
+  /** A customer's 360° view was opened (a read of personal data). */
+  'customer.viewed',
+  /** A relationship between two customers was added or removed. */
+  'customer.relationship_changed',
+  /** A consent was granted or withdrawn. */
+  'consent.changed',
+  /** An interaction (touchpoint) was logged. */
+  'interaction.logged',
+  /** A custom attribute definition was created or changed. */
+  'customer_attribute.defined',
+  /** A product was created or changed. */
+  'product.changed',
+  /** A policy was entered. */
+  'policy.created',
+  /** A policy's status or data changed. */
+  'policy.updated',
+  /** An endorsement (保全) was recorded on a policy. */
+  'policy.endorsed',
+  /** An import was run (dry run or commit), with row counts. */
+  'import.run',
+  /** A list of customers or policies was exported (masked), with the filter and row count. */
+  'export.created',
   /** The audit trail itself was searched. */
   'audit.searched',
   /** The first administrator or the demo data was created at start. */

@@ -48,6 +48,35 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_IN_PROGRESS',
   /** The API key is unknown, revoked or expired. */
   'API_KEY_INVALID',
+  // — customers —
+  /** A mainland resident ID number is malformed or its check digit is wrong. */
+  'CUSTOMER_INVALID_ID_NUMBER',
+  /** The birth date or gender entered disagrees with what the ID number encodes. */
+  'CUSTOMER_ID_NUMBER_MISMATCH',
+  /** Unmasking sensitive data needs a stated purpose (PIPL). */
+  'CUSTOMER_PURPOSE_REQUIRED',
+  /** A relationship is invalid (a customer related to itself, or the pair already related). */
+  'CUSTOMER_INVALID_RELATIONSHIP',
+  /** A custom attribute value does not match its definition (type, enum options, required). */
+  'CUSTOMER_ATTRIBUTE_INVALID',
+  /** The action needs a consent the customer has not given or has withdrawn. */
+  'CONSENT_REQUIRED',
+  // — products and policies —
+  /** A product is inactive and cannot be used on new policies. */
+  'PRODUCT_INACTIVE',
+  /** Beneficiary shares on a policy do not total 100%. */
+  'POLICY_BENEFICIARY_SHARES',
+  /** A policy date is inconsistent (expiry before effective date, cooling-off outside the term, …). */
+  'POLICY_INVALID_DATES',
+  /** The policy's status does not allow the change (e.g. an endorsement on a surrendered policy). */
+  'POLICY_INVALID_STATUS_CHANGE',
+  // — import and export —
+  /** The uploaded file cannot be read (not CSV/XLSX, empty, no header row, too large). */
+  'IMPORT_FILE_INVALID',
+  /** An all-or-nothing import was asked to commit while rows are invalid; `errors[]` lists them. */
+  'IMPORT_HAS_INVALID_ROWS',
+  /** The import was already committed or cancelled. */
+  'IMPORT_ALREADY_FINISHED',
   /** The request body is not valid JSON or has the wrong content type. */
   'BAD_REQUEST',
   /** An unexpected server error; the response carries the request id for support. */

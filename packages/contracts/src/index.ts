@@ -4,3 +4,7 @@ export * from './org.ts';
 export * from './auth.ts';
 export * from './audit.ts';
 export * from './health.ts';
+export * from './customers.ts';
+export * from './products.ts';
+export * from './policies.ts';
+export * from './imports.ts';

@@ -1,5 +1,6 @@
 import type { Actor } from '../platform/actor.ts';
 import { systemActor } from '../platform/actor.ts';
+import type { FieldCipher } from '../platform/crypto/field-encryption.ts';
 import { hashPassword } from '../platform/crypto/password.ts';
 import { inTransaction, type Db, type Tx } from '../platform/db/database.ts';
 import { recordAuditEvent } from '../modules/audit/index.ts';
@@ -12,7 +13,16 @@ import { DEMO_ORG, DEMO_PASSWORD, demoAccounts } from './demo-org.ts';
  */
 export interface DemoStep {
   name: string;
-  load(tx: Tx, context: { system: Actor }): Promise<void>;
+  load(tx: Tx, context: DemoContext): Promise<void>;
+}
+
+/** What a demo step gets: the system actor (HQ scope) and the field cipher for sensitive data. */
+export interface DemoContext {
+  system: Actor;
+  cipher: FieldCipher;
+  /** Org unit ids by code (HQ, ZJ, ZJ-HZ, …) and staff ids by username (hz.agent, …). */
+  unitIds: ReadonlyMap<string, string>;
+  staffIds: ReadonlyMap<string, string>;
 }
 
 /** The loader's steps; later modules append theirs. */
@@ -24,7 +34,7 @@ export type DemoResult = { status: 'loaded' | 'already-loaded'; password: string
  * Loads the demo insurer into an empty database. A database that already holds the demo is left
  * as is; one that holds a real organisation is never touched.
  */
-export async function loadDemo(db: Db): Promise<DemoResult> {
+export async function loadDemo(db: Db, cipher: FieldCipher): Promise<DemoResult> {
   const accounts = demoAccounts();
   if ((await countOrgUnits(db)) > 0) {
     const isDemo = (await findOrgUnitByCode(db, 'ZJ-HZ')) && (await findStaffCredentialsByUsername(db, 'hz.agent'));
@@ -47,8 +57,9 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
       }
     }
     let licenceSeq = 1000;
+    const staffIds = new Map<string, string>();
     for (const account of accounts) {
-      await createStaff(tx, system, {
+      const { row } = await createStaff(tx, system, {
         username: account.username,
         displayName: account.displayName,
         orgUnitId: unitIds.get(account.unitCode)!,
@@ -56,9 +67,10 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
         initialPassword: DEMO_PASSWORD,
         ...(account.role === 'agent' ? { licence: { number: `0201${String(++licenceSeq).padStart(14, '0')}`, validFrom: '2024-01-01', validTo: '2029-12-31' } } : {}),
       }, { mustChangePassword: false, passwordHash }); // demo accounts log straight in with the published password
+      staffIds.set(account.username, row.id);
     }
     await recordAuditEvent(tx, system, { action: 'system.bootstrapped', entityType: 'org_unit', entityId: hqId, data: { demo: true, staff: accounts.length } });
-    for (const step of DEMO_STEPS) await step.load(tx, { system });
+    for (const step of DEMO_STEPS) await step.load(tx, { system, cipher, unitIds, staffIds });
   });
   return { status: 'loaded', password: DEMO_PASSWORD, accounts };
 }

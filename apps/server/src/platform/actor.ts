@@ -9,6 +9,26 @@ export const PERMISSIONS = [
   'staff:unmask',
   'audit:read',
   'api_key:manage',
+  /** Read customers (masked), their contacts, household, consents, interactions and 360 view. */
+  'customer:read',
+  /** Create and change customers, contacts, relationships, consents; log interactions. */
+  'customer:write',
+  /** See sensitive customer fields unmasked (with a stated purpose; audited). */
+  'customer:unmask',
+  /** Import customers, relationships and policies from CSV/XLSX. */
+  'customer:import',
+  /** Export filtered customer and policy lists (masked; audited). */
+  'customer:export',
+  /** Define custom customer attributes (administrators). */
+  'customer_attribute:manage',
+  /** Read the product catalogue. */
+  'product:read',
+  /** Create and change products and coverages. */
+  'product:manage',
+  /** Read policies (in the caller's data scope). */
+  'policy:read',
+  /** Enter and change policies, record endorsements (保全). */
+  'policy:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

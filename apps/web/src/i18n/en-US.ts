@@ -104,6 +104,36 @@ export const enUS: Messages = {
       password_reset: 'Reset password',
       viewed: 'Viewed staff contact details',
     },
+    customer: {
+      created: 'Customer created',
+      updated: 'Customer changed',
+      unmasked: 'Sensitive customer data viewed',
+      viewed: 'Customer 360 view opened',
+      relationship_changed: 'Customer relationship changed',
+    },
+    consent: {
+      changed: 'Consent changed',
+    },
+    interaction: {
+      logged: 'Interaction logged',
+    },
+    customer_attribute: {
+      defined: 'Custom attribute defined',
+    },
+    product: {
+      changed: 'Product changed',
+    },
+    policy: {
+      created: 'Policy entered',
+      updated: 'Policy changed',
+      endorsed: 'Endorsement recorded',
+    },
+    import: {
+      run: 'Import run',
+    },
+    export: {
+      created: 'Export created',
+    },
     audit: {
       searched: 'Searched audit trail',
     },
@@ -140,6 +170,19 @@ export const enUS: Messages = {
     IDEMPOTENCY_IN_PROGRESS: 'The same request is still being processed; please wait',
     API_KEY_INVALID: 'The API key is unknown, revoked or expired',
     BAD_REQUEST: 'The request was malformed',
+    CUSTOMER_INVALID_ID_NUMBER: 'The ID number is malformed or its check digit is wrong',
+    CUSTOMER_ID_NUMBER_MISMATCH: 'Birth date or gender disagrees with the ID number',
+    CUSTOMER_PURPOSE_REQUIRED: 'State a purpose to see sensitive data',
+    CUSTOMER_INVALID_RELATIONSHIP: 'Invalid relationship (a customer cannot relate to itself, or the pair is already related)',
+    CUSTOMER_ATTRIBUTE_INVALID: 'A custom attribute value does not match its definition',
+    CONSENT_REQUIRED: 'The customer has not consented to this purpose or has withdrawn consent',
+    PRODUCT_INACTIVE: 'The product is no longer sold and cannot be used on new policies',
+    POLICY_BENEFICIARY_SHARES: 'Beneficiary shares must total 100%',
+    POLICY_INVALID_DATES: 'The policy dates are inconsistent',
+    POLICY_INVALID_STATUS_CHANGE: 'The policy’s status does not allow this change',
+    IMPORT_FILE_INVALID: 'The file cannot be read (it must be CSV or XLSX with a header row)',
+    IMPORT_HAS_INVALID_ROWS: 'Some rows are invalid; an all-or-nothing import cannot be committed',
+    IMPORT_ALREADY_FINISHED: 'This import was already committed or cancelled',
     INTERNAL: 'A server error occurred; try again later or contact your administrator',
     NETWORK_ERROR: 'Cannot reach the server; check the network',
     UNEXPECTED_RESPONSE: 'The server sent a response the console does not understand',

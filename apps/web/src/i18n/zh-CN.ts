@@ -105,6 +105,36 @@ export const zhCN = {
       password_reset: '重置密码',
       viewed: '查看员工联系方式',
     },
+    customer: {
+      created: '新建客户',
+      updated: '修改客户',
+      unmasked: '查看客户敏感信息',
+      viewed: '查看客户360视图',
+      relationship_changed: '修改客户关系',
+    },
+    consent: {
+      changed: '授权变更',
+    },
+    interaction: {
+      logged: '记录客户接触',
+    },
+    customer_attribute: {
+      defined: '定义自定义字段',
+    },
+    product: {
+      changed: '修改产品',
+    },
+    policy: {
+      created: '录入保单',
+      updated: '修改保单',
+      endorsed: '保全变更',
+    },
+    import: {
+      run: '数据导入',
+    },
+    export: {
+      created: '数据导出',
+    },
     audit: {
       searched: '查询审计日志',
     },
@@ -141,6 +171,19 @@ export const zhCN = {
     IDEMPOTENCY_IN_PROGRESS: '相同的请求正在处理中，请稍候',
     API_KEY_INVALID: 'API 密钥无效、已吊销或已过期',
     BAD_REQUEST: '请求格式不正确',
+    CUSTOMER_INVALID_ID_NUMBER: '身份证号码格式或校验位不正确',
+    CUSTOMER_ID_NUMBER_MISMATCH: '出生日期或性别与身份证号码不一致',
+    CUSTOMER_PURPOSE_REQUIRED: '查看敏感信息须说明用途',
+    CUSTOMER_INVALID_RELATIONSHIP: '客户关系无效（不能与自己建立关系，或关系已存在）',
+    CUSTOMER_ATTRIBUTE_INVALID: '自定义字段的值不符合定义',
+    CONSENT_REQUIRED: '客户未授权此用途或已撤回授权',
+    PRODUCT_INACTIVE: '该产品已停售，不能用于新保单',
+    POLICY_BENEFICIARY_SHARES: '受益人份额合计必须为 100%',
+    POLICY_INVALID_DATES: '保单日期不一致',
+    POLICY_INVALID_STATUS_CHANGE: '保单当前状态不允许此操作',
+    IMPORT_FILE_INVALID: '无法读取导入文件（须为 CSV 或 XLSX，且有表头）',
+    IMPORT_HAS_INVALID_ROWS: '存在错误行，“全部或不导入”模式无法提交',
+    IMPORT_ALREADY_FINISHED: '该导入已提交或已取消',
     INTERNAL: '服务器发生错误，请稍后重试或联系管理员',
     NETWORK_ERROR: '无法连接服务器，请检查网络',
     UNEXPECTED_RESPONSE: '服务器返回了无法识别的响应',

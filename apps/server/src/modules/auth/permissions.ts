@@ -1,20 +1,23 @@
 import type { TRole } from '@anxin/contracts';
 import { PERMISSIONS, type Permission } from '../../platform/actor.ts';
 
+/** Every role that serves customers reads customers, products and policies (within its data scope). */
+const CUSTOMER_READ: readonly Permission[] = ['customer:read', 'product:read', 'policy:read'];
+
 /**
  * What each role may do. Later modules add their permissions here (e.g. `claims:adjust` for
  * claims adjusters). Data scope (which org subtree) is separate: it comes from the staff's unit.
  */
 export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
   admin: PERMISSIONS,
-  branch_manager: ['org:read', 'staff:read', 'staff:unmask'],
-  compliance_auditor: ['org:read', 'staff:read', 'audit:read'],
-  analyst: ['org:read'],
-  agent: ['org:read'],
-  csr: ['org:read'],
-  underwriter: ['org:read'],
-  claims_adjuster: ['org:read'],
-  complaint_handler: ['org:read'],
+  branch_manager: ['org:read', 'staff:read', 'staff:unmask', ...CUSTOMER_READ, 'customer:write', 'customer:unmask', 'customer:import', 'customer:export', 'policy:write'],
+  compliance_auditor: ['org:read', 'staff:read', 'audit:read', ...CUSTOMER_READ, 'customer:unmask'],
+  analyst: ['org:read', ...CUSTOMER_READ, 'customer:export'],
+  agent: ['org:read', ...CUSTOMER_READ, 'customer:write', 'customer:unmask', 'policy:write'],
+  csr: ['org:read', ...CUSTOMER_READ, 'customer:write', 'customer:unmask', 'customer:import', 'policy:write'],
+  underwriter: ['org:read', ...CUSTOMER_READ, 'customer:unmask'],
+  claims_adjuster: ['org:read', ...CUSTOMER_READ, 'customer:unmask'],
+  complaint_handler: ['org:read', ...CUSTOMER_READ, 'customer:write', 'customer:unmask'],
 };
 
 export function permissionsOf(roles: readonly TRole[]): Set<Permission> {

@@ -1,8 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CustomerTables } from './schema/customers.ts';
+import type { ImportTables } from './schema/imports.ts';
+import type { PolicyTables } from './schema/policies.ts';
 
 /** Table types for Kysely; one interface per table, columns in snake_case as in the migrations. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export interface OrgUnitTable {
   id: string;
@@ -98,7 +101,11 @@ export interface AuditEventTable {
   hash: string;
 }
 
-export interface DB {
+/**
+ * Every table. Each slice keeps its table types in `schema/<slice>.ts` and its DDL in a numbered
+ * migration; this interface joins them.
+ */
+export interface DB extends CustomerTables, PolicyTables, ImportTables {
   org_unit: OrgUnitTable;
   staff: StaffTable;
   session: SessionTable;

@@ -1,0 +1,24 @@
+import type { Actor } from '../../platform/actor.ts';
+import type { ModuleDeps } from '../../platform/deps.ts';
+
+/** Value figures a section may contribute to the 360 view's value panel (money in fen). */
+export interface Customer360Figures {
+  policiesInForce?: number;
+  annualPremiumFen?: number;
+  lifetimePremiumFen?: number;
+  earnedPremiumFen?: number;
+  claimsPaidFen?: number;
+}
+
+/**
+ * A section of the customer 360° view contributed by another module (policies now; claims,
+ * complaints, visits and surveys later). The customers module knows only this interface; the
+ * composition root (app.ts) hands it the list of sections, so adding a module adds a section
+ * without the customers module knowing that module.
+ */
+export interface Customer360Section {
+  /** Key under `sections` in the 360 response, e.g. `policies`; its zod schema lives in contracts. */
+  key: string;
+  /** Loads the section for a customer the actor is already allowed to see. */
+  load(deps: ModuleDeps, actor: Actor, customerId: string): Promise<{ data: unknown; figures?: Customer360Figures }>;
+}

@@ -1,0 +1,6 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ModuleDeps } from '../../platform/deps.ts';
+
+export const policyRoutes =
+  (_deps: ModuleDeps): FastifyPluginAsyncZod =>
+  async () => {};

@@ -1,0 +1,2 @@
+// Contracts of the policies module: zod schemas named Z…, types T… (see shared/CONVENTIONS.md).
+export {};
