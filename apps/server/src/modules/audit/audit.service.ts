@@ -17,6 +17,8 @@ export interface AuditEntry {
   purpose?: string | null;
   /** Small, non-sensitive payload: ids, changed field names, never personal data values. */
   data?: Record<string, unknown>;
+  /** For events without an actor (a failed login): the request they came from. */
+  requestId?: string | null;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function recordAuditEvent(tx: Tx, actor: Actor | null, entry: Audit
     entityId: entry.entityId ?? null,
     customerId: entry.customerId ?? null,
     purpose: entry.purpose ?? null,
-    requestId: actor?.requestId ?? null,
+    requestId: actor?.requestId ?? entry.requestId ?? null,
     data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
   });
 }

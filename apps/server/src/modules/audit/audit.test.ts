@@ -225,8 +225,8 @@ describe('every write leaves an audit event (actor, org unit, action, entity, re
     const res = await ctx.request({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-request-id': 'audit-login-failed' }, payload: { username: 'east.clerk', password: 'not-the-password-1' } });
     expect(res.statusCode).toBe(401);
     const [event] = await ctx.db.selectFrom('audit_event').selectAll().where('action', '=', 'auth.login_failed').orderBy('seq', 'desc').limit(1).execute();
-    expect(event).toMatchObject({ actor_id: null, actor_org_unit_id: null, entity_type: 'staff', entity_id: people.clerk.staff.id });
-    expect(event!.data).toMatchObject({ username: 'east.clerk', reason: 'wrong_password', requestId: 'audit-login-failed' });
+    expect(event).toMatchObject({ actor_id: null, actor_org_unit_id: null, entity_type: 'staff', entity_id: people.clerk.staff.id, request_id: 'audit-login-failed' });
+    expect(event!.data).toEqual({ username: 'east.clerk', reason: 'wrong_password', ip: '127.0.0.1' });
   });
 
   it('an API key’s search is recorded with the key as actor and its unit as org unit', async () => {

@@ -28,7 +28,8 @@ async function recordFailure(db: Executor, staffId: string | null, username: str
       action: 'auth.login_failed',
       entityType: 'staff',
       entityId: staffId,
-      data: { username, reason, ip: meta.ip, requestId: meta.requestId ?? null },
+      requestId: meta.requestId ?? null,
+      data: { username, reason, ip: meta.ip },
     }),
   );
 }
@@ -62,7 +63,8 @@ export async function login(
       throw new DomainError('AUTH_ACCOUNT_LOCKED', `Too many failed logins; the account is locked for ${settings.lockoutMinutes} minutes`, [], { lockedUntil: lockedUntil.toISOString() });
     }
     await recordFailure(db, creds.id, creds.username, 'wrong_password', meta);
-    throw new DomainError('AUTH_INVALID_CREDENTIALS', 'Username or password is wrong', [], { remainingAttempts: settings.maxFailedLogins - failures });
+    // No remaining-attempts count: it would tell a stranger that the username exists.
+    throw new DomainError('AUTH_INVALID_CREDENTIALS', 'Username or password is wrong');
   }
   if (creds.status !== 'active') {
     await recordFailure(db, creds.id, creds.username, 'disabled', meta);
