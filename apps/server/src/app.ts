@@ -113,7 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
 
   registerAuthentication(app, (credentials) => authenticate(db, authSettings(config), credentials));
-  registerIdempotency(app, db, (request) => (request.actor ? `${request.actor.kind}:${request.actor.id}` : undefined));
+  const cipher = cipherFor(config);
+  registerIdempotency(app, db, cipher, (request) => (request.actor ? `${request.actor.kind}:${request.actor.id}` : undefined));
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get(
@@ -132,7 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes(db, { settings: authSettings(config), secureCookies: config.auth.secureCookies, loginRateLimitPerMinute: config.auth.loginRateLimitPerMinute }));
   await app.register(orgRoutes(db));
   await app.register(auditRoutes(db));
-  const moduleDeps: ModuleDeps = { db, cipher: cipherFor(config) };
+  const moduleDeps: ModuleDeps = { db, cipher };
   await app.register(customerRoutes(moduleDeps, [policiesSection]));
   await app.register(productRoutes(moduleDeps));
   await app.register(policyRoutes(moduleDeps));

@@ -36,6 +36,11 @@ describe('Idempotency-Key on POST', () => {
     expect(b.initialPassword).toBe(a.initialPassword);
     expect(retry.body).toBe(first.body);
     expect(await staffCount('wang.wu')).toBe(1);
+    // The stored response holds a one-time password: it is kept encrypted, never in clear.
+    const stored = await ctx.db.selectFrom('idempotency_record').select('response_body').where('key', '=', 'create-wang').executeTakeFirstOrThrow();
+    expect(stored.response_body).toMatch(/^k1:/);
+    expect(stored.response_body).not.toContain(a.initialPassword);
+    expect(stored.response_body).not.toContain('wang.wu');
     const events = await ctx.db.selectFrom('audit_event').select('seq').where('action', '=', 'staff.created').where('entity_id', '=', a.staff.id).execute();
     expect(events).toHaveLength(1);
   });

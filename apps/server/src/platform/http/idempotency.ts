@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
+import type { FieldCipher } from '../crypto/field-encryption.ts';
 import type { Db } from '../db/database.ts';
 import { problem, sendProblem } from './problem.ts';
 
@@ -21,8 +22,10 @@ declare module 'fastify' {
  * response is stored, and a retry with the same key and body gets the stored response back
  * (`Idempotent-Replayed: true`) instead of creating something twice. Keys are per principal, so one
  * caller can never receive another's stored response; unauthenticated requests are not keyed.
+ * Stored responses are encrypted with the field cipher: they can hold personal data or a one-time
+ * password (a created staff account) and must not sit in the database in clear for 24 hours.
  */
-export function registerIdempotency(app: FastifyInstance, db: Db, principalOf: (request: FastifyRequest) => string | undefined) {
+export function registerIdempotency(app: FastifyInstance, db: Db, cipher: FieldCipher, principalOf: (request: FastifyRequest) => string | undefined) {
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'POST') return;
     const raw = request.headers[HEADER];
@@ -83,7 +86,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db, principalOf: (
         problem('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly', String(request.id), path),
       );
     }
-    return replay(reply, existing.status_code, existing.response_type, existing.response_body);
+    return replay(reply, existing.status_code, existing.response_type, existing.response_body === null ? null : cipher.decrypt(existing.response_body));
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -100,7 +103,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db, principalOf: (
       .updateTable('idempotency_record')
       .set({
         status_code: status,
-        response_body: body,
+        response_body: body === null ? null : cipher.encrypt(body),
         response_type: String(reply.getHeader('content-type') ?? 'application/json'),
         completed_at: sql<Date>`now()`,
       })
