@@ -24,7 +24,7 @@ import { authenticate, authRoutes } from './modules/auth/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
 import { customerRoutes } from './modules/customers/index.ts';
 import { importRoutes } from './modules/imports/index.ts';
-import { policiesSection, policyRoutes } from './modules/policies/index.ts';
+import { policiesSection, policyNumberLookup, policyRoutes } from './modules/policies/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { createFieldCipher } from './platform/crypto/field-encryption.ts';
 import type { ModuleDeps } from './platform/deps.ts';
@@ -134,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgRoutes(db));
   await app.register(auditRoutes(db));
   const moduleDeps: ModuleDeps = { db, cipher };
-  await app.register(customerRoutes(moduleDeps, [policiesSection]));
+  await app.register(customerRoutes(moduleDeps, { sections: [policiesSection], lookups: [policyNumberLookup] }));
   await app.register(productRoutes(moduleDeps));
   await app.register(policyRoutes(moduleDeps));
   await app.register(importRoutes(moduleDeps));

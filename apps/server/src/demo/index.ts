@@ -5,6 +5,8 @@ import { hashPassword } from '../platform/crypto/password.ts';
 import { inTransaction, type Db, type Tx } from '../platform/db/database.ts';
 import { recordAuditEvent } from '../modules/audit/index.ts';
 import { countOrgUnits, createHeadOffice, createOrgUnit, createStaff, findOrgUnitByCode, findStaffCredentialsByUsername } from '../modules/org/index.ts';
+import { demoCustomersStep } from './demo-customers.ts';
+import { demoPoliciesStep } from './demo-policies.ts';
 import { DEMO_ORG, DEMO_PASSWORD, demoAccounts } from './demo-org.ts';
 
 /**
@@ -26,7 +28,7 @@ export interface DemoContext {
 }
 
 /** The loader's steps; later modules append theirs. */
-export const DEMO_STEPS: DemoStep[] = [];
+export const DEMO_STEPS: DemoStep[] = [demoCustomersStep, demoPoliciesStep];
 
 export type DemoResult = { status: 'loaded' | 'already-loaded'; password: string; accounts: ReturnType<typeof demoAccounts> } | { status: 'refused'; reason: string };
 

@@ -1,10 +1,12 @@
-import { ROLES, type TApiKey, type TAuditPage, type TOrgLevel, type TOrgUnit, type TRole, type TStaff, type TStaffList } from '@anxin/contracts';
+import { ROLES, type TApiKey, type TAuditPage, type TCustomer, type TCustomerList, type TOrgLevel, type TOrgUnit, type TRole, type TStaff, type TStaffList } from '@anxin/contracts';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/actor.ts';
 import { createTestContext } from '../../test/context.ts';
 import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
+import { createCustomer, idNumberCheckDigit } from '../customers/index.ts';
 import { createOrgUnit } from '../org/index.ts';
+import { cipherFor } from '../../app.ts';
 import { createApiKey } from './api-key.service.ts';
 
 /*
@@ -21,7 +23,10 @@ import { createApiKey } from './api-key.service.ts';
  *   - a caller whose role holds a permission but who names a record outside its subtree gets 404
  *     (its existence is not revealed); a caller whose role lacks the permission gets 403 whatever
  *     the target (docs/api.md: 401 → 400 → 403 → 404);
- *   - lists contain exactly the caller's subtree, never anything outside it.
+ *   - lists contain exactly the caller's subtree, never anything outside it;
+ *   - every role reads customers (masked) of its subtree; a pure agent only the customers it owns
+ *     (others are 404, as if absent); admin, agent, csr, complaint_handler and branch_manager
+ *     create and change customers; every role but analyst may unmask with a purpose (audited).
  */
 
 const ctx = await createTestContext();
@@ -123,6 +128,43 @@ for (const code of Object.keys(UNIT_ID) as UnitCode[]) {
   seededKeyUnit.set(`seed-key.${code}`, code);
 }
 
+/** Customers seeded for the customer cells: one per unit (no owner) and one in each agent's own book. */
+const CUSTOMER_UNITS: Record<string, { unit: UnitCode; owner?: string }> = {
+  'cust.HQ': { unit: 'HQ' },
+  'cust.EAST': { unit: 'EAST' },
+  'cust.EAST-A': { unit: 'EAST-A' },
+  'cust.EAST-A-1': { unit: 'EAST-A-1' },
+  'cust.EAST-B': { unit: 'EAST-B' },
+  'cust.WEST': { unit: 'WEST' },
+  'cust.WEST-A': { unit: 'WEST-A' },
+  'book.hq': { unit: 'HQ', owner: 'hq.agent' },
+  'book.east': { unit: 'EAST', owner: 'east.agent' },
+  'book.easta': { unit: 'EAST-A', owner: 'easta.agent' },
+};
+const OWN_CUSTOMER: Record<Level, string> = { hq: 'cust.HQ', province: 'cust.EAST', city: 'cust.EAST-A' };
+const BOOK_CUSTOMER: Record<Level, string> = { hq: 'book.hq', province: 'book.east', city: 'book.easta' };
+const BELOW_CUSTOMER: Record<Level, string> = { hq: 'cust.WEST-A', province: 'cust.EAST-B', city: 'cust.EAST-A-1' };
+const FOREIGN_CUSTOMER: Partial<Record<Level, string>> = { province: 'cust.WEST-A', city: 'cust.EAST-B' };
+const customerId = new Map<string, string>();
+const customerIdNumber = new Map<string, string>();
+for (const [index, [name, placed]] of Object.entries(CUSTOMER_UNITS).entries()) {
+  const first17 = `33010619800101${String(index * 2 + 1).padStart(3, '0')}`;
+  const idNumber = `${first17}${idNumberCheckDigit(first17)}`;
+  const row = await createCustomer({ db: ctx.db, cipher: cipherFor(ctx.config) }, hqAdminActor!, {
+    name,
+    idNumber,
+    orgUnitId: UNIT_ID[placed.unit],
+    ownerAgentId: placed.owner ? staffId.get(placed.owner)! : null,
+  });
+  customerId.set(name, row.id);
+  customerIdNumber.set(name, idNumber);
+}
+const customersVisibleTo = (caller: Caller) =>
+  Object.entries(CUSTOMER_UNITS)
+    .filter(([, c]) => (caller.role === 'agent' ? c.owner === caller.username : VISIBLE_UNITS[caller.level].includes(c.unit)))
+    .map(([name]) => name)
+    .sort();
+
 const staffVisibleAt = (level: Level) => [...placement].filter(([, unit]) => VISIBLE_UNITS[level].includes(unit)).map(([username]) => username).sort();
 const sorted = <T>(values: Iterable<T>) => [...values].sort();
 
@@ -165,7 +207,17 @@ type ActionName =
   | 'staff.reset-password.other-branch'
   | 'org-units.create.under-own-unit'
   | 'org-units.create.under-other-branch'
-  | 'api-keys.create';
+  | 'api-keys.create'
+  | 'customers.list'
+  | 'customers.get.own-unit'
+  | 'customers.get.own-book'
+  | 'customers.get.below'
+  | 'customers.get.other-branch'
+  | 'customers.unmask.own-unit'
+  | 'customers.unmask.other-branch'
+  | 'customers.create.own-unit'
+  | 'customers.update.own-unit'
+  | 'customers.update.other-branch';
 
 /**
  * Expected HTTP status per action, level and role. Levels without a row have no such cell
@@ -226,6 +278,34 @@ const EXPECTED: Record<ActionName, Partial<Record<Level, Row>>> = {
   'api-keys.create':                   { hq:       [CREATED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED],
                                          province: [CREATED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED],
                                          city:     [CREATED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED] },
+  //                                          admin    agent   csr     underw. claims  compl.  branch  analyst compliance
+  'customers.list':                    { hq:       [OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK],
+                                         province: [OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK],
+                                         city:     [OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK] },
+  'customers.get.own-unit':            { hq:       [OK,     HIDDEN, OK,     OK,     OK,     OK,     OK,     OK,     OK],
+                                         province: [OK,     HIDDEN, OK,     OK,     OK,     OK,     OK,     OK,     OK],
+                                         city:     [OK,     HIDDEN, OK,     OK,     OK,     OK,     OK,     OK,     OK] },
+  'customers.get.own-book':            { hq:       [OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK],
+                                         province: [OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK],
+                                         city:     [OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK] },
+  'customers.get.below':               { hq:       [OK,     HIDDEN, OK,     OK,     OK,     OK,     OK,     OK,     OK],
+                                         province: [OK,     HIDDEN, OK,     OK,     OK,     OK,     OK,     OK,     OK],
+                                         city:     [OK,     HIDDEN, OK,     OK,     OK,     OK,     OK,     OK,     OK] },
+  'customers.get.other-branch':        { province: [HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN],
+                                         city:     [HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN] },
+  'customers.unmask.own-unit':         { hq:       [OK,     HIDDEN, OK,     OK,     OK,     OK,     OK,     DENIED, OK],
+                                         province: [OK,     HIDDEN, OK,     OK,     OK,     OK,     OK,     DENIED, OK],
+                                         city:     [OK,     HIDDEN, OK,     OK,     OK,     OK,     OK,     DENIED, OK] },
+  'customers.unmask.other-branch':     { province: [HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, DENIED, HIDDEN],
+                                         city:     [HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, DENIED, HIDDEN] },
+  'customers.create.own-unit':         { hq:       [CREATED, CREATED, CREATED, DENIED, DENIED, CREATED, CREATED, DENIED, DENIED],
+                                         province: [CREATED, CREATED, CREATED, DENIED, DENIED, CREATED, CREATED, DENIED, DENIED],
+                                         city:     [CREATED, CREATED, CREATED, DENIED, DENIED, CREATED, CREATED, DENIED, DENIED] },
+  'customers.update.own-unit':         { hq:       [OK,     HIDDEN, OK,     DENIED, DENIED, OK,     OK,     DENIED, DENIED],
+                                         province: [OK,     HIDDEN, OK,     DENIED, DENIED, OK,     OK,     DENIED, DENIED],
+                                         city:     [OK,     HIDDEN, OK,     DENIED, DENIED, OK,     OK,     DENIED, DENIED] },
+  'customers.update.other-branch':     { province: [HIDDEN, HIDDEN, HIDDEN, DENIED, DENIED, HIDDEN, HIDDEN, DENIED, DENIED],
+                                         city:     [HIDDEN, HIDDEN, HIDDEN, DENIED, DENIED, HIDDEN, HIDDEN, DENIED, DENIED] },
 };
 
 // ---- the actions ----------------------------------------------------------------------------
@@ -346,7 +426,90 @@ function createOrgUnitCell(parentOf: (level: Level) => UnitCode | undefined, chi
   };
 }
 
+const maskedId = (idNumber: string) => `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
+const customerRow = (name: string) => ctx.db.selectFrom('customer').select(['id', 'version', 'tier', 'occupation']).where('name', '=', name).executeTakeFirst();
+
+/** Reads one customer (masked); a refusal must not leak anything about it. */
+function getCustomerCell(targetOf: (level: Level) => string | undefined): Run {
+  return async (caller, expected) => {
+    const target = targetOf(caller.level)!;
+    const res = await get(caller, `/api/v1/customers/${customerId.get(target)}`);
+    if (expected === OK) {
+      expect(res.statusCode, res.body).toBe(OK);
+      expect(res.json()).toMatchObject({ name: target, idNumber: maskedId(customerIdNumber.get(target)!) });
+    } else {
+      expectProblem(res, expected, CODE_OF[expected]!);
+      expect(res.body).not.toContain(target);
+    }
+    expect(res.body).not.toContain(customerIdNumber.get(target)!);
+  };
+}
+
+function unmaskCustomerCell(targetOf: (level: Level) => string | undefined): Run {
+  return async (caller, expected) => {
+    const target = targetOf(caller.level)!;
+    const id = customerId.get(target)!;
+    const res = await post(caller, `/api/v1/customers/${id}/unmask`, { fields: ['idNumber'], purpose: 'authorization matrix check' });
+    const events = async () =>
+      (await ctx.db.selectFrom('audit_event').select('purpose').where('action', '=', 'customer.unmasked').where('actor_id', '=', caller.id).where('customer_id', '=', id).execute()).map((e) => e.purpose);
+    if (expected === OK) {
+      expect(res.statusCode, res.body).toBe(OK);
+      expect(res.json()).toMatchObject({ customerId: id, idNumber: customerIdNumber.get(target) });
+      expect(await events()).toEqual(['authorization matrix check']);
+    } else {
+      expectProblem(res, expected, CODE_OF[expected]!);
+      expect(res.body).not.toContain(customerIdNumber.get(target)!);
+      expect(await events()).toEqual([]);
+    }
+  };
+}
+
+function updateCustomerCell(targetOf: (level: Level) => string | undefined): Run {
+  return async (caller, expected) => {
+    const target = targetOf(caller.level)!;
+    const before = (await customerRow(target))!;
+    const occupation = `Changed by ${caller.username}`;
+    const res = await patch(caller, `/api/v1/customers/${before.id}`, { occupation, version: before.version });
+    const after = (await customerRow(target))!;
+    if (expected === OK) {
+      expect(res.statusCode, res.body).toBe(OK);
+      expect((res.json() as TCustomer).occupation).toBe(occupation);
+      expect(after).toMatchObject({ occupation, version: before.version + 1 });
+    } else {
+      expectProblem(res, expected, CODE_OF[expected]!);
+      expect(after).toEqual(before);
+    }
+  };
+}
+
 const ACTIONS: Record<ActionName, Run> = {
+  'customers.list': async (caller, expected) => {
+    const res = await get(caller, '/api/v1/customers?limit=200');
+    expect(res.statusCode, res.body).toBe(expected);
+    expect((res.json() as TCustomerList).items.map((c) => c.name).sort()).toEqual(customersVisibleTo(caller));
+  },
+  'customers.get.own-unit': getCustomerCell((level) => OWN_CUSTOMER[level]),
+  'customers.get.own-book': getCustomerCell((level) => BOOK_CUSTOMER[level]),
+  'customers.get.below': getCustomerCell((level) => BELOW_CUSTOMER[level]),
+  'customers.get.other-branch': getCustomerCell((level) => FOREIGN_CUSTOMER[level]),
+  'customers.unmask.own-unit': unmaskCustomerCell((level) => OWN_CUSTOMER[level]),
+  'customers.unmask.other-branch': unmaskCustomerCell((level) => FOREIGN_CUSTOMER[level]),
+  'customers.create.own-unit': async (caller, expected) => {
+    const name = `new customer of ${caller.username}`;
+    const res = await post(caller, '/api/v1/customers', { name, orgUnitId: UNIT_ID[CALLER_UNIT[caller.level]] });
+    const row = await ctx.db.selectFrom('customer').select(['org_unit_id', 'owner_agent_id']).where('name', '=', name).executeTakeFirst();
+    if (expected === CREATED) {
+      expect(res.statusCode, res.body).toBe(CREATED);
+      // An agent's new customer is its own; anyone else's has no owner until one is assigned.
+      expect(row).toEqual({ org_unit_id: UNIT_ID[CALLER_UNIT[caller.level]], owner_agent_id: caller.role === 'agent' ? caller.id : null });
+    } else {
+      expectProblem(res, expected, CODE_OF[expected]!);
+      expect(row).toBeUndefined();
+    }
+  },
+  'customers.update.own-unit': updateCustomerCell((level) => OWN_CUSTOMER[level]),
+  'customers.update.other-branch': updateCustomerCell((level) => FOREIGN_CUSTOMER[level]),
+
   'org-units.list': async (caller, expected) => {
     const res = await get(caller, '/api/v1/org-units');
     expect(res.statusCode, res.body).toBe(expected);
@@ -465,6 +628,13 @@ const READ_ACTIONS: ActionName[] = [
   'audit.search',
   'audit.verify',
   'api-keys.list',
+  'customers.list',
+  'customers.get.own-unit',
+  'customers.get.own-book',
+  'customers.get.below',
+  'customers.get.other-branch',
+  'customers.unmask.own-unit',
+  'customers.unmask.other-branch',
 ];
 const WRITE_ACTIONS: ActionName[] = [
   'staff.create.own-unit',
@@ -476,6 +646,9 @@ const WRITE_ACTIONS: ActionName[] = [
   'org-units.create.under-own-unit',
   'org-units.create.under-other-branch',
   'api-keys.create',
+  'customers.create.own-unit',
+  'customers.update.own-unit',
+  'customers.update.other-branch',
 ];
 
 describe('authorization matrix: coverage', () => {

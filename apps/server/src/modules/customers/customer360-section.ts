@@ -8,6 +8,8 @@ export interface Customer360Figures {
   lifetimePremiumFen?: number;
   earnedPremiumFen?: number;
   claimsPaidFen?: number;
+  /** Effective date (YYYY-MM-DD) of the customer's first policy; tenure counts from it. */
+  firstPolicyOn?: string;
 }
 
 /**
@@ -21,4 +23,15 @@ export interface Customer360Section {
   key: string;
   /** Loads the section for a customer the actor is already allowed to see. */
   load(deps: ModuleDeps, actor: Actor, customerId: string): Promise<{ data: unknown; figures?: Customer360Figures }>;
+}
+
+/**
+ * A way to find customers by a business number another module owns (a policy number now; claim
+ * numbers later). Customer search asks every lookup for an exact match of the search term; the
+ * composition root hands the lookups to `customerRoutes`.
+ */
+export interface CustomerSearchLookup {
+  kind: 'policy_no';
+  /** Ids of the customers the value points at (e.g. the policyholder and insured of a policy); no scope check needed. */
+  findCustomerIds(deps: ModuleDeps, value: string): Promise<string[]>;
 }

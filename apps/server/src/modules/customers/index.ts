@@ -1,3 +1,13 @@
 /** Public API of the customers module (party, contacts, relationships, consents, attributes, interactions, 360). */
-export type { Customer360Section, Customer360Figures } from './customer360-section.ts';
-export { customerRoutes } from './customer.routes.ts';
+export type { Customer360Section, Customer360Figures, CustomerSearchLookup } from './customer360-section.ts';
+export { customerRoutes, type CustomerRouteOptions } from './customer.routes.ts';
+export { createCustomer, updateCustomer, getVisibleCustomer, findCustomerIdByExternalId, findCustomerIdByIdNumber } from './customer.service.ts';
+export { addRelationship, INVERSE_RELATIONSHIP } from './relationship.service.ts';
+export { hasConsent } from './consent.service.ts';
+export { listCustomers, listCustomersForExport, type ExportCustomerRow } from './customer-search.service.ts';
+export { listAttributeDefinitions } from './attribute.service.ts';
+export { presentCustomer, presentCustomerSummary } from './customer.presenter.ts';
+// Bulk loading (demo data, benchmarks) and the pure helpers it needs to build valid rows.
+export { insertCustomerBatches, type CustomerBatch } from './customer-batch.repository.ts';
+export { idNumberCheckDigit, socialCreditCheckChar, namePinyin, parseIdNumber } from './customer-validation.ts';
+export { maskIdNumber, maskBankAccount } from './customer-masking.ts';

@@ -1,0 +1,223 @@
+import type { TCreateCustomerRequest, TUnmaskCustomerRequest, TUnmaskedCustomer, TUpdateCustomerRequest } from '@anxin/contracts';
+import type { Actor } from '../../platform/actor.ts';
+import { inTransaction, type Executor } from '../../platform/db/database.ts';
+import type { ModuleDeps } from '../../platform/deps.ts';
+import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { recordAuditEvent } from '../audit/index.ts';
+import { findOrgUnitById, findStaffById } from '../org/index.ts';
+import { listAttributeDefinitions } from './attribute.repository.ts';
+import { mergeAttributeValues } from './attribute.service.ts';
+import { buildContactRows } from './contact.service.ts';
+import { insertContacts, listContacts } from './contact.repository.ts';
+import { requireVisibleCustomer } from './customer-access.ts';
+import { buildProfileColumns, throwFieldErrors, type CurrentProfile } from './customer-profile.ts';
+import { normaliseIdNumber } from './customer-validation.ts';
+import { customerScopeOf, mayReadCustomers, mayUnmaskCustomers, mayWriteCustomers } from './customer.policy.ts';
+import {
+  findCustomerById,
+  findCustomerIdByBlindIndex,
+  findCustomerIdByExternalId as findIdByExternalId,
+  findCustomerSecrets,
+  insertCustomers,
+  updateCustomerRow,
+} from './customer.repository.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Resolves and checks the org unit and owner agent of a customer: the unit must lie in the actor's
+ * scope; the owner must be an active agent in scope whose unit contains the customer's unit (so the
+ * agent sees the customer); a pure agent can only own customers itself.
+ */
+async function resolvePlacement(db: Executor, actor: Actor, requested: { orgUnitId?: string; ownerAgentId?: string | null }, current?: { orgUnitId: string; ownerAgentId: string | null }) {
+  let ownerAgentId = requested.ownerAgentId === undefined ? (current ? current.ownerAgentId : actor.kind === 'staff' && actor.roles.includes('agent') ? actor.id : null) : requested.ownerAgentId;
+  let agentPath: string | null = null;
+  let agentUnitId: string | null = null;
+  if (ownerAgentId && (requested.ownerAgentId !== undefined || !current)) {
+    const agent = await findStaffById(db, ownerAgentId);
+    if (!agent || !agent.org_path.startsWith(actor.orgPath)) throw fieldError('body.ownerAgentId', 'staff member not found', 'NOT_FOUND');
+    if (agent.status !== 'active' || !agent.roles.includes('agent')) throw fieldError('body.ownerAgentId', 'must be an active agent');
+    agentPath = agent.org_path;
+    agentUnitId = agent.org_unit_id;
+  }
+  if (actor.ownRecordsOnly && ownerAgentId !== actor.id) throw fieldError('body.ownerAgentId', 'as an agent you can only own customers yourself');
+  const orgUnitId = requested.orgUnitId ?? current?.orgUnitId ?? agentUnitId ?? actor.orgUnitId;
+  const unit = await findOrgUnitById(db, orgUnitId);
+  if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('body.orgUnitId', 'org unit not found', 'NOT_FOUND');
+  if (unit.status !== 'active' && orgUnitId !== current?.orgUnitId) throw fieldError('body.orgUnitId', 'org unit is closed');
+  if (ownerAgentId && !agentPath && requested.orgUnitId !== undefined) {
+    // Moving a customer to another unit: the existing owner must still see it.
+    const agent = await findStaffById(db, ownerAgentId);
+    agentPath = agent?.org_path ?? null;
+  }
+  if (ownerAgentId && agentPath && !unit.path.startsWith(agentPath)) {
+    throw fieldError('body.ownerAgentId', 'the owner agent must work in the customer’s org unit or a unit above it');
+  }
+  ownerAgentId = ownerAgentId ?? null;
+  return { orgUnitId: unit.id, ownerAgentId };
+}
+
+async function assertUniqueIdentity(db: Executor, deps: ModuleDeps, idNumber: string | undefined, externalId: string | null | undefined, selfId?: string) {
+  if (idNumber) {
+    const other = await findCustomerIdByBlindIndex(db, deps.cipher.blindIndex(idNumber));
+    if (other && other !== selfId) throw fieldError('body.idNumber', 'another customer already has this ID number', 'DUPLICATE');
+  }
+  if (externalId) {
+    const other = await findIdByExternalId(db, externalId);
+    if (other && other !== selfId) throw fieldError('body.externalId', `external id ${externalId} is already used by another customer`, 'DUPLICATE');
+  }
+}
+
+/** Creates a customer with its contacts and custom attribute values; returns the stored record. */
+export async function createCustomer(deps: ModuleDeps, actor: Actor, input: TCreateCustomerRequest) {
+  if (!mayWriteCustomers(actor)) throw forbidden('You may not create customers');
+  const kind = input.kind ?? 'person';
+  const profile = buildProfileColumns(deps.cipher, kind, input, null, today());
+  const id = newId();
+  const now = new Date();
+  let contacts: ReturnType<typeof buildContactRows> = [];
+  try {
+    contacts = buildContactRows(id, input.contacts ?? [], (i, name) => `body.contacts.${i}.${name}`, now);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    profile.errors.push(...error.errors.map((e) => ({ ...e, code: 'VALIDATION_FAILED' as const })));
+  }
+  throwFieldErrors(profile.errors);
+  return inTransaction(deps.db, async (tx) => {
+    const attributes = mergeAttributeValues(await listAttributeDefinitions(tx), input.attributes, {}, true);
+    const placement = await resolvePlacement(tx, actor, { ...(input.orgUnitId ? { orgUnitId: input.orgUnitId } : {}), ...(input.ownerAgentId !== undefined ? { ownerAgentId: input.ownerAgentId } : {}) });
+    await assertUniqueIdentity(tx, deps, profile.idNumber, profile.columns.external_id);
+    const c = profile.columns;
+    await insertCustomers(tx, [
+      {
+        id,
+        kind,
+        name: c.name!,
+        name_pinyin: c.name_pinyin!,
+        name_initials: c.name_initials!,
+        gender: c.gender ?? null,
+        birth_date: c.birth_date ?? null,
+        id_number_enc: c.id_number_enc ?? null,
+        id_number_bidx: c.id_number_bidx ?? null,
+        id_number_masked: c.id_number_masked ?? null,
+        health_notes_enc: c.health_notes_enc ?? null,
+        bank_account_enc: c.bank_account_enc ?? null,
+        bank_account_masked: c.bank_account_masked ?? null,
+        occupation: c.occupation ?? null,
+        income_band: c.income_band ?? null,
+        unified_social_credit_code: c.unified_social_credit_code ?? null,
+        industry: c.industry ?? null,
+        lifecycle_stage: input.lifecycleStage ?? 'prospect',
+        tier: input.tier ?? 'standard',
+        owner_agent_id: placement.ownerAgentId,
+        org_unit_id: placement.orgUnitId,
+        external_id: c.external_id ?? null,
+        attributes: JSON.stringify(attributes),
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      },
+    ]);
+    await insertContacts(tx, contacts);
+    await recordAuditEvent(tx, actor, {
+      action: 'customer.created',
+      entityType: 'customer',
+      entityId: id,
+      customerId: id,
+      data: { kind, orgUnitId: placement.orgUnitId, ownerAgentId: placement.ownerAgentId, contacts: contacts.length, fields: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined) },
+    });
+    return (await findCustomerById(tx, id))!;
+  });
+}
+
+/** Changes a customer's profile, placement, tier, stage or attributes, with optimistic concurrency. */
+export async function updateCustomer(deps: ModuleDeps, actor: Actor, id: string, input: TUpdateCustomerRequest) {
+  if (!mayWriteCustomers(actor)) throw forbidden('You may not change customers');
+  return inTransaction(deps.db, async (tx) => {
+    const row = await requireVisibleCustomer(tx, actor, id);
+    const secrets = await findCustomerSecrets(tx, id);
+    const current: CurrentProfile = {
+      kind: row.kind,
+      idNumber: secrets?.id_number_enc ? deps.cipher.decrypt(secrets.id_number_enc) : null,
+      birthDate: row.birth_date,
+      gender: row.gender,
+    };
+    const profile = buildProfileColumns(deps.cipher, row.kind, input, current, today());
+    throwFieldErrors(profile.errors);
+    const attributes = input.attributes ? mergeAttributeValues(await listAttributeDefinitions(tx), input.attributes, row.attributes ?? {}, false) : undefined;
+    const placement =
+      input.orgUnitId !== undefined || input.ownerAgentId !== undefined
+        ? await resolvePlacement(
+            tx,
+            actor,
+            { ...(input.orgUnitId !== undefined ? { orgUnitId: input.orgUnitId } : {}), ...(input.ownerAgentId !== undefined ? { ownerAgentId: input.ownerAgentId } : {}) },
+            { orgUnitId: row.org_unit_id, ownerAgentId: row.owner_agent_id },
+          )
+        : undefined;
+    await assertUniqueIdentity(tx, deps, profile.idNumber, profile.columns.external_id, id);
+    const updated = await updateCustomerRow(tx, id, input.version, {
+      ...profile.columns,
+      ...(input.lifecycleStage ? { lifecycle_stage: input.lifecycleStage } : {}),
+      ...(input.tier ? { tier: input.tier } : {}),
+      ...(placement ? { org_unit_id: placement.orgUnitId, owner_agent_id: placement.ownerAgentId } : {}),
+      ...(attributes ? { attributes: JSON.stringify(attributes) } : {}),
+    });
+    if (!updated) throw versionConflict('Customer');
+    await recordAuditEvent(tx, actor, {
+      action: 'customer.updated',
+      entityType: 'customer',
+      entityId: id,
+      customerId: id,
+      data: { changed: Object.keys(input).filter((k) => k !== 'version' && (input as Record<string, unknown>)[k] !== undefined) },
+    });
+    return (await findCustomerById(tx, id))!;
+  });
+}
+
+/** One customer in the actor's scope (masked by the presenter). */
+export async function getCustomer(deps: ModuleDeps, actor: Actor, id: string) {
+  if (!mayReadCustomers(actor)) throw forbidden('You may not view customers');
+  return requireVisibleCustomer(deps.db, actor, id);
+}
+
+/**
+ * Returns sensitive fields in clear for a stated purpose; needs `customer:unmask`. Every unmask is
+ * audited (`customer.unmasked` with the customer, the purpose and the field names).
+ */
+export async function unmaskCustomer(deps: ModuleDeps, actor: Actor, id: string, input: TUnmaskCustomerRequest): Promise<TUnmaskedCustomer> {
+  const purpose = input.purpose?.trim() ?? '';
+  if (purpose.length < 2) throw new DomainError('CUSTOMER_PURPOSE_REQUIRED', 'State why you need to see this data (purpose)', [{ field: 'body.purpose', message: 'a purpose is required to unmask personal data' }]);
+  if (!mayUnmaskCustomers(actor)) throw forbidden('You may not see unmasked customer data');
+  if (!mayReadCustomers(actor)) throw forbidden('You may not view customers');
+  const fields = [...new Set(input.fields)];
+  return inTransaction(deps.db, async (tx) => {
+    await requireVisibleCustomer(tx, actor, id);
+    const secrets = (await findCustomerSecrets(tx, id))!;
+    const decrypt = (value: string | null) => (value ? deps.cipher.decrypt(value) : null);
+    const result: TUnmaskedCustomer = { customerId: id };
+    if (fields.includes('idNumber')) result.idNumber = decrypt(secrets.id_number_enc);
+    if (fields.includes('healthNotes')) result.healthNotes = decrypt(secrets.health_notes_enc);
+    if (fields.includes('bankAccount')) result.bankAccount = decrypt(secrets.bank_account_enc);
+    if (fields.includes('contacts')) result.contacts = (await listContacts(tx, id)).map((c) => ({ id: c.id, channel: c.channel, value: c.value }));
+    await recordAuditEvent(tx, actor, { action: 'customer.unmasked', entityType: 'customer', entityId: id, customerId: id, purpose, data: { fields } });
+    return result;
+  });
+}
+
+/** Identity, placement and version of a customer the actor may see; NOT_FOUND otherwise. No permission check: callers check. */
+export async function getVisibleCustomer(deps: ModuleDeps, actor: Actor, customerId: string) {
+  const row = await findCustomerById(deps.db, customerId, customerScopeOf(actor));
+  if (!row) throw notFound('Customer');
+  return { id: row.id, name: row.name, kind: row.kind, orgUnitId: row.org_unit_id, orgPath: row.org_path, ownerAgentId: row.owner_agent_id, version: row.version };
+}
+
+/** The customer with this external (source-system) id, for re-imports. */
+export async function findCustomerIdByExternalId(deps: ModuleDeps, externalId: string) {
+  return findIdByExternalId(deps.db, externalId.trim());
+}
+
+/** The customer with this ID number, found through the blind index (no decryption). */
+export async function findCustomerIdByIdNumber(deps: ModuleDeps, idNumber: string) {
+  return findCustomerIdByBlindIndex(deps.db, deps.cipher.blindIndex(normaliseIdNumber(idNumber)));
+}

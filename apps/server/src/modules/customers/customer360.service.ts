@@ -1,0 +1,86 @@
+import type { TCustomerValue } from '@anxin/contracts';
+import type { Actor } from '../../platform/actor.ts';
+import { inTransaction } from '../../platform/db/database.ts';
+import type { ModuleDeps } from '../../platform/deps.ts';
+import { forbidden } from '../../platform/errors.ts';
+import { recordAuditEvent } from '../audit/index.ts';
+import { listAttributeDefinitions } from './attribute.repository.ts';
+import { listConsents } from './consent.repository.ts';
+import { listContacts } from './contact.repository.ts';
+import { requireVisibleCustomer } from './customer-access.ts';
+import type { Customer360Figures, Customer360Section } from './customer360-section.ts';
+import { customerScopeOf, mayReadCustomers } from './customer.policy.ts';
+import { loadInteractionPage } from './interaction.service.ts';
+import { listRelationships } from './relationship.repository.ts';
+import { loadHousehold } from './relationship.service.ts';
+
+/** Interactions shown in the 360 view; the timeline route pages further. */
+const RECENT_INTERACTIONS = 10;
+
+/** Adds up the figures the sections contribute; the earliest first-policy date wins. */
+export function mergeFigures(all: readonly Customer360Figures[]): Customer360Figures {
+  const merged: Customer360Figures = {};
+  for (const f of all) {
+    for (const key of ['policiesInForce', 'annualPremiumFen', 'lifetimePremiumFen', 'earnedPremiumFen', 'claimsPaidFen'] as const) {
+      if (f[key] !== undefined) merged[key] = (merged[key] ?? 0) + f[key]!;
+    }
+    if (f.firstPolicyOn && (!merged.firstPolicyOn || f.firstPolicyOn < merged.firstPolicyOn)) merged.firstPolicyOn = f.firstPolicyOn;
+  }
+  return merged;
+}
+
+/** Tenure and value figures: tenure from the first policy (else creation); loss ratio = claims paid ÷ earned premium. */
+export function valueFigures(figures: Customer360Figures, createdAt: Date, today: string): TCustomerValue {
+  const since = figures.firstPolicyOn ?? createdAt.toISOString().slice(0, 10);
+  let months = (Number(today.slice(0, 4)) - Number(since.slice(0, 4))) * 12 + (Number(today.slice(5, 7)) - Number(since.slice(5, 7)));
+  if (today.slice(8, 10) < since.slice(8, 10)) months -= 1;
+  months = Math.max(0, months);
+  const claimsPaid = figures.claimsPaidFen ?? null;
+  const earned = figures.earnedPremiumFen ?? null;
+  return {
+    tenureSince: since,
+    tenureYears: Math.floor(months / 12),
+    tenureMonths: months % 12,
+    policiesInForce: figures.policiesInForce ?? null,
+    annualPremiumFen: figures.annualPremiumFen ?? null,
+    lifetimePremiumFen: figures.lifetimePremiumFen ?? null,
+    claimsPaidFen: claimsPaid,
+    lossRatio: claimsPaid !== null && earned ? Math.round((claimsPaid / earned) * 10_000) / 10_000 : null,
+  };
+}
+
+/**
+ * Everything about one customer on one screen: profile, contacts, household, consents, recent
+ * interactions, tags, custom attributes, value figures and the sections other modules contribute.
+ * Opening it is a read of personal data and is audited (`customer.viewed`).
+ */
+export async function getCustomer360(deps: ModuleDeps, actor: Actor, customerId: string, sections: readonly Customer360Section[]) {
+  if (!mayReadCustomers(actor)) throw forbidden('You may not view customers');
+  const customer = await requireVisibleCustomer(deps.db, actor, customerId);
+  const [contacts, household, relationships, consents, interactions, definitions] = await Promise.all([
+    listContacts(deps.db, customerId),
+    loadHousehold(deps, actor, customerId),
+    listRelationships(deps.db, customerId, customerScopeOf(actor)),
+    listConsents(deps.db, customerId),
+    loadInteractionPage(deps, customerId, { limit: RECENT_INTERACTIONS }),
+    listAttributeDefinitions(deps.db),
+  ]);
+  const loaded = await Promise.all(sections.map(async (s) => ({ key: s.key, ...(await s.load(deps, actor, customerId)) })));
+  const figures = mergeFigures(loaded.flatMap((l) => (l.figures ? [l.figures] : [])));
+  await inTransaction(deps.db, (tx) =>
+    recordAuditEvent(tx, actor, { action: 'customer.viewed', entityType: 'customer', entityId: customerId, customerId, data: { view: '360', sections: loaded.map((l) => l.key) } }),
+  );
+  const values = customer.attributes ?? {};
+  return {
+    customer,
+    contacts,
+    household: household.members,
+    relationships,
+    consents,
+    interactions,
+    tags: [] as { dimension: 'risk' | 'value' | 'need'; name: string; reason: string }[],
+    attributes: definitions.map((definition) => ({ definition, value: values[definition.key] ?? null })),
+    value: valueFigures(figures, customer.created_at, new Date().toISOString().slice(0, 10)),
+    sections: Object.fromEntries(loaded.map((l) => [l.key, l.data])),
+  };
+}

@@ -1,0 +1,41 @@
+import type { Insertable } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import type { RelationshipTable } from '../../platform/db/schema/customers.ts';
+import type { CustomerScope } from './customer.policy.ts';
+
+export type RelationshipRow = Awaited<ReturnType<typeof listRelationships>>[number];
+
+/** A customer's relationships (one direction each), with the related customer's name, limited to related customers in `scope`. */
+export async function listRelationships(db: Executor, customerId: string, scope: CustomerScope, types?: readonly string[]) {
+  let q = db
+    .selectFrom('relationship as r')
+    .innerJoin('customer as c', 'c.id', 'r.related_customer_id')
+    .select(['r.id', 'r.customer_id', 'r.related_customer_id', 'r.type', 'r.created_at', 'c.name as related_customer_name'])
+    .where('r.customer_id', '=', customerId)
+    .where((eb) =>
+      eb.and([
+        eb('c.org_unit_id', 'in', eb.selectFrom('org_unit').select('org_unit.id').where('org_unit.path', 'like', `${scope.orgPath}%`)),
+        ...(scope.ownerAgentId ? [eb('c.owner_agent_id', '=', scope.ownerAgentId)] : []),
+      ]),
+    );
+  if (types) q = q.where('r.type', 'in', types as RelationshipTable['type'][]);
+  return q.orderBy('r.created_at').orderBy('r.id').execute();
+}
+
+export async function findRelationshipBetween(db: Executor, customerId: string, relatedCustomerId: string) {
+  return db.selectFrom('relationship').selectAll().where('customer_id', '=', customerId).where('related_customer_id', '=', relatedCustomerId).executeTakeFirst();
+}
+
+export async function findRelationship(db: Executor, customerId: string, id: string) {
+  return db.selectFrom('relationship').selectAll().where('customer_id', '=', customerId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertRelationships(db: Executor, rows: Insertable<RelationshipTable>[]) {
+  if (rows.length > 0) await db.insertInto('relationship').values(rows).execute();
+}
+
+/** Removes both directions of the relationship between two customers. */
+export async function deleteRelationshipPair(db: Executor, a: string, b: string) {
+  await db.deleteFrom('relationship').where('customer_id', '=', a).where('related_customer_id', '=', b).execute();
+  await db.deleteFrom('relationship').where('customer_id', '=', b).where('related_customer_id', '=', a).execute();
+}

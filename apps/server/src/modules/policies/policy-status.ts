@@ -1,0 +1,43 @@
+// The policy status state machine: pure, unit-tested in policy-status.test.ts.
+import type { TPolicyStatus } from '@anxin/contracts';
+
+/**
+ * Allowed status changes. pending → in_force on issuance, or cancelled (withdrawn). in_force →
+ * lapsed (premium unpaid after the grace period), surrendered (退保), expired (end of term or
+ * renewed), cancelled (only within the cooling-off period, 犹豫期退保). lapsed → in_force
+ * (reinstatement, 复效), surrendered or expired. surrendered, expired and cancelled are final.
+ */
+export const POLICY_TRANSITIONS: Readonly<Record<TPolicyStatus, readonly TPolicyStatus[]>> = {
+  pending: ['in_force', 'cancelled'],
+  in_force: ['lapsed', 'surrendered', 'expired', 'cancelled'],
+  lapsed: ['in_force', 'surrendered', 'expired'],
+  surrendered: [],
+  expired: [],
+  cancelled: [],
+};
+
+/** Statuses after which nothing changes on a policy (no endorsements, no data changes). */
+export const isFinalStatus = (status: TPolicyStatus) => POLICY_TRANSITIONS[status].length === 0;
+
+/** What a status change needs to know besides the two statuses. */
+export interface TransitionContext {
+  /** The date the change takes effect. */
+  on: string;
+  coolingOffEndsOn: string;
+}
+
+/**
+ * Why the change from `from` to `to` is not allowed, or null when it is. Cancelling an in-force
+ * policy is a cooling-off cancellation (full refund), so it is allowed only up to the last
+ * cooling-off day; later the policyholder surrenders instead.
+ */
+export function transitionRefusal(from: TPolicyStatus, to: TPolicyStatus, context: TransitionContext): string | null {
+  if (from === to) return `the policy is already ${from}`;
+  if (!POLICY_TRANSITIONS[from].includes(to)) {
+    return isFinalStatus(from) ? `a ${from} policy cannot change status` : `a ${from} policy cannot become ${to} (allowed: ${POLICY_TRANSITIONS[from].join(', ')})`;
+  }
+  if (from === 'in_force' && to === 'cancelled' && context.on > context.coolingOffEndsOn) {
+    return `the cooling-off period ended on ${context.coolingOffEndsOn}; record a surrender instead`;
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+import type { TEndorsement, TPolicy, TPolicySummary } from '@anxin/contracts';
+import type { PolicyRow } from './policy.repository.ts';
+import type { PolicyDetail } from './policy.service.ts';
+
+/** A policy in lists (whitelisted; the bank account only masked, and only in the detail). */
+export function presentPolicySummary(row: PolicyRow): TPolicySummary {
+  return {
+    id: row.id,
+    policyNo: row.policy_no,
+    product: { id: row.product_id, code: row.product_code, name: row.product_name, line: row.product_line },
+    policyholder: { id: row.customer_id, name: row.policyholder_name },
+    status: row.status,
+    sumInsuredFen: row.sum_insured_fen,
+    premiumFen: row.premium_fen,
+    paymentFrequency: row.payment_frequency,
+    effectiveOn: row.effective_on,
+    expiresOn: row.expires_on,
+    coolingOffEndsOn: row.cooling_off_ends_on,
+    agent: { id: row.agent_id, name: row.agent_name },
+    orgUnit: { id: row.org_unit_id, name: row.org_unit_name },
+    renewalOfId: row.renewal_of_id,
+    version: row.version,
+  };
+}
+
+export function presentEndorsement(row: PolicyDetail['endorsements'][number]): TEndorsement {
+  return {
+    id: row.id,
+    policyId: row.policy_id,
+    type: row.type,
+    effectiveOn: row.effective_on,
+    reason: row.reason,
+    summary: row.summary,
+    surrenderValueFen: row.surrender_value_fen,
+    createdBy: { id: row.created_by, name: row.created_by_name },
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** A policy with its parties, coverages and endorsements. */
+export function presentPolicy(detail: PolicyDetail): TPolicy {
+  const { row } = detail;
+  return {
+    ...presentPolicySummary(row),
+    paymentMethod: row.payment_method,
+    bankAccountMasked: row.bank_account_masked,
+    parties: detail.parties.map((p) => ({ customerId: p.customer_id, name: p.name, role: p.role, sharePct: p.share_pct })),
+    coverages: detail.coverages.map((c) => ({ code: c.code, name: c.name })),
+    endorsements: detail.endorsements.map(presentEndorsement),
+    renewedById: detail.renewedById,
+    statusReason: row.status_reason,
+    surrenderValueFen: row.surrender_value_fen,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

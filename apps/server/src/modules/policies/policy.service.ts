@@ -1,0 +1,250 @@
+import type { TCreatePolicyRequest, TPolicyListQuery, TPolicyStatusChangeRequest, TUpdatePolicyRequest } from '@anxin/contracts';
+import type { Insertable } from 'kysely';
+import type { Actor } from '../../platform/actor.ts';
+import { inTransaction, type Tx } from '../../platform/db/database.ts';
+import type { PolicyPartyTable } from '../../platform/db/schema/policies.ts';
+import type { ModuleDeps } from '../../platform/deps.ts';
+import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { recordAuditEvent } from '../audit/index.ts';
+import { maskBankAccount } from '../customers/index.ts';
+import { findOrgUnitById } from '../org/index.ts';
+import { findProduct } from '../products/index.ts';
+import { decodePolicyCursor, encodePolicyCursor } from './policy-cursor.ts';
+import { addDays, todayInChina } from './policy-dates.ts';
+import { requireLicensedAgent, requireOrgUnitInScope, requireVisibleParty } from './policy-parties.ts';
+import { isFinalStatus, transitionRefusal } from './policy-status.ts';
+import { checkBankAccount, checkBeneficiaries, checkInsured, checkPolicyDates } from './policy-validation.ts';
+import { mayReadPolicies, mayWritePolicies, policyScopeOf } from './policy.policy.ts';
+import {
+  findPolicyById,
+  findPolicyIdByNumber as findPolicyIdByNumberRow,
+  findRenewalOf,
+  insertParties,
+  insertPolicies,
+  listEndorsements,
+  listParties,
+  listPolicies as listPolicyRows,
+  nextPolicyNumber,
+  updatePolicy as updatePolicyRow,
+  type PolicyRow,
+} from './policy.repository.ts';
+
+/** A policy with everything its detail view shows. */
+export async function loadPolicyDetail(deps: ModuleDeps, row: PolicyRow) {
+  const [parties, endorsements, renewedById, product] = await Promise.all([
+    listParties(deps.db, [row.id]),
+    listEndorsements(deps.db, row.id),
+    findRenewalOf(deps.db, row.id),
+    findProduct(deps, row.product_id),
+  ]);
+  return { row, parties, endorsements, renewedById, coverages: product?.coverages ?? [] };
+}
+export type PolicyDetail = Awaited<ReturnType<typeof loadPolicyDetail>>;
+
+/** The policy if the actor may see it; NOT_FOUND otherwise. */
+export async function requireVisiblePolicy(deps: ModuleDeps, actor: Actor, id: string) {
+  const row = await findPolicyById(deps.db, id, policyScopeOf(actor));
+  if (!row) throw notFound('Policy');
+  return row;
+}
+
+/** One policy with its parties, coverages and endorsements. */
+export async function getPolicy(deps: ModuleDeps, actor: Actor, id: string) {
+  if (!mayReadPolicies(actor)) throw forbidden('You may not view policies');
+  return loadPolicyDetail(deps, await requireVisiblePolicy(deps, actor, id));
+}
+
+/** A keyset page of the policies in the actor's scope, filtered and sorted (default newest first). */
+export async function listPolicies(deps: ModuleDeps, actor: Actor, query: TPolicyListQuery) {
+  if (!mayReadPolicies(actor)) throw forbidden('You may not view policies');
+  const { cursor, limit, sort = '-createdAt', ...filters } = query;
+  const unitPath = filters.orgUnitId ? await unitPathFilter(deps, actor, filters.orgUnitId) : undefined;
+  const after = cursor ? decodePolicyCursor(cursor, sort) : undefined;
+  const rows = await listPolicyRows(deps.db, policyScopeOf(actor), { ...filters, unitPath }, sort, after, limit);
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  const key = sort.replace('-', '');
+  const value = !last ? '' : key === 'createdAt' ? last.created_at.toISOString() : key === 'effectiveOn' ? last.effective_on : last.expires_on;
+  return { items, nextCursor: rows.length > limit && last ? encodePolicyCursor({ value, id: last.id }) : null };
+}
+
+/** The path of a unit for the `orgUnitId` filter; a unit outside the caller's scope yields an empty list rather than revealing it exists. */
+async function unitPathFilter(deps: ModuleDeps, actor: Actor, orgUnitId: string) {
+  const unit = await findOrgUnitById(deps.db, orgUnitId);
+  return unit && unit.path.startsWith(actor.orgPath) ? unit.path : '/nowhere/';
+}
+
+/**
+ * Enters a policy: checks the product is active, the customers are visible, the agent licensed on
+ * the effective date, beneficiary shares and dates; generates the policy number when none is
+ * given; stores the cooling-off end; links a renewal and expires the policy it renews.
+ */
+export async function createPolicy(deps: ModuleDeps, actor: Actor, input: TCreatePolicyRequest) {
+  if (!mayWritePolicies(actor)) throw forbidden('You may not enter policies');
+  const beneficiaries = input.beneficiaries ?? [];
+  checkPolicyDates(input.effectiveOn, input.expiresOn);
+  checkInsured(input.insuredIds);
+  checkBeneficiaries(beneficiaries);
+  checkBankAccount(input.paymentMethod, input.bankAccount);
+  return inTransaction(deps.db, async (tx) => {
+    const txDeps = { ...deps, db: tx };
+    const product = await findProduct(txDeps, input.productId);
+    if (!product) throw fieldError('body.productId', 'product not found', 'NOT_FOUND');
+    if (!product.active) throw fieldError('body.productId', `product ${product.code} is no longer sold`, 'PRODUCT_INACTIVE');
+    const policyholder = await requireVisibleParty(txDeps, actor, input.policyholderId, 'body.policyholderId');
+    for (const [i, id] of input.insuredIds.entries()) await requireVisibleParty(txDeps, actor, id, `body.insuredIds.${i}`);
+    for (const [i, b] of beneficiaries.entries()) await requireVisibleParty(txDeps, actor, b.customerId, `body.beneficiaries.${i}.customerId`);
+    const agent = await requireLicensedAgent(txDeps, actor, input.agentId, input.effectiveOn);
+    const orgUnitId = input.orgUnitId ? (await requireOrgUnitInScope(txDeps, actor, input.orgUnitId)).id : agent.org_unit_id;
+
+    if (input.renewalOfId) await expireRenewedPolicy(tx, actor, input.renewalOfId, policyholder.id, input.effectiveOn);
+
+    let policyNo: string;
+    if (input.policyNo) {
+      policyNo = input.policyNo.toUpperCase();
+      if (await findPolicyIdByNumberRow(tx, policyNo)) throw fieldError('body.policyNo', `policy number ${policyNo} already exists`, 'DUPLICATE');
+    } else {
+      policyNo = await nextPolicyNumber(tx, todayInChina().slice(0, 4));
+    }
+    const id = newId();
+    const now = new Date();
+    const status = input.status ?? 'in_force';
+    await insertPolicies(tx, [
+      {
+        id,
+        customer_id: policyholder.id,
+        policy_no: policyNo,
+        product_id: product.id,
+        status,
+        status_reason: null,
+        status_changed_on: null,
+        sum_insured_fen: input.sumInsuredFen,
+        premium_fen: input.premiumFen,
+        payment_frequency: input.paymentFrequency,
+        payment_method: input.paymentMethod ?? null,
+        bank_account_enc: input.bankAccount ? deps.cipher.encrypt(input.bankAccount) : null,
+        bank_account_masked: input.bankAccount ? maskBankAccount(input.bankAccount) : null,
+        effective_on: input.effectiveOn,
+        expires_on: input.expiresOn,
+        cooling_off_ends_on: addDays(input.effectiveOn, product.cooling_off_days),
+        renewal_of_id: input.renewalOfId ?? null,
+        surrender_value_fen: null,
+        agent_id: agent.id,
+        org_unit_id: orgUnitId,
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      },
+    ]);
+    await insertParties(tx, partyRows(id, policyholder.id, input.insuredIds, beneficiaries, now));
+    await recordAuditEvent(tx, actor, {
+      action: 'policy.created',
+      entityType: 'policy',
+      entityId: id,
+      customerId: policyholder.id,
+      data: {
+        policyNo,
+        productId: product.id,
+        status,
+        insuredIds: input.insuredIds,
+        beneficiaryIds: beneficiaries.map((b) => b.customerId),
+        agentId: agent.id,
+        orgUnitId,
+        ...(input.renewalOfId ? { renewalOfId: input.renewalOfId } : {}),
+      },
+    });
+    return loadPolicyDetail(txDeps, (await findPolicyById(tx, id))!);
+  });
+}
+
+function partyRows(policyId: string, policyholderId: string, insuredIds: readonly string[], beneficiaries: readonly { customerId: string; sharePct: number }[], at: Date) {
+  const rows: Insertable<PolicyPartyTable>[] = [{ policy_id: policyId, customer_id: policyholderId, role: 'applicant', share_pct: null, created_at: at }];
+  for (const insured of insuredIds) rows.push({ policy_id: policyId, customer_id: insured, role: 'insured', share_pct: null, created_at: at });
+  for (const b of beneficiaries) rows.push({ policy_id: policyId, customer_id: b.customerId, role: 'beneficiary', share_pct: b.sharePct, created_at: at });
+  return rows;
+}
+
+/** The renewed policy must be visible, have the same policyholder, be in force or expired, and not be renewed yet; it becomes expired. */
+async function expireRenewedPolicy(tx: Tx, actor: Actor, previousId: string, policyholderId: string, renewalEffectiveOn: string) {
+  const previous = await findPolicyById(tx, previousId, policyScopeOf(actor));
+  if (!previous) throw fieldError('body.renewalOfId', 'policy not found', 'NOT_FOUND');
+  if (previous.customer_id !== policyholderId) throw fieldError('body.renewalOfId', 'a renewal keeps the policyholder of the policy it renews');
+  if (await findRenewalOf(tx, previousId)) throw fieldError('body.renewalOfId', `policy ${previous.policy_no} is already renewed`, 'DUPLICATE');
+  if (previous.status === 'expired') return;
+  if (previous.status !== 'in_force') throw fieldError('body.renewalOfId', `a ${previous.status} policy cannot be renewed`, 'POLICY_INVALID_STATUS_CHANGE');
+  const on = previous.expires_on < renewalEffectiveOn ? previous.expires_on : renewalEffectiveOn;
+  await updatePolicyRow(tx, previousId, null, { status: 'expired', status_reason: 'renewed', status_changed_on: on });
+  await recordAuditEvent(tx, actor, {
+    action: 'policy.updated',
+    entityType: 'policy',
+    entityId: previousId,
+    customerId: previous.customer_id,
+    data: { status: { from: previous.status, to: 'expired' }, reason: 'renewed' },
+  });
+}
+
+/** Changes a policy's commercial data (sum insured, premium, frequency, expiry, agent) with optimistic concurrency. */
+export async function updatePolicy(deps: ModuleDeps, actor: Actor, id: string, input: TUpdatePolicyRequest) {
+  if (!mayWritePolicies(actor)) throw forbidden('You may not change policies');
+  return inTransaction(deps.db, async (tx) => {
+    const txDeps = { ...deps, db: tx };
+    const current = await requireVisiblePolicy(txDeps, actor, id);
+    if (isFinalStatus(current.status)) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `A ${current.status} policy can no longer be changed`);
+    if (input.expiresOn !== undefined) checkPolicyDates(current.effective_on, input.expiresOn);
+    if (input.agentId !== undefined && input.agentId !== current.agent_id) await requireLicensedAgent(txDeps, actor, input.agentId, current.effective_on);
+    const updated = await updatePolicyRow(tx, id, input.version, {
+      ...(input.sumInsuredFen !== undefined ? { sum_insured_fen: input.sumInsuredFen } : {}),
+      ...(input.premiumFen !== undefined ? { premium_fen: input.premiumFen } : {}),
+      ...(input.paymentFrequency !== undefined ? { payment_frequency: input.paymentFrequency } : {}),
+      ...(input.expiresOn !== undefined ? { expires_on: input.expiresOn } : {}),
+      ...(input.agentId !== undefined ? { agent_id: input.agentId } : {}),
+    });
+    if (!updated) throw versionConflict('Policy');
+    await recordAuditEvent(tx, actor, {
+      action: 'policy.updated',
+      entityType: 'policy',
+      entityId: id,
+      customerId: current.customer_id,
+      data: { changed: Object.keys(input).filter((k) => k !== 'version') },
+    });
+    return loadPolicyDetail(txDeps, (await findPolicyById(tx, id))!);
+  });
+}
+
+/** Moves a policy to another status along the allowed transitions (surrender is an endorsement, it records the surrender value). */
+export async function changePolicyStatus(deps: ModuleDeps, actor: Actor, id: string, input: TPolicyStatusChangeRequest) {
+  if (!mayWritePolicies(actor)) throw forbidden('You may not change policies');
+  return inTransaction(deps.db, async (tx) => {
+    const txDeps = { ...deps, db: tx };
+    const current = await requireVisiblePolicy(txDeps, actor, id);
+    const on = input.effectiveOn ?? todayInChina();
+    if (input.status === 'surrendered') {
+      throw new DomainError('POLICY_INVALID_STATUS_CHANGE', 'Record a surrender endorsement (it records the surrender value)', [
+        { field: 'body.status', message: 'use POST /api/v1/policies/{id}/endorsements with type surrender' },
+      ]);
+    }
+    const refusal = transitionRefusal(current.status, input.status, { on, coolingOffEndsOn: current.cooling_off_ends_on });
+    if (refusal) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `Status change refused: ${refusal}`, [{ field: 'body.status', message: refusal }]);
+    const reinstated = input.status === 'in_force';
+    const updated = await updatePolicyRow(tx, id, input.version, {
+      status: input.status,
+      status_reason: input.reason,
+      status_changed_on: reinstated && current.status === 'pending' ? null : on,
+    });
+    if (!updated) throw versionConflict('Policy');
+    await recordAuditEvent(tx, actor, {
+      action: 'policy.updated',
+      entityType: 'policy',
+      entityId: id,
+      customerId: current.customer_id,
+      data: { status: { from: current.status, to: input.status }, effectiveOn: on },
+    });
+    return loadPolicyDetail(txDeps, (await findPolicyById(tx, id))!);
+  });
+}
+
+/** The id of the policy with this number (imports, lookups); no scope check. */
+export async function findPolicyIdByNumber(deps: ModuleDeps, policyNo: string) {
+  return findPolicyIdByNumberRow(deps.db, policyNo.trim().toUpperCase());
+}
