@@ -1,6 +1,16 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { IMPORT_KINDS, IMPORT_MODES, type TImportKind, type TImportMode } from '@anxin/contracts';
+import { cipherFor } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openAndMigrate, readVersion, startServer, stopServer } from './main.ts';
 import { verifyAuditChain } from './modules/audit/index.ts';
+import { actorFromStaff } from './modules/auth/index.ts';
+import { commitImport, createImport, dryRunImport, exportList, EXPORT_KINDS, iterateImportErrors, type ExportKind } from './modules/imports/index.ts';
+import { findStaffById, findStaffCredentialsByUsername } from './modules/org/index.ts';
+import type { Db } from './platform/db/database.ts';
+import { DomainError } from './platform/errors.ts';
 
 /** Output of the `anxin` command (the CLI's own output, not a log). */
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -13,10 +23,20 @@ Usage:
   anxin demo             same as: anxin serve --demo
   anxin migrate          apply database migrations and exit
   anxin audit verify     walk the audit hash chain; exit code 1 and the first broken link if tampered
+  anxin import customers|relationships|policies FILE [--dry-run] [--mode all|valid]
+               [--source NAME] [--report out.json] [--as USERNAME]
+                         import a CSV/XLSX file (columns mapped by header name or the source's saved
+                         mapping); --dry-run validates without writing; --mode all (default) writes
+                         nothing if any row is bad, --mode valid writes the good rows; progress on
+                         stderr; exit 0 = every row written, 1 = rows rejected, 2 = usage error
+  anxin export customers|policies --out FILE.csv|FILE.xlsx [--filter key=value …] [--as USERNAME]
+                         export the list (masked, audited); filters as in the list API
   anxin help             this text
 
 Configuration comes from the environment; see the README's configuration table.
 Without DATABASE_URL the embedded database lives in ANXIN_DATA_DIR (default ./data).
+From the repository: npm run anxin -- import customers file.csv   (or: npx anxin …)
+Import and export act as --as USERNAME (default admin), with that account's permissions and scope.
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -62,11 +82,189 @@ const commands: Record<string, Command> = {
       await database.close();
     }
   },
+  async import(args) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          'dry-run': { type: 'boolean', default: false },
+          mode: { type: 'string', default: 'all' },
+          source: { type: 'string' },
+          report: { type: 'string' },
+          as: { type: 'string', default: 'admin' },
+        },
+      });
+    } catch (error) {
+      return usage(error instanceof Error ? error.message : String(error), IMPORT_USAGE);
+    }
+    const [kind, file, ...extra] = parsed.positionals;
+    const { values } = parsed;
+    if (!IMPORT_KINDS.includes(kind as TImportKind) || !file || extra.length > 0) return usage('', IMPORT_USAGE);
+    if (!IMPORT_MODES.includes(values.mode as TImportMode)) return usage(`--mode must be one of: ${IMPORT_MODES.join(', ')}`, IMPORT_USAGE);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return usage(`Cannot read ${file}`, IMPORT_USAGE);
+    }
+    return withDatabase(async (db, cipher) => {
+      const actor = await actorByUsername(db, values.as!);
+      if (!actor) return usage(`No active staff account "${values.as}"`, IMPORT_USAGE);
+      const deps = { db, cipher };
+      const onProgress = progressPrinter();
+      try {
+        const created = await createImport(deps, actor, { kind: kind as TImportKind, fileName: path.basename(file), bytes, ...(values.source ? { source: values.source } : {}) });
+        const job = created.job;
+        fail(`Import ${job.id}: ${job.rows_total} row(s); columns: ${job.headers.filter((h) => job.mapping[h]).map((h) => `${h}→${job.mapping[h]}`).join(', ') || '(none mapped)'}`);
+        if (created.unmappedHeaders.length > 0) fail(`Ignored columns: ${created.unmappedHeaders.join(', ')}`);
+        const run = values['dry-run']
+          ? await dryRunImport(deps, actor, job.id, {}, { onProgress })
+          : await commitImport(deps, actor, job.id, { mode: values.mode as TImportMode }, { onProgress });
+        const j = run.job;
+        await writeReport(values.report, deps, actor, j.id, { ...summaryOf(j), dryRun: values['dry-run'], mode: values['dry-run'] ? null : values.mode });
+        print(
+          `${values['dry-run'] ? 'Dry run (nothing written)' : 'Committed'}: ${j.rows_total} row(s) in, ` +
+            `${j.rows_created} ${values['dry-run'] ? 'to create' : 'created'}, ${j.rows_updated} ${values['dry-run'] ? 'to update' : 'updated'}, ` +
+            `${j.rows_skipped} unchanged, ${j.rows_invalid} rejected.`,
+        );
+        printRowErrors(run.errors, j.rows_invalid);
+        return j.rows_invalid > 0 ? 1 : 0;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        fail(`${error.code}: ${error.message}`);
+        for (const e of error.errors.slice(0, 20)) fail(`  ${e.field}: ${e.message}`);
+        if (error.code === 'IMPORT_HAS_INVALID_ROWS') {
+          const jobId = String(error.extra.jobId ?? '');
+          if (jobId) await writeReport(values.report, deps, actor, jobId, { failed: error.code, mode: values.mode });
+        }
+        return 1;
+      }
+    });
+  },
+  async export(args) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { out: { type: 'string' }, filter: { type: 'string', multiple: true, default: [] }, as: { type: 'string', default: 'admin' } },
+      });
+    } catch (error) {
+      return usage(error instanceof Error ? error.message : String(error), EXPORT_USAGE);
+    }
+    const [kind, ...extra] = parsed.positionals;
+    const out = parsed.values.out;
+    const format = out?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : out?.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
+    if (!EXPORT_KINDS.includes(kind as ExportKind) || extra.length > 0 || !out || !format) return usage('', EXPORT_USAGE);
+    const filters: Record<string, string> = {};
+    for (const f of parsed.values.filter ?? []) {
+      const eq = f.indexOf('=');
+      if (eq <= 0) return usage(`--filter must be key=value, got "${f}"`, EXPORT_USAGE);
+      filters[f.slice(0, eq)] = f.slice(eq + 1);
+    }
+    return withDatabase(async (db, cipher) => {
+      const actor = await actorByUsername(db, parsed.values.as!);
+      if (!actor) return usage(`No active staff account "${parsed.values.as}"`, EXPORT_USAGE);
+      try {
+        const { rowCount } = await exportList({ db, cipher }, actor, { kind: kind as ExportKind, format, filters, path: out });
+        print(`Exported ${rowCount} ${kind} row(s) to ${out} (masked).`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        fail(`${error.code}: ${error.message}`);
+        for (const e of error.errors.slice(0, 20)) fail(`  ${e.field}: ${e.message}`);
+        return error.code === 'VALIDATION_FAILED' ? 2 : 1;
+      }
+    });
+  },
   async help() {
     print(HELP);
     return 0;
   },
 };
+
+const IMPORT_USAGE =
+  'Usage: anxin import customers|relationships|policies FILE [--dry-run] [--mode all|valid] [--source NAME] [--report out.json] [--as USERNAME]';
+const EXPORT_USAGE = 'Usage: anxin export customers|policies --out FILE.csv|FILE.xlsx [--filter key=value …] [--as USERNAME]';
+
+function usage(problem: string, text: string): number {
+  if (problem) fail(problem);
+  fail(text);
+  return 2;
+}
+
+async function withDatabase(work: (db: Db, cipher: ReturnType<typeof cipherFor>) => Promise<number>): Promise<number> {
+  const config = loadConfig(undefined, readVersion());
+  const database = await openAndMigrate(config, () => {});
+  try {
+    return await work(database.db, cipherFor(config));
+  } finally {
+    await database.close();
+  }
+}
+
+async function actorByUsername(db: Db, username: string) {
+  const credentials = await findStaffCredentialsByUsername(db, username.toLowerCase());
+  if (!credentials || credentials.status !== 'active') return undefined;
+  const staff = await findStaffById(db, credentials.id);
+  return staff ? { ...actorFromStaff(staff), requestId: `cli-${process.pid}` } : undefined;
+}
+
+/** Progress on stderr: a rewritten line on a terminal, a line per 10% otherwise. */
+function progressPrinter() {
+  let lastShown = -1;
+  return (processed: number, total: number) => {
+    if (process.stderr.isTTY) {
+      if (processed === total || processed - lastShown >= 25) {
+        process.stderr.write(`\rrows ${processed}/${total}${processed === total ? '\n' : ''}`);
+        lastShown = processed;
+      }
+      return;
+    }
+    const step = Math.floor((processed * 10) / total);
+    if (step !== lastShown || processed === total) {
+      if (step !== lastShown) fail(`rows ${processed}/${total}`);
+      lastShown = step;
+    }
+  };
+}
+
+function summaryOf(job: { id: string; kind: string; status: string; rows_total: number; rows_created: number; rows_updated: number; rows_skipped: number; rows_invalid: number }) {
+  return {
+    jobId: job.id,
+    kind: job.kind,
+    status: job.status,
+    rowsTotal: job.rows_total,
+    rowsCreated: job.rows_created,
+    rowsUpdated: job.rows_updated,
+    rowsSkipped: job.rows_skipped,
+    rowsInvalid: job.rows_invalid,
+  };
+}
+
+function printRowErrors(errors: { rowNumber: number; column: string | null; value: string | null; message: string }[], invalid: number) {
+  for (const e of errors.slice(0, 20)) fail(`  row ${e.rowNumber}${e.column ? ` [${e.column}]` : ''}${e.value ? ` "${e.value}"` : ''}: ${e.message}`);
+  if (invalid > 0 && errors.length > 20) fail(`  … see --report for every rejected row`);
+}
+
+/** The JSON report: the summary and every rejected row (values masked). */
+async function writeReport(
+  file: string | undefined,
+  deps: Parameters<typeof iterateImportErrors>[0],
+  actor: Parameters<typeof iterateImportErrors>[1],
+  jobId: string,
+  summary: Record<string, unknown>,
+) {
+  if (!file) return;
+  const errors: unknown[] = [];
+  for await (const rows of iterateImportErrors(deps, actor, jobId)) {
+    errors.push(...rows.map((r) => ({ rowNumber: r.row_number, column: r.column_name, field: r.field, value: r.value, code: r.code, message: r.message })));
+  }
+  writeFileSync(file, `${JSON.stringify({ ...summary, errors }, null, 2)}\n`);
+  fail(`Report written to ${file}`);
+}
 
 export async function runCli(argv: string[]): Promise<number> {
   const [name = 'help', ...args] = argv;

@@ -1,3 +1,56 @@
-// Table types of the imports slice (import_job, import_row_error, import_mapping); DDL in migrations/.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ImportTables {}
+// Table types of the imports slice (import_job, import_row_error, import_mapping); DDL in migrations/0004_imports.sql.
+import type { ColumnType, Generated } from 'kysely';
+import type { NullableTimestamp, Timestamp } from '../schema.ts';
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ImportMappingTable {
+  kind: 'customers' | 'relationships' | 'policies';
+  source: string;
+  mapping: Json<Record<string, string>>;
+  updated_by_name: string;
+  updated_at: Timestamp;
+}
+
+export interface ImportJobTable {
+  id: string;
+  kind: 'customers' | 'relationships' | 'policies';
+  file_name: string;
+  source: string | null;
+  status: Generated<'uploaded' | 'validated' | 'committing' | 'committed' | 'failed' | 'cancelled'>;
+  mode: 'all' | 'valid' | null;
+  headers: Json<string[]>;
+  mapping: Json<Record<string, string>>;
+  file_enc: string | null;
+  rows_total: Generated<number>;
+  rows_processed: Generated<number>;
+  rows_valid: Generated<number>;
+  rows_invalid: Generated<number>;
+  rows_created: Generated<number>;
+  rows_updated: Generated<number>;
+  rows_skipped: Generated<number>;
+  created_by_id: string;
+  created_by_name: string;
+  org_path: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  validated_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface ImportRowErrorTable {
+  id: Generated<number>;
+  job_id: string;
+  row_number: number;
+  column_name: string | null;
+  field: string | null;
+  value: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ImportTables {
+  import_mapping: ImportMappingTable;
+  import_job: ImportJobTable;
+  import_row_error: ImportRowErrorTable;
+}

@@ -1,0 +1,33 @@
+import type { TImportJob, TImportRowError, TImportStatus } from '@anxin/contracts';
+import type { ImportJobRow } from './import.repository.ts';
+
+/** Whitelists an import job for the API (never the file). */
+export function presentImportJob(row: ImportJobRow): TImportJob {
+  return {
+    id: row.id,
+    kind: row.kind,
+    fileName: row.file_name,
+    source: row.source,
+    status: row.status as TImportStatus,
+    mode: row.mode,
+    headers: row.headers,
+    mapping: row.mapping,
+    rowsTotal: row.rows_total,
+    rowsProcessed: row.rows_processed,
+    rowsValid: row.rows_valid,
+    rowsInvalid: row.rows_invalid,
+    rowsCreated: row.rows_created,
+    rowsUpdated: row.rows_updated,
+    rowsSkipped: row.rows_skipped,
+    createdById: row.created_by_id,
+    createdByName: row.created_by_name,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    validatedAt: row.validated_at?.toISOString() ?? null,
+    finishedAt: row.finished_at?.toISOString() ?? null,
+  };
+}
+
+export function presentRowError(row: { row_number: number; column_name: string | null; field: string | null; value: string | null; code: string; message: string }): TImportRowError {
+  return { rowNumber: row.row_number, column: row.column_name, field: row.field, value: row.value, code: row.code, message: row.message };
+}

@@ -1,0 +1,207 @@
+import type { TImportKind, TImportMapping, TImportRowError, TImportStatus } from '@anxin/contracts';
+import { sql, type Selectable } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import type { ImportJobTable } from '../../platform/db/schema/imports.ts';
+
+export type ImportJobRow = Omit<Selectable<ImportJobTable>, 'headers' | 'mapping'> & { headers: string[]; mapping: TImportMapping };
+
+const JOB_COLUMNS = [
+  'id',
+  'kind',
+  'file_name',
+  'source',
+  'status',
+  'mode',
+  'headers',
+  'mapping',
+  'file_enc',
+  'rows_total',
+  'rows_processed',
+  'rows_valid',
+  'rows_invalid',
+  'rows_created',
+  'rows_updated',
+  'rows_skipped',
+  'created_by_id',
+  'created_by_name',
+  'org_path',
+  'created_at',
+  'updated_at',
+  'validated_at',
+  'finished_at',
+] as const;
+
+export interface NewImportJob {
+  id: string;
+  kind: TImportKind;
+  fileName: string;
+  source: string | null;
+  headers: string[];
+  mapping: TImportMapping;
+  fileEnc: string;
+  rowsTotal: number;
+  createdById: string;
+  createdByName: string;
+  orgPath: string;
+}
+
+export async function insertImportJob(db: Executor, job: NewImportJob): Promise<ImportJobRow> {
+  const row = await db
+    .insertInto('import_job')
+    .values({
+      id: job.id,
+      kind: job.kind,
+      file_name: job.fileName,
+      source: job.source,
+      headers: JSON.stringify(job.headers),
+      mapping: JSON.stringify(job.mapping),
+      file_enc: job.fileEnc,
+      rows_total: job.rowsTotal,
+      created_by_id: job.createdById,
+      created_by_name: job.createdByName,
+      org_path: job.orgPath,
+    })
+    .returning(JOB_COLUMNS)
+    .executeTakeFirstOrThrow();
+  return row as ImportJobRow;
+}
+
+/** A job in the given org subtree (the jobs of units below the caller's). */
+export async function findImportJob(db: Executor, id: string, scopePath: string): Promise<ImportJobRow | undefined> {
+  const row = await db
+    .selectFrom('import_job')
+    .select(JOB_COLUMNS)
+    .where('id', '=', id)
+    .where('org_path', 'like', `${scopePath}%`)
+    .executeTakeFirst();
+  return row as ImportJobRow | undefined;
+}
+
+/** Jobs newest first, keyset-paginated on (created_at, id). */
+export async function listImportJobs(
+  db: Executor,
+  scopePath: string,
+  query: { kind?: TImportKind; status?: TImportStatus; after?: { createdAt: Date; id: string }; limit: number },
+): Promise<ImportJobRow[]> {
+  let q = db.selectFrom('import_job').select(JOB_COLUMNS).where('org_path', 'like', `${scopePath}%`);
+  if (query.kind) q = q.where('kind', '=', query.kind);
+  if (query.status) q = q.where('status', '=', query.status);
+  if (query.after) {
+    const { createdAt, id } = query.after;
+    q = q.where(sql<boolean>`(created_at, id) < (${createdAt}, ${id}::uuid)`);
+  }
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+  return rows as ImportJobRow[];
+}
+
+/**
+ * Moves a job to `committing` if it may still be committed; returns undefined otherwise. The
+ * conditional update is what makes a retried or concurrent commit harmless.
+ */
+export async function claimImportJobForCommit(db: Executor, id: string, scopePath: string, patch: { mode: 'all' | 'valid'; mapping: TImportMapping }) {
+  const row = await db
+    .updateTable('import_job')
+    .set({ status: 'committing', mode: patch.mode, mapping: JSON.stringify(patch.mapping), rows_processed: 0, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('org_path', 'like', `${scopePath}%`)
+    .where('status', 'in', ['uploaded', 'validated', 'failed'])
+    .returning(JOB_COLUMNS)
+    .executeTakeFirst();
+  return row as ImportJobRow | undefined;
+}
+
+export interface ImportCounts {
+  rowsProcessed: number;
+  rowsValid: number;
+  rowsInvalid: number;
+  rowsCreated: number;
+  rowsUpdated: number;
+  rowsSkipped: number;
+}
+
+export async function updateImportJob(
+  db: Executor,
+  id: string,
+  patch: Partial<ImportCounts> & {
+    status?: TImportStatus;
+    mapping?: TImportMapping;
+    validatedAt?: Date;
+    finishedAt?: Date;
+    eraseFile?: boolean;
+    onlyIfStatus?: TImportStatus[];
+  },
+): Promise<ImportJobRow | undefined> {
+  let q = db
+    .updateTable('import_job')
+    .set({
+      updated_at: new Date(),
+      ...(patch.status ? { status: patch.status } : {}),
+      ...(patch.mapping ? { mapping: JSON.stringify(patch.mapping) } : {}),
+      ...(patch.validatedAt ? { validated_at: patch.validatedAt } : {}),
+      ...(patch.finishedAt ? { finished_at: patch.finishedAt } : {}),
+      ...(patch.eraseFile ? { file_enc: null } : {}),
+      ...(patch.rowsProcessed !== undefined ? { rows_processed: patch.rowsProcessed } : {}),
+      ...(patch.rowsValid !== undefined ? { rows_valid: patch.rowsValid } : {}),
+      ...(patch.rowsInvalid !== undefined ? { rows_invalid: patch.rowsInvalid } : {}),
+      ...(patch.rowsCreated !== undefined ? { rows_created: patch.rowsCreated } : {}),
+      ...(patch.rowsUpdated !== undefined ? { rows_updated: patch.rowsUpdated } : {}),
+      ...(patch.rowsSkipped !== undefined ? { rows_skipped: patch.rowsSkipped } : {}),
+    })
+    .where('id', '=', id);
+  if (patch.onlyIfStatus) q = q.where('status', 'in', patch.onlyIfStatus);
+  const row = await q.returning(JOB_COLUMNS).executeTakeFirst();
+  return row as ImportJobRow | undefined;
+}
+
+/** Replaces the row errors of a job with those of its latest run. */
+export async function replaceImportRowErrors(db: Executor, jobId: string, errors: TImportRowError[]): Promise<void> {
+  await db.deleteFrom('import_row_error').where('job_id', '=', jobId).execute();
+  for (let i = 0; i < errors.length; i += 500) {
+    await db
+      .insertInto('import_row_error')
+      .values(
+        errors.slice(i, i + 500).map((e) => ({
+          job_id: jobId,
+          row_number: e.rowNumber,
+          column_name: e.column,
+          field: e.field,
+          value: e.value,
+          code: e.code,
+          message: e.message,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Row errors in row order, keyset-paginated on (row_number, id). */
+export async function listImportRowErrors(db: Executor, jobId: string, query: { after?: { rowNumber: number; id: number }; limit: number }) {
+  let q = db
+    .selectFrom('import_row_error')
+    .select(['id', 'row_number', 'column_name', 'field', 'value', 'code', 'message'])
+    .where('job_id', '=', jobId);
+  if (query.after) q = q.where(sql<boolean>`(row_number, id) > (${query.after.rowNumber}, ${query.after.id})`);
+  return q.orderBy('row_number').orderBy('id').limit(query.limit).execute();
+}
+
+export async function findImportMappings(db: Executor, kind?: TImportKind) {
+  let q = db.selectFrom('import_mapping').select(['kind', 'source', 'mapping', 'updated_at', 'updated_by_name']);
+  if (kind) q = q.where('kind', '=', kind);
+  const rows = await q.orderBy('kind').orderBy('source').execute();
+  return rows as (Omit<(typeof rows)[number], 'mapping'> & { mapping: TImportMapping })[];
+}
+
+export async function findImportMapping(db: Executor, kind: TImportKind, source: string): Promise<TImportMapping | undefined> {
+  const row = await db.selectFrom('import_mapping').select('mapping').where('kind', '=', kind).where('source', '=', source).executeTakeFirst();
+  return row?.mapping as TImportMapping | undefined;
+}
+
+export async function upsertImportMapping(db: Executor, kind: TImportKind, source: string, mapping: TImportMapping, updatedByName: string) {
+  const row = await db
+    .insertInto('import_mapping')
+    .values({ kind, source, mapping: JSON.stringify(mapping), updated_by_name: updatedByName })
+    .onConflict((oc) => oc.columns(['kind', 'source']).doUpdateSet({ mapping: JSON.stringify(mapping), updated_by_name: updatedByName, updated_at: new Date() }))
+    .returning(['kind', 'source', 'mapping', 'updated_at', 'updated_by_name'])
+    .executeTakeFirstOrThrow();
+  return row as Omit<typeof row, 'mapping'> & { mapping: TImportMapping };
+}

@@ -1,0 +1,320 @@
+import type {
+  TCreatedImport,
+  TImportCommitRequest,
+  TImportDryRunRequest,
+  TImportJobListQuery,
+  TImportKind,
+  TImportMapping,
+  TImportMappingListQuery,
+  TImportRowErrorListQuery,
+  TSaveImportMappingRequest,
+} from '@anxin/contracts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Db, Executor, Tx } from '../../platform/db/database.ts';
+import type { ModuleDeps } from '../../platform/deps.ts';
+import { DomainError, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { recordAuditEvent } from '../audit/index.ts';
+import { parseImportFile, type ParsedImportFile } from './import-file.ts';
+import { assertValidMapping, isImportField, missingRequiredFields, suggestMapping } from './import-mapping.ts';
+import { runImportRows, type ProgressListener, type RunResult } from './import-runner.ts';
+import { assertCanImport } from './import.policy.ts';
+import {
+  claimImportJobForCommit,
+  findImportJob,
+  findImportMapping,
+  findImportMappings,
+  insertImportJob,
+  listImportJobs,
+  listImportRowErrors,
+  replaceImportRowErrors,
+  updateImportJob,
+  upsertImportMapping,
+  type ImportJobRow,
+} from './import.repository.ts';
+import { ROW_HANDLERS } from './row-handlers.ts';
+
+/** How many row errors a dry run or commit returns inline (the rest via the errors routes). */
+export const INLINE_ERRORS = 100;
+
+export interface RunOptions {
+  /** Called after each row (the CLI prints it); the job row's `rowsProcessed` is also updated. */
+  onProgress?: ProgressListener;
+}
+
+/** Uploads a file: parses it (CSV/XLSX), stores it encrypted and suggests a column mapping. */
+export async function createImport(
+  deps: ModuleDeps,
+  actor: Actor,
+  input: { kind: TImportKind; fileName: string; bytes: Uint8Array; source?: string; mapping?: TImportMapping },
+): Promise<{ job: ImportJobRow } & Omit<TCreatedImport, 'job'>> {
+  assertCanImport(actor);
+  const parsed = await parseImportFile(input.bytes, input.fileName);
+  if (parsed.rows.length === 0) throw new DomainError('IMPORT_FILE_INVALID', 'the file has a header row but no data rows', [{ field: 'body.contentBase64', message: 'no data rows' }]);
+  const saved = input.source ? await findImportMapping(deps.db, input.kind, input.source) : undefined;
+  const mapping = input.mapping ?? suggestMapping(input.kind, parsed.headers, saved);
+  if (input.mapping) assertValidMapping(input.kind, parsed.headers, input.mapping);
+  const job = await insertImportJob(deps.db, {
+    id: newId(),
+    kind: input.kind,
+    fileName: input.fileName,
+    source: input.source ?? null,
+    headers: parsed.headers,
+    mapping,
+    fileEnc: deps.cipher.encrypt(Buffer.from(input.bytes).toString('base64')),
+    rowsTotal: parsed.rows.length,
+    createdById: actor.id,
+    createdByName: actor.name,
+    orgPath: actor.orgPath,
+  });
+  return {
+    job,
+    unmappedHeaders: parsed.headers.filter((h) => mapping[h] === undefined),
+    missingRequiredFields: missingRequiredFields(input.kind, mapping),
+  };
+}
+
+/** One import job in the caller's subtree. */
+export async function getImport(deps: ModuleDeps, actor: Actor, id: string): Promise<ImportJobRow> {
+  assertCanImport(actor);
+  const job = await findImportJob(deps.db, id, actor.orgPath);
+  if (!job) throw notFound('Import job');
+  return job;
+}
+
+/** Import jobs of the caller's subtree, newest first (keyset pagination). */
+export async function listImports(deps: ModuleDeps, actor: Actor, query: TImportJobListQuery) {
+  assertCanImport(actor);
+  const after = decodeCursor(query.cursor, (parts) => ({ createdAt: new Date(parts[0]!), id: parts[1]! }));
+  const rows = await listImportJobs(deps.db, actor.orgPath, { kind: query.kind, status: query.status, after, limit: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > query.limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null };
+}
+
+/** Row errors of a job's latest dry run or commit, in row order (keyset pagination). */
+export async function listImportErrors(deps: ModuleDeps, actor: Actor, id: string, query: TImportRowErrorListQuery) {
+  const job = await getImport(deps, actor, id);
+  const after = decodeCursor(query.cursor, (parts) => ({ rowNumber: Number(parts[0]), id: Number(parts[1]) }));
+  const rows = await listImportRowErrors(deps.db, job.id, { after, limit: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > query.limit && last ? encodeCursor([String(last.row_number), String(last.id)]) : null };
+}
+
+/** Every row error of a job in batches (for the CSV error report), without holding them all in memory. */
+export async function* iterateImportErrors(deps: ModuleDeps, actor: Actor, id: string) {
+  const job = await getImport(deps, actor, id);
+  let after: { rowNumber: number; id: number } | undefined;
+  for (;;) {
+    const rows = await listImportRowErrors(deps.db, job.id, { after, limit: 1000 });
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1]!;
+    after = { rowNumber: last.row_number, id: last.id };
+  }
+}
+
+/** Validates every row exactly as a commit would, then rolls everything back; stores the counts and row errors. */
+export async function dryRunImport(deps: ModuleDeps, actor: Actor, id: string, input: TImportDryRunRequest, options: RunOptions = {}) {
+  const job = await getImport(deps, actor, id);
+  if (['committing', 'committed', 'cancelled'].includes(job.status)) throw alreadyFinished(job);
+  const mapping = input.mapping ?? job.mapping;
+  assertValidMapping(job.kind, job.headers, mapping);
+  const parsed = await readStoredFile(deps, job);
+  const progress = progressWriter(rootDb(deps), job.id, ['uploaded', 'validated', 'failed'], options.onProgress);
+  let result: RunResult | undefined;
+  try {
+    await rootDb(deps)
+      .transaction()
+      .execute(async (tx) => {
+        result = await runImportRows({ ...deps, db: tx }, actor, { handler: ROW_HANDLERS[job.kind], headers: parsed.headers, rows: parsed.rows, mapping, onProgress: progress.report });
+        throw new DryRunRollback();
+      });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  await progress.flush();
+  const run = result!;
+  const updated = await rootDb(deps)
+    .transaction()
+    .execute(async (tx) => {
+      await replaceImportRowErrors(tx, job.id, run.errors);
+      await auditRun(tx, actor, job, 'dry_run', null, run);
+      return updateImportJob(tx, job.id, { status: 'validated', mapping, validatedAt: new Date(), ...countsOf(run) });
+    });
+  return { job: updated!, errors: run.errors.slice(0, INLINE_ERRORS) };
+}
+
+/**
+ * Commits the rows. Mode `all`: one transaction, nothing written if any row is invalid
+ * (IMPORT_HAS_INVALID_ROWS, with the row errors stored for the report). Mode `valid`: the valid
+ * rows are written, the invalid ones reported. A job commits at most once (IMPORT_ALREADY_FINISHED).
+ */
+export async function commitImport(deps: ModuleDeps, actor: Actor, id: string, input: TImportCommitRequest, options: RunOptions = {}) {
+  const current = await getImport(deps, actor, id);
+  const mapping = input.mapping ?? current.mapping;
+  assertValidMapping(current.kind, current.headers, mapping);
+  // A short transaction of its own moves the job to `committing`, visible to other requests at once.
+  const job = await claimImportJobForCommit(rootDb(deps), id, actor.orgPath, { mode: input.mode, mapping });
+  if (!job) throw alreadyFinished((await findImportJob(deps.db, id, actor.orgPath)) ?? current);
+  let parsed: ParsedImportFile;
+  try {
+    parsed = await readStoredFile(deps, job);
+  } catch (error) {
+    await updateImportJob(rootDb(deps), job.id, { status: 'failed' });
+    throw error;
+  }
+  // Progress goes to the job row outside the main transaction (fire-and-forget, at most one write in
+  // flight), so a poller sees it on PostgreSQL while the commit runs. PGlite has one connection: there
+  // the writes queue behind the commit and pollers see the final counts.
+  const progress = progressWriter(rootDb(deps), job.id, ['committing'], options.onProgress);
+  let run: RunResult | undefined;
+  try {
+    const committed = await rootDb(deps)
+      .transaction()
+      .execute(async (tx) => {
+        run = await runImportRows({ ...deps, db: tx }, actor, { handler: ROW_HANDLERS[job.kind], headers: parsed.headers, rows: parsed.rows, mapping, onProgress: progress.report });
+        if (input.mode === 'all' && run.rowsInvalid > 0) throw new DryRunRollback();
+        return finishCommit(tx, actor, job, mapping, input.mode, run);
+      });
+    await progress.flush();
+    return { job: committed, errors: run!.errors.slice(0, INLINE_ERRORS) };
+  } catch (error) {
+    await progress.flush();
+    if (error instanceof DryRunRollback && run) {
+      const result = run;
+      await rootDb(deps)
+        .transaction()
+        .execute(async (tx) => {
+          await replaceImportRowErrors(tx, job.id, result.errors);
+          await auditRun(tx, actor, job, 'refused', input.mode, { ...result, rowsCreated: 0, rowsUpdated: 0, rowsSkipped: 0 });
+          await updateImportJob(tx, job.id, { status: 'validated', validatedAt: new Date(), ...countsOf(result), rowsCreated: 0, rowsUpdated: 0, rowsSkipped: 0 });
+        });
+      throw new DomainError(
+        'IMPORT_HAS_INVALID_ROWS',
+        `${result.rowsInvalid} of ${result.rowsTotal} rows are invalid; nothing was written. Fix them or commit the valid rows only.`,
+        result.errors.slice(0, INLINE_ERRORS).map((e) => ({ field: `rows[${e.rowNumber}]${e.column ? `.${e.column}` : ''}`, message: e.message, code: e.code })),
+        { jobId: job.id },
+      );
+    }
+    await updateImportJob(rootDb(deps), job.id, { status: 'failed', onlyIfStatus: ['committing'] });
+    throw error;
+  }
+}
+
+async function finishCommit(tx: Tx, actor: Actor, job: ImportJobRow, mapping: TImportMapping, mode: 'all' | 'valid', run: RunResult) {
+  await replaceImportRowErrors(tx, job.id, run.errors);
+  const now = new Date();
+  const updated = await updateImportJob(tx, job.id, { status: 'committed', finishedAt: now, eraseFile: true, ...countsOf(run) });
+  if (job.source) await upsertImportMapping(tx, job.kind, job.source, mapping, actor.name);
+  await auditRun(tx, actor, job, 'committed', mode, run);
+  return updated!;
+}
+
+/** `import.run`: what ran and the counts — ids and numbers only, never row values. */
+async function auditRun(tx: Tx, actor: Actor, job: ImportJobRow, outcome: 'dry_run' | 'committed' | 'refused', mode: 'all' | 'valid' | null, run: RunResult) {
+  await recordAuditEvent(tx, actor, {
+    action: 'import.run',
+    entityType: 'import_job',
+    entityId: job.id,
+    data: {
+      kind: job.kind,
+      outcome,
+      mode,
+      source: job.source,
+      rowsTotal: run.rowsTotal,
+      rowsCreated: run.rowsCreated,
+      rowsUpdated: run.rowsUpdated,
+      rowsSkipped: run.rowsSkipped,
+      rowsInvalid: run.rowsInvalid,
+    },
+  });
+}
+
+/** Cancels a job that was not committed; its stored file is erased. */
+export async function cancelImport(deps: ModuleDeps, actor: Actor, id: string) {
+  const job = await getImport(deps, actor, id);
+  const updated = await updateImportJob(deps.db, job.id, { status: 'cancelled', finishedAt: new Date(), eraseFile: true, onlyIfStatus: ['uploaded', 'validated', 'failed'] });
+  if (!updated) throw alreadyFinished(job);
+  return updated;
+}
+
+/** Saved column mappings (per kind and source). */
+export async function listImportMappings(deps: ModuleDeps, actor: Actor, query: TImportMappingListQuery) {
+  assertCanImport(actor);
+  return findImportMappings(deps.db, query.kind);
+}
+
+/** Saves (creates or replaces) the column mapping of a source system. */
+export async function saveImportMapping(deps: ModuleDeps, actor: Actor, input: TSaveImportMappingRequest) {
+  assertCanImport(actor);
+  const problems = Object.entries(input.mapping)
+    .filter(([, field]) => !isImportField(input.kind, field))
+    .map(([column, field]) => ({ field: `body.mapping.${column}`, message: `"${field}" is not a ${input.kind} field` }));
+  if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'the column mapping is not usable', problems);
+  return upsertImportMapping(deps.db, input.kind, input.source, input.mapping, actor.name);
+}
+
+class DryRunRollback extends Error {}
+
+const alreadyFinished = (job: ImportJobRow) =>
+  new DomainError('IMPORT_ALREADY_FINISHED', job.status === 'committing' ? 'the import is being committed' : `the import is already ${job.status}`);
+
+const countsOf = (run: RunResult) => ({
+  rowsProcessed: run.rowsTotal,
+  rowsValid: run.rowsTotal - run.rowsInvalid,
+  rowsInvalid: run.rowsInvalid,
+  rowsCreated: run.rowsCreated,
+  rowsUpdated: run.rowsUpdated,
+  rowsSkipped: run.rowsSkipped,
+});
+
+function rootDb(deps: ModuleDeps): Db {
+  if (deps.db.isTransaction) throw new Error('an import run opens its own transactions: pass the database, not a transaction');
+  return deps.db as Db;
+}
+
+async function readStoredFile(deps: ModuleDeps, job: ImportJobRow): Promise<ParsedImportFile> {
+  if (!job.file_enc) throw new DomainError('IMPORT_ALREADY_FINISHED', 'the file of this import was erased');
+  return parseImportFile(Buffer.from(deps.cipher.decrypt(job.file_enc), 'base64'), job.file_name);
+}
+
+/**
+ * Writes progress to the job row outside the run's transaction without ever awaiting it inside
+ * (on PGlite that would wait for the connection the transaction holds): at most one write in
+ * flight, later reports skipped while it runs; `flush` awaits the last one.
+ */
+function progressWriter(db: Executor, jobId: string, onlyIfStatus: ImportJobRow['status'][], listener?: ProgressListener) {
+  let inFlight: Promise<unknown> | undefined;
+  let lastWritten = 0;
+  return {
+    report(processed: number, total: number) {
+      listener?.(processed, total);
+      if (inFlight || (processed - lastWritten < 50 && processed !== total)) return;
+      lastWritten = processed;
+      inFlight = updateImportJob(db, jobId, { rowsProcessed: processed, onlyIfStatus })
+        .catch(() => undefined)
+        .finally(() => (inFlight = undefined));
+    },
+    async flush() {
+      await inFlight;
+    },
+  };
+}
+
+function encodeCursor(parts: string[]) {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+function decodeCursor<T>(cursor: string | undefined, build: (parts: string[]) => T): T | undefined {
+  if (!cursor) return undefined;
+  try {
+    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(parts) && parts.length === 2 && parts.every((p) => typeof p === 'string')) return build(parts as string[]);
+  } catch {
+    // fall through
+  }
+  throw new DomainError('VALIDATION_FAILED', 'the cursor is not valid', [{ field: 'querystring.cursor', message: 'invalid cursor' }]);
+}
+

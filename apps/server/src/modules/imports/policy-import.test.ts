@@ -1,0 +1,96 @@
+import type { TCreatedImport, TImportRunResult } from '@anxin/contracts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { createTestContext } from '../../test/context.ts';
+import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
+import { expectProblem } from '../../test/problems.ts';
+import { createOrgUnit } from '../org/index.ts';
+
+// Policy import and export over HTTP with the documentation's sample files (customers.csv,
+// relationships.csv, policies.csv), on the demo's org codes and agent username.
+const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../docs/samples');
+const ctx = await createTestContext();
+const org = await seedOrg(ctx.db);
+const zj = await createOrgUnit(ctx.db, org.system, { parentId: org.units.hq.id, level: 'province', code: 'ZJ', name: '浙江分公司' });
+const hz = await createOrgUnit(ctx.db, org.system, { parentId: zj.id, level: 'city', code: 'ZJ-HZ', name: '杭州中心支公司' });
+await createOrgUnit(ctx.db, org.system, { parentId: zj.id, level: 'city', code: 'ZJ-NB', name: '宁波中心支公司' });
+await seedStaff(ctx.db, org, org.units.hq.id, 'hq.admin', ['admin']);
+await seedStaff(ctx.db, org, hz.id, 'hz.agent', ['agent']);
+await seedStaff(ctx.db, org, zj.id, 'zj.manager', ['branch_manager']);
+await seedStaff(ctx.db, org, org.units.east.id, 'east.analyst', ['analyst']);
+const token = { admin: await loginAs(ctx.app, 'hq.admin'), manager: await loginAs(ctx.app, 'zj.manager'), eastAnalyst: await loginAs(ctx.app, 'east.analyst') };
+
+const coverage = [{ code: 'MAIN', name: '主险责任' }];
+for (const [code, name, line] of [
+  ['AX-CI', '安心重疾 2026', 'critical_illness'],
+  ['AX-MED', '安心医疗 2026', 'medical'],
+] as const) {
+  const res = await ctx.request({ method: 'POST', url: '/api/v1/products', token: token.admin, payload: { code, name, line, riskLevel: 'R2', coverages: coverage } });
+  if (res.statusCode !== 201) throw new Error(res.body);
+}
+
+const importSample = async (t: string, kind: string, file: string, mode: 'all' | 'valid') => {
+  const up = await ctx.request({ method: 'POST', url: '/api/v1/imports', token: t, payload: { kind, fileName: file, contentBase64: readFileSync(path.join(SAMPLES, file)).toString('base64') } });
+  expect(up.statusCode, up.body).toBe(201);
+  const { job } = up.json() as TCreatedImport;
+  return ctx.request({ method: 'POST', url: `/api/v1/imports/${job.id}/commit`, token: t, payload: { mode } });
+};
+const policyCount = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM policy`.execute(ctx.db)).rows[0]!.n);
+
+describe('policy import', () => {
+  it('imports the sample: good policies written, bad ones reported (unknown product, shares ≠ 100 %); re-import skips', async () => {
+    expect((await importSample(token.manager, 'customers', 'customers.csv', 'all')).statusCode).toBe(200);
+    expect((await importSample(token.manager, 'relationships', 'relationships.csv', 'valid')).statusCode).toBe(200);
+
+    const res = await importSample(token.manager, 'policies', 'policies.csv', 'valid');
+    expect(res.statusCode, res.body).toBe(200);
+    const { job, errors } = res.json() as TImportRunResult;
+    expect(job).toMatchObject({ rowsTotal: 5, rowsCreated: 3, rowsSkipped: 0, rowsInvalid: 2 });
+    expect(errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
+      [5, '受益人', 'POLICY_BENEFICIARY_SHARES'],
+      [6, '产品代码', 'VALIDATION_FAILED'],
+    ]);
+    expect(await policyCount()).toBe(3);
+    const p3 = await ctx.db.selectFrom('policy').select(['sum_insured_fen', 'premium_fen', 'payment_frequency', 'effective_on', 'status']).where('policy_no', '=', 'P-0003').executeTakeFirstOrThrow();
+    expect(p3).toEqual({ sum_insured_fen: 30_000_000, premium_fen: 520_000, payment_frequency: 'annual', effective_on: '2026-02-15', status: 'in_force' });
+
+    const again = await importSample(token.manager, 'policies', 'policies.csv', 'valid');
+    expect((again.json() as TImportRunResult).job).toMatchObject({ rowsTotal: 5, rowsCreated: 0, rowsSkipped: 3, rowsInvalid: 2 });
+    expect(await policyCount()).toBe(3);
+  });
+
+  it('all-or-nothing: nothing written when a row is bad', async () => {
+    const before = await policyCount();
+    const content = '\uFEFF保单号,产品代码,投保人外部编号,保额,保费,缴费方式,生效日期,满期日期,业务员\r\nP-1001,AX-MED,C-0004,100000,300,年缴,2026-05-01,2027-04-30,hz.agent\r\nP-1002,AX-MED,C-0004,100000,300,年缴,2026-05-01,2025-04-30,hz.agent\r\n';
+    const up = await ctx.request({ method: 'POST', url: '/api/v1/imports', token: token.manager, payload: { kind: 'policies', fileName: 'p.csv', contentBase64: Buffer.from(content).toString('base64') } });
+    const { job } = up.json() as TCreatedImport;
+    const problem = expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/imports/${job.id}/commit`, token: token.manager, payload: { mode: 'all' } }), 422, 'IMPORT_HAS_INVALID_ROWS');
+    expect(problem.errors![0]!.field).toMatch(/^rows\[3\]/);
+    expect(await policyCount()).toBe(before);
+  });
+});
+
+describe('GET /api/v1/exports/policies.csv', () => {
+  it('403 for a role without customer:export; 200 in scope, amounts in yuan, audited', async () => {
+    const agent = await loginAs(ctx.app, 'hz.agent');
+    expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/exports/policies.csv', token: agent }), 403, 'FORBIDDEN');
+    expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/exports/policies.csv?status=bogus', token: token.manager }), 400, 'VALIDATION_FAILED', ['querystring.status']);
+    const res = await ctx.request({ method: 'GET', url: '/api/v1/exports/policies.csv', token: token.manager });
+    expect(res.statusCode, res.body).toBe(200);
+    const lines = res.body.split(/\r?\n/).filter(Boolean);
+    expect(lines).toHaveLength(1 + (await policyCount()));
+    expect(lines[0]).toContain('保单号 policyNo');
+    expect(res.body).toContain('P-0003,AX-CI,安心重疾 2026,critical_illness,李秀英,in_force,300000.00,5200.00,annual');
+    // Outside the scope: an east analyst sees no ZJ policies.
+    const east = await ctx.request({ method: 'GET', url: '/api/v1/exports/policies.xlsx', token: token.eastAnalyst });
+    expect(east.statusCode).toBe(200);
+    const events = (await sql<{ data: Record<string, unknown> }>`SELECT data FROM audit_event WHERE action = 'export.created' ORDER BY seq`.execute(ctx.db)).rows;
+    expect(events.map((e) => [e.data.kind, e.data.format, e.data.rowCount])).toEqual([
+      ['policies', 'csv', lines.length - 1],
+      ['policies', 'xlsx', 0],
+    ]);
+  });
+});
