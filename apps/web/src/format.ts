@@ -106,6 +106,41 @@ export function formatFen(fen: bigint | number | string | null | undefined, loca
   return `${negative ? '-' : ''}¥${yuan}.${cents}`;
 }
 
+/**
+ * Parses an amount typed in yuan (`1234.5`, `1,234.56`, `¥ 1 234`, full-width digits) into integer
+ * fen without floating point: the decimal string is split at the point and the digits joined. Returns
+ * null when the text is not an amount with at most two decimals.
+ */
+export function parseYuanToFen(text: string | null | undefined): number | null {
+  if (text === null || text === undefined) return null;
+  const cleaned = text
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/\uFF0E|。/g, '.')
+    .replace(/[¥￥,，\s]/g, '');
+  const match = /^(-?)(\d+)(?:\.(\d{0,2}))?$/.exec(cleaned);
+  if (!match) return null;
+  const [, sign, whole, cents = ''] = match;
+  const fen = BigInt(whole!) * 100n + BigInt(cents.padEnd(2, '0') || '0');
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  const value = Number(fen);
+  return sign === '-' ? -value : value;
+}
+
+/** Fen as a plain yuan string for an input box (`123456` → `1234.56`), exact. */
+export function fenToYuanText(fen: number | bigint | null | undefined): string {
+  if (fen === null || fen === undefined) return '';
+  const value = BigInt(fen);
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+/** A ratio (0.123) as a percentage (`12.3%`); null shows `—`. */
+export function formatPercent(ratio: number | null | undefined, locale: string, fractionDigits = 1): string {
+  if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—';
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(ratio);
+}
+
 /** The formatting functions bound to the current console language. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -117,5 +152,6 @@ export function useFormat() {
     date: formatDate,
     number: (value: number | null | undefined) => formatNumber(value, locale),
     fen: (value: bigint | number | string | null | undefined) => formatFen(value, locale),
+    percent: (ratio: number | null | undefined, fractionDigits?: number) => formatPercent(ratio, locale, fractionDigits),
   };
 }

@@ -5,6 +5,23 @@ import type { TMe } from '@anxin/contracts';
  * (roles → permissions in apps/server/src/modules/auth/permissions.ts); the console only hides what
  * would be refused anyway.
  */
-export type Permission = 'org:read' | 'org:manage' | 'staff:read' | 'staff:manage' | 'staff:unmask' | 'audit:read' | 'api_key:manage';
+export type Permission =
+  | 'org:read'
+  | 'org:manage'
+  | 'staff:read'
+  | 'staff:manage'
+  | 'staff:unmask'
+  | 'audit:read'
+  | 'api_key:manage'
+  | 'customer:read'
+  | 'customer:write'
+  | 'customer:unmask'
+  | 'customer:import'
+  | 'customer:export'
+  | 'customer_attribute:manage'
+  | 'product:read'
+  | 'product:manage'
+  | 'policy:read'
+  | 'policy:write';
 
 export const can = (me: Pick<TMe, 'permissions'> | undefined, permission: Permission): boolean => Boolean(me?.permissions.includes(permission));

@@ -24,6 +24,62 @@ const routes: RouteObject[] = [
                 children: [
                   { index: true, lazy: () => import('./routes/home/home-dashboard/home-dashboard-page.tsx').then((m) => ({ Component: m.HomeDashboardPage })) },
                   {
+                    path: 'customers',
+                    element: <RequirePermission permission="customer:read" />,
+                    children: [
+                      { index: true, lazy: () => import('./routes/customers/customer-list/customer-list-page.tsx').then((m) => ({ Component: m.CustomerListPage })) },
+                      {
+                        path: 'new',
+                        element: <RequirePermission permission="customer:write" />,
+                        children: [{ index: true, lazy: () => import('./routes/customers/customer-form/customer-form-page.tsx').then((m) => ({ Component: m.CustomerFormPage })) }],
+                      },
+                      { path: ':customerId', lazy: () => import('./routes/customers/customer-360/customer-360-page.tsx').then((m) => ({ Component: m.Customer360Page })) },
+                      {
+                        path: ':customerId/edit',
+                        element: <RequirePermission permission="customer:write" />,
+                        children: [{ index: true, lazy: () => import('./routes/customers/customer-form/customer-form-page.tsx').then((m) => ({ Component: m.CustomerFormPage })) }],
+                      },
+                    ],
+                  },
+                  {
+                    path: 'policies',
+                    element: <RequirePermission permission="policy:read" />,
+                    children: [
+                      { index: true, lazy: () => import('./routes/policies/policy-list/policy-list-page.tsx').then((m) => ({ Component: m.PolicyListPage })) },
+                      {
+                        path: 'new',
+                        element: <RequirePermission permission="policy:write" />,
+                        children: [{ index: true, lazy: () => import('./routes/policies/policy-create/policy-create-page.tsx').then((m) => ({ Component: m.PolicyCreatePage })) }],
+                      },
+                      { path: ':policyId', lazy: () => import('./routes/policies/policy-detail/policy-detail-page.tsx').then((m) => ({ Component: m.PolicyDetailPage })) },
+                    ],
+                  },
+                  {
+                    path: 'products',
+                    element: <RequirePermission permission="product:read" />,
+                    children: [
+                      { index: true, lazy: () => import('./routes/products/product-list/product-list-page.tsx').then((m) => ({ Component: m.ProductListPage })) },
+                    ],
+                  },
+                  {
+                    path: 'imports',
+                    element: <RequirePermission permission="customer:import" />,
+                    children: [
+                      { index: true, lazy: () => import('./routes/imports/import-wizard/import-wizard-page.tsx').then((m) => ({ Component: m.ImportWizardPage })) },
+                    ],
+                  },
+                  {
+                    path: 'settings/customer-attributes',
+                    element: <RequirePermission permission="customer_attribute:manage" />,
+                    children: [
+                      {
+                        index: true,
+                        lazy: () =>
+                          import('./routes/settings/customer-attribute-list/customer-attribute-list-page.tsx').then((m) => ({ Component: m.CustomerAttributeListPage })),
+                      },
+                    ],
+                  },
+                  {
                     path: 'org',
                     element: <RequirePermission permission="org:read" />,
                     children: [{ index: true, lazy: () => import('./routes/org/org-tree/org-tree-page.tsx').then((m) => ({ Component: m.OrgTreePage })) }],

@@ -105,3 +105,38 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
     throw new ApiError(response.status, { code: 'UNEXPECTED_RESPONSE', detail: 'The response was not JSON' });
   }
 }
+
+/** The file name a download response suggests (Content-Disposition), if any. */
+function fileNameOf(response: Response): string | undefined {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded) return decodeURIComponent(encoded[1]!);
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+}
+
+/**
+ * Downloads a file the API generates (exports, error reports) with the session cookie and hands it
+ * to the browser as a download. Failures reject with the server's problem, so the page can show it.
+ */
+export async function apiDownload(path: string, options: { query?: Record<string, QueryValue>; fallbackName: string }): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}${toSearch(options.query)}`, { credentials: 'same-origin', headers: { Accept: '*/*' } });
+  } catch (error) {
+    throw new ApiError(0, { code: 'NETWORK_ERROR', detail: error instanceof Error ? error.message : String(error) });
+  }
+  if (!response.ok) throw await problemOf(response);
+  const blob = await response.blob();
+  const name = fileNameOf(response) ?? options.fallbackName;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  link.dataset.testid = 'download-link';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}

@@ -1,8 +1,13 @@
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
+  ContactsOutlined,
+  ControlOutlined,
   DownOutlined,
+  FileProtectOutlined,
   HomeOutlined,
+  ImportOutlined,
   KeyOutlined,
   LogoutOutlined,
   SafetyCertificateFilled,
@@ -25,17 +30,40 @@ interface NavEntry {
   path: string;
   testId: string;
   icon: ReactNode;
-  label: 'nav.home' | 'nav.org' | 'nav.staff' | 'nav.audit' | 'nav.apiKeys' | 'nav.account';
+  label:
+    | 'nav.home'
+    | 'nav.customers'
+    | 'nav.policies'
+    | 'nav.products'
+    | 'nav.imports'
+    | 'nav.org'
+    | 'nav.staff'
+    | 'nav.audit'
+    | 'nav.apiKeys'
+    | 'nav.customerAttributes'
+    | 'nav.account';
   permission?: Permission;
 }
 
 /** The console's areas, in menu order; entries the user may not use are hidden. */
 const NAV: readonly NavEntry[] = [
   { key: 'home', path: '/', testId: 'nav-home', icon: <HomeOutlined />, label: 'nav.home' },
+  { key: 'customers', path: '/customers', testId: 'nav-customers', icon: <ContactsOutlined />, label: 'nav.customers', permission: 'customer:read' },
+  { key: 'policies', path: '/policies', testId: 'nav-policies', icon: <FileProtectOutlined />, label: 'nav.policies', permission: 'policy:read' },
+  { key: 'products', path: '/products', testId: 'nav-products', icon: <AppstoreOutlined />, label: 'nav.products', permission: 'product:read' },
+  { key: 'imports', path: '/imports', testId: 'nav-imports', icon: <ImportOutlined />, label: 'nav.imports', permission: 'customer:import' },
   { key: 'org', path: '/org', testId: 'nav-org', icon: <ApartmentOutlined />, label: 'nav.org', permission: 'org:read' },
   { key: 'staff', path: '/staff', testId: 'nav-staff', icon: <TeamOutlined />, label: 'nav.staff', permission: 'staff:read' },
   { key: 'audit', path: '/audit', testId: 'nav-audit', icon: <AuditOutlined />, label: 'nav.audit', permission: 'audit:read' },
   { key: 'api-keys', path: '/api-keys', testId: 'nav-api-keys', icon: <KeyOutlined />, label: 'nav.apiKeys', permission: 'api_key:manage' },
+  {
+    key: 'customer-attributes',
+    path: '/settings/customer-attributes',
+    testId: 'nav-customer-attributes',
+    icon: <ControlOutlined />,
+    label: 'nav.customerAttributes',
+    permission: 'customer_attribute:manage',
+  },
   { key: 'account', path: '/account', testId: 'nav-account', icon: <SettingOutlined />, label: 'nav.account' },
 ];
 

@@ -1,8 +1,42 @@
-import type { TApiKeyScope, TAuditAction, TOrgLevel, TRole } from '@anxin/contracts';
+import type {
+  TApiKeyScope,
+  TAttributeType,
+  TAuditAction,
+  TConsentChannel,
+  TConsentPurpose,
+  TContactChannel,
+  TCustomerKind,
+  TGender,
+  TIncomeBand,
+  TInteractionChannel,
+  TInteractionDirection,
+  TLifecycleStage,
+  TEndorsementType,
+  TOrgLevel,
+  TPaymentFrequency,
+  TPaymentMethod,
+  TPolicyPartyRole,
+  TPolicyStatus,
+  TProductLine,
+  TRelationshipType,
+  TRole,
+  TTier,
+} from '@anxin/contracts';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
 
-const KNOWN_ENTITY_TYPES = ['staff', 'org_unit', 'api_key', 'audit_event'] as const;
+const KNOWN_ENTITY_TYPES = [
+  'staff',
+  'org_unit',
+  'api_key',
+  'audit_event',
+  'customer',
+  'customer_attribute_definition',
+  'interaction',
+  'product',
+  'policy',
+  'import_job',
+] as const;
 type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 const isKnownEntityType = (value: string): value is KnownEntityType => (KNOWN_ENTITY_TYPES as readonly string[]).includes(value);
 
@@ -16,6 +50,25 @@ export function useLabels() {
     staffStatus: (status: 'active' | 'disabled') => t(`staffStatus.${status}`),
     apiKeyScope: (scope: TApiKeyScope) => t(`apiKeyScopes.${scope}`),
     auditAction: (action: TAuditAction) => t(`auditActions.${action}`),
+    customerKind: (kind: TCustomerKind) => t(`customerEnums.kind.${kind}`),
+    gender: (gender: TGender) => t(`customerEnums.gender.${gender}`),
+    stage: (stage: TLifecycleStage) => t(`customerEnums.stage.${stage}`),
+    tier: (tier: TTier) => t(`customerEnums.tier.${tier}`),
+    incomeBand: (band: TIncomeBand) => t(`customerEnums.incomeBand.${band}`),
+    contactChannel: (channel: TContactChannel) => t(`customerEnums.contactChannel.${channel}`),
+    relationshipType: (type: TRelationshipType) => t(`customerEnums.relationshipType.${type}`),
+    consentPurpose: (purpose: TConsentPurpose) => t(`customerEnums.consentPurpose.${purpose}`),
+    consentChannel: (channel: TConsentChannel) => t(`customerEnums.consentChannel.${channel}`),
+    evidenceKind: (kind: 'signed_form' | 'recorded_call' | 'electronic_click' | 'other') => t(`customerEnums.evidenceKind.${kind}`),
+    interactionChannel: (channel: TInteractionChannel) => t(`customerEnums.interactionChannel.${channel}`),
+    direction: (direction: TInteractionDirection) => t(`customerEnums.direction.${direction}`),
+    attributeType: (type: TAttributeType) => t(`customerEnums.attributeType.${type}`),
+    productLine: (line: TProductLine) => t(`productEnums.line.${line}`),
+    policyStatus: (status: TPolicyStatus) => t(`policyEnums.status.${status}`),
+    paymentFrequency: (frequency: TPaymentFrequency) => t(`policyEnums.frequency.${frequency}`),
+    paymentMethod: (method: TPaymentMethod) => t(`policyEnums.paymentMethod.${method}`),
+    partyRole: (role: TPolicyPartyRole) => t(`policyEnums.partyRole.${role}`),
+    endorsementType: (type: TEndorsementType) => t(`policyEnums.endorsementType.${type}`),
     /** Entity types are open-ended (later modules add theirs): unknown ones show as they are. */
     entityType: (type: string) => (isKnownEntityType(type) ? t(`entityTypes.${type}`) : type),
     knownEntityTypes: KNOWN_ENTITY_TYPES,

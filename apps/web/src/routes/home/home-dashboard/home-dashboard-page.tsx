@@ -6,6 +6,7 @@ import { RoleTags } from '../../../components/role-tags.tsx';
 import { shanghaiHour } from '../../../format.ts';
 import { useLabels } from '../../../i18n/labels.ts';
 import { can } from '../../../permissions.ts';
+import { CustomerSearchCard } from './components/customer-search-card.tsx';
 import { LatestAuditCard } from './components/latest-audit-card.tsx';
 import { ScopeCard } from './components/scope-card.tsx';
 import { WorkAreaCard, type WorkAreaRole } from './components/work-area-card.tsx';
@@ -31,6 +32,7 @@ export function HomeDashboardPage() {
   const managesScope = me.roles.some((r) => r === 'admin' || r === 'branch_manager');
   const audits = me.roles.includes('compliance_auditor') && can(me, 'audit:read');
   const workAreas = me.roles.filter(isWorkAreaRole);
+  const searchesCustomers = can(me, 'customer:read') && me.roles.some((r) => r === 'agent' || r === 'csr');
 
   return (
     <div data-testid="home-page">
@@ -57,6 +59,11 @@ export function HomeDashboardPage() {
       </Card>
 
       <Row gutter={[16, 16]}>
+        {searchesCustomers && (
+          <Col xs={24} lg={12}>
+            <CustomerSearchCard />
+          </Col>
+        )}
         {managesScope && (
           <Col xs={24} lg={12}>
             <ScopeCard />

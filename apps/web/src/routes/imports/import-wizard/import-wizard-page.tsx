@@ -1,0 +1,71 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row, Skeleton, Steps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useCommitImport, useImport } from '../../../api/imports.ts';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { ImportCommitPanel } from './components/import-commit-panel.tsx';
+import { ImportHistoryCard } from './components/import-history-card.tsx';
+import { ImportMappingEditor } from './components/import-mapping-editor.tsx';
+import { ImportUploadForm } from './components/import-upload-form.tsx';
+
+type Step = 0 | 1 | 2 | 3;
+
+/**
+ * Import of customers, relationships and policies from CSV/XLSX: upload → map columns → dry run
+ * (every bad row listed) → commit (all-or-nothing or valid rows only) with progress. The open job
+ * lives in the URL (`?job=`), so a reload or a link returns to the same import.
+ */
+export function ImportWizardPage() {
+  const { t } = useTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const jobId = searchParams.get('job') ?? undefined;
+  const commit = useCommitImport();
+  // While a commit runs the request stays open; the job is polled for its progress meanwhile.
+  const job = useImport(jobId, { poll: commit.isPending });
+  const openJob = (id: string | undefined) => {
+    commit.reset();
+    setSearchParams(id ? { job: id } : {}, { replace: false });
+  };
+
+  const status = job.data?.status;
+  const step: Step = !jobId ? 0 : status === 'uploaded' ? 1 : status === 'validated' ? 2 : 3;
+  const current = job.data;
+
+  return (
+    <div data-testid="import-page">
+      <PageHeader
+        title={t('imports.title')}
+        description={t('imports.description')}
+        extra={
+          jobId && (
+            <Button icon={<PlusOutlined />} onClick={() => openJob(undefined)} data-testid="import-new">
+              {t('imports.newImport')}
+            </Button>
+          )
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={17}>
+          <Card>
+            <Steps
+              current={step}
+              size="small"
+              style={{ marginBottom: 24 }}
+              items={[{ title: t('imports.stepUpload') }, { title: t('imports.stepMapping') }, { title: t('imports.stepDryRun') }, { title: t('imports.stepCommit') }]}
+            />
+            {!jobId && <ImportUploadForm onUploaded={(id) => openJob(id)} />}
+            {jobId && job.isPending && <Skeleton active />}
+            {jobId && job.isError && <ProblemAlert error={job.error} />}
+            {current && step === 1 && <ImportMappingEditor job={current} />}
+            {current && step >= 2 && <ImportCommitPanel job={current} commit={commit} />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={7}>
+          <ImportHistoryCard selectedId={jobId} onOpen={openJob} />
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { EditOutlined, SwapOutlined } from '@ant-design/icons';
+import type { TEndorsement, TPolicyParty } from '@anxin/contracts';
+import { Button, Card, Col, Descriptions, Flex, Row, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { usePolicy } from '../../../api/policies.ts';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { PolicyStatusTag } from '../../../components/policy-status-tag.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { useCurrentUser } from '../../../components/require-session.tsx';
+import { useFormat } from '../../../format.ts';
+import { useLabels } from '../../../i18n/labels.ts';
+import { can } from '../../../permissions.ts';
+import { EndorsementModal } from './components/endorsement-modal.tsx';
+import { StatusChangeModal } from './components/status-change-modal.tsx';
+
+const ROLE_ORDER = { applicant: 0, insured: 1, beneficiary: 2 } as const;
+
+/** One policy: terms, parties (beneficiaries with shares), coverages, endorsements with who/when; status and endorsement actions. */
+export function PolicyDetailPage() {
+  const { policyId } = useParams();
+  const me = useCurrentUser();
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const format = useFormat();
+  const policy = usePolicy(policyId);
+  const [dialog, setDialog] = useState<'status' | 'endorsement' | null>(null);
+
+  if (policy.isPending) return <Skeleton active />;
+  if (policy.isError)
+    return (
+      <div data-testid="policy-detail-page">
+        <PageHeader title={t('policies.detailTitle')} />
+        <ProblemAlert error={policy.error} testId="policy-detail-error" />
+      </div>
+    );
+  const p = policy.data;
+  const writes = can(me, 'policy:write');
+  const none = t('common.none');
+
+  const partyColumns: TableColumnsType<TPolicyParty> = [
+    { title: t('policies.role'), dataIndex: 'role', render: (_, party) => <Tag>{labels.partyRole(party.role)}</Tag> },
+    { title: t('customers.name'), dataIndex: 'name', render: (_, party) => <Link to={`/customers/${party.customerId}`}>{party.name}</Link> },
+    { title: t('policies.share'), dataIndex: 'sharePct', align: 'right', render: (v: number | null) => (v === null ? none : `${v}%`) },
+  ];
+  const endorsementColumns: TableColumnsType<TEndorsement> = [
+    { title: t('policies.endorsementType'), dataIndex: 'type', render: (_, e) => <Tag>{labels.endorsementType(e.type)}</Tag> },
+    { title: t('policies.effectiveOn'), dataIndex: 'effectiveOn', render: (v: string) => format.date(v) },
+    { title: t('policies.change'), dataIndex: 'summary' },
+    { title: t('policies.reason'), dataIndex: 'reason' },
+    { title: t('policies.surrenderValue'), dataIndex: 'surrenderValueFen', align: 'right', render: (v: number | null) => (v === null ? none : format.fen(v)) },
+    {
+      title: t('policies.recordedBy'),
+      key: 'by',
+      render: (_, e) => (
+        <Flex vertical>
+          <span>{e.createdBy.name}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {format.dateTime(e.createdAt)}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <div data-testid="policy-detail-page" data-policy-id={p.id}>
+      <PageHeader
+        title={t('policies.detailTitleOf', { policyNo: p.policyNo })}
+        description={`${p.product.name} · ${labels.productLine(p.product.line)}`}
+        extra={
+          writes && (
+            <>
+              <Button icon={<SwapOutlined />} onClick={() => setDialog('status')} data-testid="policy-change-status">
+                {t('policies.changeStatus')}
+              </Button>
+              <Button type="primary" icon={<EditOutlined />} onClick={() => setDialog('endorsement')} disabled={p.status !== 'in_force'} data-testid="policy-add-endorsement">
+                {t('policies.addEndorsement')}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card title={t('policies.terms')}>
+            <Descriptions
+              bordered
+              size="small"
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { key: 'no', label: t('policies.policyNo'), children: <span className="anxin-mono" data-testid="policy-no">{p.policyNo}</span> },
+                { key: 'status', label: t('policies.status'), children: <span data-testid="policy-status"><PolicyStatusTag status={p.status} /></span> },
+                { key: 'product', label: t('policies.product'), children: `${p.product.name} (${p.product.code})` },
+                { key: 'line', label: t('products.line'), children: labels.productLine(p.product.line) },
+                { key: 'sum', label: t('policies.sumInsured'), children: format.fen(p.sumInsuredFen) },
+                { key: 'premium', label: t('policies.premium'), children: `${format.fen(p.premiumFen)} · ${labels.paymentFrequency(p.paymentFrequency)}` },
+                { key: 'method', label: t('policies.paymentMethod'), children: p.paymentMethod ? labels.paymentMethod(p.paymentMethod) : none },
+                { key: 'bank', label: t('customers.bankAccount'), children: <span className="anxin-mono">{p.bankAccountMasked ?? none}</span> },
+                { key: 'effective', label: t('policies.effectiveOn'), children: format.date(p.effectiveOn) },
+                { key: 'expires', label: t('policies.expiresOn'), children: format.date(p.expiresOn) },
+                { key: 'cooling', label: t('policies.coolingOffEndsOn'), children: format.date(p.coolingOffEndsOn) },
+                { key: 'agent', label: t('policies.agent'), children: p.agent.name },
+                { key: 'org', label: t('policies.orgUnit'), children: p.orgUnit.name },
+                {
+                  key: 'renewal',
+                  label: t('policies.renewal'),
+                  children: (
+                    <Flex vertical>
+                      {p.renewalOfId && <Link to={`/policies/${p.renewalOfId}`}>{t('policies.renewalOf')}</Link>}
+                      {p.renewedById && <Link to={`/policies/${p.renewedById}`}>{t('policies.renewedBy')}</Link>}
+                      {!p.renewalOfId && !p.renewedById && none}
+                    </Flex>
+                  ),
+                },
+                ...(p.statusReason ? [{ key: 'reason', label: t('policies.statusReason'), span: 2, children: p.statusReason }] : []),
+                ...(p.surrenderValueFen !== null ? [{ key: 'surrender', label: t('policies.surrenderValue'), children: format.fen(p.surrenderValueFen) }] : []),
+                { key: 'created', label: t('customers.createdAt'), children: format.dateTime(p.createdAt) },
+                { key: 'updated', label: t('customers.updatedAt'), children: format.dateTime(p.updatedAt) },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Flex vertical gap={16}>
+            <Card title={t('policies.parties')}>
+              <Table<TPolicyParty>
+                rowKey={(party) => `${party.role}:${party.customerId}`}
+                size="small"
+                pagination={false}
+                columns={partyColumns}
+                dataSource={[...p.parties].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role])}
+                onRow={(party) => ({ 'data-testid': `policy-party-${party.role}-${party.customerId}` }) as HTMLAttributes<HTMLElement>}
+              />
+              {!p.parties.some((party) => party.role === 'beneficiary') && (
+                <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
+                  {t('policies.legalHeirs')}
+                </Typography.Text>
+              )}
+            </Card>
+            <Card title={t('products.coverages')}>
+              <Flex gap={6} wrap>
+                {p.coverages.map((c) => (
+                  <Tag key={c.code}>{`${c.name} (${c.code})`}</Tag>
+                ))}
+              </Flex>
+            </Card>
+          </Flex>
+        </Col>
+        <Col span={24}>
+          <Card title={t('policies.endorsements')}>
+            <Table<TEndorsement>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              columns={endorsementColumns}
+              dataSource={p.endorsements}
+              locale={{ emptyText: t('policies.noEndorsements') }}
+              onRow={(e) => ({ 'data-testid': `policy-endorsement-${e.id}` }) as HTMLAttributes<HTMLElement>}
+            />
+          </Card>
+        </Col>
+      </Row>
+      {dialog === 'status' && <StatusChangeModal policy={p} onClose={() => setDialog(null)} />}
+      {dialog === 'endorsement' && <EndorsementModal policy={p} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}
