@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../test/context.ts';
+import { testDatabaseUrl } from '../../test/golden.ts';
 import { inTransaction } from './database.ts';
 import { listMigrations } from './migrate.ts';
 
@@ -70,5 +72,21 @@ describe(`database driver contract (${ctx.driver})`, () => {
     await independent;
     const { rows } = await sql<{ id: number }>`SELECT id FROM tx_isolation ORDER BY id`.execute(ctx.db);
     expect(rows.map((r) => r.id)).toEqual([2]);
+  });
+
+  // PostgreSQL only: PGlite runs in-process and has no server that could end a connection.
+  it.skipIf(ctx.driver !== 'postgres')('survives the server ending an idle pooled connection', async () => {
+    const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(ctx.db);
+    // Another session ends that backend while its connection sits idle in the pool.
+    const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+    await admin.connect();
+    try {
+      await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+    } finally {
+      await admin.end();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    const after = await sql<{ one: number }>`SELECT 1 AS one`.execute(ctx.db);
+    expect(after.rows[0]!.one).toBe(1);
   });
 });

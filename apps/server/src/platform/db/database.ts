@@ -43,6 +43,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle pooled connection can be ended by the server (restart, failover, pg_terminate_backend,
+  // a dropped test database). pg reports that as an 'error' on the pool; without a listener Node
+  // would crash. The pool has already discarded that connection and opens a new one on demand.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, driver: 'postgres', close: () => db.destroy() };
 }
