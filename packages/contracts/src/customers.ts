@@ -63,7 +63,7 @@ export type TConsentPurpose = z.infer<typeof ZConsentPurpose>;
 /** Purposes that concern sensitive personal information and need separate consent (单独同意, PIPL art. 29). */
 export const SEPARATE_CONSENT_PURPOSES = ['health_data', 'financial_data'] as const satisfies readonly TConsentPurpose[];
 
-/** Channels a consent covers; a grant for `any` covers every channel. */
+/** Channels a consent covers; `any` decides for every channel that has no state of its own, and a withdrawal on `any` withdraws every channel. */
 export const CONSENT_CHANNELS = ['sms', 'phone', 'email', 'wechat', 'mail', 'any'] as const;
 export const ZConsentChannel = z.enum(CONSENT_CHANNELS);
 export type TConsentChannel = z.infer<typeof ZConsentChannel>;

@@ -15,7 +15,7 @@ export async function findConsentStates(db: Executor, customerId: string, purpos
   return db.selectFrom('consent').select(['channel', 'granted']).where('customer_id', '=', customerId).where('purpose', '=', purpose).where('channel', 'in', channels).execute();
 }
 
-/** The channels of a purpose that have a state row (to carry a change on `any` over to them). */
+/** The channels of a purpose that have a state row (to carry a withdrawal on `any` over to them). */
 export async function listConsentChannels(db: Executor, customerId: string, purpose: string) {
   return (await db.selectFrom('consent').select('channel').where('customer_id', '=', customerId).where('purpose', '=', purpose).execute()).map((r) => r.channel);
 }

@@ -2,7 +2,7 @@ import { SEPARATE_CONSENT_PURPOSES, type TConsentChangeRequest, type TConsentCha
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { forbidden } from '../../platform/errors.ts';
+import { fieldError, forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { findConsentStates, insertConsentEvents, listConsentChannels, listConsentEvents, listConsents as listConsentRows, upsertConsents } from './consent.repository.ts';
@@ -16,19 +16,27 @@ export const isSeparatePurpose = (purpose: string) => (SEPARATE_CONSENT_PURPOSES
 
 /**
  * Grants or withdraws consent for a purpose on a channel, with evidence; keeps the full history.
- * A change on channel `any` applies to every channel of that purpose, so that the current state
- * of each channel is simply its own row (or the `any` row when it has none).
+ * A grant on `any` records the `any` row only: a channel's own row (e.g. an explicit withdrawal of
+ * marketing by SMS) keeps deciding for that channel. A withdrawal on `any` withdraws every channel
+ * of the purpose (withdrawing must be easy, PIPL art. 15). A grant for a purpose needing separate
+ * consent (health_data, financial_data) must carry evidence with a reference.
  */
 export async function changeConsent(deps: ModuleDeps, actor: Actor, customerId: string, action: 'granted' | 'withdrawn', input: TConsentChangeRequest) {
   if (!mayWriteCustomers(actor)) throw forbidden('You may not change consents');
   const channel = input.channel ?? 'any';
+  const granted = action === 'granted';
+  const separate = isSeparatePurpose(input.purpose);
+  // The HTTP contract already requires evidence on every change; callers inside the server (imports)
+  // bypass it, so the separate-consent rule is enforced here too.
+  const reference = input.evidence ? normaliseText(input.evidence.reference ?? '') : '';
+  if (granted && separate && (!input.evidence?.kind || reference === '')) {
+    throw fieldError('body.evidence', `separate consent for ${input.purpose} needs evidence (kind and reference)`);
+  }
   return inTransaction(deps.db, async (tx) => {
     await requireVisibleCustomer(tx, actor, customerId);
-    const channels = channel === 'any' ? [...new Set(['any', ...(await listConsentChannels(tx, customerId, input.purpose))])] : [channel];
+    const channels = channel === 'any' && !granted ? [...new Set(['any', ...(await listConsentChannels(tx, customerId, input.purpose))])] : [channel];
     const at = new Date();
-    const granted = action === 'granted';
-    const separate = isSeparatePurpose(input.purpose);
-    const evidence = { evidence_kind: input.evidence.kind, evidence_reference: normaliseText(input.evidence.reference) };
+    const evidence = { evidence_kind: input.evidence.kind, evidence_reference: reference };
     await upsertConsents(
       tx,
       channels.map((ch) => ({ customer_id: customerId, purpose: input.purpose, channel: ch, separate, granted, granted_at: granted ? at : null, withdrawn_at: granted ? null : at, ...evidence, updated_at: at })),

@@ -10,7 +10,7 @@ import { recordAuditEvent } from '../audit/index.ts';
 import { clearPreferred, deleteContact as deleteContactRow, findContact, insertContacts, listContacts as listContactRows, updateContactRow } from './contact.repository.ts';
 import { normaliseContact, normaliseOptionalText } from './customer-validation.ts';
 import { mayReadCustomers, mayWriteCustomers } from './customer.policy.ts';
-import { requireVisibleCustomer } from './customer-access.ts';
+import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
 import { touchCustomer } from './customer.repository.ts';
 
 /**
@@ -54,7 +54,9 @@ export function buildContactRows(
 export async function listContacts(deps: ModuleDeps, actor: Actor, customerId: string) {
   if (!mayReadCustomers(actor)) throw forbidden('You may not view customers');
   await requireVisibleCustomer(deps.db, actor, customerId);
-  return listContactRows(deps.db, customerId);
+  const rows = await listContactRows(deps.db, customerId);
+  await recordCustomerViewed(deps.db, actor, customerId, 'contacts');
+  return rows;
 }
 
 /** Adds a contact; a preferred one replaces the previous preferred contact. */

@@ -81,8 +81,8 @@ export function buildProfileColumns(cipher: FieldCipher, kind: 'person' | 'organ
     if (!parsed.ok) {
       if (enteredId) err('idNumber', parsed.reason, 'CUSTOMER_INVALID_ID_NUMBER');
     } else {
-      if (input.birthDate && input.birthDate !== parsed.birthDate) err('birthDate', `does not match the ID number (which gives ${parsed.birthDate})`, 'CUSTOMER_ID_NUMBER_MISMATCH');
-      if (input.gender && input.gender !== parsed.gender) err('gender', `does not match the ID number (which gives ${parsed.gender})`, 'CUSTOMER_ID_NUMBER_MISMATCH');
+      if (input.birthDate && input.birthDate !== parsed.birthDate) err('birthDate', 'does not match the birth date in the ID number', 'CUSTOMER_ID_NUMBER_MISMATCH');
+      if (input.gender && input.gender !== parsed.gender) err('gender', 'does not match the gender in the ID number', 'CUSTOMER_ID_NUMBER_MISMATCH');
       if (enteredId) {
         idNumber = parsed.idNumber;
         Object.assign(columns, {

@@ -49,16 +49,27 @@ describe('parseIdNumber (GB 11643)', () => {
   });
 
   it('rejects impossible and future birth dates', () => {
-    expect(parseIdNumber(withCheck('33010619850230001'), TODAY)).toMatchObject({ ok: false, reason: 'birth date 19850230 is not a valid date' });
+    expect(parseIdNumber(withCheck('33010619850230001'), TODAY)).toMatchObject({ ok: false, reason: 'birth date (digits 7–14) is not a valid date' });
     expect(parseIdNumber(withCheck('33010619011301001'), TODAY)).toMatchObject({ ok: false });
-    expect(parseIdNumber(withCheck('33010620300101001'), TODAY)).toMatchObject({ ok: false, reason: 'birth date 20300101 is not a valid date' });
+    expect(parseIdNumber(withCheck('33010620300101001'), TODAY)).toMatchObject({ ok: false, reason: 'birth date (digits 7–14) is not a valid date' });
     expect(parseIdNumber(withCheck('33010618990101001'), TODAY)).toMatchObject({ ok: false });
   });
 
   it('rejects unknown region codes and province-level codes', () => {
-    expect(parseIdNumber(withCheck('99010619850312001'), TODAY)).toMatchObject({ ok: false, reason: 'region code 990106 is not a mainland administrative division' });
+    expect(parseIdNumber(withCheck('99010619850312001'), TODAY)).toMatchObject({ ok: false, reason: 'region code (first 6 digits) is not a mainland administrative division' });
     expect(parseIdNumber(withCheck('33000019850312001'), TODAY)).toMatchObject({ ok: false });
     expect(parseIdNumber(withCheck('81000019850312001'), TODAY)).toMatchObject({ ok: true });
+  });
+
+  it('never repeats digits of the number in a failure reason (masked values must not be completable)', () => {
+    const bad = [withCheck('99010619850312001'), withCheck('33010619850230001'), withCheck('33010620300101001'), '3301061985031200', '330106198503120019'];
+    for (const id of bad) {
+      const result = parseIdNumber(id, TODAY);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      for (let i = 0; i + 6 <= id.length; i++) expect(result.reason).not.toContain(id.slice(i, i + 6));
+      expect(result.reason).not.toMatch(/\d{6}/);
+    }
   });
 });
 

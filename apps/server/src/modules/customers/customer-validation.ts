@@ -41,6 +41,7 @@ export function idNumberCheckDigit(first17: string): string {
   return ID_CHECK_CHARS[sum % 11]!;
 }
 
+/** Failure reasons say what is wrong, never the value: they reach error responses, logs and import error rows. */
 export type IdNumberResult =
   | { ok: true; idNumber: string; birthDate: string; gender: 'male' | 'female'; regionCode: string }
   | { ok: false; reason: string };
@@ -67,13 +68,13 @@ export function parseIdNumber(value: string, today: string = new Date().toISOStr
   // permits of Hong Kong, Macao and Taiwan residents (810000, 820000, 830000).
   const province = id.slice(0, 2);
   if (!PROVINCE_CODES.has(province) || (id.slice(2, 6) === '0000' && !['81', '82', '83'].includes(province))) {
-    return { ok: false, reason: `region code ${id.slice(0, 6)} is not a mainland administrative division` };
+    return { ok: false, reason: 'region code (first 6 digits) is not a mainland administrative division' };
   }
   const year = Number(id.slice(6, 10));
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (year < 1900 || !isCalendarDate(year, month, day) || birthDate > today) return { ok: false, reason: `birth date ${id.slice(6, 14)} is not a valid date` };
+  if (year < 1900 || !isCalendarDate(year, month, day) || birthDate > today) return { ok: false, reason: 'birth date (digits 7–14) is not a valid date' };
   const expected = idNumberCheckDigit(id.slice(0, 17));
   if (id[17] !== expected) return { ok: false, reason: 'check digit does not match (GB 11643)' };
   return { ok: true, idNumber: id, birthDate, gender: Number(id[16]) % 2 === 1 ? 'male' : 'female', regionCode: id.slice(0, 6) };

@@ -5,6 +5,7 @@ import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
 import { cipherFor } from '../../app.ts';
 import { idNumberCheckDigit } from './customer-validation.ts';
+import { changeConsent } from './consent.service.ts';
 import { addRelationship, getVisibleCustomer, hasConsent } from './index.ts';
 
 // Route tests: each route walks 401 → 400 → 403 → 404 → success, then its business rules.
@@ -75,7 +76,17 @@ describe('POST /api/v1/customers', () => {
     expectProblem(await post(token.csrA, '/api/v1/customers', { name: '', kind: 'alien', tier: 'diamond' }), 400, 'VALIDATION_FAILED', ['body.name', 'body.kind', 'body.tier']);
     const bad = expectProblem(await post(token.csrA, '/api/v1/customers', { name: '王五', idNumber: `${ZHANG_ID.slice(0, 17)}${ZHANG_ID[17] === '1' ? '2' : '1'}` }), 400, 'CUSTOMER_INVALID_ID_NUMBER', ['body.idNumber']);
     expect(bad.errors![0]!.message).toBe('check digit does not match (GB 11643)');
-    expectProblem(await post(token.csrA, '/api/v1/customers', { name: '王五', idNumber: ZHANG_ID, birthDate: '1985-03-13', gender: 'female' }), 400, 'CUSTOMER_ID_NUMBER_MISMATCH', ['body.birthDate', 'body.gender']);
+    const mismatch = await post(token.csrA, '/api/v1/customers', { name: '王五', idNumber: ZHANG_ID, birthDate: '1985-03-13', gender: 'female' });
+    expectProblem(mismatch, 400, 'CUSTOMER_ID_NUMBER_MISMATCH', ['body.birthDate', 'body.gender']);
+    // Messages say what is wrong, never the value: no run of 6+ digits of the number, nor the derived birth date.
+    const badDate = await post(token.csrA, '/api/v1/customers', { name: '王五', idNumber: idNumber('33010619850230001') });
+    expectProblem(badDate, 400, 'CUSTOMER_INVALID_ID_NUMBER', ['body.idNumber']);
+    for (const [res, id] of [[mismatch, ZHANG_ID], [badDate, idNumber('33010619850230001')]] as const) {
+      const problem = res.json() as { detail?: string; errors?: { message: string }[] };
+      const messages = [problem.detail ?? '', ...(problem.errors ?? []).map((e) => e.message)].join(' | ');
+      for (let i = 0; i + 6 <= id.length; i++) expect(messages).not.toContain(id.slice(i, i + 6));
+      expect(messages).not.toMatch(/\d{6}|1985-03-12|male/);
+    }
     expectProblem(
       await post(token.csrA, '/api/v1/customers', { name: '王五', contacts: [{ channel: 'mobile', value: '12345' }, { channel: 'email', value: 'nope@' }] }),
       400,
@@ -375,6 +386,21 @@ describe('relationships and household', () => {
   });
 });
 
+describe('relationships across data scopes', () => {
+  it('refuses to remove a link to a customer outside the caller’s scope (404, nothing deleted or audited)', async () => {
+    const east = await create(token.admin, { name: '赵六', orgUnitId: units.eastA.id, ownerAgentId: agentA.staff.id });
+    const west = await create(token.admin, { name: '钱七', orgUnitId: units.westA.id, ownerAgentId: agentW.staff.id });
+    expect((await post(token.admin, `/api/v1/customers/${east.id}/relationships`, { relatedCustomerId: west.id, type: 'spouse' })).statusCode).toBe(201);
+    const rel = ((await get(token.admin, `/api/v1/customers/${east.id}/relationships`)).json() as TRelationshipList).items[0]!;
+    // csrA sees 赵六 but not 钱七 (the list already hides the link; a known id must not let the link be removed either).
+    expectProblem(await del(token.csrA, `/api/v1/customers/${east.id}/relationships/${rel.id}`), 404, 'NOT_FOUND');
+    expect(((await get(token.admin, `/api/v1/customers/${west.id}/relationships`)).json() as TRelationshipList).items).toHaveLength(1);
+    expect((await auditOf(west.id, 'customer.relationship_changed')).map((e) => (e.data as { change: string }).change)).toEqual(['added']);
+    expect((await del(token.admin, `/api/v1/customers/${east.id}/relationships/${rel.id}`)).statusCode).toBe(204);
+    expect((await auditOf(west.id, 'customer.relationship_changed')).map((e) => (e.data as { change: string }).change)).toEqual(['added', 'removed']);
+  });
+});
+
 describe('consents', () => {
   it('grant and withdraw keep history; hasConsent honours channel any', async () => {
     const zhang = await customerByName('张三');
@@ -425,6 +451,47 @@ describe('consents', () => {
   });
 });
 
+describe('consent precedence and separate consent', () => {
+  it('a grant on any does not override a channel’s own withdrawal; withdrawing on any withdraws every channel', async () => {
+    const zhou = await create(token.csrA, { name: '周九' });
+    const base = `/api/v1/customers/${zhou.id}/consents`;
+    const evidence = { kind: 'signed_form', reference: 'F-2026-009' };
+    expect((await post(token.csrA, `${base}/withdraw`, { purpose: 'marketing', channel: 'sms', evidence })).statusCode).toBe(200);
+    const grant = await post(token.csrA, `${base}/grant`, { purpose: 'marketing', channel: 'any', evidence });
+    expect(grant.json()).toMatchObject({ channel: 'any', granted: true });
+    expect(await hasConsent(deps, zhou.id, 'marketing', 'sms')).toBe(false);
+    expect(await hasConsent(deps, zhou.id, 'marketing', 'email')).toBe(true);
+    const current = (await get(token.csrA, base)).json() as { items: TConsent[] };
+    expect(current.items.map((c) => [c.purpose, c.channel, c.granted])).toEqual([['marketing', 'any', true], ['marketing', 'sms', false]]);
+    // Withdrawing on `any` also withdraws channels that had a grant of their own.
+    await post(token.csrA, `${base}/grant`, { purpose: 'marketing', channel: 'email', evidence });
+    await post(token.csrA, `${base}/withdraw`, { purpose: 'marketing', channel: 'any', evidence });
+    for (const ch of ['sms', 'email', 'wechat', 'any'] as const) expect(await hasConsent(deps, zhou.id, 'marketing', ch)).toBe(false);
+  });
+
+  it('a separate-consent grant (health_data, financial_data) needs evidence with a reference', async () => {
+    const wu = await create(token.agentA, { name: '吴十' });
+    const base = `/api/v1/customers/${wu.id}/consents`;
+    expectProblem(await post(token.csrA, `${base}/grant`, { purpose: 'health_data' }), 400, 'VALIDATION_FAILED', ['body.evidence']);
+    expectProblem(await post(token.csrA, `${base}/grant`, { purpose: 'financial_data', evidence: { kind: 'signed_form', reference: '   ' } }), 400, 'VALIDATION_FAILED', ['body.evidence.reference']);
+    // Server-side callers (imports) bypass the HTTP schema: the service enforces the rule itself.
+    await expect(changeConsent(deps, agentA.actor, wu.id, 'granted', { purpose: 'health_data', evidence: { kind: 'signed_form', reference: ' \u3000 ' } })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'body.evidence' }],
+    });
+    await expect(changeConsent(deps, agentA.actor, wu.id, 'granted', { purpose: 'health_data' } as never)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await hasConsent(deps, wu.id, 'health_data', 'any')).toBe(false);
+    // Without the health_data consent, health notes cannot be stored on update.
+    const refused = await patch(token.agentA, `/api/v1/customers/${wu.id}`, { healthNotes: '糖尿病', version: wu.version });
+    expectProblem(refused, 409, 'CONSENT_REQUIRED', ['body.healthNotes']);
+    const ok = await changeConsent(deps, agentA.actor, wu.id, 'granted', { purpose: 'health_data', evidence: { kind: 'electronic_click', reference: 'APP-9' } });
+    expect(ok).toMatchObject({ purpose: 'health_data', channel: 'any', separate: true, granted: true });
+    const stored = await patch(token.agentA, `/api/v1/customers/${wu.id}`, { healthNotes: '糖尿病', version: wu.version });
+    expect(stored.statusCode, stored.body).toBe(200);
+    expect((await patch(token.agentA, `/api/v1/customers/${wu.id}`, { healthNotes: null, version: (stored.json() as TCustomer).version })).statusCode).toBe(200);
+  });
+});
+
 describe('interactions and the 360 view', () => {
   it('logs touchpoints newest first and assembles the 360 view (audited)', async () => {
     const zhang = await customerByName('张三');
@@ -460,9 +527,23 @@ describe('interactions and the 360 view', () => {
     expect(view.sections).toHaveProperty('policies');
     expect(res.body).not.toContain(ZHANG_ID);
     expect(res.body).not.toContain('13812345678');
-    const viewed = await auditOf(zhang.id, 'customer.viewed');
+    const viewed = (await auditOf(zhang.id, 'customer.viewed')).filter((e) => (e.data as { view: string }).view === '360');
     expect(viewed).toHaveLength(1);
     expect(viewed[0]!.actor_name).toBe('hq.analyst');
+  });
+});
+
+describe('read audit', () => {
+  it('audits each read of one customer’s personal data once, naming the view; lists stay unaudited', async () => {
+    const sun = await create(token.csrA, { name: '孙八', contacts: [{ channel: 'mobile', value: '13700001111' }] });
+    const base = `/api/v1/customers/${sun.id}`;
+    expect(await auditOf(sun.id, 'customer.viewed')).toHaveLength(0);
+    for (const path of ['', '/contacts', '/household', '/interactions']) expect((await get(token.csrA, `${base}${path}`)).statusCode).toBe(200);
+    expect((await get(token.csrA, `/api/v1/customers?q=${encodeURIComponent('孙八')}`)).statusCode).toBe(200);
+    expectProblem(await get(token.csrW, base), 404, 'NOT_FOUND');
+    const viewed = await auditOf(sun.id, 'customer.viewed');
+    expect(viewed.map((e) => (e.data as { view: string }).view)).toEqual(['profile', 'contacts', 'household', 'interactions']);
+    expect(viewed.every((e) => e.customer_id === sun.id && e.entity_id === sun.id && e.actor_name === 'a.csr')).toBe(true);
   });
 });
 

@@ -9,8 +9,9 @@ import { findOrgUnitById, findStaffById } from '../org/index.ts';
 import { listAttributeDefinitions } from './attribute.repository.ts';
 import { mergeAttributeValues } from './attribute.service.ts';
 import { buildContactRows } from './contact.service.ts';
+import { findConsentStates } from './consent.repository.ts';
 import { insertContacts, listContacts } from './contact.repository.ts';
-import { requireVisibleCustomer } from './customer-access.ts';
+import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
 import { buildProfileColumns, throwFieldErrors, type CurrentProfile } from './customer-profile.ts';
 import { normaliseIdNumber } from './customer-validation.ts';
 import { customerScopeOf, mayReadCustomers, mayUnmaskCustomers, mayWriteCustomers } from './customer.policy.ts';
@@ -145,6 +146,11 @@ export async function updateCustomer(deps: ModuleDeps, actor: Actor, id: string,
     };
     const profile = buildProfileColumns(deps.cipher, row.kind, input, current, today());
     throwFieldErrors(profile.errors);
+    // Health notes are sensitive personal information: storing them needs the separate health_data consent.
+    // (Create cannot check this: a new customer has no consents yet — see docs/customers.md, known gaps.)
+    if (profile.columns.health_notes_enc && !(await findConsentStates(tx, id, 'health_data', ['any'])).some((c) => c.granted)) {
+      throw new DomainError('CONSENT_REQUIRED', 'Storing health notes needs the customer’s separate consent to health_data', [{ field: 'body.healthNotes', message: 'grant the health_data consent first' }]);
+    }
     const attributes = input.attributes ? mergeAttributeValues(await listAttributeDefinitions(tx), input.attributes, row.attributes ?? {}, false) : undefined;
     const placement =
       input.orgUnitId !== undefined || input.ownerAgentId !== undefined
@@ -178,7 +184,9 @@ export async function updateCustomer(deps: ModuleDeps, actor: Actor, id: string,
 /** One customer in the actor's scope (masked by the presenter). */
 export async function getCustomer(deps: ModuleDeps, actor: Actor, id: string) {
   if (!mayReadCustomers(actor)) throw forbidden('You may not view customers');
-  return requireVisibleCustomer(deps.db, actor, id);
+  const row = await requireVisibleCustomer(deps.db, actor, id);
+  await recordCustomerViewed(deps.db, actor, id, 'profile');
+  return row;
 }
 
 /**

@@ -1,13 +1,11 @@
 import type { TCustomerValue } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
-import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { forbidden } from '../../platform/errors.ts';
-import { recordAuditEvent } from '../audit/index.ts';
 import { listAttributeDefinitions } from './attribute.repository.ts';
 import { listConsents } from './consent.repository.ts';
 import { listContacts } from './contact.repository.ts';
-import { requireVisibleCustomer } from './customer-access.ts';
+import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
 import type { Customer360Figures, Customer360Section } from './customer360-section.ts';
 import { customerScopeOf, mayReadCustomers } from './customer.policy.ts';
 import { loadInteractionPage } from './interaction.service.ts';
@@ -67,9 +65,7 @@ export async function getCustomer360(deps: ModuleDeps, actor: Actor, customerId:
   ]);
   const loaded = await Promise.all(sections.map(async (s) => ({ key: s.key, ...(await s.load(deps, actor, customerId)) })));
   const figures = mergeFigures(loaded.flatMap((l) => (l.figures ? [l.figures] : [])));
-  await inTransaction(deps.db, (tx) =>
-    recordAuditEvent(tx, actor, { action: 'customer.viewed', entityType: 'customer', entityId: customerId, customerId, data: { view: '360', sections: loaded.map((l) => l.key) } }),
-  );
+  await recordCustomerViewed(deps.db, actor, customerId, '360', { sections: loaded.map((l) => l.key) });
   const values = customer.attributes ?? {};
   return {
     customer,

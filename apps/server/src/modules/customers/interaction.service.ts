@@ -5,7 +5,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { fieldError, forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
-import { requireVisibleCustomer } from './customer-access.ts';
+import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
 import { normaliseText } from './customer-validation.ts';
 import { mayReadCustomers, mayWriteCustomers } from './customer.policy.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -47,7 +47,9 @@ export async function logInteraction(deps: ModuleDeps, actor: Actor, customerId:
 export async function listInteractions(deps: ModuleDeps, actor: Actor, customerId: string, query: TInteractionListQuery) {
   if (!mayReadCustomers(actor)) throw forbidden('You may not view customers');
   await requireVisibleCustomer(deps.db, actor, customerId);
-  return loadInteractionPage(deps, customerId, query);
+  const page = await loadInteractionPage(deps, customerId, query);
+  await recordCustomerViewed(deps.db, actor, customerId, 'interactions');
+  return page;
 }
 
 /** A page of the timeline without checks (the 360 view has made them). */

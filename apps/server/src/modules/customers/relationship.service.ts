@@ -5,7 +5,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
-import { requireVisibleCustomer } from './customer-access.ts';
+import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
 import { customerScopeOf, mayReadCustomers, mayWriteCustomers } from './customer.policy.ts';
 import { findCustomerById, findCustomerSummaries } from './customer.repository.ts';
 import { deleteRelationshipPair, findRelationship, findRelationshipBetween, insertRelationships, listRelationships as listRelationshipRows } from './relationship.repository.ts';
@@ -64,13 +64,15 @@ export async function addRelationship(deps: ModuleDeps, actor: Actor, customerId
   });
 }
 
-/** Removes a relationship (both directions). */
+/** Removes a relationship (both directions); both customers must be in the actor's scope (NOT_FOUND otherwise). */
 export async function removeRelationship(deps: ModuleDeps, actor: Actor, customerId: string, relationshipId: string) {
   if (!mayWriteCustomers(actor)) throw forbidden('You may not change customers');
   await inTransaction(deps.db, async (tx) => {
     await requireVisibleCustomer(tx, actor, customerId);
     const rel = await findRelationship(tx, customerId, relationshipId);
     if (!rel) throw notFound('Relationship');
+    // Removing deletes the other side and audits on the related customer too: it must be visible as well (as when adding).
+    if (!(await findCustomerById(tx, rel.related_customer_id, customerScopeOf(actor)))) throw notFound('Relationship');
     await deleteRelationshipPair(tx, rel.customer_id, rel.related_customer_id);
     for (const [a, b] of [[rel.customer_id, rel.related_customer_id], [rel.related_customer_id, rel.customer_id]] as const) {
       await recordAuditEvent(tx, actor, { action: 'customer.relationship_changed', entityType: 'customer', entityId: a, customerId: a, data: { change: 'removed', relatedCustomerId: b } });
@@ -81,7 +83,9 @@ export async function removeRelationship(deps: ModuleDeps, actor: Actor, custome
 /** The household: the customer and the family members (spouse, children, parents) the actor may see. */
 export async function getHousehold(deps: ModuleDeps, actor: Actor, customerId: string) {
   if (!mayReadCustomers(actor)) throw forbidden('You may not view customers');
-  return loadHousehold(deps, actor, customerId);
+  const household = await loadHousehold(deps, actor, customerId);
+  await recordCustomerViewed(deps.db, actor, customerId, 'household');
+  return household;
 }
 
 /** Household loading without the permission check (the 360 view has checked it). */
