@@ -73,6 +73,25 @@ export async function addContact(deps: ModuleDeps, actor: Actor, customerId: str
   });
 }
 
+/**
+ * Adds the contacts the customer does not have yet (same channel and normalised value), e.g. from a
+ * re-import; existing contacts are left as they are. Returns how many were added.
+ */
+export async function mergeContacts(deps: ModuleDeps, actor: Actor, customerId: string, contacts: readonly TCreateContactRequest[]): Promise<number> {
+  if (!mayWriteCustomers(actor)) throw forbidden('You may not change customers');
+  if (contacts.length === 0) return 0;
+  return inTransaction(deps.db, async (tx) => {
+    await requireVisibleCustomer(tx, actor, customerId);
+    const known = new Set((await listContactRows(tx, customerId)).map((c) => `${c.channel}:${c.value_normalised}`));
+    const rows = buildContactRows(customerId, contacts, (i, name) => `body.contacts.${i}.${name}`, new Date()).filter((r) => !known.has(`${r.channel}:${r.value_normalised}`));
+    if (rows.length === 0) return 0;
+    await insertContacts(tx, rows);
+    await touchCustomer(tx, customerId);
+    await recordAuditEvent(tx, actor, { action: 'customer.updated', entityType: 'customer', entityId: customerId, customerId, data: { change: 'contacts_merged', channels: rows.map((r) => r.channel) } });
+    return rows.length;
+  });
+}
+
 /** Changes a contact's value, verified or preferred flag (with its version). */
 export async function updateContact(deps: ModuleDeps, actor: Actor, customerId: string, contactId: string, input: TUpdateContactRequest) {
   if (!mayWriteCustomers(actor)) throw forbidden('You may not change customers');

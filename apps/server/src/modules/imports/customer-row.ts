@@ -2,7 +2,7 @@ import { type TCreateCustomerRequest, type TCreateContactRequest, type TUpdateCu
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { createCustomer, findCustomerIdByExternalId, findCustomerIdByIdNumber, getVisibleCustomer, updateCustomer } from '../customers/index.ts';
+import { createCustomer, mergeContacts, findCustomerIdByExternalId, findCustomerIdByIdNumber, getVisibleCustomer, updateCustomer } from '../customers/index.ts';
 import type { ImportRecord, RowHandler, RunCache } from './import-runner.ts';
 import { parseChoice, parseImportDate, rowFieldError, toHalfWidth } from './import-values.ts';
 import { resolveOrgUnit, resolveStaffId } from './row-lookups.ts';
@@ -30,6 +30,7 @@ export const customerRowHandler: RowHandler = {
   async writeRow(deps, actor, record, cache) {
     const profile = await profileOf(deps, actor, record, cache);
     const contactFields = CONTACT_FIELDS.filter(([field]) => record[field]);
+    const contacts: TCreateContactRequest[] = contactFields.map(([field, channel]) => ({ channel, value: record[field]! }));
     try {
       // With an external id, only it identifies the customer (a new id + a known ID number is a duplicate
       // the customers module rejects); without one, the ID number does.
@@ -48,9 +49,10 @@ export const customerRowHandler: RowHandler = {
         const { kind: _kind, ...changes } = profile;
         const update: TUpdateCustomerRequest = { ...changes, version: current.version };
         await updateCustomer(deps, actor, existingId, update);
+        // Contacts in the file that the customer does not have yet are added; known ones are kept.
+        await mergeContacts(deps, actor, existingId, contacts);
         return 'updated';
       }
-      const contacts: TCreateContactRequest[] = contactFields.map(([field, channel]) => ({ channel, value: record[field]! }));
       await createCustomer(deps, actor, { ...profile, ...(contacts.length > 0 ? { contacts } : {}) } as TCreateCustomerRequest);
       return 'created';
     } catch (error) {

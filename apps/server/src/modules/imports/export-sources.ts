@@ -76,7 +76,8 @@ const POLICY_COLUMNS: ExportColumn[] = [
   { key: 'id', header: '保单ID id' },
 ];
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
+/** Integer fen to a yuan string with exactly two decimals, without floating point. */
+const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.trunc(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 
 const policies: ExportSource = {
   filterSchema: ZPolicyFilterQuery,

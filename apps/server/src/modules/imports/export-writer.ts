@@ -10,6 +10,12 @@ export interface ExportColumn {
   header: string;
 }
 
+/**
+ * Neutralises spreadsheet formulas: a text cell that starts with = + - @ or a tab/carriage return
+ * would be evaluated by Excel or WPS (CSV/formula injection), so it gets a leading apostrophe.
+ */
+export const spreadsheetSafe = <T>(value: T): T | string => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 export type ExportRow = Record<string, string | number | boolean | null | undefined>;
 
 /**
@@ -18,7 +24,7 @@ export type ExportRow = Record<string, string | number | boolean | null | undefi
  */
 export async function writeExportFile(path: string, format: TExportFormat, columns: ExportColumn[], batches: AsyncIterable<ExportRow[]>): Promise<number> {
   let count = 0;
-  const cells = (row: ExportRow) => columns.map((c) => row[c.key] ?? '');
+  const cells = (row: ExportRow) => columns.map((c) => spreadsheetSafe(row[c.key] ?? ''));
   if (format === 'csv') {
     const out = createWriteStream(path);
     const write = async (chunk: string) => {

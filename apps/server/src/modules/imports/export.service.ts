@@ -47,7 +47,7 @@ export async function exportList(
         filters: Object.fromEntries(
           Object.entries(input.filters)
             .filter(([, v]) => v !== undefined && v !== '')
-            .map(([k, v]) => [k, FREE_TEXT_FILTERS.has(k) ? '[search]' : v]),
+            .map(([k, v]) => [k, FREE_TEXT_FILTERS.has(k) || k.startsWith('attr.') ? '[search]' : v]),
         ),
       },
     }),

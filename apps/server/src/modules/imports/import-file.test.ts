@@ -97,6 +97,15 @@ describe('XLSX parsing', () => {
       { rowNumber: 4, values: ['李四', '1990-01-01', '2', ''] },
     ]);
   });
+
+  it('keeps a formula error visible (so the row is reported, not read as blank)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('客户');
+    sheet.addRow(['姓名', '出生日期']);
+    sheet.addRow(['张三', { formula: 'VLOOKUP(A2,X:Y,2,0)', result: { error: '#N/A' } }]);
+    const parsed = await parseImportFile(new Uint8Array(await workbook.xlsx.writeBuffer()), 'c.xlsx');
+    expect(parsed.rows).toEqual([{ rowNumber: 2, values: ['张三', '#N/A'] }]);
+  });
 });
 
 describe('sample files', () => {
@@ -177,6 +186,8 @@ describe('cell values', () => {
     expect(maskImportValue('mobile', '13812345678')).toBe('138****5678');
     expect(maskImportValue('email', 'wang@example.com')).toBe('w***@example.com');
     expect(maskImportValue('name', '王建国')).toBe('王**');
-    expect(maskImportValue('birthDate', '1985-13-01')).toBe('1985-13-01');
+    expect(maskImportValue('birthDate', '1985-13-01')).toBe('1985-**-**');
+    expect(maskImportValue('beneficiaries', '330106198503121231:60;C-2:40')).toBe(`330${'*'.repeat(13)}31:60;C-2:40`);
+    expect(maskImportValue('policyNo', 'P 13812345678')).toBe(`P 138${'*'.repeat(6)}78`);
   });
 });

@@ -49,7 +49,9 @@ function readCsv(text: string): string[][] {
   try {
     return parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
   } catch (error) {
-    throw invalid(`the CSV file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    // csv-parse quotes the offending cell ("value is …"), which may be personal data: keep only where it is.
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/,?\s*value is [\s\S]*$/, '');
+    throw invalid(`the CSV file cannot be read: ${reason}`);
   }
 }
 
@@ -72,7 +74,7 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   return table;
 }
 
-/** Text of an XLSX cell: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
+/** Text of an XLSX cell: dates as YYYY-MM-DD, formulas by their result (or their error code), rich text joined. */
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -80,7 +82,8 @@ function cellText(value: ExcelJS.CellValue): string {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
     if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('error' in value) return '';
+    // A formula error (#N/A, #DIV/0!, #REF!) stays visible, so the row is reported, not read as blank.
+    if ('error' in value) return String(value.error);
     return '';
   }
   return String(value);

@@ -16,9 +16,15 @@ export function maskImportValue(field: string | null, value: string | null): str
   if (field === 'email') return maskEmail(value);
   if (field === 'name' || field === 'wechatId') return `${[...value][0] ?? ''}${'*'.repeat(Math.max(1, [...value].length - 1))}`;
   if (field === 'address') return `${[...value].slice(0, 3).join('')}***`;
+  if (field === 'birthDate') return `${value.slice(0, 4)}-**-**`;
+  // Beneficiaries and any other free cell may carry ID numbers or mobiles: mask every long digit run.
+  if (field === 'beneficiaries' || /\d{11}/.test(value)) return maskDigitRuns(value.length > 100 ? `${value.slice(0, 100)}…` : value);
   if (field.startsWith('attributes.')) return value.length > 2 ? `${value.slice(0, 1)}***` : '***';
   return value.length > 100 ? `${value.slice(0, 100)}…` : value;
 }
+
+/** Keeps the first 3 and last 2 characters of each run of 11 or more digits (ID numbers, mobiles). */
+const maskDigitRuns = (value: string) => value.replace(/\d{11,}[\dXx]?/g, (run) => `${run.slice(0, 3)}${'*'.repeat(run.length - 5)}${run.slice(-2)}`);
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 /** Full-width ASCII (１２３，ＡＢＣ) to half-width, and the ideographic space to a space. */
@@ -35,14 +41,14 @@ export function parseImportDate(field: string, raw: string): string {
       return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     }
   }
-  throw rowFieldError(field, `"${raw}" is not a date (use YYYY-MM-DD)`);
+  throw rowFieldError(field, 'not a date (use YYYY-MM-DD)');
 }
 
 /** Parses an amount in yuan (元, up to 2 decimals, thousands separators allowed) to integer fen. */
 export function parseYuanToFen(field: string, raw: string): number {
   const value = toHalfWidth(raw).replace(/[,，\s]/g, '').replace(/元$/, '');
   const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(value);
-  if (!m) throw rowFieldError(field, `"${raw}" is not an amount in yuan (e.g. 1234.50)`);
+  if (!m) throw rowFieldError(field, 'not an amount in yuan (e.g. 1234.50)');
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
@@ -52,5 +58,5 @@ export function parseChoice<T extends string>(field: string, raw: string, option
   for (const [option, synonyms] of Object.entries(options) as [T, readonly string[]][]) {
     if (option.toLowerCase() === value || synonyms.some((s) => s.toLowerCase() === value)) return option;
   }
-  throw rowFieldError(field, `"${raw}" is not one of: ${Object.keys(options).join(', ')}`);
+  throw rowFieldError(field, `not one of: ${Object.keys(options).join(', ')}`);
 }

@@ -60,6 +60,9 @@ export async function insertImportJob(db: Executor, job: NewImportJob): Promise<
       created_by_id: job.createdById,
       created_by_name: job.createdByName,
       org_path: job.orgPath,
+      // Millisecond precision, like the list cursor that carries it as an ISO string.
+      created_at: new Date(),
+      updated_at: new Date(),
     })
     .returning(JOB_COLUMNS)
     .executeTakeFirstOrThrow();
@@ -95,6 +98,12 @@ export async function listImportJobs(
 }
 
 /**
+ * A commit that has written no progress for this long died with its process (its transaction was
+ * rolled back, or its committed rows are found again by external id): it may be committed again.
+ */
+export const STALE_COMMIT_MS = 15 * 60 * 1000;
+
+/**
  * Moves a job to `committing` if it may still be committed; returns undefined otherwise. The
  * conditional update is what makes a retried or concurrent commit harmless.
  */
@@ -104,7 +113,9 @@ export async function claimImportJobForCommit(db: Executor, id: string, scopePat
     .set({ status: 'committing', mode: patch.mode, mapping: JSON.stringify(patch.mapping), rows_processed: 0, updated_at: new Date() })
     .where('id', '=', id)
     .where('org_path', 'like', `${scopePath}%`)
-    .where('status', 'in', ['uploaded', 'validated', 'failed'])
+    .where((eb) =>
+      eb.or([eb('status', 'in', ['uploaded', 'validated', 'failed']), eb.and([eb('status', '=', 'committing'), eb('updated_at', '<', new Date(Date.now() - STALE_COMMIT_MS))])]),
+    )
     .returning(JOB_COLUMNS)
     .executeTakeFirst();
   return row as ImportJobRow | undefined;

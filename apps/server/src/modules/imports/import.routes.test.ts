@@ -145,7 +145,7 @@ describe('dry run and commit', () => {
     for (const e of result.errors) byRow.set(e.rowNumber, [...(byRow.get(e.rowNumber) ?? []), e]);
     expect([...byRow.keys()]).toEqual([5, 6, 7, 8]);
     expect(byRow.get(5)![0]).toMatchObject({ column: '证件号码', field: 'idNumber', value: '330203********5625', code: 'CUSTOMER_INVALID_ID_NUMBER' });
-    expect(byRow.get(6)![0]).toMatchObject({ column: '出生日期', field: 'birthDate', value: '1985-13-01', code: 'VALIDATION_FAILED', message: '"1985-13-01" is not a date (use YYYY-MM-DD)' });
+    expect(byRow.get(6)![0]).toMatchObject({ column: '出生日期', field: 'birthDate', value: '1985-**-**', code: 'VALIDATION_FAILED', message: 'not a date (use YYYY-MM-DD)' });
     expect(byRow.get(7)![0]).toMatchObject({ column: '姓名', field: 'name', value: null, message: 'name is required' });
     expect(byRow.get(8)![0]).toMatchObject({ column: '所属机构', field: 'orgUnitCode', value: 'WEST-A', code: 'FORBIDDEN', message: 'org unit "WEST-A" is outside your data scope' });
 
@@ -249,6 +249,18 @@ describe('dry run and commit', () => {
     expect(res3.statusCode, res3.body).toBe(200);
     expect((res3.json() as TImportRunResult).job).toMatchObject({ rowsCreated: 0, rowsUpdated: 2 });
     expect(await ctx.db.selectFrom('customer').select('name').where('external_id', '=', 'R-1').execute()).toEqual([{ name: '周敏' }]);
+
+    // A re-import that brings a new mobile adds it; the known one is not duplicated.
+    const contactsOf = async (externalId: string) =>
+      (await sql<{ channel: string; value: string }>`SELECT p.channel, p.value FROM contact_point p JOIN customer c ON c.id = p.customer_id WHERE c.external_id = ${externalId} ORDER BY p.value`.execute(ctx.db)).rows;
+    expect(await contactsOf('R-1')).toEqual([{ channel: 'mobile', value: '13612340000' }]);
+    const fourth = await uploadCsv(token.eastCsr, csv('R-1,周敏,女,1980-11-11,330203198011115624,13612340000,,EAST-A,', 'R-2,郑强,男,1955-06-06,330106195506067812,13712340000,zq@example.com,EAST-A,'));
+    expect((await commit(token.eastCsr, fourth.job.id, 'all')).statusCode).toBe(200);
+    expect(await contactsOf('R-1')).toEqual([{ channel: 'mobile', value: '13612340000' }]);
+    expect(await contactsOf('R-2')).toEqual([
+      { channel: 'mobile', value: '13712340000' },
+      { channel: 'email', value: 'zq@example.com' },
+    ]);
   });
 
   it('imports an XLSX file (first sheet, date cells)', async () => {
@@ -275,6 +287,19 @@ describe('dry run and commit', () => {
     expectProblem(await commit(token.eastCsr, job.id, 'all'), 409, 'IMPORT_ALREADY_FINISHED');
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/imports/${job.id}/cancel`, token: token.eastCsr }), 409, 'IMPORT_ALREADY_FINISHED');
   });
+
+  it('a commit whose process died (no progress for 15 minutes) can be committed again; a live one cannot', async () => {
+    const { job } = await uploadCsv(token.eastCsr, csv('S-1,冯涛,男,,,,,EAST-A,'));
+    // As a crashed server leaves it: `committing`, its transaction rolled back.
+    await ctx.db.updateTable('import_job').set({ status: 'committing', updated_at: new Date(Date.now() - 5 * 60 * 1000) }).where('id', '=', job.id).execute();
+    expectProblem(await commit(token.eastCsr, job.id, 'all'), 409, 'IMPORT_ALREADY_FINISHED');
+    expectProblem(await dryRun(token.eastCsr, job.id), 409, 'IMPORT_ALREADY_FINISHED');
+    await ctx.db.updateTable('import_job').set({ updated_at: new Date(Date.now() - 16 * 60 * 1000) }).where('id', '=', job.id).execute();
+    const res = await commit(token.eastCsr, job.id, 'all');
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as TImportRunResult).job).toMatchObject({ status: 'committed', rowsCreated: 1 });
+    expect(await ctx.db.selectFrom('customer').select('name').where('external_id', '=', 'S-1').execute()).toEqual([{ name: '冯涛' }]);
+  });
 });
 
 describe('error report', () => {
@@ -297,10 +322,25 @@ describe('error report', () => {
     const lines = res.body.split('\n').filter(Boolean);
     expect(lines[0]).toBe('\uFEFFrow,column,field,value,code,message');
     expect(lines[1]).toMatch(/^2,证件号码,idNumber,330203\*{8}5625,CUSTOMER_INVALID_ID_NUMBER,/);
-    expect(lines[2]).toBe('3,出生日期,birthDate,1985-13-01,VALIDATION_FAILED,"""1985-13-01"" is not a date (use YYYY-MM-DD)"');
+    expect(lines[2]).toBe('3,出生日期,birthDate,1985-**-**,VALIDATION_FAILED,not a date (use YYYY-MM-DD)');
     expect(lines[3]).toBe('4,姓名,name,,VALIDATION_FAILED,name is required');
     expect(lines[4]).toBe('5,所属机构,orgUnitCode,WEST-A,FORBIDDEN,"org unit ""WEST-A"" is outside your data scope"');
     expect(res.body).not.toContain('330203198011115625');
+    expect(res.body).not.toContain('1985-13-01');
+  });
+
+  it('an unreadable CSV is refused without quoting the offending cell', async () => {
+    const problem = expectProblem(await upload(token.eastCsr, { kind: 'customers', fileName: 'c.csv', contentBase64: b64(csv('T-9,周敏,女,,330106198503121231"x",,,EAST-A,')) }), 400, 'IMPORT_FILE_INVALID', ['body.contentBase64']);
+    expect(problem.detail).toMatch(/^the CSV file cannot be read: /);
+    expect(JSON.stringify(problem)).not.toContain('330106198503121231');
+  });
+
+  it('a cell that starts like a spreadsheet formula is neutralised in the CSV report', async () => {
+    const { job } = await uploadCsv(token.eastCsr, csv('T-9,周敏,女,,,,,"=HYPERLINK(""http://x"")",'));
+    await dryRun(token.eastCsr, job.id);
+    const res = await ctx.request({ method: 'GET', url: `/api/v1/imports/${job.id}/errors.csv`, token: token.eastCsr });
+    const lines = res.body.split('\n').filter(Boolean);
+    expect(lines[1]).toMatch(/^2,所属机构,orgUnitCode,"'=HYPERLINK\(""http:\/\/x""\)",/);
   });
 });
 

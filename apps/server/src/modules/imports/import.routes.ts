@@ -25,6 +25,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { exportRoutes } from './export.routes.ts';
+import { spreadsheetSafe } from './export-writer.ts';
 import { presentImportJob, presentRowError } from './import.presenter.ts';
 import {
   cancelImport,
@@ -158,7 +159,7 @@ export const importRoutes =
         async function* lines() {
           yield `\uFEFF${stringify([ERROR_REPORT_HEADER])}`;
           for await (const rows of batches) {
-            yield stringify(rows.map((r) => [r.row_number, r.column_name ?? '', r.field ?? '', r.value ?? '', r.code, r.message]));
+            yield stringify(rows.map((r) => [r.row_number, r.column_name ?? '', r.field ?? '', spreadsheetSafe(r.value ?? ''), r.code, r.message]));
           }
         }
         return reply

@@ -31,6 +31,7 @@ import {
   updateImportJob,
   upsertImportMapping,
   type ImportJobRow,
+  STALE_COMMIT_MS,
 } from './import.repository.ts';
 import { ROW_HANDLERS } from './row-handlers.ts';
 
@@ -118,7 +119,8 @@ export async function* iterateImportErrors(deps: ModuleDeps, actor: Actor, id: s
 /** Validates every row exactly as a commit would, then rolls everything back; stores the counts and row errors. */
 export async function dryRunImport(deps: ModuleDeps, actor: Actor, id: string, input: TImportDryRunRequest, options: RunOptions = {}) {
   const job = await getImport(deps, actor, id);
-  if (['committing', 'committed', 'cancelled'].includes(job.status)) throw alreadyFinished(job);
+  if (['committed', 'cancelled'].includes(job.status) || (job.status === 'committing' && !isStaleCommit(job))) throw alreadyFinished(job);
+  if (job.status === 'committing') await updateImportJob(rootDb(deps), job.id, { status: 'failed', onlyIfStatus: ['committing'] });
   const mapping = input.mapping ?? job.mapping;
   assertValidMapping(job.kind, job.headers, mapping);
   const parsed = await readStoredFile(deps, job);
@@ -257,6 +259,8 @@ export async function saveImportMapping(deps: ModuleDeps, actor: Actor, input: T
 }
 
 class DryRunRollback extends Error {}
+
+const isStaleCommit = (job: ImportJobRow) => job.updated_at.getTime() < Date.now() - STALE_COMMIT_MS;
 
 const alreadyFinished = (job: ImportJobRow) =>
   new DomainError('IMPORT_ALREADY_FINISHED', job.status === 'committing' ? 'the import is being committed' : `the import is already ${job.status}`);

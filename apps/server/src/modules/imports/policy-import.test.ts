@@ -71,6 +71,18 @@ describe('policy import', () => {
     expect(problem.errors![0]!.field).toMatch(/^rows\[3\]/);
     expect(await policyCount()).toBe(before);
   });
+
+  it('a beneficiary reference by ID number is masked in the report and never echoed in the message', async () => {
+    const content = '\uFEFF保单号,产品代码,投保人外部编号,受益人,保额,保费,缴费方式,生效日期,满期日期,业务员\r\nP-2001,AX-MED,C-0004,110101199003074514:100,100000,300,年缴,2026-05-01,2027-04-30,hz.agent\r\n';
+    const up = await ctx.request({ method: 'POST', url: '/api/v1/imports', token: token.manager, payload: { kind: 'policies', fileName: 'p.csv', contentBase64: Buffer.from(content).toString('base64') } });
+    const { job } = up.json() as TCreatedImport;
+    const res = await ctx.request({ method: 'POST', url: `/api/v1/imports/${job.id}/dry-run`, token: token.manager, payload: {} });
+    expect(res.statusCode, res.body).toBe(200);
+    const { errors } = res.json() as TImportRunResult;
+    expect(errors).toEqual([expect.objectContaining({ rowNumber: 2, field: 'beneficiaries', code: 'NOT_FOUND', value: `110${'*'.repeat(13)}14:100` })]);
+    const stored = await ctx.db.selectFrom('import_row_error').select(['value', 'message']).where('job_id', '=', job.id).execute();
+    expect(JSON.stringify(stored)).not.toContain('110101199003074514');
+  });
 });
 
 describe('GET /api/v1/exports/policies.csv', () => {

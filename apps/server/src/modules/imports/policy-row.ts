@@ -128,11 +128,11 @@ async function parseBeneficiaries(deps: ModuleDeps, actor: Actor, raw: string) {
   const result: { customerId: string; sharePct: number }[] = [];
   for (const part of parts) {
     const m = /^(.+?)\s*[:：]\s*(\d{1,3})\s*%?$/.exec(part);
-    if (!m) throw rowFieldError('beneficiaries', `"${part}" is not <external id or ID number>:<share %>`);
+    if (!m) throw rowFieldError('beneficiaries', `beneficiary ${result.length + 1} is not <external id or ID number>:<share %>`);
     const ref = m[1]!;
     const byExternal = await findCustomerIdByExternalId(deps, ref);
     const customerId = byExternal ?? (/^\d{17}[\dXx]$/.test(ref) ? await findCustomer(deps, actor, 'beneficiaries', undefined, ref) : undefined);
-    if (!customerId) throw rowFieldError('beneficiaries', `no customer "${ref}"`, 'NOT_FOUND');
+    if (!customerId) throw rowFieldError('beneficiaries', `beneficiary ${result.length + 1}: no such customer`, 'NOT_FOUND');
     if (byExternal) await findCustomer(deps, actor, 'beneficiaries', ref, undefined);
     result.push({ customerId, sharePct: Number(m[2]) });
   }
