@@ -108,18 +108,24 @@ export const ZCreateEndorsementRequest = z.discriminatedUnion('type', [
     type: z.literal('address_change'),
     effectiveOn: ZDate,
     reason: z.string().trim().min(2).max(500),
+    /** The policy's `version` as read: an endorsement on a policy changed since is refused (409). */
+    version: ZVersion,
     newAddress: z.string().trim().min(4).max(300),
   }),
   z.object({
     type: z.literal('beneficiary_change'),
     effectiveOn: ZDate,
     reason: z.string().trim().min(2).max(500),
+    /** The policy's `version` as read: an endorsement on a policy changed since is refused (409). */
+    version: ZVersion,
     beneficiaries: z.array(ZBeneficiaryInput).max(20),
   }),
   z.object({
     type: z.literal('payment_method_change'),
     effectiveOn: ZDate,
     reason: z.string().trim().min(2).max(500),
+    /** The policy's `version` as read: an endorsement on a policy changed since is refused (409). */
+    version: ZVersion,
     paymentMethod: ZPaymentMethod,
     /** Bank account for auto-debit; encrypted at rest, masked in every response. */
     bankAccount: z
@@ -132,6 +138,8 @@ export const ZCreateEndorsementRequest = z.discriminatedUnion('type', [
     type: z.literal('surrender'),
     effectiveOn: ZDate,
     reason: z.string().trim().min(2).max(500),
+    /** The policy's `version` as read: an endorsement on a policy changed since is refused (409). */
+    version: ZVersion,
     /** Cash value paid out on surrender (退保金), fen. */
     surrenderValueFen: z.number().int().min(0),
   }),
@@ -139,6 +147,8 @@ export const ZCreateEndorsementRequest = z.discriminatedUnion('type', [
     type: z.literal('other'),
     effectiveOn: ZDate,
     reason: z.string().trim().min(2).max(500),
+    /** The policy's `version` as read: an endorsement on a policy changed since is refused (409). */
+    version: ZVersion,
     description: z.string().trim().min(2).max(1000),
   }),
 ]);

@@ -2,10 +2,10 @@ import type { TCreateEndorsementRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, forbidden } from '../../platform/errors.ts';
+import { DomainError, forbidden, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
-import { maskBankAccount } from '../customers/index.ts';
+import { maskBankAccount, mergeContacts } from '../customers/index.ts';
 import { requireVisibleParty } from './policy-parties.ts';
 import { isFinalStatus, transitionRefusal } from './policy-status.ts';
 import { checkBankAccount, checkBeneficiaries } from './policy-validation.ts';
@@ -46,6 +46,7 @@ export async function recordEndorsement(deps: ModuleDeps, actor: Actor, policyId
     if (isFinalStatus(policy.status)) {
       throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `A ${policy.status} policy takes no endorsements`, [{ field: 'body.type', message: `policy is ${policy.status}` }]);
     }
+    if (policy.version !== input.version) throw versionConflict('Policy');
     const change = await applyChange(txDeps, tx, actor, policy, input);
     const id = newId();
     await insertEndorsements(tx, [
@@ -75,13 +76,21 @@ export async function recordEndorsement(deps: ModuleDeps, actor: Actor, policyId
   });
 }
 
+/** Applies the endorsement's change to the policy row at the version the caller read (409 if it moved on). */
+async function updateOnce(tx: Tx, policy: PolicyRow, version: number, patch: Parameters<typeof updatePolicyRow>[3]) {
+  if (!(await updatePolicyRow(tx, policy.id, version, patch))) throw versionConflict('Policy');
+}
+
 async function applyChange(deps: ModuleDeps, tx: Tx, actor: Actor, policy: PolicyRow, input: TCreateEndorsementRequest): Promise<Change> {
   switch (input.type) {
     case 'address_change': {
-      await updatePolicyRow(tx, policy.id, null, {});
+      // The address becomes one of the policyholder's contacts (labelled with the policy number);
+      // the endorsement keeps it only encrypted, and shows it masked.
+      await mergeContacts(deps, actor, policy.customer_id, [{ channel: 'address', value: input.newAddress, label: policy.policy_no }]);
+      await updateOnce(tx, policy, input.version, {});
       return {
         summary: `Correspondence address changed to ${maskAddressForSummary(input.newAddress)}`,
-        details: { newAddress: input.newAddress },
+        details: { newAddressEnc: deps.cipher.encrypt(input.newAddress) },
         audit: { fields: ['address'] },
         surrenderValueFen: null,
       };
@@ -95,7 +104,7 @@ async function applyChange(deps: ModuleDeps, tx: Tx, actor: Actor, policy: Polic
         tx,
         input.beneficiaries.map((b) => ({ policy_id: policy.id, customer_id: b.customerId, role: 'beneficiary' as const, share_pct: b.sharePct, created_at: now })),
       );
-      await updatePolicyRow(tx, policy.id, null, {});
+      await updateOnce(tx, policy, input.version, {});
       const after = (await listParties(tx, [policy.id])).filter((p) => p.role === 'beneficiary');
       const describe = (list: typeof before) => (list.length === 0 ? 'legal heirs' : list.map((b) => `${b.name} ${b.share_pct}%`).join(', '));
       const shares = (list: typeof before) => list.map((b) => ({ customerId: b.customer_id, sharePct: b.share_pct }));
@@ -108,7 +117,7 @@ async function applyChange(deps: ModuleDeps, tx: Tx, actor: Actor, policy: Polic
     }
     case 'payment_method_change': {
       const masked = input.bankAccount ? maskBankAccount(input.bankAccount) : null;
-      await updatePolicyRow(tx, policy.id, null, {
+      await updateOnce(tx, policy, input.version, {
         payment_method: input.paymentMethod,
         bank_account_enc: input.bankAccount ? deps.cipher.encrypt(input.bankAccount) : null,
         bank_account_masked: masked,
@@ -123,7 +132,7 @@ async function applyChange(deps: ModuleDeps, tx: Tx, actor: Actor, policy: Polic
     case 'surrender': {
       const refusal = transitionRefusal(policy.status, 'surrendered', { on: input.effectiveOn, coolingOffEndsOn: policy.cooling_off_ends_on });
       if (refusal) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `Surrender refused: ${refusal}`, [{ field: 'body.type', message: refusal }]);
-      await updatePolicyRow(tx, policy.id, null, {
+      await updateOnce(tx, policy, input.version, {
         status: 'surrendered',
         status_reason: input.reason,
         status_changed_on: input.effectiveOn,
@@ -137,7 +146,7 @@ async function applyChange(deps: ModuleDeps, tx: Tx, actor: Actor, policy: Polic
       };
     }
     case 'other': {
-      await updatePolicyRow(tx, policy.id, null, {});
+      await updateOnce(tx, policy, input.version, {});
       return { summary: input.description, details: { description: input.description }, audit: { fields: [] }, surrenderValueFen: null };
     }
   }

@@ -74,7 +74,12 @@ const created = async (t: string, payload: object) => {
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as TPolicy;
 };
-const endorse = (t: string | undefined, id: string, payload: object) => ctx.request({ method: 'POST', url: `/api/v1/policies/${id}/endorsements`, token: t, payload });
+/** Posts an endorsement at the policy's current version unless the payload names one (or is empty). */
+const endorse = async (t: string | undefined, id: string, payload: object) => {
+  const version = (await ctx.db.selectFrom('policy').select('version').where('id', '=', id).executeTakeFirst())?.version;
+  const body = Object.keys(payload).length === 0 || 'version' in payload ? payload : { ...payload, version };
+  return ctx.request({ method: 'POST', url: `/api/v1/policies/${id}/endorsements`, token: t, payload: body });
+};
 const changeStatus = (t: string | undefined, id: string, payload: object) => ctx.request({ method: 'POST', url: `/api/v1/policies/${id}/status`, token: t, payload });
 
 let first: TPolicy;
@@ -317,7 +322,16 @@ describe('POST /api/v1/policies/:id/endorsements', () => {
     expectProblem(await endorse(token.westCsr, first.id, { type: 'other', effectiveOn: '2026-05-01', reason: '测试', description: '补充告知' }), 404, 'NOT_FOUND');
   });
 
-  it('records an address change with a masked summary and no address in the audit trail', async () => {
+  it('needs the version the caller read: missing → 400, stale → 409, and nothing is recorded', async () => {
+    const before = (await ctx.db.selectFrom('policy').select('version').where('id', '=', first.id).executeTakeFirstOrThrow()).version;
+    const base = { type: 'other', effectiveOn: '2026-05-01', reason: '测试', description: '补充告知' };
+    const { version: _v, ...withoutVersion } = { ...base, version: 0 };
+    expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/policies/${first.id}/endorsements`, token: token.csr, payload: withoutVersion }), 400, 'VALIDATION_FAILED', ['body.version']);
+    expectProblem(await endorse(token.csr, first.id, { ...base, version: before + 5 }), 409, 'VERSION_CONFLICT');
+    expect(await ctx.db.selectFrom('endorsement').select('id').where('policy_id', '=', first.id).execute()).toEqual([]);
+  });
+
+  it('records an address change: the policyholder gets the address as a contact; the endorsement keeps it encrypted, shown masked, never audited', async () => {
     const res = await endorse(token.csr, first.id, { type: 'address_change', effectiveOn: '2026-05-01', reason: '客户搬家', newAddress: '浙江省杭州市西湖区文三路100号2幢301室' });
     expect(res.statusCode, res.body).toBe(201);
     const policy = res.json() as TPolicy;
@@ -327,6 +341,10 @@ describe('POST /api/v1/policies/:id/endorsements', () => {
     const audit = await ctx.db.selectFrom('audit_event').select(['data', 'customer_id']).where('action', '=', 'policy.endorsed').where('entity_id', '=', first.id).executeTakeFirstOrThrow();
     expect(audit.customer_id).toBe(husband);
     expect(JSON.stringify(audit.data)).not.toContain('文三路');
+    const stored = await ctx.db.selectFrom('endorsement').select('details').where('policy_id', '=', first.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored.details)).not.toContain('文三路');
+    const contacts = await ctx.db.selectFrom('contact_point').select(['channel', 'value', 'label']).where('customer_id', '=', husband).where('channel', '=', 'address').execute();
+    expect(contacts).toContainEqual({ channel: 'address', value: '浙江省杭州市西湖区文三路100号2幢301室', label: first.policyNo });
   });
 
   it('a beneficiary change re-validates the shares and replaces the beneficiaries', async () => {

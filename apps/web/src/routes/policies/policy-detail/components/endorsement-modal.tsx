@@ -35,7 +35,7 @@ export function EndorsementModal({ policy, onClose }: { policy: TPolicy; onClose
   });
 
   const onFinish = (v: EndorsementValues) => {
-    const base = { effectiveOn: v.effectiveOn, reason: v.reason.trim() };
+    const base = { effectiveOn: v.effectiveOn, reason: v.reason.trim(), version: policy.version };
     let body: TCreateEndorsementRequest;
     switch (v.type) {
       case 'address_change':
