@@ -53,6 +53,14 @@ export const AUDIT_ACTIONS = [
   'policy.updated',
   /** An endorsement (保全) was recorded on a policy. */
   'policy.endorsed',
+  /** A claim was reported (报案). */
+  'claim.reported',
+  /** A claim moved along its workflow, was assigned, adjusted, approved, denied or flagged. */
+  'claim.updated',
+  /** A claim payment (advance, partial, final) was recorded. */
+  'claim.paid',
+  /** A claim document was uploaded. */
+  'claim.document_added',
   /** An import was run (dry run or commit), with row counts. */
   'import.run',
   /** A list of customers or policies was exported (masked), with the filter and row count. */

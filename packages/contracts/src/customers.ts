@@ -3,6 +3,7 @@
 // by the server (modules/customers/customer-validation.ts), so imports get the same rules as the API.
 import { z } from 'zod';
 import { ZDate, ZId, ZInstant, ZVersion } from './common.ts';
+import { ZCustomer360ClaimsSection } from './claims.ts';
 import { ZCustomer360PoliciesSection } from './policies.ts';
 
 // ─── Enums ────────────────────────────────────────────────────────────────────────────────────
@@ -514,7 +515,7 @@ export const ZCustomerAttributeEntry = z.object({
  * Sections other modules contribute (policies now; claims, complaints, visits and surveys later),
  * each typed by its module's contract.
  */
-export const ZCustomer360Sections = z.object({ policies: ZCustomer360PoliciesSection.optional() }).catchall(z.unknown());
+export const ZCustomer360Sections = z.object({ policies: ZCustomer360PoliciesSection.optional(), claims: ZCustomer360ClaimsSection.optional() }).catchall(z.unknown());
 
 /** The customer 360° view: everything about one customer on one screen (opening it is audited). */
 export const ZCustomer360 = z

@@ -70,6 +70,21 @@ export const ERROR_CODES = [
   'POLICY_INVALID_DATES',
   /** The policy's status does not allow the change (e.g. an endorsement on a surrendered policy). */
   'POLICY_INVALID_STATUS_CHANGE',
+  // — claims —
+  /** The claim's status does not allow this action (e.g. approving a claim still being assessed). */
+  'CLAIM_INVALID_TRANSITION',
+  /** The policy does not cover this claim (not in force on the incident date, insured not on the policy). */
+  'CLAIM_NOT_COVERED',
+  /** An amount exceeds the approver's authority for this claim; a higher role must approve. */
+  'CLAIM_APPROVAL_AUTHORITY',
+  /** A later missing-documents notice without saying why it was not in the first one (Insurance Law Art. 22). */
+  'CLAIM_NOTICE_INCOMPLETE',
+  /** The uploaded document is not an accepted type (JPEG, PNG, PDF) or is too large. */
+  'CLAIM_DOCUMENT_INVALID',
+  /** Payments would exceed the approved (or, for an advance, the determinable) amount. */
+  'CLAIM_PAYMENT_EXCEEDS',
+  /** An invoice on this claim was already claimed on another claim. */
+  'CLAIM_DUPLICATE_INVOICE',
   // — import and export —
   /** The uploaded file cannot be read (not CSV/XLSX, empty, no header row, too large). */
   'IMPORT_FILE_INVALID',

@@ -8,3 +8,4 @@ export * from './customers.ts';
 export * from './products.ts';
 export * from './policies.ts';
 export * from './imports.ts';
+export * from './claims.ts';

@@ -29,6 +29,14 @@ export const PERMISSIONS = [
   'policy:read',
   /** Enter and change policies, record endorsements (保全). */
   'policy:write',
+  /** Read claims (in the caller's data scope), their documents, clocks and the overdue board. */
+  'claim:read',
+  /** Report a claim (报案) on behalf of a customer, or as a partner (API key scope). */
+  'claim:report',
+  /** Handle claims: register, assess, request documents, adjust, deny, record payments, assign. */
+  'claim:handle',
+  /** Approve claims (核赔) up to the role's authority. */
+  'claim:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

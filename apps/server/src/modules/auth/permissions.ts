@@ -10,14 +10,14 @@ const CUSTOMER_READ: readonly Permission[] = ['customer:read', 'product:read', '
  */
 export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
   admin: PERMISSIONS,
-  branch_manager: ['org:read', 'staff:read', 'staff:unmask', ...CUSTOMER_READ, 'customer:write', 'customer:unmask', 'customer:import', 'customer:export', 'policy:write'],
-  compliance_auditor: ['org:read', 'staff:read', 'audit:read', ...CUSTOMER_READ, 'customer:unmask'],
-  analyst: ['org:read', ...CUSTOMER_READ, 'customer:export'],
-  agent: ['org:read', ...CUSTOMER_READ, 'customer:write', 'customer:unmask', 'policy:write'],
-  csr: ['org:read', ...CUSTOMER_READ, 'customer:write', 'customer:unmask', 'customer:import', 'policy:write'],
+  branch_manager: ['org:read', 'staff:read', 'staff:unmask', ...CUSTOMER_READ, 'customer:write', 'customer:unmask', 'customer:import', 'customer:export', 'policy:write', 'claim:read', 'claim:report', 'claim:approve'],
+  compliance_auditor: ['org:read', 'staff:read', 'audit:read', ...CUSTOMER_READ, 'customer:unmask', 'claim:read'],
+  analyst: ['org:read', ...CUSTOMER_READ, 'customer:export', 'claim:read'],
+  agent: ['org:read', ...CUSTOMER_READ, 'customer:write', 'customer:unmask', 'policy:write', 'claim:read', 'claim:report'],
+  csr: ['org:read', ...CUSTOMER_READ, 'customer:write', 'customer:unmask', 'customer:import', 'policy:write', 'claim:read', 'claim:report'],
   underwriter: ['org:read', ...CUSTOMER_READ, 'customer:unmask'],
-  claims_adjuster: ['org:read', ...CUSTOMER_READ, 'customer:unmask'],
-  complaint_handler: ['org:read', ...CUSTOMER_READ, 'customer:write', 'customer:unmask'],
+  claims_adjuster: ['org:read', ...CUSTOMER_READ, 'customer:unmask', 'claim:read', 'claim:report', 'claim:handle', 'claim:approve'],
+  complaint_handler: ['org:read', ...CUSTOMER_READ, 'customer:write', 'customer:unmask', 'claim:read'],
 };
 
 export function permissionsOf(roles: readonly TRole[]): Set<Permission> {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ClaimTables } from './schema/claims.ts';
 import type { CustomerTables } from './schema/customers.ts';
 import type { ImportTables } from './schema/imports.ts';
 import type { PolicyTables } from './schema/policies.ts';
@@ -105,7 +106,7 @@ export interface AuditEventTable {
  * Every table. Each slice keeps its table types in `schema/<slice>.ts` and its DDL in a numbered
  * migration; this interface joins them.
  */
-export interface DB extends CustomerTables, PolicyTables, ImportTables {
+export interface DB extends CustomerTables, PolicyTables, ImportTables, ClaimTables {
   org_unit: OrgUnitTable;
   staff: StaffTable;
   session: SessionTable;
