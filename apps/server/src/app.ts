@@ -25,6 +25,7 @@ import { orgRoutes } from './modules/org/index.ts';
 import { customerRoutes } from './modules/customers/index.ts';
 import { importRoutes } from './modules/imports/index.ts';
 import { policiesSection, policyNumberLookup, policyRoutes } from './modules/policies/index.ts';
+import { claimRoutes, claimsSection } from './modules/claims/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { createFieldCipher } from './platform/crypto/field-encryption.ts';
 import type { ModuleDeps } from './platform/deps.ts';
@@ -134,10 +135,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgRoutes(db));
   await app.register(auditRoutes(db));
   const moduleDeps: ModuleDeps = { db, cipher };
-  await app.register(customerRoutes(moduleDeps, { sections: [policiesSection], lookups: [policyNumberLookup] }));
+  await app.register(customerRoutes(moduleDeps, { sections: [policiesSection, claimsSection], lookups: [policyNumberLookup] }));
   await app.register(productRoutes(moduleDeps));
   await app.register(policyRoutes(moduleDeps));
   await app.register(importRoutes(moduleDeps));
+  await app.register(claimRoutes(moduleDeps, { uploadDir: config.uploadDir }));
 
   const webDist = deps.webDist === undefined ? (existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : null) : deps.webDist;
   if (webDist) {

@@ -11,6 +11,8 @@ export interface Config {
   /** `pglite` keeps the database in `dataDir`; `postgres` connects to `databaseUrl`. */
   db: { driver: 'pglite'; dataDir: string } | { driver: 'postgres'; url: string; poolSize: number };
   dataDir: string;
+  /** Where uploaded claim documents are stored (ANXIN_UPLOAD_DIR, default `<dataDir>/uploads`). */
+  uploadDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   secrets: {
     /** Field-encryption keys by key id (32 bytes each); `activeFieldKeyId` encrypts new values. */
@@ -50,6 +52,7 @@ const ZEnv = z.object({
   PORT: intFrom('PORT', 3000, 0, 65535),
   HOST: z.string().min(1).default('0.0.0.0'),
   ANXIN_DATA_DIR: z.string().min(1).default('./data'),
+  ANXIN_UPLOAD_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
@@ -184,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     db: embedded ? { driver: 'pglite', dataDir: path.join(dataDir, 'pglite') } : { driver: 'postgres', url: e.DATABASE_URL!, poolSize: e.ANXIN_DB_POOL_SIZE },
     dataDir,
+    uploadDir: e.ANXIN_UPLOAD_DIR ? path.resolve(e.ANXIN_UPLOAD_DIR) : path.join(dataDir, 'uploads'),
     logLevel: e.LOG_LEVEL,
     secrets: Object.freeze({ fieldKeys, activeFieldKeyId, blindIndexKey, sessionSecret }),
     secretsSource,

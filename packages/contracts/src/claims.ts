@@ -288,7 +288,8 @@ export const ZClaim = ZClaimSummary.extend({
   insuredId: ZId,
   reporterName: z.string().nullable(),
   reporterPhoneMasked: z.string().nullable(),
-  incident: ZClaimIncident,
+  /** What happened (diagnosis, invoices: health data); null for callers who do not handle or approve claims. */
+  incident: ZClaimIncident.nullable(),
   denialReason: z.string().nullable(),
   denialClause: z.string().nullable(),
   checklist: z.array(z.object({ code: z.string(), name: z.string(), required: z.boolean(), received: z.boolean() })),
@@ -340,6 +341,7 @@ export const ZClaimStats = z.object({
 });
 export type TClaimStats = z.infer<typeof ZClaimStats>;
 export const ZClaimStatsQuery = z.object({ from: ZDate.optional(), to: ZDate.optional() });
+export type TClaimStatsQuery = z.infer<typeof ZClaimStatsQuery>;
 
 /** Plain-language progress the customer sees: what happened, what happens next and by when. */
 export const ZClaimProgress = z.object({

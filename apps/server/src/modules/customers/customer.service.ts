@@ -229,3 +229,9 @@ export async function findCustomerIdByExternalId(deps: ModuleDeps, externalId: s
 export async function findCustomerIdByIdNumber(deps: ModuleDeps, idNumber: string) {
   return findCustomerIdByBlindIndex(deps.db, deps.cipher.blindIndex(normaliseIdNumber(idNumber)));
 }
+
+/** Name, tier and owner of a customer, without a scope check (for modules that decide scope on their own records). */
+export async function findCustomerBasics(deps: ModuleDeps, customerId: string) {
+  const row = await deps.db.selectFrom('customer').select(['id', 'name', 'tier', 'owner_agent_id', 'org_unit_id']).where('id', '=', customerId).executeTakeFirst();
+  return row ? { id: row.id, name: row.name, tier: row.tier, ownerAgentId: row.owner_agent_id, orgUnitId: row.org_unit_id } : undefined;
+}

@@ -248,3 +248,16 @@ export async function changePolicyStatus(deps: ModuleDeps, actor: Actor, id: str
 export async function findPolicyIdByNumber(deps: ModuleDeps, policyNo: string) {
   return findPolicyIdByNumberRow(deps.db, policyNo.trim().toUpperCase());
 }
+
+/**
+ * A policy as the claims module needs it — summary, parties and product (waiting period, claim
+ * checklist, coverages) — found by id or number, with no permission check: the caller (claims)
+ * decides scope on the claim it creates.
+ */
+export async function findPolicyForClaim(deps: ModuleDeps, ref: { policyId?: string | undefined; policyNo?: string | undefined }) {
+  const id = ref.policyId ?? (ref.policyNo ? await findPolicyIdByNumberRow(deps.db, ref.policyNo.trim().toUpperCase()) : undefined);
+  const row = id ? await findPolicyById(deps.db, id) : undefined;
+  if (!row) return undefined;
+  const [parties, product] = await Promise.all([listParties(deps.db, [row.id]), findProduct(deps, row.product_id)]);
+  return { row, parties, product: product! };
+}

@@ -1,0 +1,60 @@
+import type { TFastTrackDecision, TPolicyStatus, TProductLine } from '@anxin/contracts';
+
+/** Fast-track settings (claim_setting 'fast_track'). */
+export interface FastTrackSettings {
+  enabled: boolean;
+  /** Highest amount adjudicated automatically, fen (default 5,000 CNY). */
+  thresholdFen: number;
+  /** ICD-10 chapters or codes never adjudicated automatically (e.g. F mental, O pregnancy, Z factors). */
+  excludedDiagnosisPrefixes: string[];
+}
+
+/** What the fast-track rules look at; gathered by the service, judged here without I/O. */
+export interface FastTrackFacts {
+  line: TProductLine;
+  incidentOn: string;
+  policy: { status: TPolicyStatus; effectiveOn: string; expiresOn: string; statusChangedOn: string | null; waitingDays: number };
+  insuredOnPolicy: boolean;
+  amountClaimedFen: number;
+  diagnosisCode: string | null;
+  /** Invoice numbers of this claim already on another claim. */
+  invoicesClaimedBefore: string[];
+  fraudFlagged: boolean;
+  /** Required checklist items not yet received. */
+  missingDocuments: string[];
+}
+
+/** Was the policy in force on `date` (effective, not expired, not ended before it)? */
+export function inForceOn(policy: FastTrackFacts['policy'], date: string): boolean {
+  if (date < policy.effectiveOn || date > policy.expiresOn) return false;
+  if (policy.status === 'in_force' || policy.status === 'expired') return true;
+  if (policy.status === 'pending') return false;
+  // lapsed, surrendered, cancelled: covered only before the status changed.
+  return policy.statusChangedOn !== null && date < policy.statusChangedOn;
+}
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const yuan = (fen: number) => `¥${Math.trunc(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+
+/**
+ * Judges a claim for automatic adjudication. Every rule is evaluated (not just up to the first
+ * failure) so the adjuster sees all the reasons; eligible only when every rule passes.
+ */
+export function judgeFastTrack(facts: FastTrackFacts, settings: FastTrackSettings, now: Date): TFastTrackDecision {
+  const rule = (name: string, passed: boolean, detail: string) => ({ rule: name, passed, detail });
+  const waitingEnds = addDays(facts.policy.effectiveOn, facts.policy.waitingDays);
+  const diagnosis = facts.diagnosisCode;
+  const excluded = diagnosis ? settings.excludedDiagnosisPrefixes.find((p) => diagnosis.startsWith(p)) : undefined;
+  const trace = [
+    rule('medical_line', facts.line === 'medical' && settings.enabled, settings.enabled ? `product line ${facts.line}` : 'fast track is switched off'),
+    rule('policy_in_force', inForceOn(facts.policy, facts.incidentOn), `policy ${facts.policy.status}, ${facts.policy.effectiveOn}–${facts.policy.expiresOn}; incident ${facts.incidentOn}`),
+    rule('outside_waiting_period', facts.incidentOn >= waitingEnds, `waiting period ${facts.policy.waitingDays} days, ends ${waitingEnds}`),
+    rule('insured_matches', facts.insuredOnPolicy, facts.insuredOnPolicy ? 'the insured is on the policy' : 'the insured is not on the policy'),
+    rule('amount_within_threshold', facts.amountClaimedFen <= settings.thresholdFen, `${yuan(facts.amountClaimedFen)} claimed, limit ${yuan(settings.thresholdFen)}`),
+    rule('diagnosis_covered', diagnosis !== null && excluded === undefined, diagnosis === null ? 'no diagnosis code' : excluded ? `${diagnosis} is excluded (${excluded})` : `${diagnosis} is covered`),
+    rule('invoice_not_claimed', facts.invoicesClaimedBefore.length === 0, facts.invoicesClaimedBefore.length === 0 ? 'no invoice claimed before' : `already claimed: ${facts.invoicesClaimedBefore.join(', ')}`),
+    rule('no_fraud_flag', !facts.fraudFlagged, facts.fraudFlagged ? 'a fraud flag is on the customer’s claims' : 'no fraud flag'),
+    rule('documents_complete', facts.missingDocuments.length === 0, facts.missingDocuments.length === 0 ? 'every required document received' : `missing: ${facts.missingDocuments.join(', ')}`),
+  ];
+  return { eligible: trace.every((r) => r.passed), decidedAt: now.toISOString(), trace };
+}
