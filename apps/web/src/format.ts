@@ -8,7 +8,7 @@ export const DISPLAY_TIME_ZONE = 'Asia/Shanghai';
 
 type Instant = string | Date;
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>();
 function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `dt|${locale}|${JSON.stringify(options)}`;
   let format = cache.get(key) as Intl.DateTimeFormat | undefined;
@@ -41,6 +41,16 @@ export function formatDateTime(value: Instant | null | undefined): string {
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** An instant as a `datetime-local` input value in Shanghai time, `YYYY-MM-DDTHH:mm`. */
+export function shanghaiLocalInputOf(value: Instant): string {
+  return formatDateTime(value).replace(' ', 'T').slice(0, 16);
+}
+
+/** A `datetime-local` input value (no zone) read as Shanghai time, as the API takes instants. */
+export function instantOfShanghaiLocal(local: string): string {
+  return `${local.length === 16 ? `${local}:00` : local}+08:00`;
 }
 
 /** The calendar day of an instant in Shanghai, `YYYY-MM-DD`. */
@@ -135,6 +145,30 @@ export function fenToYuanText(fen: number | bigint | null | undefined): string {
   return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
+function listFormat(locale: string): Intl.ListFormat {
+  const key = `l|${locale}`;
+  let format = cache.get(key) as Intl.ListFormat | undefined;
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' });
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A length of time by its two largest units, sign ignored (`2天3小时` / `2 days 3 hr`): countdowns to
+ * a deadline. Under a minute shows as 0 minutes.
+ */
+export function formatDuration(ms: number, locale: string): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const parts: [number, 'day' | 'hour' | 'minute'][] =
+    days > 0 ? [[days, 'day'], [hours, 'hour']] : hours > 0 ? [[hours, 'hour'], [minutes % 60, 'minute']] : [[minutes, 'minute']];
+  const shown = parts.filter(([value], i) => i === 0 || value > 0).map(([value, unit]) => numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value));
+  return listFormat(locale).format(shown);
+}
+
 /** A ratio (0.123) as a percentage (`12.3%`); null shows `—`. */
 export function formatPercent(ratio: number | null | undefined, locale: string, fractionDigits = 1): string {
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—';
@@ -153,5 +187,6 @@ export function useFormat() {
     number: (value: number | null | undefined) => formatNumber(value, locale),
     fen: (value: bigint | number | string | null | undefined) => formatFen(value, locale),
     percent: (ratio: number | null | undefined, fractionDigits?: number) => formatPercent(ratio, locale, fractionDigits),
+    duration: (ms: number) => formatDuration(ms, locale),
   };
 }

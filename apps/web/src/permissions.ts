@@ -22,6 +22,10 @@ export type Permission =
   | 'product:read'
   | 'product:manage'
   | 'policy:read'
-  | 'policy:write';
+  | 'policy:write'
+  | 'claim:read'
+  | 'claim:report'
+  | 'claim:handle'
+  | 'claim:approve';
 
 export const can = (me: Pick<TMe, 'permissions'> | undefined, permission: Permission): boolean => Boolean(me?.permissions.includes(permission));

@@ -55,6 +55,20 @@ const routes: RouteObject[] = [
                     ],
                   },
                   {
+                    path: 'claims',
+                    element: <RequirePermission permission="claim:read" />,
+                    children: [
+                      { index: true, lazy: () => import('./routes/claims/claim-queue/claim-queue-page.tsx').then((m) => ({ Component: m.ClaimQueuePage })) },
+                      {
+                        path: 'new',
+                        element: <RequirePermission permission="claim:report" />,
+                        children: [{ index: true, lazy: () => import('./routes/claims/claim-intake/claim-intake-page.tsx').then((m) => ({ Component: m.ClaimIntakePage })) }],
+                      },
+                      { path: 'overdue', lazy: () => import('./routes/claims/claim-overdue/claim-overdue-page.tsx').then((m) => ({ Component: m.ClaimOverduePage })) },
+                      { path: ':claimId', lazy: () => import('./routes/claims/claim-detail/claim-detail-page.tsx').then((m) => ({ Component: m.ClaimDetailPage })) },
+                    ],
+                  },
+                  {
                     path: 'products',
                     element: <RequirePermission permission="product:read" />,
                     children: [

@@ -140,3 +140,16 @@ export async function apiDownload(path: string, options: { query?: Record<string
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return name;
 }
+
+/** Reads a chosen file as base64 (without the `data:` prefix) for an upload request (imports, claim documents). */
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const result = String(reader.result);
+      resolve(result.slice(result.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}

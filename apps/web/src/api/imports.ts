@@ -134,16 +134,3 @@ export function useDownloadImportErrors() {
       apiDownload(`/imports/${job.id}/errors.csv`, { fallbackName: `${job.fileName.replace(/\.[^.]+$/, '')}-errors.csv` }),
   });
 }
-
-/** Reads a chosen file as base64 (without the `data:` prefix) for the upload request. */
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const result = String(reader.result);
-      resolve(result.slice(result.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}

@@ -35,13 +35,14 @@ export const policyKeys = {
 };
 
 /** Policies matching the filters, one keyset page at a time. */
-export function usePolicies(filters: PolicyListFilters) {
+export function usePolicies(filters: PolicyListFilters, options: { enabled?: boolean } = {}) {
   return useInfiniteQuery({
     queryKey: policyKeys.list(filters),
     queryFn: ({ signal, pageParam }) => apiFetch<TPolicyList>('/policies', { signal, query: { ...filters, cursor: pageParam, limit: 20 } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
   });
 }
 

@@ -10,6 +10,7 @@ import {
   ImportOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MedicineBoxOutlined,
   SafetyCertificateFilled,
   SettingOutlined,
   TeamOutlined,
@@ -29,11 +30,15 @@ interface NavEntry {
   key: string;
   path: string;
   testId: string;
-  icon: ReactNode;
+  icon?: ReactNode;
   label:
     | 'nav.home'
     | 'nav.customers'
     | 'nav.policies'
+    | 'nav.claims'
+    | 'nav.claimQueue'
+    | 'nav.claimNew'
+    | 'nav.claimOverdue'
     | 'nav.products'
     | 'nav.imports'
     | 'nav.org'
@@ -43,6 +48,8 @@ interface NavEntry {
     | 'nav.customerAttributes'
     | 'nav.account';
   permission?: Permission;
+  /** A group opens into these pages (it has no page of its own). */
+  children?: readonly NavEntry[];
 }
 
 /** The console's areas, in menu order; entries the user may not use are hidden. */
@@ -50,6 +57,19 @@ const NAV: readonly NavEntry[] = [
   { key: 'home', path: '/', testId: 'nav-home', icon: <HomeOutlined />, label: 'nav.home' },
   { key: 'customers', path: '/customers', testId: 'nav-customers', icon: <ContactsOutlined />, label: 'nav.customers', permission: 'customer:read' },
   { key: 'policies', path: '/policies', testId: 'nav-policies', icon: <FileProtectOutlined />, label: 'nav.policies', permission: 'policy:read' },
+  {
+    key: 'claims',
+    path: '/claims',
+    testId: 'nav-claims',
+    icon: <MedicineBoxOutlined />,
+    label: 'nav.claims',
+    permission: 'claim:read',
+    children: [
+      { key: 'claims-queue', path: '/claims', testId: 'nav-claims-queue', label: 'nav.claimQueue' },
+      { key: 'claims-new', path: '/claims/new', testId: 'nav-claims-new', label: 'nav.claimNew', permission: 'claim:report' },
+      { key: 'claims-overdue', path: '/claims/overdue', testId: 'nav-claims-overdue', label: 'nav.claimOverdue' },
+    ],
+  },
   { key: 'products', path: '/products', testId: 'nav-products', icon: <AppstoreOutlined />, label: 'nav.products', permission: 'product:read' },
   { key: 'imports', path: '/imports', testId: 'nav-imports', icon: <ImportOutlined />, label: 'nav.imports', permission: 'customer:import' },
   { key: 'org', path: '/org', testId: 'nav-org', icon: <ApartmentOutlined />, label: 'nav.org', permission: 'org:read' },
@@ -67,7 +87,15 @@ const NAV: readonly NavEntry[] = [
   { key: 'account', path: '/account', testId: 'nav-account', icon: <SettingOutlined />, label: 'nav.account' },
 ];
 
-const selectedKeyOf = (pathname: string) => NAV.find((n) => n.path !== '/' && pathname.startsWith(n.path))?.key ?? (pathname === '/' ? 'home' : '');
+const PAGES = NAV.flatMap((n) => n.children ?? [n]);
+
+// The page whose path is the longest prefix of the location: /claims/new is "new claim", /claims/123 is the queue.
+const selectedKeyOf = (pathname: string) =>
+  pathname === '/'
+    ? 'home'
+    : (PAGES.filter((n) => n.path !== '/' && pathname.startsWith(n.path)).sort((a, b) => b.path.length - a.path.length)[0]?.key ?? '');
+
+const groupKeyOf = (pathname: string) => NAV.find((n) => n.children?.some((c) => c.key === selectedKeyOf(pathname)))?.key;
 
 function Brand() {
   const { t } = useTranslation();
@@ -135,15 +163,33 @@ export function AppLayout() {
   // Until a one-time password is replaced there is nowhere else to go: no menu.
   const showMenu = !me.mustChangePassword;
 
-  const items: MenuProps['items'] = NAV.filter((n) => !n.permission || can(me, n.permission)).map((n) => ({
-    key: n.key,
-    icon: n.icon,
-    label: (
-      <Link to={n.path} data-testid={n.testId}>
-        {t(n.label)}
-      </Link>
-    ),
-  }));
+  const allowed = (n: NavEntry) => !n.permission || can(me, n.permission);
+  const items: MenuProps['items'] = NAV.filter(allowed).map((n) =>
+    n.children
+      ? {
+          key: n.key,
+          icon: n.icon,
+          label: <span data-testid={n.testId}>{t(n.label)}</span>,
+          children: n.children.filter(allowed).map((c) => ({
+            key: c.key,
+            label: (
+              <Link to={c.path} data-testid={c.testId}>
+                {t(c.label)}
+              </Link>
+            ),
+          })),
+        }
+      : {
+          key: n.key,
+          icon: n.icon,
+          label: (
+            <Link to={n.path} data-testid={n.testId}>
+              {t(n.label)}
+            </Link>
+          ),
+        },
+  );
+  const group = groupKeyOf(location.pathname);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -186,7 +232,13 @@ export function AppLayout() {
             style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
           >
             <nav aria-label={t('nav.mainMenu')}>
-              <Menu mode="inline" selectedKeys={[selectedKeyOf(location.pathname)]} items={items} style={{ borderInlineEnd: 'none', paddingTop: 8 }} />
+              <Menu
+                mode="inline"
+                selectedKeys={[selectedKeyOf(location.pathname)]}
+                defaultOpenKeys={group ? [group] : []}
+                items={items}
+                style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+              />
             </nav>
           </Layout.Sider>
         )}

@@ -17,6 +17,8 @@ interface FormProblemOptions {
   fields: readonly string[];
   /** Error codes that belong to one field (e.g. AUTH_WRONG_PASSWORD → currentPassword). */
   codeFields?: Partial<Record<ApiErrorCode, string>>;
+  /** Maps a server field path to the form's name for it (e.g. `amountClaimedFen` → `amountClaimed` typed in yuan). */
+  rename?: (path: string) => string;
 }
 
 /**
@@ -35,7 +37,7 @@ export function useFormProblem<T>(form: FormInstance<T>, options: FormProblemOpt
     const inline: { name: FieldName; errors: string[] }[] = [];
     let unmatched = 0;
     for (const fieldError of error.fieldErrors) {
-      const name = fieldNameOf(fieldError.field);
+      const name = fieldNameOf(options.rename ? options.rename(fieldNameOf(fieldError.field).join('.')) : fieldError.field);
       if (options.fields.includes(name.join('.'))) inline.push({ name, errors: [fieldError.message] });
       else unmatched++;
     }

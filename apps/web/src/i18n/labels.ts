@@ -2,6 +2,11 @@ import type {
   TApiKeyScope,
   TAttributeType,
   TAuditAction,
+  TClaimChannel,
+  TClaimClock,
+  TClaimClockKind,
+  TClaimIncident,
+  TClaimStatus,
   TConsentChannel,
   TConsentPurpose,
   TContactChannel,
@@ -36,6 +41,7 @@ const KNOWN_ENTITY_TYPES = [
   'product',
   'policy',
   'import_job',
+  'claim',
 ] as const;
 type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 const isKnownEntityType = (value: string): value is KnownEntityType => (KNOWN_ENTITY_TYPES as readonly string[]).includes(value);
@@ -69,6 +75,13 @@ export function useLabels() {
     paymentMethod: (method: TPaymentMethod) => t(`policyEnums.paymentMethod.${method}`),
     partyRole: (role: TPolicyPartyRole) => t(`policyEnums.partyRole.${role}`),
     endorsementType: (type: TEndorsementType) => t(`policyEnums.endorsementType.${type}`),
+    claimStatus: (status: TClaimStatus) => t(`claimEnums.status.${status}`),
+    claimChannel: (channel: TClaimChannel) => t(`claimEnums.channel.${channel}`),
+    claimClock: (kind: TClaimClockKind) => t(`claimEnums.clock.${kind}`),
+    claimClockState: (state: TClaimClock['state']) => t(`claimEnums.clockState.${state}`),
+    incidentKind: (kind: TClaimIncident['kind']) => t(`claimEnums.incidentKind.${kind}`),
+    claimPaymentKind: (kind: 'advance' | 'partial' | 'final') => t(`claimEnums.paymentKind.${kind}`),
+    denialNoticeVia: (via: 'letter' | 'sms' | 'email' | 'portal') => t(`claimEnums.sentVia.${via}`),
     /** Entity types are open-ended (later modules add theirs): unknown ones show as they are. */
     entityType: (type: string) => (isKnownEntityType(type) ? t(`entityTypes.${type}`) : type),
     knownEntityTypes: KNOWN_ENTITY_TYPES,

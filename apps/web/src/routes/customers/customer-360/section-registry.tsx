@@ -1,6 +1,7 @@
 import type { TCustomer360 } from '@anxin/contracts';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { ClaimsSectionCard } from './components/claims-section-card.tsx';
 import { PoliciesSectionCard, policyOptionsOf } from './components/policies-section-card.tsx';
 
 /**
@@ -23,6 +24,11 @@ export const CUSTOMER_360_SECTIONS: Readonly<Record<string, Customer360SectionVi
     title: (t) => t('customer360.sections.policies'),
     render: ({ data, view }) => <PoliciesSectionCard data={data} view={view} />,
     linkOptions: policyOptionsOf,
+  },
+  claims: {
+    order: 20,
+    title: (t) => t('customer360.sections.claims'),
+    render: ({ data, view }) => <ClaimsSectionCard data={data} view={view} />,
   },
 };
 

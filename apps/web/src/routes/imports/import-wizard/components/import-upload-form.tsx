@@ -3,7 +3,8 @@ import { IMPORT_KINDS, IMPORT_MAX_FILE_BYTES, type TImportKind } from '@anxin/co
 import { AutoComplete, Button, Col, Form, Radio, Row, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fileToBase64, useCreateImport, useImportMappings } from '../../../../api/imports.ts';
+import { fileToBase64 } from '../../../../api/client.ts';
+import { useCreateImport, useImportMappings } from '../../../../api/imports.ts';
 import { ProblemAlert } from '../../../../components/problem-alert.tsx';
 import { useFormat } from '../../../../format.ts';
 
