@@ -229,7 +229,11 @@ describe('workflow', () => {
     claim = await act(token.adjuster, claim, 'payments', { ...payment, kind: 'partial', amountFen: 600_000 }, 201);
     claim = await act(token.adjuster, claim, 'payments', { ...payment, kind: 'final', amountFen: 500_000 }, 201);
     expect(claim).toMatchObject({ status: 'closed', amountPaidFen: 1_100_000 });
-    expect(claim.payments.map((p) => p.bankAccountMasked)).toEqual(['***************0123', '***************0123'].map((m) => expect.stringMatching(/0123$/) as unknown as string));
+    expect(claim.payments.map((p) => [p.kind, p.amountFen])).toEqual([
+      ['partial', 600_000],
+      ['final', 500_000],
+    ]);
+    for (const p of claim.payments) expect(p.bankAccountMasked).toMatch(/^\*+0123$/);
     expect(JSON.stringify(claim)).not.toContain('6222021234567890123');
     expect(claim.clocks.find((c) => c.kind === 'payment')!.state).toBe('met');
     const closed = await ctx.db.selectFrom('outbox').select(['topic', 'payload']).where('aggregate_id', '=', claim.id).where('topic', '=', 'claim.closed').executeTakeFirstOrThrow();
