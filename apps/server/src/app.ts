@@ -27,6 +27,8 @@ import { importRoutes } from './modules/imports/index.ts';
 import { policiesSection, policyNumberLookup, policyRoutes } from './modules/policies/index.ts';
 import { claimRoutes, claimsSection } from './modules/claims/index.ts';
 import { productRoutes } from './modules/products/index.ts';
+import { authenticatePortal, portalRoutes, type PortalDeps } from './modules/portal/index.ts';
+import { messageRoutes } from './modules/messages/index.ts';
 import { createFieldCipher } from './platform/crypto/field-encryption.ts';
 import type { ModuleDeps } from './platform/deps.ts';
 
@@ -113,8 +115,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
 
-  registerAuthentication(app, (credentials) => authenticate(db, authSettings(config), credentials));
   const cipher = cipherFor(config);
+  const portalDeps: PortalDeps = { db, cipher, secret: config.secrets.sessionSecret };
+  registerAuthentication(app, (credentials) =>
+    credentials.portalToken ? authenticatePortal(portalDeps, credentials.portalToken) : authenticate(db, authSettings(config), credentials),
+  );
   registerIdempotency(app, db, cipher, (request) => (request.actor ? `${request.actor.kind}:${request.actor.id}` : undefined));
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
@@ -140,6 +145,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(policyRoutes(moduleDeps));
   await app.register(importRoutes(moduleDeps));
   await app.register(claimRoutes(moduleDeps, { uploadDir: config.uploadDir }));
+  await app.register(portalRoutes(portalDeps, { uploadDir: config.uploadDir, secureCookies: config.auth.secureCookies, rateLimitPerMinute: config.auth.loginRateLimitPerMinute }));
+  await app.register(messageRoutes(moduleDeps, { devInbox: config.devInbox }));
 
   const webDist = deps.webDist === undefined ? (existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : null) : deps.webDist;
   if (webDist) {

@@ -35,6 +35,11 @@ export interface Config {
     secureCookies: boolean;
   };
   trustProxy: boolean;
+  /**
+   * The development message inbox (ANXIN_DEV_INBOX, default on except in production): administrators
+   * read queued messages — portal one-time codes included — in the console instead of on a phone.
+   */
+  devInbox: boolean;
   version: string;
 }
 
@@ -71,6 +76,7 @@ const ZEnv = z.object({
   ANXIN_LOGIN_RATE_LIMIT: intFrom('ANXIN_LOGIN_RATE_LIMIT', 20, 1, 10000),
   ANXIN_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   ANXIN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  ANXIN_DEV_INBOX: z.enum(['true', 'false']).optional(),
 });
 
 /** Thrown with every configuration problem at once, so an operator can fix them in one go. */
@@ -201,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secureCookies: e.ANXIN_SECURE_COOKIES ? e.ANXIN_SECURE_COOKIES === 'true' : mode === 'production',
     }),
     trustProxy: e.ANXIN_TRUST_PROXY === 'true',
+    devInbox: e.ANXIN_DEV_INBOX ? e.ANXIN_DEV_INBOX === 'true' : mode !== 'production',
     version,
   }) as Config;
 }

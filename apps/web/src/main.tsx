@@ -17,6 +17,11 @@ applyDocumentLocale(locale);
 // clears the cache once the signed-in pages are gone.
 const queryClient = createQueryClient(() => {
   const { location } = router.state;
+  // The customer portal has its own identification page.
+  if (location.pathname.startsWith('/portal')) {
+    if (location.pathname !== '/portal/login') void router.navigate('/portal/login', { replace: true });
+    return;
+  }
   if (location.pathname !== '/login') void router.navigate(loginPathFor(location), { replace: true });
 });
 

@@ -26,6 +26,7 @@ export type Permission =
   | 'claim:read'
   | 'claim:report'
   | 'claim:handle'
-  | 'claim:approve';
+  | 'claim:approve'
+  | 'outbox:read';
 
 export const can = (me: Pick<TMe, 'permissions'> | undefined, permission: Permission): boolean => Boolean(me?.permissions.includes(permission));

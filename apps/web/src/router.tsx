@@ -13,6 +13,25 @@ const routes: RouteObject[] = [
     ErrorBoundary: RouteErrorPage,
     children: [
       { path: 'login', lazy: () => import('./routes/auth/login/login-page.tsx').then((m) => ({ Component: m.LoginPage })) },
+      // The customer portal: its own frame and session, no staff navigation.
+      {
+        path: 'portal',
+        children: [
+          {
+            lazy: () => import('./routes/portal/components/portal-layout.tsx').then((m) => ({ Component: m.PortalLayout })),
+            children: [{ path: 'login', lazy: () => import('./routes/portal/portal-login/portal-login-page.tsx').then((m) => ({ Component: m.PortalLoginPage })) }],
+          },
+          {
+            lazy: () => import('./routes/portal/components/require-portal-session.tsx').then((m) => ({ Component: m.RequirePortalSession })),
+            children: [
+              { index: true, lazy: () => import('./routes/portal/portal-home/portal-home-page.tsx').then((m) => ({ Component: m.PortalHomePage })) },
+              { path: 'claims/new', lazy: () => import('./routes/portal/portal-report/portal-report-page.tsx').then((m) => ({ Component: m.PortalReportPage })) },
+              { path: 'claims/:claimId', lazy: () => import('./routes/portal/portal-claim/portal-claim-page.tsx').then((m) => ({ Component: m.PortalClaimPage })) },
+              { path: '*', Component: NotFoundPage },
+            ],
+          },
+        ],
+      },
       {
         Component: RequireSession,
         children: [
@@ -107,6 +126,11 @@ const routes: RouteObject[] = [
                     path: 'audit',
                     element: <RequirePermission permission="audit:read" />,
                     children: [{ index: true, lazy: () => import('./routes/audit/audit-list/audit-list-page.tsx').then((m) => ({ Component: m.AuditListPage })) }],
+                  },
+                  {
+                    path: 'dev-inbox',
+                    element: <RequirePermission permission="outbox:read" />,
+                    children: [{ index: true, lazy: () => import('./routes/dev-inbox/dev-inbox/dev-inbox-page.tsx').then((m) => ({ Component: m.DevInboxPage })) }],
                   },
                   {
                     path: 'api-keys',

@@ -61,6 +61,18 @@ export const AUDIT_ACTIONS = [
   'claim.paid',
   /** A claim document was uploaded. */
   'claim.document_added',
+  /** A one-time portal login code was requested and queued to the customer's mobile. */
+  'portal.code_sent',
+  /** A customer logged in to the portal (policy number, ID number, one-time code). */
+  'portal.login',
+  /** A portal identification or code check failed. */
+  'portal.login_failed',
+  /** A customer logged out of the portal. */
+  'portal.logout',
+  /** A customer read their own claims or a claim's progress in the portal. */
+  'portal.claims_read',
+  /** Staff read the development message inbox (queued messages, one-time codes). */
+  'outbox.read',
   /** An import was run (dry run or commit), with row counts. */
   'import.run',
   /** A list of customers or policies was exported (masked), with the filter and row count. */

@@ -85,6 +85,15 @@ export const ERROR_CODES = [
   'CLAIM_PAYMENT_EXCEEDS',
   /** An invoice on this claim was already claimed on another claim. */
   'CLAIM_DUPLICATE_INVOICE',
+  // — customer portal —
+  /** The policy number and ID number do not belong together (or the policy is unknown). */
+  'PORTAL_IDENTITY_MISMATCH',
+  /** No mobile number is on file to send the one-time code to; the customer should call the hotline. */
+  'PORTAL_NO_MOBILE',
+  /** The one-time code is wrong, expired, already used, or was tried too often. */
+  'PORTAL_CODE_INVALID',
+  /** The portal session has ended (expired, logged out); identify again. */
+  'PORTAL_SESSION_EXPIRED',
   // — import and export —
   /** The uploaded file cannot be read (not CSV/XLSX, empty, no header row, too large). */
   'IMPORT_FILE_INVALID',

@@ -9,3 +9,4 @@ export * from './products.ts';
 export * from './policies.ts';
 export * from './imports.ts';
 export * from './claims.ts';
+export * from './portal.ts';

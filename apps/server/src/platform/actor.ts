@@ -37,6 +37,8 @@ export const PERMISSIONS = [
   'claim:handle',
   /** Approve claims (核赔) up to the role's authority. */
   'claim:approve',
+  /** Read the development message inbox (queued messages and one-time codes; administrators, never in production). */
+  'outbox:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,8 +47,8 @@ export type Permission = (typeof PERMISSIONS)[number];
  * roles, permissions and the data scope (the org subtree the caller may see).
  */
 export interface Actor {
-  kind: 'staff' | 'api_key' | 'system';
-  /** Staff id, API key id, or 'system'. */
+  kind: 'staff' | 'api_key' | 'system' | 'customer';
+  /** Staff id, API key id, 'system', or the customer's id (portal). */
   id: string;
   /** Username, API key name, or 'system'. */
   name: string;

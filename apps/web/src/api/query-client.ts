@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './client.ts';
 
-const endsSession = (error: unknown) => isApiError(error) && (error.code === 'UNAUTHENTICATED' || error.code === 'AUTH_SESSION_EXPIRED');
+const endsSession = (error: unknown) => isApiError(error) && (error.code === 'UNAUTHENTICATED' || error.code === 'AUTH_SESSION_EXPIRED' || error.code === 'PORTAL_SESSION_EXPIRED');
 
 /**
  * The console's query client. Client errors (4xx) are not retried — they will not go away — and a

@@ -11,6 +11,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MedicineBoxOutlined,
+  MessageOutlined,
   SafetyCertificateFilled,
   SettingOutlined,
   TeamOutlined,
@@ -46,7 +47,8 @@ interface NavEntry {
     | 'nav.audit'
     | 'nav.apiKeys'
     | 'nav.customerAttributes'
-    | 'nav.account';
+    | 'nav.account'
+    | 'nav.devInbox';
   permission?: Permission;
   /** A group opens into these pages (it has no page of its own). */
   children?: readonly NavEntry[];
@@ -84,6 +86,7 @@ const NAV: readonly NavEntry[] = [
     label: 'nav.customerAttributes',
     permission: 'customer_attribute:manage',
   },
+  { key: 'dev-inbox', path: '/dev-inbox', testId: 'nav-dev-inbox', icon: <MessageOutlined />, label: 'nav.devInbox', permission: 'outbox:read' },
   { key: 'account', path: '/account', testId: 'nav-account', icon: <SettingOutlined />, label: 'nav.account' },
 ];
 

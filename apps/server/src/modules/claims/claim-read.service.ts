@@ -6,7 +6,7 @@ import { fieldError, forbidden, notFound } from '../../platform/errors.ts';
 import { findPolicyForClaim } from '../policies/index.ts';
 import { viewClock, type ClockState } from './claim-clocks.ts';
 import { isOpen, movesFrom } from './claim-status.ts';
-import { claimScopeOf, mayApproveClaims, mayHandleClaims, mayReadClaims } from './claim.policy.ts';
+import { claimScopeOf, mayApproveClaims, mayHandleClaims, mayReadClaims, mayReportClaims } from './claim.policy.ts';
 import {
   findClaimById,
   listAdjustmentLines,
@@ -71,6 +71,8 @@ export function nextActionsFor(actor: Actor, status: TClaimStatus): string[] {
     if (['paying', 'assessing', 'documents_pending', 'adjusting', 'approving'].includes(status)) actions.push('pay');
   }
   if (mayApproveClaims(actor) && status === 'approving') actions.push('approve', 'send_back');
+  // Whoever may report claims may also bring their documents (a counter clerk scanning invoices).
+  if (mayReportClaims(actor) && isOpen(status) && status !== 'paying') actions.push('upload_document');
   return [...new Set(actions)];
 }
 

@@ -1,7 +1,8 @@
 import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
+import { insertOutbox } from '../../platform/outbox.ts';
 import { recordAuditEvent } from '../audit/index.ts';
-import { findOverdueUnmarkedClocks, insertClaimEvent, insertOutbox } from './claim.repository.ts';
+import { findOverdueUnmarkedClocks, insertClaimEvent } from './claim.repository.ts';
 
 /**
  * Records every running clock that has passed its deadline as breached, on the clock and as an

@@ -18,6 +18,7 @@ import { inTransaction, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { insertOutbox } from '../../platform/outbox.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { findCustomerBasics, hasConsent, maskBankAccount } from '../customers/index.ts';
 import { findStaffById } from '../org/index.ts';
@@ -38,7 +39,6 @@ import {
   insertClaim,
   insertClaimEvent,
   insertInvoices,
-  insertOutbox,
   listClocks,
   listDocuments,
   listNotices,

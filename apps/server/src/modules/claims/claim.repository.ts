@@ -62,6 +62,13 @@ function selectClaims(db: Executor, scope?: ClaimScope) {
   }
   return q;
 }
+/** Claims a customer may follow in the portal: where they are the insured, or on a policy they hold. */
+export async function listClaimsOfCustomer(db: Executor, customerId: string, claimId?: string) {
+  let q = selectClaims(db).where((eb) => eb.or([eb('c.customer_id', '=', customerId), eb('p.customer_id', '=', customerId)]));
+  if (claimId) q = q.where('c.id', '=', claimId);
+  return q.orderBy('c.reported_at', 'desc').orderBy('c.id').limit(200).execute();
+}
+
 export type ClaimRow = NonNullable<Awaited<ReturnType<typeof findClaimById>>>;
 
 export async function findClaimById(db: Executor, id: string, scope?: ClaimScope) {
@@ -330,9 +337,6 @@ export async function listPayments(db: Executor, claimId: string) {
 }
 
 /** Appends an event for after-commit side effects (messages, surveys, follow-up visits). */
-export async function insertOutbox(db: Executor, topic: string, customerId: string, aggregateId: string, payload: Record<string, unknown>) {
-  await db.insertInto('outbox').values({ topic, customer_id: customerId, aggregate_id: aggregateId, payload: JSON.stringify(payload) }).execute();
-}
 
 export async function readSetting<T>(db: Executor, key: string): Promise<T> {
   const row = await db.selectFrom('claim_setting').select('value').where('key', '=', key).executeTakeFirstOrThrow();

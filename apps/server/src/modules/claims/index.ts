@@ -3,3 +3,5 @@ export { claimRoutes, type ClaimRouteOptions } from './claim.routes.ts';
 export { claimsSection } from './claims-section.ts';
 export { reportClaim, transitionClaim, sendDocumentNotice, adjustClaim, approveClaim, denyClaim, recordDenialNotice, recordClaimPayment, flagClaim } from './claim-write.service.ts';
 export { sweepClaimClocks } from './claim-sweep.ts';
+export { listPortalClaims, getPortalClaim, reportPortalClaim, uploadPortalDocument } from './claim-portal.service.ts';
+export { DocumentStore } from './claim-files.ts';

@@ -12,3 +12,4 @@ export { presentCustomer, presentCustomerSummary } from './customer.presenter.ts
 export { insertCustomerBatches, type CustomerBatch } from './customer-batch.repository.ts';
 export { idNumberCheckDigit, socialCreditCheckChar, namePinyin, parseIdNumber } from './customer-validation.ts';
 export { maskIdNumber, maskBankAccount } from './customer-masking.ts';
+export { findPortalIdentity } from './portal-identity.ts';

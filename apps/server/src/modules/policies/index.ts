@@ -8,3 +8,4 @@ export type { PolicyRow } from './policy.repository.ts';
 // Bulk loading (demo data, benchmarks).
 export { insertPolicies, insertParties, insertEndorsements, reservePolicyNumbers } from './policy.repository.ts';
 export { addDays, addMonths } from './policy-dates.ts';
+export { findPolicyByNumberForPortal, listPolicyPartyIds, listPortalPolicies } from './policy-portal.ts';

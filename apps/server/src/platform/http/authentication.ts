@@ -3,22 +3,29 @@ import type { Actor } from '../actor.ts';
 import { DomainError } from '../errors.ts';
 
 export const SESSION_COOKIE = 'anxin_session';
+/** The customer portal's session cookie (path /api/v1/portal). */
+export const PORTAL_COOKIE = 'anxin_portal';
+/** Requests under this prefix authenticate with a portal session only, never a staff credential. */
+const PORTAL_PREFIX = '/api/v1/portal/';
 
 /** What a request presented to prove who it is. */
 export interface Credentials {
   sessionToken?: string;
   apiKey?: string;
+  /** A customer portal session (cookie or bearer token on /api/v1/portal/ routes). */
+  portalToken?: string;
   ip: string;
   userAgent?: string;
 }
 
 /** Outcome of checking credentials: an actor, or why there is none. */
-export type AuthenticationResult = { actor: Actor } | { failure: 'AUTH_SESSION_EXPIRED' | 'API_KEY_INVALID' } | undefined;
+export type AuthFailure = 'AUTH_SESSION_EXPIRED' | 'API_KEY_INVALID' | 'PORTAL_SESSION_EXPIRED';
+export type AuthenticationResult = { actor: Actor } | { failure: AuthFailure } | undefined;
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor?: Actor;
-    authFailure?: 'AUTH_SESSION_EXPIRED' | 'API_KEY_INVALID';
+    authFailure?: AuthFailure;
   }
   interface FastifyContextConfig {
     /** Routes reachable without a session or API key (login, health, docs). */
@@ -28,6 +35,12 @@ declare module 'fastify' {
 
 function credentialsOf(request: FastifyRequest): Credentials {
   const credentials: Credentials = { ip: request.ip, userAgent: request.headers['user-agent'] };
+  if (request.url.startsWith(PORTAL_PREFIX)) {
+    const bearer = request.headers.authorization?.startsWith('Bearer ') ? request.headers.authorization.slice(7).trim() : undefined;
+    const token = bearer ?? request.cookies?.[PORTAL_COOKIE];
+    if (token) credentials.portalToken = token;
+    return credentials;
+  }
   const auth = request.headers.authorization;
   const apiKeyHeader = request.headers['x-api-key'];
   if (typeof apiKeyHeader === 'string' && apiKeyHeader) credentials.apiKey = apiKeyHeader;
@@ -50,7 +63,7 @@ function credentialsOf(request: FastifyRequest): Credentials {
 export function registerAuthentication(app: FastifyInstance, authenticate: (c: Credentials) => Promise<AuthenticationResult>) {
   app.addHook('onRequest', async (request) => {
     const credentials = credentialsOf(request);
-    if (credentials.sessionToken || credentials.apiKey) {
+    if (credentials.sessionToken || credentials.apiKey || credentials.portalToken) {
       const result = await authenticate(credentials);
       if (result && 'actor' in result) request.actor = { ...result.actor, requestId: String(request.id) };
       else if (result) request.authFailure = result.failure;
@@ -59,6 +72,7 @@ export function registerAuthentication(app: FastifyInstance, authenticate: (c: C
       request.routeOptions.config?.public === true || !request.url.startsWith('/api/') || request.url.startsWith('/api/docs');
     if (!isPublic && !request.actor) {
       if (request.authFailure === 'AUTH_SESSION_EXPIRED') throw new DomainError('AUTH_SESSION_EXPIRED', 'Your session has expired; please log in again');
+      if (request.authFailure === 'PORTAL_SESSION_EXPIRED') throw new DomainError('PORTAL_SESSION_EXPIRED', 'Your portal session has ended; please identify again');
       if (request.authFailure === 'API_KEY_INVALID') throw new DomainError('API_KEY_INVALID', 'The API key is unknown, revoked or expired');
       throw new DomainError('UNAUTHENTICATED', 'Log in or present an API key to use this endpoint');
     }

@@ -1,0 +1,39 @@
+import type { TOutboxMessage } from '@anxin/contracts';
+import { hasPermission, type Actor } from '../../platform/actor.ts';
+import { inTransaction } from '../../platform/db/database.ts';
+import type { ModuleDeps } from '../../platform/deps.ts';
+import { forbidden } from '../../platform/errors.ts';
+import { recordAuditEvent } from '../audit/index.ts';
+
+/** Payload fields shown as template parameters (ids and keys only; never a name or a number in clear). */
+const SHOWN_PARAMS = ['claimNo', 'step', 'expiresAt', 'amountFen'] as const;
+
+/**
+ * The development message inbox: the messages queued in the outbox (`message.*` topics), newest
+ * first, as the customer would receive them — one-time codes decrypted so that a developer or a
+ * demo can sign in to the portal without a phone. Administrators only, and never in production
+ * (the route is not even registered there). Each read is audited.
+ */
+export async function readDevInbox(deps: ModuleDeps, actor: Actor, query: { limit: number; customerId?: string | undefined }): Promise<TOutboxMessage[]> {
+  if (!hasPermission(actor, 'outbox:read')) throw forbidden('Only administrators may read the development message inbox');
+  let q = deps.db.selectFrom('outbox').selectAll().where('topic', 'like', 'message.%');
+  if (query.customerId) q = q.where('customer_id', '=', query.customerId);
+  const rows = await q.orderBy('id', 'desc').limit(query.limit).execute();
+  await inTransaction(deps.db, (tx) => recordAuditEvent(tx, actor, { action: 'outbox.read', entityType: 'outbox', entityId: null, customerId: query.customerId ?? null, data: { count: rows.length } }));
+  return rows.map((row) => {
+    const payload = row.payload as Record<string, unknown>;
+    const params: Record<string, string> = {};
+    for (const key of SHOWN_PARAMS) if (payload[key] !== undefined && payload[key] !== null) params[key] = String(payload[key]);
+    if (typeof payload.codeEnc === 'string') params.code = deps.cipher.decrypt(payload.codeEnc);
+    return {
+      id: Number(row.id),
+      topic: row.topic,
+      channel: typeof payload.channel === 'string' ? payload.channel : null,
+      to: typeof payload.to === 'string' ? payload.to : null,
+      template: row.topic.slice('message.'.length),
+      params,
+      createdAt: row.created_at.toISOString(),
+      publishedAt: row.published_at ? row.published_at.toISOString() : null,
+    };
+  });
+}

@@ -1,0 +1,40 @@
+import type { TPortalMe, TPortalReportClaimRequest, TUploadClaimDocumentRequest } from '@anxin/contracts';
+import type { Actor } from '../../platform/actor.ts';
+import { maskMobile } from '../../platform/crypto/masking.ts';
+import { inTransaction } from '../../platform/db/database.ts';
+import type { ModuleDeps } from '../../platform/deps.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { recordAuditEvent } from '../audit/index.ts';
+import { getPortalClaim, listPortalClaims, reportPortalClaim, uploadPortalDocument, type DocumentStore } from '../claims/index.ts';
+import { findPortalIdentity } from '../customers/index.ts';
+import { listPortalPolicies } from '../policies/index.ts';
+
+function requireCustomer(actor: Actor) {
+  if (actor.kind !== 'customer') throw new DomainError('FORBIDDEN', 'Only a customer signed in to the portal may do this');
+}
+
+/** The signed-in customer's home: who they are, their policies and their claims. */
+export async function getPortalHome(deps: ModuleDeps, actor: Actor): Promise<TPortalMe> {
+  requireCustomer(actor);
+  const [identity, policies, claims] = await Promise.all([findPortalIdentity(deps, actor.id), listPortalPolicies(deps, actor.id), listPortalClaims(deps, actor)]);
+  await inTransaction(deps.db, (tx) => recordAuditEvent(tx, actor, { action: 'portal.claims_read', entityType: 'customer', entityId: actor.id, customerId: actor.id, data: { policies: policies.length, claims: claims.length } }));
+  return { name: identity!.name, mobile: maskMobile(identity!.mobile?.number ?? null) ?? '', policies, claims };
+}
+
+/** Reports a claim on one of the customer's policies, for a person they may claim for. */
+export async function reportClaimFromPortal(deps: ModuleDeps, actor: Actor, input: TPortalReportClaimRequest) {
+  requireCustomer(actor);
+  const policies = await listPortalPolicies(deps, actor.id);
+  return reportPortalClaim(
+    deps,
+    actor,
+    input,
+    policies.map((p) => ({ policyId: p.id, insuredIds: p.insured.map((i) => i.id) })),
+  );
+}
+
+export const getClaimForPortal = getPortalClaim;
+
+export async function addPortalDocument(deps: ModuleDeps, store: DocumentStore, actor: Actor, claimId: string, input: TUploadClaimDocumentRequest) {
+  return uploadPortalDocument(deps, store, actor, claimId, input);
+}
