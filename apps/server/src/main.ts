@@ -39,7 +39,7 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
   if (config.secretsSource === 'data-dir') print(`Secrets: ${config.dataDir}/secrets.json (generated on first start; back it up with the data)`);
 
   if (options.demo) {
-    const demo = await loadDemo(database.db, cipherFor(config));
+    const demo = await loadDemo(database.db, cipherFor(config), config.uploadDir);
     if (demo.status === 'refused') {
       await database.close();
       throw new Error(`Demo not loaded: ${demo.reason}`);
@@ -51,6 +51,10 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
     print('  hq.compliance_auditor  zj.branch_manager  hz.agent  hz.csr  nb.claims_adjuster  gz.complaint_handler');
     print('  units: hq, zj (hz, nb), gd (gz, sz), sc (cd, my)');
     print('  roles: admin agent csr underwriter claims_adjuster complaint_handler branch_manager analyst compliance_auditor');
+    if (demo.portal) {
+      print('Customer portal (/portal), fictional demo customer:');
+      print(`  policy number ${demo.portal.policyNo}, ID number ${demo.portal.idNumber}; read the one-time code in the console's Message inbox (admin)`);
+    }
   } else {
     const admin = await ensureFirstAdministrator(database.db, { password: config.adminPassword });
     if (admin) {

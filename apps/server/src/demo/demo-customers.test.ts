@@ -7,9 +7,9 @@ import { loadDemo } from './index.ts';
 
 const ctx = await createTestContext();
 const cipher = cipherFor(ctx.config);
-await loadDemo(ctx.db, cipher);
+await loadDemo(ctx.db, cipher, ctx.config.uploadDir);
 const again = await createTestContext();
-await loadDemo(again.db, cipherFor(again.config));
+await loadDemo(again.db, cipherFor(again.config), again.config.uploadDir);
 
 /** First four digits of the region codes of each demo city. */
 const CITY_REGION: Record<string, string> = { 'ZJ-HZ': '3301', 'ZJ-NB': '3302', 'GD-GZ': '4401', 'GD-SZ': '4403', 'SC-CD': '5101', 'SC-MY': '5107' };

@@ -6,9 +6,9 @@ import { createTestContext } from '../test/context.ts';
 import { loadDemo } from './index.ts';
 
 const ctx = await createTestContext();
-await loadDemo(ctx.db, cipherFor(ctx.config));
+await loadDemo(ctx.db, cipherFor(ctx.config), ctx.config.uploadDir);
 const again = await createTestContext();
-await loadDemo(again.db, cipherFor(again.config));
+await loadDemo(again.db, cipherFor(again.config), again.config.uploadDir);
 
 const signature = async (db: typeof ctx.db) =>
   (

@@ -10,7 +10,7 @@ import { cipherFor } from '../app.ts';
 import { loadDemo } from './index.ts';
 
 const ctx = await createTestContext();
-const result = await loadDemo(ctx.db, cipherFor(ctx.config));
+const result = await loadDemo(ctx.db, cipherFor(ctx.config), ctx.config.uploadDir);
 // A second, separate database holding a real (non-demo) organisation.
 const other = await createTestContext();
 await seedOrg(other.db);
@@ -151,7 +151,7 @@ describe('demo accounts log in through the real route', () => {
 describe('loading again', () => {
   it('a second call reports already-loaded and changes nothing', async () => {
     const before = { units: await countOf('org_unit'), staff: await countOf('staff') };
-    const again = await loadDemo(ctx.db, cipherFor(ctx.config));
+    const again = await loadDemo(ctx.db, cipherFor(ctx.config), ctx.config.uploadDir);
     expect(again).toMatchObject({ status: 'already-loaded', password: DEMO_PASSWORD });
     expect({ units: await countOf('org_unit'), staff: await countOf('staff') }).toEqual(before);
     expect(before).toEqual({ units: 10, staff: 90 });
@@ -163,7 +163,7 @@ describe('a database with a real organisation', () => {
 
   it('is refused and left untouched', async () => {
     const before = { units: await countIn('org_unit'), staff: await countIn('staff') };
-    const refused = await loadDemo(other.db, cipherFor(ctx.config));
+    const refused = await loadDemo(other.db, cipherFor(ctx.config), ctx.config.uploadDir);
     expect(refused.status).toBe('refused');
     expect(refused.status === 'refused' && refused.reason).toMatch(/not the demo/);
     expect({ units: await countIn('org_unit'), staff: await countIn('staff') }).toEqual(before);

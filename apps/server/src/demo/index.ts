@@ -7,6 +7,8 @@ import { recordAuditEvent } from '../modules/audit/index.ts';
 import { countOrgUnits, createHeadOffice, createOrgUnit, createStaff, findOrgUnitByCode, findStaffCredentialsByUsername } from '../modules/org/index.ts';
 import { demoCustomersStep } from './demo-customers.ts';
 import { demoPoliciesStep } from './demo-policies.ts';
+import { demoClaimsStep, findDemoPortalLogin, type DemoPortalLogin } from './demo-claims.ts';
+import { DocumentStore } from '../modules/claims/index.ts';
 import { DEMO_ORG, DEMO_PASSWORD, demoAccounts } from './demo-org.ts';
 
 /**
@@ -25,23 +27,27 @@ export interface DemoContext {
   /** Org unit ids by code (HQ, ZJ, ZJ-HZ, …) and staff ids by username (hz.agent, …). */
   unitIds: ReadonlyMap<string, string>;
   staffIds: ReadonlyMap<string, string>;
+  /** Where demo claim documents are written (the server's upload directory). */
+  documents: DocumentStore;
 }
 
 /** The loader's steps; later modules append theirs. */
-export const DEMO_STEPS: DemoStep[] = [demoCustomersStep, demoPoliciesStep];
+export const DEMO_STEPS: DemoStep[] = [demoCustomersStep, demoPoliciesStep, demoClaimsStep];
 
-export type DemoResult = { status: 'loaded' | 'already-loaded'; password: string; accounts: ReturnType<typeof demoAccounts> } | { status: 'refused'; reason: string };
+export type DemoResult =
+  | { status: 'loaded' | 'already-loaded'; password: string; accounts: ReturnType<typeof demoAccounts>; portal: DemoPortalLogin | null }
+  | { status: 'refused'; reason: string };
 
 /**
  * Loads the demo insurer into an empty database. A database that already holds the demo is left
  * as is; one that holds a real organisation is never touched.
  */
-export async function loadDemo(db: Db, cipher: FieldCipher): Promise<DemoResult> {
+export async function loadDemo(db: Db, cipher: FieldCipher, uploadDir: string): Promise<DemoResult> {
   const accounts = demoAccounts();
   if ((await countOrgUnits(db)) > 0) {
     const isDemo = (await findOrgUnitByCode(db, 'ZJ-HZ')) && (await findStaffCredentialsByUsername(db, 'hz.agent'));
     return isDemo
-      ? { status: 'already-loaded', password: DEMO_PASSWORD, accounts }
+      ? { status: 'already-loaded', password: DEMO_PASSWORD, accounts, portal: await findDemoPortalLogin(db, cipher) }
       : { status: 'refused', reason: 'the database already holds an organisation that is not the demo; use an empty ANXIN_DATA_DIR or database for the demo' };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -72,7 +78,8 @@ export async function loadDemo(db: Db, cipher: FieldCipher): Promise<DemoResult>
       staffIds.set(account.username, row.id);
     }
     await recordAuditEvent(tx, system, { action: 'system.bootstrapped', entityType: 'org_unit', entityId: hqId, data: { demo: true, staff: accounts.length } });
-    for (const step of DEMO_STEPS) await step.load(tx, { system, cipher, unitIds, staffIds });
+    const documents = new DocumentStore(uploadDir);
+    for (const step of DEMO_STEPS) await step.load(tx, { system, cipher, unitIds, staffIds, documents });
   });
-  return { status: 'loaded', password: DEMO_PASSWORD, accounts };
+  return { status: 'loaded', password: DEMO_PASSWORD, accounts, portal: await findDemoPortalLogin(db, cipher) };
 }

@@ -1,7 +1,7 @@
 /** Public API of the claims module (reporting, workflow, clocks, fast track, documents, payments, the 360 claims section). */
 export { claimRoutes, type ClaimRouteOptions } from './claim.routes.ts';
 export { claimsSection } from './claims-section.ts';
-export { reportClaim, transitionClaim, sendDocumentNotice, adjustClaim, approveClaim, denyClaim, recordDenialNotice, recordClaimPayment, flagClaim } from './claim-write.service.ts';
+export { reportClaim, transitionClaim, sendDocumentNotice, uploadClaimDocument, adjustClaim, approveClaim, denyClaim, recordDenialNotice, recordClaimPayment, flagClaim } from './claim-write.service.ts';
 export { sweepClaimClocks } from './claim-sweep.ts';
 export { listPortalClaims, getPortalClaim, reportPortalClaim, uploadPortalDocument } from './claim-portal.service.ts';
 export { DocumentStore } from './claim-files.ts';
