@@ -197,6 +197,8 @@ export function buildProgress(detail: ClaimDetail): TClaimProgress {
     if (e.type === 'document_notice') params.count = String((e.data as { codes?: string[] }).codes?.length ?? 0);
     if (e.type === 'approve' || e.type === 'fast_track_approve') params.amountFen = String(detail.row.amount_approved_fen ?? 0);
     if (e.type === 'payment' || e.type === 'final_payment') params.amountFen = String((e.data as { amountFen?: number }).amountFen ?? 0);
+    // The final payment is two things to the customer: the money paid, and the case closed.
+    if (e.type === 'final_payment') return [{ key: 'paid', at: e.at.toISOString(), params }, { key, at: e.at.toISOString(), params: {} }];
     return [{ key, at: e.at.toISOString(), params }];
   });
   return { claimNo: detail.row.claim_no, status: detail.row.status, steps, next: nextStep(detail.row.status, detail.clocks) };

@@ -240,7 +240,8 @@ describe('workflow', () => {
     expect(closed.payload).toMatchObject({ requests: ['satisfaction_survey', 'case_closure_visit'] });
 
     const progress = (await ctx.request({ method: 'GET', url: `/api/v1/claims/${claim.id}/progress`, token: token.csr })).json() as TClaimProgress;
-    expect(progress.steps.map((s) => s.key)).toEqual(['reported', 'registered', 'documents_requested', 'documents_received', 'approving', 'approved', 'paid', 'closed']);
+    expect(progress.steps.map((s) => s.key)).toEqual(['reported', 'registered', 'documents_requested', 'documents_received', 'approving', 'approved', 'paid', 'paid', 'closed']);
+    expect(progress.steps.filter((s) => s.key === 'paid').map((s) => s.params.amountFen)).toEqual(['600000', '500000']);
     expect(progress.next).toBeNull();
     expect(JSON.stringify(progress)).not.toContain('east.adjuster');
 
