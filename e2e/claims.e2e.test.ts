@@ -203,3 +203,34 @@ describe('claims journey in Chromium: portal report to payment', () => {
     for (const p of [customer, admin, manager]) await p.context.close();
   });
 });
+
+describe('claim settings in Chromium', () => {
+  it('an administrator sets a shorter clock for a product line (never beyond the law); an adjuster sees the settings read-only', async () => {
+    const admin = await freshPage();
+    await login(admin.page, server.baseUrl, 'admin', DEMO_PASSWORD);
+    await admin.page.waitForSelector(byTestId('home-page'));
+    await admin.page.goto(`${server.baseUrl}/claims/settings`);
+    await admin.page.waitForSelector(byTestId('clock-rules-card'));
+    await admin.page.click(byTestId('clock-rule-add'));
+    await admin.page.fill(byTestId('clock-rule-days'), '15');
+    await admin.page.fill(byTestId('clock-rule-warn-days'), '3');
+    await admin.page.fill(byTestId('clock-rule-source'), '医疗险服务承诺：资料齐全后 15 日内核定');
+    await admin.page.click(byTestId('clock-rule-submit'));
+    await admin.page.waitForSelector(byTestId('clock-rule-edit-medical-determination'));
+    expect(await admin.page.locator(byTestId('clock-rules-card')).textContent()).toContain('医疗险服务承诺');
+
+    const adjuster = await freshPage();
+    await login(adjuster.page, server.baseUrl, 'hz.claims_adjuster', DEMO_PASSWORD);
+    await adjuster.page.waitForSelector(byTestId('home-page'));
+    await adjuster.page.goto(`${server.baseUrl}/claims/settings`);
+    await adjuster.page.waitForSelector(byTestId('clock-rules-card'));
+    expect(await adjuster.page.locator(byTestId('clock-rules-card')).textContent()).toContain('医疗险服务承诺');
+    expect(await adjuster.page.locator(byTestId('clock-rule-add')).count()).toBe(0);
+    expect(await adjuster.page.locator(byTestId('fast-track-save')).count()).toBe(0);
+
+    expect(admin.errors).toEqual([]);
+    expect(adjuster.errors).toEqual([]);
+    await admin.context.close();
+    await adjuster.context.close();
+  });
+});

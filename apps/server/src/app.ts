@@ -25,7 +25,7 @@ import { orgRoutes } from './modules/org/index.ts';
 import { customerRoutes } from './modules/customers/index.ts';
 import { importRoutes } from './modules/imports/index.ts';
 import { policiesSection, policyNumberLookup, policyRoutes } from './modules/policies/index.ts';
-import { claimRoutes, claimsSection } from './modules/claims/index.ts';
+import { claimRoutes, claimSettingsRoutes, claimsSection } from './modules/claims/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { authenticatePortal, portalRoutes, type PortalDeps } from './modules/portal/index.ts';
 import { messageRoutes } from './modules/messages/index.ts';
@@ -145,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(policyRoutes(moduleDeps));
   await app.register(importRoutes(moduleDeps));
   await app.register(claimRoutes(moduleDeps, { uploadDir: config.uploadDir }));
+  await app.register(claimSettingsRoutes(moduleDeps));
   await app.register(portalRoutes(portalDeps, { uploadDir: config.uploadDir, secureCookies: config.auth.secureCookies, rateLimitPerMinute: config.auth.loginRateLimitPerMinute }));
   await app.register(messageRoutes(moduleDeps, { devInbox: config.devInbox }));
 

@@ -27,6 +27,7 @@ export type Permission =
   | 'claim:report'
   | 'claim:handle'
   | 'claim:approve'
+  | 'claim_setting:manage'
   | 'outbox:read';
 
 export const can = (me: Pick<TMe, 'permissions'> | undefined, permission: Permission): boolean => Boolean(me?.permissions.includes(permission));

@@ -84,6 +84,7 @@ const routes: RouteObject[] = [
                         children: [{ index: true, lazy: () => import('./routes/claims/claim-intake/claim-intake-page.tsx').then((m) => ({ Component: m.ClaimIntakePage })) }],
                       },
                       { path: 'overdue', lazy: () => import('./routes/claims/claim-overdue/claim-overdue-page.tsx').then((m) => ({ Component: m.ClaimOverduePage })) },
+                      { path: 'settings', lazy: () => import('./routes/claims/claim-settings/claim-settings-page.tsx').then((m) => ({ Component: m.ClaimSettingsPage })) },
                       { path: ':claimId', lazy: () => import('./routes/claims/claim-detail/claim-detail-page.tsx').then((m) => ({ Component: m.ClaimDetailPage })) },
                     ],
                   },

@@ -61,6 +61,8 @@ export const AUDIT_ACTIONS = [
   'claim.paid',
   /** A claim document was uploaded. */
   'claim.document_added',
+  /** A claim setting or clock rule was changed (before and after in the entry). */
+  'claim.settings_changed',
   /** A one-time portal login code was requested and queued to the customer's mobile. */
   'portal.code_sent',
   /** A customer logged in to the portal (policy number, ID number, one-time code). */

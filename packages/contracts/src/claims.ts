@@ -360,3 +360,72 @@ export const ZCustomer360ClaimsSection = z.object({
   last12MonthsCount: z.number().int(),
 });
 export type TCustomer360ClaimsSection = z.infer<typeof ZCustomer360ClaimsSection>;
+
+// — claim settings (clock rules, fast track, approval authority, green channel) —
+
+/** The longest each clock may be set to: the statutory limit (shared/domain/statutory-limits.md). */
+export const CLAIM_CLOCK_STATUTORY_DAYS = { determination: 30, payment: 10, denial_notice: 3, advance_payment: 60 } as const;
+
+/** A clock rule: `*` is the company default, a product line overrides it. */
+export const ZClaimClockRule = z.object({
+  line: z.union([z.literal('*'), ZProductLine]),
+  clock: ZClaimClockKind,
+  days: z.number().int(),
+  warnDays: z.number().int(),
+  source: z.string(),
+  version: z.number().int(),
+  updatedAt: ZInstant,
+});
+export type TClaimClockRule = z.infer<typeof ZClaimClockRule>;
+
+export const ZSaveClaimClockRuleRequest = z.object({
+  line: z.union([z.literal('*'), ZProductLine]),
+  clock: ZClaimClockKind,
+  days: z.number().int().min(1).max(365),
+  warnDays: z.number().int().min(0).max(60),
+  /** The legal or contractual basis of the rule. */
+  source: ZText(300),
+  /** The rule's version when changing it; absent when adding a product-line override. */
+  version: ZVersion.optional(),
+});
+export type TSaveClaimClockRuleRequest = z.infer<typeof ZSaveClaimClockRuleRequest>;
+
+/** Roles that approve claims and may carry an approval limit. */
+export const CLAIM_APPROVER_ROLES = ['claims_adjuster', 'branch_manager', 'admin'] as const;
+
+export const ZFastTrackSettings = z.object({
+  enabled: z.boolean(),
+  thresholdFen: ZMoneyFen.max(100_000_000),
+  excludedDiagnosisPrefixes: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z](\d{1,2}(\.\d{1,2})?)?$/, 'must be an ICD-10 chapter letter or code prefix such as F or O80'),
+    )
+    .max(100),
+});
+export const ZApprovalAuthority = z.object({
+  /** Highest adjusted total each role may approve, fen; null = no limit. */
+  limits: z.object({ claims_adjuster: ZMoneyFen.nullable(), branch_manager: ZMoneyFen.nullable(), admin: ZMoneyFen.nullable() }),
+});
+export const ZGreenChannel = z.object({
+  /** Customer tiers whose claims take the green channel. */
+  tiers: z.array(z.enum(['platinum', 'gold', 'silver', 'standard'])).max(4),
+});
+
+export const ZClaimSettings = z.object({
+  clockRules: z.array(ZClaimClockRule),
+  fastTrack: ZFastTrackSettings.extend({ version: z.number().int() }),
+  approvalAuthority: ZApprovalAuthority.extend({ version: z.number().int() }),
+  greenChannel: ZGreenChannel.extend({ version: z.number().int() }),
+});
+export type TClaimSettings = z.infer<typeof ZClaimSettings>;
+
+export const ZSaveFastTrackRequest = ZFastTrackSettings.extend({ version: ZVersion });
+export type TSaveFastTrackRequest = z.infer<typeof ZSaveFastTrackRequest>;
+export const ZSaveApprovalAuthorityRequest = ZApprovalAuthority.extend({ version: ZVersion });
+export type TSaveApprovalAuthorityRequest = z.infer<typeof ZSaveApprovalAuthorityRequest>;
+export const ZSaveGreenChannelRequest = ZGreenChannel.extend({ version: ZVersion });
+export type TSaveGreenChannelRequest = z.infer<typeof ZSaveGreenChannelRequest>;

@@ -37,6 +37,8 @@ export const PERMISSIONS = [
   'claim:handle',
   /** Approve claims (核赔) up to the role's authority. */
   'claim:approve',
+  /** Change claim settings: clock rules per product line, fast track, approval authority, green channel. */
+  'claim_setting:manage',
   /** Read the development message inbox (queued messages and one-time codes; administrators, never in production). */
   'outbox:read',
 ] as const;

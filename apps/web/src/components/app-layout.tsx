@@ -48,7 +48,8 @@ interface NavEntry {
     | 'nav.apiKeys'
     | 'nav.customerAttributes'
     | 'nav.account'
-    | 'nav.devInbox';
+    | 'nav.devInbox'
+    | 'nav.claimSettings';
   permission?: Permission;
   /** A group opens into these pages (it has no page of its own). */
   children?: readonly NavEntry[];
@@ -70,6 +71,7 @@ const NAV: readonly NavEntry[] = [
       { key: 'claims-queue', path: '/claims', testId: 'nav-claims-queue', label: 'nav.claimQueue' },
       { key: 'claims-new', path: '/claims/new', testId: 'nav-claims-new', label: 'nav.claimNew', permission: 'claim:report' },
       { key: 'claims-overdue', path: '/claims/overdue', testId: 'nav-claims-overdue', label: 'nav.claimOverdue' },
+      { key: 'claims-settings', path: '/claims/settings', testId: 'nav-claims-settings', label: 'nav.claimSettings' },
     ],
   },
   { key: 'products', path: '/products', testId: 'nav-products', icon: <AppstoreOutlined />, label: 'nav.products', permission: 'product:read' },

@@ -5,3 +5,4 @@ export { reportClaim, transitionClaim, sendDocumentNotice, uploadClaimDocument, 
 export { sweepClaimClocks } from './claim-sweep.ts';
 export { listPortalClaims, getPortalClaim, reportPortalClaim, uploadPortalDocument } from './claim-portal.service.ts';
 export { DocumentStore } from './claim-files.ts';
+export { claimSettingsRoutes } from './claim-settings.routes.ts';

@@ -21,6 +21,7 @@ export interface ClaimSettingTable {
   key: string;
   value: Json<unknown>;
   updated_at: Timestamp;
+  version: Generated<number>;
 }
 
 export interface ClaimTable {

@@ -12,8 +12,11 @@ import { TransitionModal } from './transition-modal.tsx';
 
 // Uploading and adjusting happen in their cards on the page, not in a dialog.
 const INLINE: readonly ClaimNextAction[] = ['upload_document', 'adjust'];
-// The step that moves the claim forward is the primary button; the ones that end or undo it are red.
-const PRIMARY: readonly ClaimNextAction[] = ['register', 'start_assessment', 'complete_documents', 'submit_for_approval', 'approve', 'pay', 'close'];
+// The one step that moves the claim forward is the primary button (payment only once approved: before
+// that it is an advance, not the next step); the ones that end or undo the claim are red.
+const FORWARD: readonly ClaimNextAction[] = ['register', 'start_assessment', 'complete_documents', 'submit_for_approval', 'approve', 'close'];
+const primaryOf = (claim: TClaim, actions: ClaimNextAction[]) =>
+  claim.status === 'paying' && actions.includes('pay') ? 'pay' : actions.find((a) => FORWARD.includes(a));
 const DANGER: readonly ClaimNextAction[] = ['deny', 'withdraw'];
 
 const isTransition = (action: ClaimNextAction): action is TClaimAction => (CLAIM_ACTIONS as readonly string[]).includes(action);
@@ -24,13 +27,14 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
   const [open, setOpen] = useState<ClaimNextAction | null>(null);
   const actions = claim.nextActions.filter(isClaimNextAction).filter((a) => !INLINE.includes(a));
   const close = () => setOpen(null);
+  const primary = primaryOf(claim, actions);
 
   return (
     <>
       {actions.map((action) => (
         <Button
           key={action}
-          type={PRIMARY.includes(action) ? 'primary' : 'default'}
+          type={action === primary ? 'primary' : 'default'}
           danger={DANGER.includes(action)}
           onClick={() => setOpen(action)}
           data-testid={`claim-action-${action}`}
