@@ -147,12 +147,19 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       logLevel: 'info',
       trustProxy: false,
+      devInbox: true,
+      claimSweepMinutes: 5,
       auth: { sessionTtlMinutes: 720, sessionIdleMinutes: 60, maxFailedLogins: 5, lockoutMinutes: 15, loginRateLimitPerMinute: 20, secureCookies: false },
     });
     expect(loadConfig(serverEnv({ NODE_ENV: 'production' }))).toMatchObject({ env: 'production', auth: { secureCookies: true } });
     expect(loadConfig(serverEnv({ ANXIN_ENV: 'production', ANXIN_SECURE_COOKIES: 'false' })).auth.secureCookies).toBe(false);
     expect(loadConfig(serverEnv({ NODE_ENV: 'test' })).env).toBe('test');
     expect(loadConfig(serverEnv({ ANXIN_TRUST_PROXY: 'true' })).trustProxy).toBe(true);
+    // The development inbox is off in production unless asked for; the sweep can be turned off.
+    expect(loadConfig(serverEnv({ ANXIN_ENV: 'production' })).devInbox).toBe(false);
+    expect(loadConfig(serverEnv({ ANXIN_DEV_INBOX: 'false' })).devInbox).toBe(false);
+    expect(loadConfig(serverEnv({ ANXIN_CLAIM_SWEEP_MINUTES: '0' })).claimSweepMinutes).toBe(0);
+    expect(problemsOf(serverEnv({ ANXIN_CLAIM_SWEEP_MINUTES: 'often' }))).toEqual(['ANXIN_CLAIM_SWEEP_MINUTES: ANXIN_CLAIM_SWEEP_MINUTES must be a number']);
   });
 
   it('an idle timeout longer than the session lifetime is a problem', () => {

@@ -40,6 +40,8 @@ export interface Config {
    * read queued messages — portal one-time codes included — in the console instead of on a phone.
    */
   devInbox: boolean;
+  /** Minutes between background sweeps that record breached claim clocks (ANXIN_CLAIM_SWEEP_MINUTES; 0 = off). */
+  claimSweepMinutes: number;
   version: string;
 }
 
@@ -77,6 +79,7 @@ const ZEnv = z.object({
   ANXIN_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   ANXIN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   ANXIN_DEV_INBOX: z.enum(['true', 'false']).optional(),
+  ANXIN_CLAIM_SWEEP_MINUTES: intFrom('ANXIN_CLAIM_SWEEP_MINUTES', 5, 0, 24 * 60),
 });
 
 /** Thrown with every configuration problem at once, so an operator can fix them in one go. */
@@ -208,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     trustProxy: e.ANXIN_TRUST_PROXY === 'true',
     devInbox: e.ANXIN_DEV_INBOX ? e.ANXIN_DEV_INBOX === 'true' : mode !== 'production',
+    claimSweepMinutes: e.ANXIN_CLAIM_SWEEP_MINUTES,
     version,
   }) as Config;
 }

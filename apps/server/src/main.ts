@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, cipherFor } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { loadDemo } from './demo/index.ts';
+import { scheduleClaimSweep } from './modules/claims/index.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { ensureFirstAdministrator } from './modules/org/index.ts';
@@ -66,7 +67,11 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
   }
 
   const app = await buildApp({ config, database, prettyLogs: process.stdout.isTTY });
+  // Breached claim clocks are recorded in the background, not only when the overdue board is opened.
+  let stopSweep = () => {};
+  app.addHook('onClose', async () => stopSweep());
   await app.listen({ port: config.port, host: config.host });
+  if (config.claimSweepMinutes > 0) stopSweep = scheduleClaimSweep({ db: database.db, cipher: cipherFor(config) }, config.claimSweepMinutes * 60_000, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   print('');

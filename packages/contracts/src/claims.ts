@@ -204,6 +204,8 @@ export const ZClaimClock = z.object({
   stoppedAt: ZInstant.nullable(),
   breachedAt: ZInstant.nullable(),
   rule: z.object({ days: z.number().int(), source: z.string(), version: z.number().int() }),
+  /** The public holiday the deadline falls on (Shanghai date), for a clock still running or paused; null otherwise. */
+  dueHoliday: z.object({ name: z.string(), nameZh: z.string() }).nullable(),
 });
 export type TClaimClock = z.infer<typeof ZClaimClock>;
 
@@ -429,3 +431,9 @@ export const ZSaveApprovalAuthorityRequest = ZApprovalAuthority.extend({ version
 export type TSaveApprovalAuthorityRequest = z.infer<typeof ZSaveApprovalAuthorityRequest>;
 export const ZSaveGreenChannelRequest = ZGreenChannel.extend({ version: ZVersion });
 export type TSaveGreenChannelRequest = z.infer<typeof ZSaveGreenChannelRequest>;
+
+/** Adjusters a claim may be assigned to (its unit or above), with their open claims, nearest unit first. */
+export const ZClaimAssignees = z.object({
+  items: z.array(z.object({ id: ZId, name: z.string(), unitName: z.string(), openClaims: z.number().int() })),
+});
+export type TClaimAssignees = z.infer<typeof ZClaimAssignees>;

@@ -4,6 +4,7 @@ import type {
   TApproveClaimRequest,
   TAssignClaimRequest,
   TClaim,
+  TClaimAssignees,
   TClaimFlagsRequest,
   TClaimList,
   TClaimProgress,
@@ -161,6 +162,11 @@ export const useDenyClaim = (id: string) => useClaimWrite<TDenyClaimRequest>(id,
 export const useRecordDenialNotice = (id: string) => useClaimWrite<TDenialNoticeRequest>(id, post(`/claims/${id}/denial-notice`));
 export const useRecordClaimPayment = (id: string) => useClaimWrite<TRecordClaimPaymentRequest>(id, post(`/claims/${id}/payments`));
 export const useAssignClaim = (id: string) => useClaimWrite<TAssignClaimRequest>(id, post(`/claims/${id}/assign`));
+
+/** The adjusters the claim may be given to, with their open claims. */
+export function useClaimAssignees(id: string) {
+  return useQuery({ queryKey: [...claimKeys.detail(id), 'assignees'], queryFn: ({ signal }) => apiFetch<TClaimAssignees>(`/claims/${id}/assignees`, { signal }) });
+}
 /** Sets or clears the fraud-suspected flag, with a reason. */
 export const useFlagClaim = (id: string) => useClaimWrite<TClaimFlagsRequest>(id, post(`/claims/${id}/flags`));
 

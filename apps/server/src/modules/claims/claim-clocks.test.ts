@@ -25,7 +25,16 @@ describe('claim clocks', () => {
       stoppedAt: null,
       breachedAt: null,
       rule: { days: 30, source: '保险法 第二十三条', version: 2 },
+      dueHoliday: null,
     });
+  });
+
+  it('flags a deadline that falls on a public holiday (Shanghai date), but not once the clock has stopped', () => {
+    // Registered on 1 September 2026 at 10:00 Shanghai time: 30 days later is 1 October, National Day.
+    const clock = startClock('determination', rule, new Date('2026-09-01T02:00:00.000Z'));
+    expect(viewClock(clock, new Date('2026-09-02T00:00:00.000Z')).dueHoliday).toEqual({ name: 'National Day', nameZh: '国庆节' });
+    expect(viewClock(stopClock(clock, new Date('2026-09-20T00:00:00.000Z')), new Date('2026-09-21T00:00:00.000Z')).dueHoliday).toBeNull();
+    expect(viewClock(startClock('determination', rule, t0), t0).dueHoliday).toBeNull();
   });
 
   it('pausing for 5 days then resuming moves the deadline 5 days', () => {

@@ -1,4 +1,5 @@
 import type { TClaimClock, TClaimClockKind } from '@anxin/contracts';
+import { publicHolidayAt } from '../../platform/business-calendar.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -67,5 +68,7 @@ export function viewClock(clock: ClockState, now: Date): TClaimClock {
     stoppedAt: clock.stoppedAt?.toISOString() ?? null,
     breachedAt: (clock.breachedAt ?? (breached && !clock.stoppedAt ? clock.dueAt : null))?.toISOString() ?? null,
     rule: { days: clock.rule.days, source: clock.rule.source, version: clock.rule.version },
+    // Calendar-day clocks ignore holidays, but a deadline on one is shown with a warning.
+    dueHoliday: clock.stoppedAt ? null : publicHolidayAt(clock.dueAt),
   };
 }

@@ -8,6 +8,7 @@ import { viewClock, type ClockState } from './claim-clocks.ts';
 import { isOpen, movesFrom } from './claim-status.ts';
 import { claimScopeOf, mayApproveClaims, mayHandleClaims, mayReadClaims, mayReportClaims } from './claim.policy.ts';
 import {
+  findAdjustersWithLoad,
   findClaimById,
   listAdjustmentLines,
   listClaimEvents,
@@ -55,6 +56,14 @@ export type ClaimDetail = Awaited<ReturnType<typeof loadClaimDetail>>;
 export async function getClaim(deps: ModuleDeps, actor: Actor, id: string) {
   if (!mayReadClaims(actor)) throw forbidden('You may not view claims');
   return loadClaimDetail(deps, await requireVisibleClaim(deps, actor, id));
+}
+
+/** Whom the claim may be given to: active adjusters of its unit or above, with their workload. */
+export async function listClaimAssignees(deps: ModuleDeps, actor: Actor, id: string) {
+  if (!mayHandleClaims(actor) && !mayApproveClaims(actor)) throw forbidden('You may not assign claims');
+  const claim = await requireVisibleClaim(deps, actor, id);
+  const rows = await findAdjustersWithLoad(deps.db, claim.org_path);
+  return { items: rows.map((r) => ({ id: r.id, name: r.display_name, unitName: r.unit_name, openClaims: Number(r.open_claims) })) };
 }
 
 /** What the actor may do next on a claim in this status. */

@@ -270,6 +270,21 @@ export async function findAdjustersFor(db: Executor, orgPath: string) {
     .execute();
 }
 
+/** The adjusters a claim may be given to (its unit or above), with their unit and open claims, nearest unit first. */
+export async function findAdjustersWithLoad(db: Executor, orgPath: string) {
+  return db
+    .selectFrom('staff as s')
+    .innerJoin('org_unit as o', 'o.id', 's.org_unit_id')
+    .select(['s.id', 's.display_name', 'o.name as unit_name'])
+    .select(sql<number>`(SELECT count(*) FROM claim c WHERE c.assignee_id = s.id AND c.status IN (${sql.join([...OPEN_STATUSES])}))`.as('open_claims'))
+    .where('s.status', '=', 'active')
+    .where(sql<boolean>`'claims_adjuster' = ANY(s.roles)`)
+    .where(sql<boolean>`${orgPath} LIKE o.path || '%'`)
+    .orderBy(sql`length(o.path)`, 'desc')
+    .orderBy('s.username')
+    .execute();
+}
+
 /** Claims of the customer reported since `since` (not counting `exceptId`). */
 export async function countRecentClaims(db: Executor, customerId: string, since: Date, exceptId: string) {
   const row = await db

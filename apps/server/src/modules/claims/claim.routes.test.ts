@@ -285,3 +285,25 @@ describe('clocks and the overdue board', () => {
     expectProblem(await ctx.request({ method: 'GET', url: `/api/v1/claims/${claim.id}`, token: token.westCsr }), 404, 'NOT_FOUND');
   });
 });
+
+describe('GET /api/v1/claims/:id/assignees', () => {
+  it('lists the active adjusters of the claim’s unit or above with their open claims; assigning moves the workload', async () => {
+    const claim = await reported(token.csr);
+    expectProblem(await ctx.request({ method: 'GET', url: `/api/v1/claims/${claim.id}/assignees`, token: token.csr }), 403, 'FORBIDDEN');
+    const list = async () => {
+      const res = await ctx.request({ method: 'GET', url: `/api/v1/claims/${claim.id}/assignees`, token: token.adjuster });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { id: string; unitName: string; openClaims: number }[] }).items;
+    };
+    const before = await list();
+    expect(before.map((a) => a.id).sort()).toEqual([adjA.staff.id, adjB.staff.id].sort());
+    for (const a of before) {
+      const open = await ctx.db.selectFrom('claim').select('id').where('assignee_id', '=', a.id).where('status', 'not in', ['closed', 'denied', 'withdrawn']).execute();
+      expect(a.openClaims).toBe(open.length);
+    }
+    const other = before.find((a) => a.id !== claim.assignee!.id)!;
+    await act(token.adjuster, claim, 'assign', { assigneeId: other.id });
+    const after = await list();
+    expect(after.find((a) => a.id === other.id)!.openClaims).toBe(other.openClaims + 1);
+  });
+});

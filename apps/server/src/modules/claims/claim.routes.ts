@@ -6,6 +6,7 @@ import {
   ZClaimFlagsRequest,
   ZClaimList,
   ZClaimListQuery,
+  ZClaimAssignees,
   ZClaimProgress,
   ZClaimStats,
   ZClaimStatsQuery,
@@ -27,7 +28,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { viewClock } from './claim-clocks.ts';
 import { DocumentStore, MAX_DOCUMENT_BYTES } from './claim-files.ts';
-import { claimStats, getClaim, getClaimProgress, listClaims, overdueBoard } from './claim-read.service.ts';
+import { claimStats, getClaim, getClaimProgress, listClaimAssignees, listClaims, overdueBoard } from './claim-read.service.ts';
 import {
   adjustClaim,
   approveClaim,
@@ -102,6 +103,11 @@ export const claimRoutes =
       '/api/v1/claims/:id/progress',
       { schema: { tags, summary: 'The customer-facing progress: steps in plain language and what happens next, by when', params: ZIdParams, response: { 200: ZClaimProgress, ...errors } } },
       async (request) => getClaimProgress(deps, actorOf(request), request.params.id),
+    );
+    app.get(
+      '/api/v1/claims/:id/assignees',
+      { schema: { tags, summary: 'Adjusters the claim may be assigned to (its unit or above), with their open claims', params: ZIdParams, response: { 200: ZClaimAssignees, ...errors } } },
+      async (request) => listClaimAssignees(deps, actorOf(request), request.params.id),
     );
     app.post(
       '/api/v1/claims/:id/transitions',

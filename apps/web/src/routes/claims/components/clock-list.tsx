@@ -3,6 +3,7 @@ import { Flex, Tag, Typography } from 'antd';
 import { useFormat } from '../../../format.ts';
 import { useLabels } from '../../../i18n/labels.ts';
 import { ClockCountdown } from './clock-countdown.tsx';
+import { HolidayTag } from './holiday-tag.tsx';
 
 /** A claim's clocks in one line each: kind, then the countdown (running), time left (paused) or the outcome. */
 export function ClockList({ clocks, testIdPrefix }: { clocks: TClaimClock[]; testIdPrefix: string }) {
@@ -18,6 +19,7 @@ export function ClockList({ clocks, testIdPrefix }: { clocks: TClaimClock[]; tes
           {c.state === 'running' && <ClockCountdown dueAt={c.dueAt} warning={c.warning} />}
           {c.state === 'paused' && <ClockCountdown dueAt={c.dueAt} pausedRemainingMs={c.remainingMs ?? 0} />}
           {c.state === 'breached' && c.stoppedAt === null && <ClockCountdown dueAt={c.dueAt} breached />}
+          <HolidayTag clock={c} testId={`${testIdPrefix}-${c.kind}-holiday`} />
           {(c.state === 'met' || (c.state === 'breached' && c.stoppedAt !== null)) && (
             <Typography.Text type={c.state === 'met' ? 'success' : 'danger'}>
               {`${labels.claimClockState(c.state)} · ${format.dateTime(c.stoppedAt ?? c.breachedAt)}`}

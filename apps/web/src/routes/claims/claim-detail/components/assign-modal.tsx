@@ -1,26 +1,23 @@
 import type { TClaim } from '@anxin/contracts';
-import { Form, Typography } from 'antd';
+import { Form, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAssignClaim } from '../../../../api/claims.ts';
+import { useAssignClaim, useClaimAssignees } from '../../../../api/claims.ts';
 import { useFormProblem } from '../../../../components/form-problem.ts';
 import { useFormRules } from '../../../../components/form-rules.ts';
-import { useCurrentUser } from '../../../../components/require-session.tsx';
-import { StaffSelect } from '../../../../components/staff-select.tsx';
-import { can } from '../../../../permissions.ts';
+import { ProblemAlert } from '../../../../components/problem-alert.tsx';
 import { ClaimFormModal } from './claim-form-modal.tsx';
 
 /**
- * Gives the claim to a handler. Picking someone needs the staff directory (staff:read); a user
- * without it can only take the claim themselves.
+ * Gives the claim to an adjuster of its unit or above. The list comes from the claim itself (no
+ * staff directory needed) and shows each adjuster's open claims, so the work can be spread evenly.
  */
 export function AssignModal({ claim, onClose }: { claim: TClaim; onClose: () => void }) {
-  const me = useCurrentUser();
   const { t } = useTranslation();
   const rules = useFormRules();
   const [form] = Form.useForm<{ assigneeId?: string }>();
   const assign = useAssignClaim(claim.id);
+  const assignees = useClaimAssignees(claim.id);
   const problem = useFormProblem(form, { fields: ['assigneeId'] });
-  const picks = can(me, 'staff:read');
 
   return (
     <ClaimFormModal
@@ -29,21 +26,23 @@ export function AssignModal({ claim, onClose }: { claim: TClaim; onClose: () => 
       pending={assign.isPending}
       alertError={problem.alertError}
       submitTestId="claim-assign-submit"
-      okText={picks ? undefined : t('claims.dialogs.assignToMe')}
       initialValues={{ assigneeId: claim.assignee?.id }}
       onClose={onClose}
-      onFinish={(v) => assign.mutate({ assigneeId: (picks ? v.assigneeId : undefined) ?? me.id, version: claim.version }, { onSuccess: onClose, onError: problem.report })}
+      onFinish={(v) => assign.mutate({ assigneeId: v.assigneeId!, version: claim.version }, { onSuccess: onClose, onError: problem.report })}
     >
       <Typography.Paragraph type="secondary">
         {t('claims.dialogs.currentAssignee', { name: claim.assignee?.name ?? t('claims.unassigned') })}
       </Typography.Paragraph>
-      {picks ? (
-        <Form.Item name="assigneeId" label={t('claims.assignee')} extra={t('claims.dialogs.assignHelp')} rules={[rules.requiredSelect(t('claims.assignee'))]}>
-          <StaffSelect role="claims_adjuster" allowClear={false} testId="claim-assign-staff" />
-        </Form.Item>
-      ) : (
-        <Typography.Paragraph data-testid="claim-assign-self">{t('claims.dialogs.assignSelfOnly', { name: me.displayName })}</Typography.Paragraph>
-      )}
+      {assignees.isError && <ProblemAlert error={assignees.error} style={{ marginBottom: 12 }} />}
+      <Form.Item name="assigneeId" label={t('claims.assignee')} extra={t('claims.dialogs.assignHelp')} rules={[rules.requiredSelect(t('claims.assignee'))]}>
+        <Select
+          loading={assignees.isPending}
+          showSearch
+          optionFilterProp="label"
+          options={(assignees.data?.items ?? []).map((a) => ({ value: a.id, label: t('claims.dialogs.assigneeOption', { name: a.name, unit: a.unitName, count: a.openClaims }) }))}
+          data-testid="claim-assign-staff"
+        />
+      </Form.Item>
     </ClaimFormModal>
   );
 }

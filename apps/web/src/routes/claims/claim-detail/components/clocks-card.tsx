@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../format.ts';
 import { useLabels } from '../../../../i18n/labels.ts';
 import { ClockCountdown } from '../../components/clock-countdown.tsx';
+import { HolidayTag } from '../../components/holiday-tag.tsx';
 
 const STATE_COLORS: Record<TClaimClock['state'], string> = { running: 'processing', paused: 'default', met: 'success', breached: 'error' };
 
@@ -19,7 +20,10 @@ export function ClocksCard({ clocks }: { clocks: TClaimClock[] }) {
         {clocks.map((c) => (
           <div key={c.kind} data-testid={`claim-clock-${c.kind}`} data-state={c.state} data-warning={String(c.warning)}>
             <Flex justify="space-between" align="center" gap={8} wrap>
-              <Typography.Text strong>{labels.claimClock(c.kind)}</Typography.Text>
+              <Flex gap={6} align="center" wrap>
+                <Typography.Text strong>{labels.claimClock(c.kind)}</Typography.Text>
+                <HolidayTag clock={c} testId={`claim-clock-holiday-${c.kind}`} />
+              </Flex>
               <Tag color={c.warning && c.state === 'running' ? 'warning' : STATE_COLORS[c.state]} style={{ marginInlineEnd: 0 }}>
                 {labels.claimClockState(c.state)}
               </Tag>
