@@ -10,8 +10,6 @@ import { router } from './router.tsx';
 import './styles.css';
 
 const locale = storedLocale();
-initI18n(locale);
-applyDocumentLocale(locale);
 
 // A session that ends mid-work (expired, logged out elsewhere) leads back to the login page, which
 // clears the cache once the signed-in pages are gone.
@@ -25,12 +23,16 @@ const queryClient = createQueryClient(() => {
   if (location.pathname !== '/login') void router.navigate(loginPathFor(location), { replace: true });
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <LocaleProvider>
-        <RouterProvider router={router} />
-      </LocaleProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// The first render waits for the reader's language (its own small chunk).
+void initI18n(locale).then(() => {
+  applyDocumentLocale(locale);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <LocaleProvider>
+          <RouterProvider router={router} />
+        </LocaleProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+});

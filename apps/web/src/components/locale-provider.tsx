@@ -4,7 +4,7 @@ import zhCNAntd from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
-import { i18n, rememberLocale, type Locale } from '../i18n/index.ts';
+import { i18n, loadLocale, rememberLocale, type Locale } from '../i18n/index.ts';
 
 interface LocaleContextValue {
   locale: Locale;
@@ -38,9 +38,12 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => (i18n.language === 'en-US' ? 'en-US' : 'zh-CN'));
 
   const setLocale = useCallback((next: Locale) => {
-    applyDocumentLocale(next);
-    void i18n.changeLanguage(next);
-    setLocaleState(next);
+    // The other language is loaded on first use (a small chunk), then everything switches at once.
+    void loadLocale(next).then(() => {
+      applyDocumentLocale(next);
+      void i18n.changeLanguage(next);
+      setLocaleState(next);
+    });
   }, []);
 
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);

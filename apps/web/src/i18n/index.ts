@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { enUS } from './en-US.ts';
-import { zhCN } from './zh-CN.ts';
+import type { Messages } from './messages.ts';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -29,10 +28,23 @@ export function rememberLocale(locale: Locale) {
   }
 }
 
-/** Sets up i18next synchronously, so the first render already speaks the right language. */
-export function initI18n(locale: Locale) {
-  void i18n.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+// Each language is its own chunk: a user downloads only the one they read (and the other on a switch).
+const LOADERS: Record<Locale, () => Promise<Messages>> = {
+  'zh-CN': () => import('./zh-CN.ts').then((m) => m.zhCN),
+  'en-US': () => import('./en-US.ts').then((m) => m.enUS),
+};
+
+/** Loads a language's messages into i18next once; resolves when they can be used. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (i18n.hasResourceBundle(locale, 'translation')) return;
+  i18n.addResourceBundle(locale, 'translation', await LOADERS[locale]());
+}
+
+/** Sets up i18next with the language's messages loaded, so the first render already speaks it. */
+export async function initI18n(locale: Locale) {
+  const messages = await LOADERS[locale]();
+  await i18n.use(initReactI18next).init({
+    resources: { [locale]: { translation: messages } },
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
@@ -41,6 +53,7 @@ export function initI18n(locale: Locale) {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    partialBundledLanguages: true,
   });
   return i18n;
 }
