@@ -157,6 +157,21 @@ export type TContact = z.infer<typeof ZContact>;
 export const ZContactList = z.object({ items: z.array(ZContact) });
 export type TContactList = z.infer<typeof ZContactList>;
 
+export const ZConsentEvidence = z.object({
+  kind: ZConsentEvidenceKind,
+  /** Form number, call recording id, click log reference, … */
+  reference: z.string().trim().min(1, 'reference is required').max(200),
+});
+export type TConsentEvidence = z.infer<typeof ZConsentEvidence>;
+
+/** Grant or withdraw a consent for a purpose on a channel, with evidence. */
+export const ZConsentChangeRequest = z.object({
+  purpose: ZConsentPurpose,
+  channel: ZConsentChannel.default('any'),
+  evidence: ZConsentEvidence,
+});
+export type TConsentChangeRequest = z.input<typeof ZConsentChangeRequest>;
+
 /** Create a customer. Person fields and organisation fields are checked against `kind`. */
 export const ZCreateCustomerRequest = z.object({
   kind: ZCustomerKind.default('person'),
@@ -185,6 +200,11 @@ export const ZCreateCustomerRequest = z.object({
   bankAccount: ZOptionalText(40),
   contacts: z.array(ZCreateContactRequest).max(20).optional(),
   attributes: ZCustomerAttributeValues.optional(),
+  /**
+   * Consents given when the customer is taken on (e.g. on the application form), each with its
+   * evidence. Health notes on a new customer need `health_data` here (separate consent, PIPL art. 29).
+   */
+  consents: z.array(ZConsentChangeRequest).max(20).optional(),
 });
 export type TCreateCustomerRequest = z.input<typeof ZCreateCustomerRequest>;
 
@@ -392,20 +412,7 @@ export type TAttributeDefinitionList = z.infer<typeof ZAttributeDefinitionList>;
 
 // ─── Consent ──────────────────────────────────────────────────────────────────────────────────
 
-export const ZConsentEvidence = z.object({
-  kind: ZConsentEvidenceKind,
-  /** Form number, call recording id, click log reference, … */
-  reference: z.string().trim().min(1, 'reference is required').max(200),
-});
-export type TConsentEvidence = z.infer<typeof ZConsentEvidence>;
-
-/** Grant or withdraw a consent for a purpose on a channel, with evidence. */
-export const ZConsentChangeRequest = z.object({
-  purpose: ZConsentPurpose,
-  channel: ZConsentChannel.default('any'),
-  evidence: ZConsentEvidence,
-});
-export type TConsentChangeRequest = z.input<typeof ZConsentChangeRequest>;
+// ZConsentEvidence and ZConsentChangeRequest are defined above ZCreateCustomerRequest (which uses them).
 
 /** Current consent state for one purpose × channel. */
 export const ZConsent = z

@@ -65,6 +65,7 @@ const zhangPayload = () => ({
     { channel: 'address', value: '浙江省杭州市西湖区文三路90号' },
     { channel: 'wechat', value: 'wx_zhang89' },
   ],
+  consents: [{ purpose: 'health_data', channel: 'any', evidence: { kind: 'signed_form', reference: '投保单 T-2026-0001 健康告知授权' } }],
 });
 
 describe('POST /api/v1/customers', () => {
@@ -434,8 +435,8 @@ describe('consents', () => {
 
     const current = (await get(token.csrA, base)).json() as { items: TConsent[] };
     expect(current.items.map((c) => [c.purpose, c.channel, c.granted])).toEqual([['health_data', 'any', true], ['marketing', 'any', false], ['marketing', 'sms', false]]);
-    const page1 = (await get(token.csrA, `${base}/history?limit=3`)).json() as TConsentHistory;
-    const page2 = (await get(token.csrA, `${base}/history?limit=3&cursor=${page1.nextCursor}`)).json() as TConsentHistory;
+    const page1 = (await get(token.csrA, `${base}/history?limit=4`)).json() as TConsentHistory;
+    const page2 = (await get(token.csrA, `${base}/history?limit=4&cursor=${page1.nextCursor}`)).json() as TConsentHistory;
     const history = [...page1.items, ...page2.items];
     expect(history.map((e) => [e.purpose, e.channel, e.action])).toEqual([
       ['marketing', expect.any(String), 'withdrawn'],
@@ -444,10 +445,12 @@ describe('consents', () => {
       ['health_data', 'any', 'granted'],
       ['marketing', 'sms', 'withdrawn'],
       ['marketing', 'any', 'granted'],
+      // Given on the application form when the customer was created, with the health notes.
+      ['health_data', 'any', 'granted'],
     ]);
     expect(page2.nextCursor).toBeNull();
     expect(history[0]!.staffName).toBe('a.csr');
-    expect((await auditOf(zhang.id, 'consent.changed')).length).toBe(5);
+    expect((await auditOf(zhang.id, 'consent.changed')).length).toBe(6);
   });
 });
 
@@ -554,5 +557,23 @@ describe('OpenAPI', () => {
     expect(doc.paths['/api/v1/customers/{id}/consents/grant']!.post!.tags).toEqual(['consents']);
     expect(doc.paths['/api/v1/customers/{id}/interactions']!.post!.tags).toEqual(['interactions']);
     expect(doc.paths['/api/v1/customer-attributes']!.post!.tags).toEqual(['customer-attributes']);
+  });
+});
+
+describe('health notes at creation', () => {
+  it('are refused without the health_data consent in the same request (409 CONSENT_REQUIRED), nothing is created', async () => {
+    const payload = { name: '周健', healthNotes: '糖尿病史', contacts: [] };
+    expectProblem(await post(token.csrA, '/api/v1/customers', payload), 409, 'CONSENT_REQUIRED', ['body.healthNotes']);
+    expect(await ctx.db.selectFrom('customer').select('id').where('name', '=', '周健').execute()).toEqual([]);
+    expectProblem(
+      await post(token.csrA, '/api/v1/customers', { ...payload, consents: [{ purpose: 'health_data', channel: 'sms', evidence: { kind: 'signed_form', reference: 'F-1' } }] }),
+      409,
+      'CONSENT_REQUIRED',
+      ['body.healthNotes'],
+    );
+    const created = await create(token.csrA, { ...payload, consents: [{ purpose: 'health_data', evidence: { kind: 'signed_form', reference: '投保单 F-2 健康告知授权' } }] });
+    expect(await hasConsent(deps, created.id, 'health_data', 'any')).toBe(true);
+    const audits = await auditOf(created.id, 'consent.changed');
+    expect(audits).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import { listAttributeDefinitions } from './attribute.repository.ts';
 import { mergeAttributeValues } from './attribute.service.ts';
 import { buildContactRows } from './contact.service.ts';
 import { findConsentStates } from './consent.repository.ts';
+import { changeConsent } from './consent.service.ts';
 import { insertContacts, listContacts } from './contact.repository.ts';
 import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
 import { buildProfileColumns, throwFieldErrors, type CurrentProfile } from './customer-profile.ts';
@@ -85,6 +86,14 @@ export async function createCustomer(deps: ModuleDeps, actor: Actor, input: TCre
     profile.errors.push(...error.errors.map((e) => ({ ...e, code: 'VALIDATION_FAILED' as const })));
   }
   throwFieldErrors(profile.errors);
+  // Health notes are sensitive personal information: a new customer may carry them only with the
+  // separate health_data consent given in the same request (PIPL art. 29).
+  const healthConsent = (input.consents ?? []).some((c) => c.purpose === 'health_data' && (c.channel ?? 'any') === 'any');
+  if (profile.columns.health_notes_enc && !healthConsent) {
+    throw new DomainError('CONSENT_REQUIRED', 'Storing health notes needs the customer’s separate consent to health_data', [
+      { field: 'body.healthNotes', message: 'add the health_data consent (with its evidence) to consents' },
+    ]);
+  }
   return inTransaction(deps.db, async (tx) => {
     const attributes = mergeAttributeValues(await listAttributeDefinitions(tx), input.attributes, {}, true);
     const placement = await resolvePlacement(tx, actor, { ...(input.orgUnitId ? { orgUnitId: input.orgUnitId } : {}), ...(input.ownerAgentId !== undefined ? { ownerAgentId: input.ownerAgentId } : {}) });
@@ -121,6 +130,7 @@ export async function createCustomer(deps: ModuleDeps, actor: Actor, input: TCre
       },
     ]);
     await insertContacts(tx, contacts);
+    for (const consent of input.consents ?? []) await changeConsent({ ...deps, db: tx }, actor, id, 'granted', consent);
     await recordAuditEvent(tx, actor, {
       action: 'customer.created',
       entityType: 'customer',
@@ -147,7 +157,6 @@ export async function updateCustomer(deps: ModuleDeps, actor: Actor, id: string,
     const profile = buildProfileColumns(deps.cipher, row.kind, input, current, today());
     throwFieldErrors(profile.errors);
     // Health notes are sensitive personal information: storing them needs the separate health_data consent.
-    // (Create cannot check this: a new customer has no consents yet — see docs/customers.md, known gaps.)
     if (profile.columns.health_notes_enc && !(await findConsentStates(tx, id, 'health_data', ['any'])).some((c) => c.granted)) {
       throw new DomainError('CONSENT_REQUIRED', 'Storing health notes needs the customer’s separate consent to health_data', [{ field: 'body.healthNotes', message: 'grant the health_data consent first' }]);
     }
