@@ -29,6 +29,7 @@ import { claimRoutes, claimSettingsRoutes, claimsSection } from './modules/claim
 import { productRoutes } from './modules/products/index.ts';
 import { authenticatePortal, portalRoutes, type PortalDeps } from './modules/portal/index.ts';
 import { messageRoutes } from './modules/messages/index.ts';
+import { complaintRoutes } from './modules/complaints/index.ts';
 import { createFieldCipher } from './platform/crypto/field-encryption.ts';
 import type { ModuleDeps } from './platform/deps.ts';
 
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(importRoutes(moduleDeps));
   await app.register(claimRoutes(moduleDeps, { uploadDir: config.uploadDir }));
   await app.register(claimSettingsRoutes(moduleDeps));
+  await app.register(complaintRoutes(moduleDeps));
   await app.register(portalRoutes(portalDeps, { uploadDir: config.uploadDir, secureCookies: config.auth.secureCookies, rateLimitPerMinute: config.auth.loginRateLimitPerMinute }));
   await app.register(messageRoutes(moduleDeps, { devInbox: config.devInbox }));
 

@@ -40,7 +40,7 @@ export interface Config {
    * read queued messages — portal one-time codes included — in the console instead of on a phone.
    */
   devInbox: boolean;
-  /** Minutes between background sweeps that record breached claim clocks (ANXIN_CLAIM_SWEEP_MINUTES; 0 = off). */
+  /** Minutes between background sweeps that record claim and complaint clock warnings and breaches (ANXIN_CLAIM_SWEEP_MINUTES; 0 = off). */
   claimSweepMinutes: number;
   version: string;
 }

@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, cipherFor } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { loadDemo } from './demo/index.ts';
-import { scheduleClaimSweep } from './modules/claims/index.ts';
+import { sweepClaimClocks } from './modules/claims/index.ts';
+import { sweepComplaintClocks } from './modules/complaints/index.ts';
+import { repeatTask } from './platform/repeat.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { ensureFirstAdministrator } from './modules/org/index.ts';
@@ -67,11 +69,17 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
   }
 
   const app = await buildApp({ config, database, prettyLogs: process.stdout.isTTY });
-  // Breached claim clocks are recorded in the background, not only when the overdue board is opened.
-  let stopSweep = () => {};
-  app.addHook('onClose', async () => stopSweep());
+  // Clock warnings, breaches and the escalations they cause are recorded in the background, not only
+  // when a desk or board is opened.
+  const stops: (() => void)[] = [];
+  app.addHook('onClose', async () => stops.forEach((stop) => stop()));
   await app.listen({ port: config.port, host: config.host });
-  if (config.claimSweepMinutes > 0) stopSweep = scheduleClaimSweep({ db: database.db, cipher: cipherFor(config) }, config.claimSweepMinutes * 60_000, app.log);
+  if (config.claimSweepMinutes > 0) {
+    const deps = { db: database.db, cipher: cipherFor(config) };
+    const every = config.claimSweepMinutes * 60_000;
+    stops.push(repeatTask('claim clock sweep', () => sweepClaimClocks(deps), every, app.log));
+    stops.push(repeatTask('complaint clock sweep', () => sweepComplaintClocks(deps), every, app.log));
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   print('');

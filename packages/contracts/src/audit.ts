@@ -75,6 +75,12 @@ export const AUDIT_ACTIONS = [
   'portal.claims_read',
   /** Staff read the development message inbox (queued messages, one-time codes). */
   'outbox.read',
+  /** A complaint was registered. */
+  'complaint.created',
+  /** A complaint moved along the procedure (a record was written), was transferred, escalated, extended, closed or reopened. */
+  'complaint.updated',
+  /** A complaint's details (the customer's own words, the records) were read. */
+  'complaint.viewed',
   /** An import was run (dry run or commit), with row counts. */
   'import.run',
   /** A list of customers or policies was exported (masked), with the filter and row count. */

@@ -85,6 +85,11 @@ export const ERROR_CODES = [
   'CLAIM_PAYMENT_EXCEEDS',
   /** An invoice on this claim was already claimed on another claim. */
   'CLAIM_DUPLICATE_INVOICE',
+  // — complaints —
+  /** The complaint's status does not allow this action (e.g. deciding a complaint not yet registered). */
+  'COMPLAINT_INVALID_TRANSITION',
+  /** A closed or withdrawn complaint is archived read-only; reopen it (with a reason) first. */
+  'COMPLAINT_ARCHIVED',
   // — customer portal —
   /** The policy number and ID number do not belong together (or the policy is unknown). */
   'PORTAL_IDENTITY_MISMATCH',

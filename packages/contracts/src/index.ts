@@ -10,3 +10,4 @@ export * from './policies.ts';
 export * from './imports.ts';
 export * from './claims.ts';
 export * from './portal.ts';
+export * from './complaints.ts';

@@ -39,6 +39,14 @@ export const PERMISSIONS = [
   'claim:approve',
   /** Change claim settings: clock rules per product line, fast track, approval authority, green channel. */
   'claim_setting:manage',
+  /** Read complaints in the caller's scope (the units handling them or the customers' home units). */
+  'complaint:read',
+  /** Register a complaint received on any channel. */
+  'complaint:register',
+  /** Handle complaints: verify, register, transfer, escalate, decide, extend, record the response, close, reopen; the playbook. */
+  'complaint:handle',
+  /** Approve the second extension (to 60 days) as the higher-level institution or a head-office senior manager. */
+  'complaint:approve',
   /** Read the development message inbox (queued messages and one-time codes; administrators, never in production). */
   'outbox:read',
 ] as const;

@@ -150,6 +150,11 @@ export const enUS: Messages = {
       document_added: 'Claim document uploaded',
       settings_changed: 'Claim settings changed',
     },
+    complaint: {
+      created: 'Complaint registered',
+      updated: 'Complaint handled',
+      viewed: 'Complaint viewed',
+    },
     portal: {
       code_sent: 'Portal code sent',
       login: 'Customer logged in to the portal',
@@ -186,6 +191,7 @@ export const enUS: Messages = {
     import_job: 'Import',
     claim: 'Claim',
     outbox: 'Message outbox',
+    complaint: 'Complaint',
     claim_setting: 'Claim setting',
   },
   errors: {
@@ -228,6 +234,8 @@ export const enUS: Messages = {
     CLAIM_DOCUMENT_INVALID: 'Only JPEG, PNG or PDF files up to 10 MB',
     CLAIM_PAYMENT_EXCEEDS: 'Payments would exceed the approved amount',
     CLAIM_DUPLICATE_INVOICE: 'This invoice was already claimed',
+    COMPLAINT_INVALID_TRANSITION: 'The complaint’s status does not allow this',
+    COMPLAINT_ARCHIVED: 'The complaint is closed and archived; reopen it with a reason first',
     PORTAL_IDENTITY_MISMATCH: 'The policy number and ID number do not match our records',
     PORTAL_NO_MOBILE: 'We have no mobile number for you; please call our service hotline to add one',
     PORTAL_CODE_INVALID: 'The code is wrong, expired or already used; ask for a new one',

@@ -42,6 +42,9 @@ const KNOWN_ENTITY_TYPES = [
   'policy',
   'import_job',
   'claim',
+  'claim_setting',
+  'outbox',
+  'complaint',
 ] as const;
 type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 const isKnownEntityType = (value: string): value is KnownEntityType => (KNOWN_ENTITY_TYPES as readonly string[]).includes(value);

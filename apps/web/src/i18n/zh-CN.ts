@@ -151,6 +151,11 @@ export const zhCN = {
       document_added: '上传理赔材料',
       settings_changed: '修改理赔设置',
     },
+    complaint: {
+      created: '登记投诉',
+      updated: '投诉处理',
+      viewed: '查看投诉',
+    },
     portal: {
       code_sent: '发送门户验证码',
       login: '客户登录门户',
@@ -187,6 +192,7 @@ export const zhCN = {
     import_job: '导入任务',
     claim: '理赔案件',
     outbox: '消息发件箱',
+    complaint: '投诉',
     claim_setting: '理赔设置',
   },
   errors: {
@@ -229,6 +235,8 @@ export const zhCN = {
     CLAIM_DOCUMENT_INVALID: '仅接受 10 MB 以内的 JPEG、PNG 或 PDF 文件',
     CLAIM_PAYMENT_EXCEEDS: '支付金额将超过核定金额',
     CLAIM_DUPLICATE_INVOICE: '该发票已在其他案件中索赔',
+    COMPLAINT_INVALID_TRANSITION: '投诉当前状态不允许此操作',
+    COMPLAINT_ARCHIVED: '投诉已结案归档，需先填写原因重新打开',
     PORTAL_IDENTITY_MISMATCH: '保单号与身份证号不匹配，请核对后重试',
     PORTAL_NO_MOBILE: '我们没有您的手机号，请致电客服热线登记',
     PORTAL_CODE_INVALID: '验证码错误、已过期或已使用，请重新获取',

@@ -216,3 +216,8 @@ export function buildProgress(detail: ClaimDetail): TClaimProgress {
 export async function getClaimProgress(deps: ModuleDeps, actor: Actor, id: string) {
   return buildProgress(await getClaim(deps, actor, id));
 }
+
+/** Number and parties of a claim, without a scope check (for modules that link to it, e.g. complaints). */
+export async function findClaimRef(deps: ModuleDeps, id: string) {
+  return deps.db.selectFrom('claim').select(['id', 'claim_no', 'customer_id', 'policy_id']).where('id', '=', id).executeTakeFirst();
+}

@@ -33,27 +33,3 @@ export async function sweepClaimClocks(deps: ModuleDeps, now = new Date()): Prom
   return marked;
 }
 
-/**
- * Runs the breach sweep in the background every `everyMs` (and once at start), so breaches are
- * recorded even when nobody opens the overdue board. Failures are logged (no personal data) and
- * retried on the next tick. Returns a function that stops it.
- */
-export function scheduleClaimSweep(deps: ModuleDeps, everyMs: number, log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void }): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const marked = await sweepClaimClocks(deps);
-      if (marked > 0) log.info({ marked }, 'claim clocks marked breached');
-    } catch (error) {
-      log.error({ err: error instanceof Error ? { message: error.message } : {} }, 'claim clock sweep failed');
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -2,7 +2,8 @@
 export { claimRoutes, type ClaimRouteOptions } from './claim.routes.ts';
 export { claimsSection } from './claims-section.ts';
 export { reportClaim, transitionClaim, sendDocumentNotice, uploadClaimDocument, adjustClaim, approveClaim, denyClaim, recordDenialNotice, recordClaimPayment, flagClaim } from './claim-write.service.ts';
-export { scheduleClaimSweep, sweepClaimClocks } from './claim-sweep.ts';
+export { sweepClaimClocks } from './claim-sweep.ts';
 export { listPortalClaims, getPortalClaim, reportPortalClaim, uploadPortalDocument } from './claim-portal.service.ts';
 export { DocumentStore } from './claim-files.ts';
 export { claimSettingsRoutes } from './claim-settings.routes.ts';
+export { findClaimRef } from './claim-read.service.ts';

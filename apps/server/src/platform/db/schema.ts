@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ClaimTables } from './schema/claims.ts';
 import type { PortalTables } from './schema/portal.ts';
+import type { ComplaintTables } from './schema/complaints.ts';
 import type { CustomerTables } from './schema/customers.ts';
 import type { ImportTables } from './schema/imports.ts';
 import type { PolicyTables } from './schema/policies.ts';
@@ -107,7 +108,7 @@ export interface AuditEventTable {
  * Every table. Each slice keeps its table types in `schema/<slice>.ts` and its DDL in a numbered
  * migration; this interface joins them.
  */
-export interface DB extends CustomerTables, PolicyTables, ImportTables, ClaimTables, PortalTables {
+export interface DB extends CustomerTables, PolicyTables, ImportTables, ClaimTables, PortalTables, ComplaintTables {
   org_unit: OrgUnitTable;
   staff: StaffTable;
   session: SessionTable;

@@ -1,0 +1,162 @@
+import type { Insertable, Updateable } from 'kysely';
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import type { ComplaintRecordTable, ComplaintTable } from '../../platform/db/schema/complaints.ts';
+import { newId } from '../../platform/ids.ts';
+import { DECISION_CLOCK_STATUSES, OPEN_COMPLAINT_STATUSES } from './complaint-status.ts';
+
+/** Who sees a complaint: the units handling it and the customer's home unit, with everything above them. */
+export interface ComplaintScope {
+  orgPath: string;
+}
+
+const columns = [
+  'c.customer_id',
+  'c.id',
+  'c.complaint_no',
+  'c.channel',
+  'c.category',
+  'c.sub_reason',
+  'c.severity',
+  'c.collective',
+  'c.representatives',
+  'c.regulator_ref',
+  'c.policy_id',
+  'c.claim_id',
+  'c.staff_concerned_id',
+  'c.subject',
+  'c.description_enc',
+  'c.demand_enc',
+  'c.status',
+  'c.home_unit_id',
+  'c.home_path',
+  'c.org_unit_id',
+  'c.org_path',
+  'c.tier',
+  'c.assignee_id',
+  'c.assignee_name',
+  'c.received_at',
+  'c.due_at',
+  'c.extension_level',
+  'c.warned_at',
+  'c.breached_at',
+  'c.decided_at',
+  'c.customer_response',
+  'c.responded_at',
+  'c.review_due_at',
+  'c.review_breached_at',
+  'c.closed_at',
+  'c.reopen_count',
+  'c.created_at',
+  'c.updated_at',
+  'c.version',
+  'cu.name as customer_name',
+  'ou.name as org_unit_name',
+  'hu.name as home_unit_name',
+] as const;
+
+function selectComplaints(db: Executor, scope?: ComplaintScope) {
+  let q = db
+    .selectFrom('complaint as c')
+    .innerJoin('customer as cu', 'cu.id', 'c.customer_id')
+    .innerJoin('org_unit as ou', 'ou.id', 'c.org_unit_id')
+    .innerJoin('org_unit as hu', 'hu.id', 'c.home_unit_id')
+    .select(columns);
+  if (scope) {
+    const like = `${scope.orgPath}%`;
+    q = q.where((eb) => eb.or([eb('c.org_path', 'like', like), eb('c.home_path', 'like', like)]));
+  }
+  return q;
+}
+
+export async function findComplaint(db: Executor, id: string, scope?: ComplaintScope) {
+  return selectComplaints(db, scope).where('c.id', '=', id).executeTakeFirst();
+}
+export type ComplaintRow = NonNullable<Awaited<ReturnType<typeof findComplaint>>>;
+
+export async function lockComplaint(db: Executor, id: string) {
+  await sql`SELECT id FROM complaint WHERE id = ${id} FOR UPDATE`.execute(db);
+}
+
+export async function insertComplaint(db: Executor, row: Insertable<ComplaintTable>) {
+  await db.insertInto('complaint').values(row).execute();
+}
+
+/** Optimistic update: false when the version moved on. */
+export async function updateComplaint(db: Executor, id: string, version: number, patch: Updateable<ComplaintTable>) {
+  const row = await db
+    .updateTable('complaint')
+    .set({ ...patch, version: version + 1, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertRecord(db: Executor, row: Omit<Insertable<ComplaintRecordTable>, 'id'>) {
+  await db
+    .insertInto('complaint_record')
+    .values({ id: newId(), ...row })
+    .execute();
+}
+
+export async function listRecords(db: Executor, complaintId: string) {
+  return db
+    .selectFrom('complaint_record as r')
+    .leftJoin('org_unit as f', 'f.id', 'r.from_unit_id')
+    .leftJoin('org_unit as t', 't.id', 'r.to_unit_id')
+    .select(['r.id', 'r.kind', 'r.data_enc', 'r.from_unit_id', 'r.to_unit_id', 'f.name as from_unit_name', 't.name as to_unit_name', 'r.actor_name', 'r.at'])
+    .where('r.complaint_id', '=', complaintId)
+    .orderBy('r.at')
+    .orderBy('r.id')
+    .execute();
+}
+
+export async function listPlaybook(db: Executor, complaintId: string) {
+  return db.selectFrom('complaint_playbook_step').selectAll().where('complaint_id', '=', complaintId).execute();
+}
+
+export async function nextComplaintNumber(db: Executor, year: number) {
+  const { rows } = await sql<{ n: string }>`SELECT nextval('complaint_no_seq') AS n`.execute(db);
+  return `CMP${year}${String(rows[0]!.n).padStart(8, '0')}`;
+}
+
+/** The desk: complaints in scope, the nearest deadline first (keyset on due_at, id). */
+export async function listComplaintRows(
+  db: Executor,
+  scope: ComplaintScope,
+  query: { status?: string | undefined; category?: string | undefined; unitPath?: string | undefined; customerId?: string | undefined; open?: 'true' | 'false' | undefined; q?: string | undefined; limit: number },
+  after?: { value: string; id: string },
+) {
+  let q = selectComplaints(db, scope);
+  if (query.status) q = q.where('c.status', '=', query.status as ComplaintTable['status']);
+  if (query.category) q = q.where('c.category', '=', query.category as ComplaintTable['category']);
+  if (query.unitPath) {
+    const like = `${query.unitPath}%`;
+    q = q.where((eb) => eb.or([eb('c.org_path', 'like', like), eb('c.home_path', 'like', like)]));
+  }
+  if (query.customerId) q = q.where('c.customer_id', '=', query.customerId);
+  if (query.open === 'true') q = q.where('c.status', 'in', OPEN_COMPLAINT_STATUSES);
+  if (query.open === 'false') q = q.where('c.status', 'not in', OPEN_COMPLAINT_STATUSES);
+  if (query.q) q = q.where('c.complaint_no', 'like', `${query.q.toUpperCase().replace(/[%_\\]/g, '')}%`);
+  if (after) q = q.where(sql<boolean>`(c.due_at, c.id) > (${after.value}::timestamptz, ${after.id}::uuid)`);
+  return q.orderBy('c.due_at').orderBy('c.id').limit(query.limit + 1).execute();
+}
+
+/** Open complaints whose decision clock is inside its warning days (not yet warned) or past its deadline (not yet marked). */
+export async function findComplaintsNeedingClockWork(db: Executor, warnBefore: Date, now: Date) {
+  return db
+    .selectFrom('complaint')
+    .select(['id', 'status', 'due_at', 'warned_at', 'breached_at', 'review_due_at', 'review_breached_at'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', 'in', DECISION_CLOCK_STATUSES), eb('breached_at', 'is', null), eb('due_at', '<', now)]),
+        eb.and([eb('status', 'in', DECISION_CLOCK_STATUSES), eb('warned_at', 'is', null), eb('due_at', '<=', warnBefore)]),
+        eb.and([eb('status', '=', 'reviewing'), eb('review_breached_at', 'is', null), eb('review_due_at', '<', now)]),
+      ]),
+    )
+    .orderBy('due_at')
+    .limit(500)
+    .execute();
+}

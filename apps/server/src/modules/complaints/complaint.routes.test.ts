@@ -1,0 +1,165 @@
+import type { TComplaint, TComplaintList } from '@anxin/contracts';
+import { describe, expect, it } from 'vitest';
+import { cipherFor } from '../../app.ts';
+import { createTestContext } from '../../test/context.ts';
+import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
+import { expectProblem } from '../../test/problems.ts';
+import { createCustomer } from '../customers/index.ts';
+import { sweepComplaintClocks } from './complaint-write.service.ts';
+
+// Complaints on the real database and HTTP server: 401 → 400 → 403 → 404, three-tier scope, the
+// procedure with its four records, extensions, dispute and review, archive and reopening, and the
+// clock sweep's escalations with a fake clock.
+const ctx = await createTestContext();
+const deps = { db: ctx.db, cipher: cipherFor(ctx.config) };
+const org = await seedOrg(ctx.db);
+const { units, system } = org;
+await seedStaff(ctx.db, org, units.eastA.id, 'ea.csr', ['csr']);
+await seedStaff(ctx.db, org, units.eastA.id, 'ea.handler', ['complaint_handler']);
+await seedStaff(ctx.db, org, units.eastB.id, 'eb.handler', ['complaint_handler']);
+await seedStaff(ctx.db, org, units.east.id, 'east.handler', ['complaint_handler']);
+await seedStaff(ctx.db, org, units.east.id, 'east.manager', ['branch_manager']);
+await seedStaff(ctx.db, org, units.eastA.id, 'ea.manager', ['branch_manager']);
+await seedStaff(ctx.db, org, units.hq.id, 'hq.handler', ['complaint_handler']);
+await seedStaff(ctx.db, org, units.hq.id, 'hq.adjuster', ['claims_adjuster']);
+const token = {
+  csr: await loginAs(ctx.app, 'ea.csr'),
+  handler: await loginAs(ctx.app, 'ea.handler'),
+  otherCity: await loginAs(ctx.app, 'eb.handler'),
+  province: await loginAs(ctx.app, 'east.handler'),
+  provinceManager: await loginAs(ctx.app, 'east.manager'),
+  cityManager: await loginAs(ctx.app, 'ea.manager'),
+  hq: await loginAs(ctx.app, 'hq.handler'),
+  adjuster: await loginAs(ctx.app, 'hq.adjuster'),
+};
+const customer = (await createCustomer(deps, system, { name: '陈静', orgUnitId: units.eastA.id })).id;
+
+const base = { customerId: customer, channel: 'hotline', category: 'claims', subReason: 'slow', subject: '理赔进度太慢', description: '报案两周没有任何人联系我，电话打不通。', demand: '尽快处理并给出说明' };
+const create = async (t: string, body: Record<string, unknown> = {}) => {
+  const res = await ctx.request({ method: 'POST', url: '/api/v1/complaints', token: t, payload: { ...base, ...body } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as TComplaint;
+};
+const act = async (t: string, c: TComplaint, body: Record<string, unknown>, status = 200) => {
+  const res = await ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/actions`, token: t, payload: { version: c.version, ...body } });
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json() as TComplaint;
+};
+const desk = async (t: string) => {
+  const res = await ctx.request({ method: 'GET', url: '/api/v1/complaints?limit=100', token: t });
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as TComplaintList).items;
+};
+
+describe('POST /api/v1/complaints', () => {
+  it('401 → 400 → 403 → 404', async () => {
+    expectProblem(await ctx.request({ method: 'POST', url: '/api/v1/complaints', payload: base }), 401, 'UNAUTHENTICATED');
+    expectProblem(await ctx.request({ method: 'POST', url: '/api/v1/complaints', token: token.csr, payload: { ...base, subReason: 'rude', channel: 'regulator', representatives: 3 } }), 400, 'VALIDATION_FAILED', [
+      'body.subReason',
+      'body.regulatorRef',
+      'body.representatives',
+    ]);
+    expectProblem(await ctx.request({ method: 'POST', url: '/api/v1/complaints', token: token.adjuster, payload: base }), 403, 'FORBIDDEN');
+    expectProblem(await ctx.request({ method: 'POST', url: '/api/v1/complaints', token: token.otherCity, payload: base }), 404, 'NOT_FOUND');
+  });
+
+  it('registers at the customer’s city with a 15-day clock; the description is encrypted; the city next door never sees it', async () => {
+    const c = await create(token.csr);
+    expect(c).toMatchObject({ status: 'received', tier: 'city', orgUnit: { id: units.eastA.id }, homeUnit: { id: units.eastA.id }, description: base.description });
+    expect(c.complaintNo).toMatch(/^CMP\d{12}$/);
+    expect(Date.parse(c.clock!.dueAt) - Date.parse(c.receivedAt)).toBe(15 * 86_400_000);
+    const stored = await ctx.db.selectFrom('complaint').select(['description_enc']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(stored.description_enc).not.toContain('报案');
+    expect((await desk(token.otherCity)).map((x) => x.id)).not.toContain(c.id);
+    expectProblem(await ctx.request({ method: 'GET', url: `/api/v1/complaints/${c.id}`, token: token.otherCity }), 404, 'NOT_FOUND');
+    expect((await desk(token.province)).map((x) => x.id)).toContain(c.id);
+    expect((await desk(token.hq)).map((x) => x.id)).toContain(c.id);
+  });
+
+  it('a critical, collective or regulator-transferred complaint starts at the province branch with a transfer record', async () => {
+    const c = await create(token.csr, { channel: 'regulator', regulatorRef: '浙银保监投〔2026〕118号' });
+    expect(c).toMatchObject({ tier: 'province', orgUnit: { id: units.east.id }, homeUnit: { id: units.eastA.id } });
+    expect(c.records.map((r) => [r.kind, r.data.reason, r.toUnit?.id])).toEqual([['transfer', 'regulator_transfer', units.east.id]]);
+    // The home city still sees its customer's complaint.
+    expect((await desk(token.handler)).map((x) => x.id)).toContain(c.id);
+  });
+});
+
+describe('the procedure', () => {
+  it('verify → register → escalate → decide → customer disputes → review at the higher level → closed and archived → reopened', async () => {
+    let c = await create(token.csr);
+    expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/actions`, token: token.csr, payload: { action: 'verify', facts: 'x', customerContacted: true, version: c.version } }), 403, 'FORBIDDEN');
+    expectProblem(
+      await ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/actions`, token: token.handler, payload: { action: 'decide', findings: 'x', responsibility: 'company', resolution: 'x', rootCause: 'x', version: c.version } }),
+      409,
+      'COMPLAINT_INVALID_TRANSITION',
+    );
+    c = await act(token.handler, c, { action: 'verify', facts: '核实：客户两周内三次致电未获回复，理赔员休假未交接。', customerContacted: true });
+    c = await act(token.handler, c, { action: 'register', summary: '理赔时效投诉，涉及杭州理赔岗交接问题' });
+    expect(c).toMatchObject({ status: 'registered', assignee: { name: 'ea.handler' } });
+    const playbook = await ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/playbook`, token: token.handler, payload: { step: 'apologise', note: '已致歉' } });
+    expect((playbook.json() as TComplaint).playbook).toMatchObject([{ step: 'apologise', note: '已致歉' }]);
+    c = (playbook.json() as TComplaint);
+    c = await act(token.handler, c, { action: 'escalate', reason: '需省分公司协调理赔部' });
+    expect(c).toMatchObject({ tier: 'province', orgUnit: { id: units.east.id } });
+    c = await act(token.province, c, { action: 'coordinate', note: '已联系省分公司理赔部指定专人处理' });
+    c = await act(token.province, c, { action: 'decide', findings: '理赔员交接缺失导致延误', responsibility: 'company', resolution: '三日内完成理赔并致歉', compensationFen: 20_000, rootCause: '岗位交接制度未执行' });
+    expect(c).toMatchObject({ status: 'decided', clock: { state: 'met' } });
+    c = await act(token.province, c, { action: 'record_response', response: 'disputes', note: '客户认为补偿过低' });
+    expect(c).toMatchObject({ status: 'reviewing', tier: 'hq', orgUnit: { id: units.hq.id }, clock: { kind: 'review', days: 30 } });
+    c = await act(token.hq, c, { action: 'decide_review', findings: '补偿标准符合规定', outcome: 'upheld', resolution: '维持原处理意见并再次说明' });
+    expect(c).toMatchObject({ status: 'closed', archived: true, nextActions: ['reopen'] });
+    expect(c.records.map((r) => r.kind)).toEqual(['verification', 'registration', 'transfer', 'coordination', 'handling', 'response', 'transfer', 'review']);
+    expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/actions`, token: token.hq, payload: { action: 'coordinate', note: 'x', version: c.version } }), 409, 'COMPLAINT_ARCHIVED');
+    expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/playbook`, token: token.hq, payload: { step: 'follow_up' } }), 409, 'COMPLAINT_ARCHIVED');
+    c = await act(token.hq, c, { action: 'reopen', reason: '客户提交新的证据' });
+    expect(c).toMatchObject({ status: 'handling', reopenCount: 1, archived: false, clock: { state: 'running', days: 15 } });
+    const audit = await ctx.db.selectFrom('audit_event').select('data').where('action', '=', 'complaint.updated').where('entity_id', '=', c.id).orderBy('seq').execute();
+    expect(audit.map((a) => (a.data as { action: string }).action)).toEqual(['verify', 'register', 'playbook', 'escalate', 'coordinate', 'decide', 'record_response', 'decide_review', 'reopen']);
+  });
+
+  it('extends to 30 days with the customer told, to 60 only with the higher level’s approval, never beyond', async () => {
+    let c = await create(token.csr);
+    c = await act(token.handler, c, { action: 'extend', reason: '案情复杂，需调取录音', customerToldVia: 'sms' });
+    expect(c.clock).toMatchObject({ days: 30 });
+    expect(c.nextActions).not.toContain('extend');
+    expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/actions`, token: token.cityManager, payload: { action: 'extend', reason: '需要更多时间', customerToldVia: 'sms', version: c.version } }), 403, 'FORBIDDEN');
+    c = await act(token.provinceManager, c, { action: 'extend', reason: '涉及第三方鉴定', customerToldVia: 'letter' });
+    expect(c.clock).toMatchObject({ days: 60 });
+    expect(Date.parse(c.clock!.dueAt) - Date.parse(c.receivedAt)).toBe(60 * 86_400_000);
+    expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/actions`, token: token.provinceManager, payload: { action: 'extend', reason: '再次延期', customerToldVia: 'letter', version: c.version } }), 409, 'COMPLAINT_INVALID_TRANSITION');
+  });
+
+  it('a stale version is 409 VERSION_CONFLICT; the customer accepting closes it', async () => {
+    let c = await create(token.csr);
+    c = await act(token.handler, c, { action: 'verify', facts: '核实属实', customerContacted: true });
+    expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/actions`, token: token.handler, payload: { action: 'register', summary: 'x', version: c.version - 1 } }), 409, 'VERSION_CONFLICT');
+    c = await act(token.handler, c, { action: 'register', summary: '登记' });
+    c = await act(token.handler, c, { action: 'decide', findings: '属实', responsibility: 'staff', resolution: '道歉并培训', rootCause: '服务态度' });
+    c = await act(token.handler, c, { action: 'record_response', response: 'accepts' });
+    expect(c).toMatchObject({ status: 'closed', customerResponse: 'accepts', tier: 'city' });
+  });
+});
+
+describe('the clock sweep (fake clock)', () => {
+  it('warns three days before and moves a city complaint up to the province; a breach is recorded and moves it to head office', async () => {
+    const c = await create(token.csr, { receivedAt: '2026-11-01T01:00:00.000Z' });
+    const due = Date.parse(c.clock!.dueAt);
+    expect(await sweepComplaintClocks(deps, new Date(due - 4 * 86_400_000))).toBe(0);
+    expect(await sweepComplaintClocks(deps, new Date(due - 2 * 86_400_000))).toBeGreaterThanOrEqual(1);
+    let row = await ctx.db.selectFrom('complaint').select(['tier', 'org_unit_id', 'warned_at', 'breached_at']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ tier: 'province', org_unit_id: units.east.id, breached_at: null });
+    expect(row.warned_at).not.toBeNull();
+    // Running it again changes nothing.
+    await sweepComplaintClocks(deps, new Date(due - 2 * 86_400_000));
+    expect(await ctx.db.selectFrom('complaint_record').select('kind').where('complaint_id', '=', c.id).execute()).toHaveLength(2);
+    await sweepComplaintClocks(deps, new Date(due + 60_000));
+    row = await ctx.db.selectFrom('complaint').select(['tier', 'org_unit_id', 'warned_at', 'breached_at']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ tier: 'hq', org_unit_id: units.hq.id });
+    expect(row.breached_at?.getTime()).toBe(due);
+    const records = await ctx.db.selectFrom('complaint_record').select(['kind']).where('complaint_id', '=', c.id).orderBy('at').execute();
+    expect(records.map((r) => r.kind)).toEqual(['warning', 'transfer', 'breach', 'transfer']);
+    const detail = (await ctx.request({ method: 'GET', url: `/api/v1/complaints/${c.id}`, token: token.hq })).json() as TComplaint;
+    expect(detail.breached).toBe(true);
+  });
+});

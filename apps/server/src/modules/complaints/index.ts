@@ -1,0 +1,3 @@
+/** Public API of the complaints module (three-tier handling, clocks, the four records, playbook). */
+export { complaintRoutes } from './complaint.routes.ts';
+export { createComplaint, actOnComplaint, sweepComplaintClocks } from './complaint-write.service.ts';
