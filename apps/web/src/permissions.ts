@@ -28,6 +28,10 @@ export type Permission =
   | 'claim:handle'
   | 'claim:approve'
   | 'claim_setting:manage'
+  | 'complaint:read'
+  | 'complaint:register'
+  | 'complaint:handle'
+  | 'complaint:approve'
   | 'outbox:read';
 
 export const can = (me: Pick<TMe, 'permissions'> | undefined, permission: Permission): boolean => Boolean(me?.permissions.includes(permission));

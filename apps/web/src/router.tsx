@@ -89,6 +89,19 @@ const routes: RouteObject[] = [
                     ],
                   },
                   {
+                    path: 'complaints',
+                    element: <RequirePermission permission="complaint:read" />,
+                    children: [
+                      { index: true, lazy: () => import('./routes/complaints/complaint-desk/complaint-desk-page.tsx').then((m) => ({ Component: m.ComplaintDeskPage })) },
+                      {
+                        path: 'new',
+                        element: <RequirePermission permission="complaint:register" />,
+                        children: [{ index: true, lazy: () => import('./routes/complaints/complaint-intake/complaint-intake-page.tsx').then((m) => ({ Component: m.ComplaintIntakePage })) }],
+                      },
+                      { path: ':complaintId', lazy: () => import('./routes/complaints/complaint-detail/complaint-detail-page.tsx').then((m) => ({ Component: m.ComplaintDetailPage })) },
+                    ],
+                  },
+                  {
                     path: 'products',
                     element: <RequirePermission permission="product:read" />,
                     children: [

@@ -10,6 +10,7 @@ import {
   ImportOutlined,
   KeyOutlined,
   LogoutOutlined,
+  CommentOutlined,
   MedicineBoxOutlined,
   MessageOutlined,
   SafetyCertificateFilled,
@@ -49,7 +50,10 @@ interface NavEntry {
     | 'nav.customerAttributes'
     | 'nav.account'
     | 'nav.devInbox'
-    | 'nav.claimSettings';
+    | 'nav.claimSettings'
+    | 'nav.complaints'
+    | 'nav.complaintDesk'
+    | 'nav.complaintNew';
   permission?: Permission;
   /** A group opens into these pages (it has no page of its own). */
   children?: readonly NavEntry[];
@@ -72,6 +76,18 @@ const NAV: readonly NavEntry[] = [
       { key: 'claims-new', path: '/claims/new', testId: 'nav-claims-new', label: 'nav.claimNew', permission: 'claim:report' },
       { key: 'claims-overdue', path: '/claims/overdue', testId: 'nav-claims-overdue', label: 'nav.claimOverdue' },
       { key: 'claims-settings', path: '/claims/settings', testId: 'nav-claims-settings', label: 'nav.claimSettings' },
+    ],
+  },
+  {
+    key: 'complaints',
+    path: '/complaints',
+    testId: 'nav-complaints',
+    icon: <CommentOutlined />,
+    label: 'nav.complaints',
+    permission: 'complaint:read',
+    children: [
+      { key: 'complaints-desk', path: '/complaints', testId: 'nav-complaints-desk', label: 'nav.complaintDesk' },
+      { key: 'complaints-new', path: '/complaints/new', testId: 'nav-complaints-new', label: 'nav.complaintNew', permission: 'complaint:register' },
     ],
   },
   { key: 'products', path: '/products', testId: 'nav-products', icon: <AppstoreOutlined />, label: 'nav.products', permission: 'product:read' },
