@@ -1,4 +1,4 @@
-import { CLAIM_STATUSES, type TPortalCodeSent } from '@anxin/contracts';
+import { CLAIM_STATUSES, COMPLAINT_STATUSES, type TPortalCodeSent } from '@anxin/contracts';
 import { describe, expect, it } from 'vitest';
 import { cipherFor } from '../app.ts';
 import { createTestContext } from '../test/context.ts';
@@ -43,5 +43,21 @@ describe('demo claims', () => {
     const res = await ctx.request({ method: 'POST', url: '/api/v1/portal/login/code', payload: portal! });
     expect(res.statusCode, res.body).toBe(202);
     expect((res.json() as TPortalCodeSent).sentTo).toMatch(/^1\d{2}\*{4}\d{4}$/);
+  });
+});
+
+describe('demo complaints', () => {
+  it('hold a few hundred complaints over six months across the six cities, at every step of the procedure, each with its records', async () => {
+    const rows = await ctx.db.selectFrom('complaint').select(['id', 'status', 'home_unit_id', 'received_at', 'tier', 'channel']).execute();
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(COMPLAINT_STATUSES));
+    expect(new Set(rows.map((r) => r.home_unit_id)).size).toBe(6);
+    const months = new Set(rows.map((r) => new Date(r.received_at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7)));
+    expect(months.size).toBeGreaterThanOrEqual(6);
+    expect(rows.some((r) => r.tier === 'province')).toBe(true);
+    expect(rows.filter((r) => r.channel === 'regulator').every((r) => r.tier !== 'city')).toBe(true);
+    const closed = rows.filter((r) => r.status === 'closed').map((r) => r.id);
+    const handled = await ctx.db.selectFrom('complaint_record').select('complaint_id').where('kind', '=', 'handling').where('complaint_id', 'in', closed).execute();
+    expect(new Set(handled.map((h) => h.complaint_id)).size).toBe(closed.length);
   });
 });

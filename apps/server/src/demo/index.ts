@@ -8,6 +8,7 @@ import { countOrgUnits, createHeadOffice, createOrgUnit, createStaff, findOrgUni
 import { demoCustomersStep } from './demo-customers.ts';
 import { demoPoliciesStep } from './demo-policies.ts';
 import { demoClaimsStep, findDemoPortalLogin, type DemoPortalLogin } from './demo-claims.ts';
+import { demoComplaintsStep } from './demo-complaints.ts';
 import { DocumentStore } from '../modules/claims/index.ts';
 import { DEMO_ORG, DEMO_PASSWORD, demoAccounts } from './demo-org.ts';
 
@@ -32,7 +33,7 @@ export interface DemoContext {
 }
 
 /** The loader's steps; later modules append theirs. */
-export const DEMO_STEPS: DemoStep[] = [demoCustomersStep, demoPoliciesStep, demoClaimsStep];
+export const DEMO_STEPS: DemoStep[] = [demoCustomersStep, demoPoliciesStep, demoClaimsStep, demoComplaintsStep];
 
 export type DemoResult =
   | { status: 'loaded' | 'already-loaded'; password: string; accounts: ReturnType<typeof demoAccounts>; portal: DemoPortalLogin | null }
