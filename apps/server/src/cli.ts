@@ -1,14 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { IMPORT_KINDS, IMPORT_MODES, type TImportKind, type TImportMode } from '@anxin/contracts';
+import { IMPORT_KINDS, IMPORT_MODES, ZComplaintAnalysisQuery, type TImportKind, type TImportMode } from '@anxin/contracts';
 import { cipherFor } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openAndMigrate, readVersion, startServer, stopServer } from './main.ts';
-import { verifyAuditChain } from './modules/audit/index.ts';
+import { recordAuditEvent, verifyAuditChain } from './modules/audit/index.ts';
 import { actorFromStaff } from './modules/auth/index.ts';
 import { commitImport, createImport, dryRunImport, exportList, EXPORT_KINDS, iterateImportErrors, type ExportKind } from './modules/imports/index.ts';
-import { findStaffById, findStaffCredentialsByUsername } from './modules/org/index.ts';
+import { findOrgUnitByCode, findStaffById, findStaffCredentialsByUsername } from './modules/org/index.ts';
+import { analysisWorkbook, complaintAnalysis } from './modules/complaints/index.ts';
+
+import { inTransaction } from './platform/db/database.ts';
 import type { Db } from './platform/db/database.ts';
 import { DomainError } from './platform/errors.ts';
 
@@ -31,6 +34,9 @@ Usage:
                          stderr; exit 0 = every row written, 1 = rows rejected, 2 = usage error
   anxin export customers|policies --out FILE.csv|FILE.xlsx [--filter key=value …] [--as USERNAME]
                          export the list (masked, audited); filters as in the list API
+  anxin report complaints --month 2026-10 [--unit HQ] --out report.xlsx [--as USERNAME]
+                         the monthly complaint analysis (客户投诉分析表) of a unit (default: the
+                         account's unit) as an XLSX workbook (audited as an export)
   anxin help             this text
 
 Configuration comes from the environment; see the README's configuration table.
@@ -179,6 +185,37 @@ const commands: Record<string, Command> = {
       }
     });
   },
+  async report(args) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: { month: { type: 'string' }, unit: { type: 'string' }, out: { type: 'string' }, as: { type: 'string', default: 'admin' } } });
+    } catch (error) {
+      return usage(error instanceof Error ? error.message : String(error), REPORT_USAGE);
+    }
+    const { month, unit, out } = parsed.values;
+    if (parsed.positionals.join(' ') !== 'complaints' || !month || !out?.toLowerCase().endsWith('.xlsx')) return usage('', REPORT_USAGE);
+    return withDatabase(async (db, cipher) => {
+      const actor = await actorByUsername(db, parsed.values.as!);
+      if (!actor) return usage(`No active staff account "${parsed.values.as}"`, REPORT_USAGE);
+      const orgUnit = unit ? await findOrgUnitByCode(db, unit.toUpperCase()) : undefined;
+      if (unit && !orgUnit) return usage(`No org unit with code "${unit}"`, REPORT_USAGE);
+      try {
+        const query = ZComplaintAnalysisQuery.parse({ month, ...(orgUnit ? { unitId: orgUnit.id } : {}) });
+        const analysis = await complaintAnalysis({ db, cipher }, actor, query);
+        writeFileSync(out, await analysisWorkbook(analysis));
+        await inTransaction(db, (tx) => recordAuditEvent(tx, actor, { action: 'export.created', entityType: 'complaint', entityId: null, data: { kind: 'complaint_analysis', month, unitId: analysis.unit.id } }));
+        print(`Complaint analysis ${month} for ${analysis.unit.name}: ${analysis.total} complaint(s) (previous month ${analysis.previousTotal}), clock compliance ${analysis.clock.complianceRate ?? '—'}%. Written to ${out}.`);
+        return 0;
+      } catch (error) {
+        if (error instanceof DomainError) {
+          fail(`${error.code}: ${error.message}`);
+          return 1;
+        }
+        if (error instanceof Error && error.name === 'ZodError') return usage('--month must be a month such as 2026-10', REPORT_USAGE);
+        throw error;
+      }
+    });
+  },
   async help() {
     print(HELP);
     return 0;
@@ -187,6 +224,7 @@ const commands: Record<string, Command> = {
 
 const IMPORT_USAGE =
   'Usage: anxin import customers|relationships|policies FILE [--dry-run] [--mode all|valid] [--source NAME] [--report out.json] [--as USERNAME]';
+const REPORT_USAGE = 'Usage: anxin report complaints --month YYYY-MM [--unit CODE] --out FILE.xlsx [--as USERNAME]';
 const EXPORT_USAGE = 'Usage: anxin export customers|policies --out FILE.csv|FILE.xlsx [--filter key=value …] [--as USERNAME]';
 
 function usage(problem: string, text: string): number {

@@ -170,3 +170,36 @@ export const ZComplaintList = z.object({ items: z.array(ZComplaintSummary), next
 export type TComplaintList = z.infer<typeof ZComplaintList>;
 
 export const ZPlaybookStepRequest = z.object({ step: ZPlaybookStep, note: z.string().trim().max(1000).optional() });
+
+/** Monthly complaint analysis (客户投诉分析表) for a unit and month. */
+export const ZComplaintAnalysisQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-10'),
+  unitId: ZId.optional(),
+});
+export type TComplaintAnalysisQuery = z.infer<typeof ZComplaintAnalysisQuery>;
+
+const ZCount = z.object({ key: z.string(), label: z.string().nullable(), count: z.number().int(), previous: z.number().int() });
+export const ZComplaintAnalysis = z.object({
+  month: z.string(),
+  unit: z.object({ id: ZId, name: z.string() }),
+  total: z.number().int(),
+  previousTotal: z.number().int(),
+  policiesInForce: z.number().int(),
+  /** Complaints per 10,000 policies in force at the month's end (two decimals); null without policies. */
+  ratePer10k: z.number().nullable(),
+  byCategory: z.array(ZCount),
+  byChannel: z.array(ZCount),
+  byBranch: z.array(ZCount),
+  byProduct: z.array(ZCount),
+  byStaff: z.array(ZCount),
+  /** Days from receipt to decision, for the month's complaints. */
+  handlingDays: z.array(z.object({ bucket: z.enum(['0-5', '6-10', '11-15', '16-30', '31-60', '60+', 'open']), count: z.number().int() })),
+  /** Decision clocks of the month's complaints: decided in time, late, still running. */
+  clock: z.object({ met: z.number().int(), breached: z.number().int(), running: z.number().int(), complianceRate: z.number().nullable() }),
+  regulatorTransferred: z.number().int(),
+  collective: z.number().int(),
+  /** Customers with two or more complaints in the 12 months to the month's end (names masked). */
+  repeatComplainants: z.array(z.object({ customerId: ZId, name: z.string(), count: z.number().int() })),
+  rootCauses: z.array(z.object({ cause: z.string(), count: z.number().int() })),
+});
+export type TComplaintAnalysis = z.infer<typeof ZComplaintAnalysis>;

@@ -1,9 +1,13 @@
-import { ZComplaint, ZComplaintActionRequest, ZComplaintList, ZComplaintListQuery, ZCreateComplaintRequest, ZId, ZPlaybookStepRequest, ZProblem } from '@anxin/contracts';
+import { ZComplaint, ZComplaintActionRequest, ZComplaintAnalysis, ZComplaintAnalysisQuery, ZComplaintList, ZComplaintListQuery, ZCreateComplaintRequest, ZId, ZPlaybookStepRequest, ZProblem } from '@anxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
+import { complaintAnalysis } from './complaint-analysis.service.ts';
+import { analysisWorkbook } from './complaint-analysis.xlsx.ts';
 import { getComplaint, listComplaints } from './complaint-read.service.ts';
+import { inTransaction } from '../../platform/db/database.ts';
+import { recordAuditEvent } from '../audit/index.ts';
 import { actOnComplaint, createComplaint, recordPlaybookStep, sweepComplaintClocks } from './complaint-write.service.ts';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
@@ -29,6 +33,25 @@ export const complaintRoutes =
       async (request, reply) => {
         const id = await createComplaint(deps, actorOf(request), request.body);
         return reply.status(201).send(await getComplaint(deps, actorOf(request), id));
+      },
+    );
+    app.get(
+      '/api/v1/complaints/analysis',
+      { schema: { tags, summary: 'Monthly complaint analysis (客户投诉分析表) for a unit (default: the caller’s) and month', querystring: ZComplaintAnalysisQuery, response: { 200: ZComplaintAnalysis, ...errors } } },
+      async (request) => complaintAnalysis(deps, actorOf(request), request.query),
+    );
+    app.get(
+      '/api/v1/complaints/analysis.xlsx',
+      { schema: { tags, summary: 'The monthly complaint analysis as an XLSX workbook (audited as an export)', querystring: ZComplaintAnalysisQuery, response: { 200: z.string().meta({ description: 'XLSX file' }), ...errors } } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const analysis = await complaintAnalysis(deps, actor, request.query);
+        const file = await analysisWorkbook(analysis);
+        await inTransaction(deps.db, (tx) => recordAuditEvent(tx, actor, { action: 'export.created', entityType: 'complaint', entityId: null, data: { kind: 'complaint_analysis', month: analysis.month, unitId: analysis.unit.id } }));
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="complaint-analysis-${analysis.month}.xlsx"`)
+          .send(file as unknown as string);
       },
     );
     app.get('/api/v1/complaints/:id', { schema: { tags, summary: 'One complaint: the customer’s words, the four records, playbook, clocks (read audited)', params: ZIdParams, response: { 200: ZComplaint, ...errors } } }, async (request) =>

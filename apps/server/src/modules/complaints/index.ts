@@ -1,3 +1,5 @@
 /** Public API of the complaints module (three-tier handling, clocks, the four records, playbook). */
 export { complaintRoutes } from './complaint.routes.ts';
 export { createComplaint, actOnComplaint, sweepComplaintClocks } from './complaint-write.service.ts';
+export { complaintAnalysis } from './complaint-analysis.service.ts';
+export { analysisWorkbook } from './complaint-analysis.xlsx.ts';

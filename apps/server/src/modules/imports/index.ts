@@ -3,3 +3,4 @@ export { importRoutes } from './import.routes.ts';
 export { createImport, dryRunImport, commitImport, cancelImport, getImport, iterateImportErrors } from './import.service.ts';
 export { exportList } from './export.service.ts';
 export { EXPORT_KINDS, type ExportKind } from './export-sources.ts';
+export { spreadsheetSafe } from './export-writer.ts';
