@@ -53,7 +53,8 @@ interface NavEntry {
     | 'nav.claimSettings'
     | 'nav.complaints'
     | 'nav.complaintDesk'
-    | 'nav.complaintNew';
+    | 'nav.complaintNew'
+    | 'nav.complaintAnalysis';
   permission?: Permission;
   /** A group opens into these pages (it has no page of its own). */
   children?: readonly NavEntry[];
@@ -88,6 +89,7 @@ const NAV: readonly NavEntry[] = [
     children: [
       { key: 'complaints-desk', path: '/complaints', testId: 'nav-complaints-desk', label: 'nav.complaintDesk' },
       { key: 'complaints-new', path: '/complaints/new', testId: 'nav-complaints-new', label: 'nav.complaintNew', permission: 'complaint:register' },
+      { key: 'complaints-analysis', path: '/complaints/analysis', testId: 'nav-complaints-analysis', label: 'nav.complaintAnalysis' },
     ],
   },
   { key: 'products', path: '/products', testId: 'nav-products', icon: <AppstoreOutlined />, label: 'nav.products', permission: 'product:read' },
