@@ -73,6 +73,8 @@ export const AUDIT_ACTIONS = [
   'portal.logout',
   /** A customer read their own claims or a claim's progress in the portal. */
   'portal.claims_read',
+  /** A customer read one of their own complaints in the portal. */
+  'portal.complaint_read',
   /** Staff read the development message inbox (queued messages, one-time codes). */
   'outbox.read',
   /** A complaint was registered. */

@@ -203,3 +203,39 @@ export const ZComplaintAnalysis = z.object({
   rootCauses: z.array(z.object({ cause: z.string(), count: z.number().int() })),
 });
 export type TComplaintAnalysis = z.infer<typeof ZComplaintAnalysis>;
+
+// — the customer's side (portal) —
+
+export const ZPortalComplaintRequest = z.object({
+  category: ZComplaintCategory,
+  subReason: z.string().trim().min(1).max(40),
+  policyId: ZId.optional(),
+  subject: ZText(120),
+  description: ZText(5000),
+  demand: z.string().trim().max(2000).optional(),
+});
+export type TPortalComplaintRequest = z.infer<typeof ZPortalComplaintRequest>;
+
+export const ZPortalComplaintSummary = z.object({
+  id: ZId,
+  complaintNo: z.string(),
+  subject: z.string(),
+  category: ZComplaintCategory,
+  status: ZComplaintStatus,
+  receivedAt: ZInstant,
+});
+export type TPortalComplaintSummary = z.infer<typeof ZPortalComplaintSummary>;
+
+/** A complaint as the customer follows it: steps in plain language, the decision, what comes next and by when. */
+export const ZPortalComplaint = ZPortalComplaintSummary.extend({
+  description: z.string(),
+  steps: z.array(z.object({ key: z.string(), at: ZInstant, params: z.record(z.string(), z.string()) })),
+  next: z.object({ key: z.string(), dueAt: ZInstant.nullable() }).nullable(),
+  /** The decision told to the customer (resolution), once decided; the review's, after a review. */
+  decision: z.string().nullable(),
+  /** Whether the customer is asked to accept or dispute the decision now. */
+  awaitingResponse: z.boolean(),
+});
+export type TPortalComplaint = z.infer<typeof ZPortalComplaint>;
+
+export const ZPortalComplaintResponse = z.object({ response: z.enum(['accepts', 'disputes']), note: z.string().trim().max(1000).optional() });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZId, ZInstant, ZDate } from './common.ts';
 import { ZClaimIncident, ZClaimStatus, ZClaimProgress, ZUploadClaimDocumentRequest } from './claims.ts';
 import { ZPolicyStatus } from './policies.ts';
+import { ZPortalComplaintSummary } from './complaints.ts';
 import { ZProductLine } from './products.ts';
 
 /** Step 1 of the portal login: the policy number and the ID number of a party to the policy. */
@@ -71,6 +72,7 @@ export const ZPortalMe = z.object({
   mobile: z.string(),
   policies: z.array(ZPortalPolicy),
   claims: z.array(ZPortalClaim),
+  complaints: z.array(ZPortalComplaintSummary),
 });
 export type TPortalMe = z.infer<typeof ZPortalMe>;
 

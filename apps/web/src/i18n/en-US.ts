@@ -165,6 +165,7 @@ export const enUS: Messages = {
       login_failed: 'Portal identification failed',
       logout: 'Customer logged out of the portal',
       claims_read: 'Customer viewed claims',
+      complaint_read: 'Customer viewed a complaint',
     },
     outbox: {
       read: 'Development inbox read',

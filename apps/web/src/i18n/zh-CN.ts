@@ -166,6 +166,7 @@ export const zhCN = {
       login_failed: '客户门户验证失败',
       logout: '客户退出门户',
       claims_read: '客户查看理赔',
+      complaint_read: '客户查看投诉',
     },
     outbox: {
       read: '查看开发发件箱',

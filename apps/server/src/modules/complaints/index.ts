@@ -3,3 +3,4 @@ export { complaintRoutes } from './complaint.routes.ts';
 export { createComplaint, actOnComplaint, sweepComplaintClocks } from './complaint-write.service.ts';
 export { complaintAnalysis } from './complaint-analysis.service.ts';
 export { analysisWorkbook } from './complaint-analysis.xlsx.ts';
+export { listPortalComplaints, getPortalComplaint, submitPortalComplaint, respondToPortalComplaint } from './complaint-portal.service.ts';

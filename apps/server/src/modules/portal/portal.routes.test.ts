@@ -1,4 +1,4 @@
-import type { TClaim, TOutboxMessage, TPortalClaimDetail, TPortalCodeSent, TPortalMe } from '@anxin/contracts';
+import type { TClaim, TComplaint, TOutboxMessage, TPortalClaimDetail, TPortalCodeSent, TPortalComplaint, TPortalMe } from '@anxin/contracts';
 import { describe, expect, it } from 'vitest';
 import { cipherFor } from '../../app.ts';
 import { createTestContext } from '../../test/context.ts';
@@ -218,6 +218,52 @@ describe('portal: policies, claims and progress', () => {
     // Logging out ends the session.
     expect((await portal(cookie, 'POST', '/api/v1/portal/logout')).statusCode).toBe(204);
     expectProblem(await portal(cookie, 'GET', '/api/v1/portal/me'), 401, 'PORTAL_SESSION_EXPIRED');
+  });
+});
+
+describe('portal: complaints', () => {
+  it('the customer complains, follows the steps, reads the decision and accepts it; nobody else sees it', async () => {
+    await seedStaff(ctx.db, org, units.eastA.id, 'ea.handler', ['complaint_handler']);
+    const handler = await loginAs(ctx.app, 'ea.handler');
+    await ctx.db.deleteFrom('portal_login_challenge').where('customer_id', '=', parent).execute();
+    const cookie = await signIn(policyNo, parentId, parent);
+    const body = { category: 'claims', subReason: 'slow', policyId: policy.row.id, subject: '孩子住院理赔太慢', description: '报案一周还没有人联系我。', demand: '尽快处理' };
+    expectProblem(await portal(cookie, 'POST', '/api/v1/portal/complaints', { ...body, policyId: strangerPolicy.row.id }), 404, 'NOT_FOUND', ['body.policyId']);
+    expectProblem(await portal(cookie, 'POST', '/api/v1/portal/complaints', { ...body, subReason: 'rude' }), 400, 'VALIDATION_FAILED', ['body.subReason']);
+    const created = await portal(cookie, 'POST', '/api/v1/portal/complaints', body, { 'idempotency-key': 'portal-complaint-1' });
+    expect(created.statusCode, created.body).toBe(201);
+    let mine = created.json() as TPortalComplaint;
+    expect(mine).toMatchObject({ status: 'received', next: { key: 'decision' }, awaitingResponse: false, decision: null });
+    expect(mine.steps.map((x) => x.key)).toEqual(['received']);
+
+    const staff = (await ctx.request({ method: 'GET', url: `/api/v1/complaints/${mine.id}`, token: handler })).json() as TComplaint;
+    expect(staff).toMatchObject({ channel: 'portal', customerId: parent, orgUnit: { id: units.eastA.id } });
+    let version = staff.version;
+    for (const action of [
+      { action: 'verify', facts: '属实', customerContacted: true },
+      { action: 'register', summary: '理赔时效投诉' },
+      { action: 'decide', findings: '理赔员交接遗漏（内部）', responsibility: 'company', resolution: '已安排专人三日内完成理赔，并向您致歉。', compensationFen: 0, rootCause: '交接制度未执行' },
+    ]) {
+      const res = await ctx.request({ method: 'POST', url: `/api/v1/complaints/${mine.id}/actions`, token: handler, payload: { ...action, version } });
+      expect(res.statusCode, res.body).toBe(200);
+      version = (res.json() as TComplaint).version;
+    }
+    mine = (await portal(cookie, 'GET', `/api/v1/portal/complaints/${mine.id}`)).json() as TPortalComplaint;
+    expect(mine).toMatchObject({ status: 'decided', awaitingResponse: true, decision: '已安排专人三日内完成理赔，并向您致歉。', next: { key: 'your_response' } });
+    expect(JSON.stringify(mine)).not.toContain('内部');
+    expect(JSON.stringify(mine)).not.toContain('ea.handler');
+
+    await ctx.db.deleteFrom('portal_login_challenge').where('customer_id', '=', stranger).execute();
+    const other = await signIn(strangerPolicy.row.policy_no, strangerId, stranger);
+    expectProblem(await portal(other, 'GET', `/api/v1/portal/complaints/${mine.id}`), 404, 'NOT_FOUND');
+    expectProblem(await portal(other, 'POST', `/api/v1/portal/complaints/${mine.id}/response`, { response: 'accepts' }), 404, 'NOT_FOUND');
+
+    const accepted = await portal(cookie, 'POST', `/api/v1/portal/complaints/${mine.id}/response`, { response: 'accepts' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    mine = accepted.json() as TPortalComplaint;
+    expect(mine).toMatchObject({ status: 'closed', awaitingResponse: false, next: null });
+    expect(mine.steps.map((x) => x.key)).toEqual(['received', 'verified', 'registered', 'decided', 'accepted', 'closed']);
+    expect(((await portal(cookie, 'GET', '/api/v1/portal/me')).json() as TPortalMe).complaints.map((c) => c.status)).toEqual(['closed']);
   });
 });
 

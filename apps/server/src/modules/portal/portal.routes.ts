@@ -9,6 +9,9 @@ import {
   ZPortalUploadRequest,
   ZProblem,
   ZId,
+  ZPortalComplaint,
+  ZPortalComplaintRequest,
+  ZPortalComplaintResponse,
 } from '@anxin/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -16,7 +19,8 @@ import { z } from 'zod';
 import { PORTAL_COOKIE, actorOf } from '../../platform/http/authentication.ts';
 import { DocumentStore } from '../claims/index.ts';
 import { portalLogin, portalLogout, requestPortalCode, PORTAL_SESSION_TTL_MS, type PortalDeps } from './portal-auth.service.ts';
-import { addPortalDocument, getClaimForPortal, getPortalHome, reportClaimFromPortal } from './portal.service.ts';
+import { addPortalDocument, complainFromPortal, getClaimForPortal, getPortalHome, reportClaimFromPortal } from './portal.service.ts';
+import { getPortalComplaint, respondToPortalComplaint } from '../complaints/index.ts';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem, 429: ZProblem };
 const ZIdParams = z.object({ id: ZId });
@@ -85,6 +89,19 @@ export const portalRoutes =
     );
     app.get('/api/v1/portal/claims/:id', { schema: { tags, summary: 'One of the customer’s claims: progress in plain language, what happens next and by when, documents still needed', params: ZIdParams, response: { 200: ZPortalClaimDetail, ...errors } } }, async (request) =>
       getClaimForPortal(deps, actorOf(request), request.params.id),
+    );
+    app.post(
+      '/api/v1/portal/complaints',
+      { schema: { tags, summary: 'Complain (channel portal); accepts Idempotency-Key', body: ZPortalComplaintRequest, response: { 201: ZPortalComplaint, ...errors } } },
+      async (request, reply) => reply.status(201).send(await complainFromPortal(deps, actorOf(request), request.body)),
+    );
+    app.get('/api/v1/portal/complaints/:id', { schema: { tags, summary: 'One of the customer’s complaints: steps in plain language, the decision, what comes next and by when', params: ZIdParams, response: { 200: ZPortalComplaint, ...errors } } }, async (request) =>
+      getPortalComplaint(deps, actorOf(request), request.params.id),
+    );
+    app.post(
+      '/api/v1/portal/complaints/:id/response',
+      { schema: { tags, summary: 'The customer accepts the decision (closed) or disputes it (review one level up)', params: ZIdParams, body: ZPortalComplaintResponse, response: { 200: ZPortalComplaint, ...errors } } },
+      async (request) => respondToPortalComplaint(deps, actorOf(request), request.params.id, request.body),
     );
     app.post(
       '/api/v1/portal/claims/:id/documents',

@@ -1,4 +1,4 @@
-import type { TPortalMe, TPortalReportClaimRequest, TUploadClaimDocumentRequest } from '@anxin/contracts';
+import type { TPortalComplaintRequest, TPortalMe, TPortalReportClaimRequest, TUploadClaimDocumentRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { maskMobile } from '../../platform/crypto/masking.ts';
 import { inTransaction } from '../../platform/db/database.ts';
@@ -6,6 +6,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { getPortalClaim, listPortalClaims, reportPortalClaim, uploadPortalDocument, type DocumentStore } from '../claims/index.ts';
+import { listPortalComplaints, submitPortalComplaint } from '../complaints/index.ts';
 import { findPortalIdentity } from '../customers/index.ts';
 import { listPortalPolicies } from '../policies/index.ts';
 
@@ -16,9 +17,9 @@ function requireCustomer(actor: Actor) {
 /** The signed-in customer's home: who they are, their policies and their claims. */
 export async function getPortalHome(deps: ModuleDeps, actor: Actor): Promise<TPortalMe> {
   requireCustomer(actor);
-  const [identity, policies, claims] = await Promise.all([findPortalIdentity(deps, actor.id), listPortalPolicies(deps, actor.id), listPortalClaims(deps, actor)]);
+  const [identity, policies, claims, complaints] = await Promise.all([findPortalIdentity(deps, actor.id), listPortalPolicies(deps, actor.id), listPortalClaims(deps, actor), listPortalComplaints(deps, actor)]);
   await inTransaction(deps.db, (tx) => recordAuditEvent(tx, actor, { action: 'portal.claims_read', entityType: 'customer', entityId: actor.id, customerId: actor.id, data: { policies: policies.length, claims: claims.length } }));
-  return { name: identity!.name, mobile: maskMobile(identity!.mobile?.number ?? null) ?? '', policies, claims };
+  return { name: identity!.name, mobile: maskMobile(identity!.mobile?.number ?? null) ?? '', policies, claims, complaints };
 }
 
 /** Reports a claim on one of the customer's policies, for a person they may claim for. */
@@ -34,6 +35,18 @@ export async function reportClaimFromPortal(deps: ModuleDeps, actor: Actor, inpu
 }
 
 export const getClaimForPortal = getPortalClaim;
+
+/** The customer complains about one of their policies (or in general). */
+export async function complainFromPortal(deps: ModuleDeps, actor: Actor, input: TPortalComplaintRequest) {
+  requireCustomer(actor);
+  const policies = await listPortalPolicies(deps, actor.id);
+  return submitPortalComplaint(
+    deps,
+    actor,
+    input,
+    policies.map((p) => p.id),
+  );
+}
 
 export async function addPortalDocument(deps: ModuleDeps, store: DocumentStore, actor: Actor, claimId: string, input: TUploadClaimDocumentRequest) {
   return uploadPortalDocument(deps, store, actor, claimId, input);
