@@ -27,6 +27,8 @@ const routes: RouteObject[] = [
               { index: true, lazy: () => import('./routes/portal/portal-home/portal-home-page.tsx').then((m) => ({ Component: m.PortalHomePage })) },
               { path: 'claims/new', lazy: () => import('./routes/portal/portal-report/portal-report-page.tsx').then((m) => ({ Component: m.PortalReportPage })) },
               { path: 'claims/:claimId', lazy: () => import('./routes/portal/portal-claim/portal-claim-page.tsx').then((m) => ({ Component: m.PortalClaimPage })) },
+              { path: 'complaints/new', lazy: () => import('./routes/portal/portal-complain/portal-complain-page.tsx').then((m) => ({ Component: m.PortalComplainPage })) },
+              { path: 'complaints/:complaintId', lazy: () => import('./routes/portal/portal-complaint/portal-complaint-page.tsx').then((m) => ({ Component: m.PortalComplaintPage })) },
               { path: '*', Component: NotFoundPage },
             ],
           },

@@ -1,4 +1,4 @@
-import type { TPortalClaimDetail, TPortalCodeRequest, TPortalCodeSent, TPortalLoginRequest, TPortalMe, TPortalReportClaimRequest, TUploadClaimDocumentRequest } from '@anxin/contracts';
+import type { TPortalComplaint, TPortalComplaintRequest, TPortalClaimDetail, TPortalCodeRequest, TPortalCodeSent, TPortalLoginRequest, TPortalMe, TPortalReportClaimRequest, TUploadClaimDocumentRequest } from '@anxin/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, isApiError } from './client.ts';
 
@@ -63,5 +63,36 @@ export function useUploadPortalDocument(claimId: string) {
   return useMutation({
     mutationFn: (body: TUploadClaimDocumentRequest) => apiFetch<TPortalClaimDetail>(`/portal/claims/${claimId}/documents`, { method: 'POST', body }),
     onSuccess: (detail) => client.setQueryData(portalKeys.claim(claimId), detail),
+  });
+}
+
+export function usePortalComplaint(id: string | undefined) {
+  return useQuery({
+    queryKey: [...portalKeys.all, 'complaint', id ?? ''],
+    queryFn: ({ signal }) => apiFetch<TPortalComplaint>(`/portal/complaints/${id}`, { signal }),
+    enabled: Boolean(id),
+    refetchInterval: 30_000,
+  });
+}
+
+export function useSubmitPortalComplaint() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: TPortalComplaintRequest; idempotencyKey: string }) => apiFetch<TPortalComplaint>('/portal/complaints', { method: 'POST', body, idempotencyKey }),
+    onSuccess: (c) => {
+      client.setQueryData([...portalKeys.all, 'complaint', c.id], c);
+      void client.invalidateQueries({ queryKey: portalKeys.me() });
+    },
+  });
+}
+
+export function useRespondToComplaint(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { response: 'accepts' | 'disputes'; note?: string }) => apiFetch<TPortalComplaint>(`/portal/complaints/${id}/response`, { method: 'POST', body }),
+    onSuccess: (c) => {
+      client.setQueryData([...portalKeys.all, 'complaint', id], c);
+      void client.invalidateQueries({ queryKey: portalKeys.me() });
+    },
   });
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { usePortalMe } from '../../../api/portal.ts';
 import { ClaimStatusTag } from '../../../components/claim-status-tag.tsx';
 import { PolicyStatusTag } from '../../../components/policy-status-tag.tsx';
+import { ComplaintStatusTag } from '../../complaints/components/complaint-status-tag.tsx';
 import { useFormat } from '../../../format.ts';
 import { useLabels } from '../../../i18n/labels.ts';
 
@@ -53,6 +54,42 @@ export function PortalHomePage() {
                       {t('portal.home.claimLine', { insured: c.insuredName, reportedAt: format.dateTime(c.reportedAt), amount: format.fen(c.amountClaimedFen) })}
                     </Typography.Text>
                     {c.amountPaidFen > 0 && <Typography.Text type="success">{t('portal.home.paid', { amount: format.fen(c.amountPaidFen) })}</Typography.Text>}
+                  </Flex>
+                </Link>
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+
+      <Card
+        size="small"
+        title={t('portal.home.complaints')}
+        extra={
+          <Link to="/portal/complaints/new" data-testid="portal-complain">
+            {t('portal.home.complain')}
+          </Link>
+        }
+      >
+        {me.complaints.length === 0 ? (
+          <Typography.Text type="secondary">{t('portal.home.noComplaints')}</Typography.Text>
+        ) : (
+          <List
+            dataSource={me.complaints}
+            rowKey="id"
+            renderItem={(c) => (
+              <List.Item data-testid="portal-complaint-item" data-complaint-no={c.complaintNo} actions={[<RightOutlined key="open" />]}>
+                <Link to={`/portal/complaints/${c.id}`} style={{ color: 'inherit', flex: 1 }}>
+                  <Flex vertical gap={2}>
+                    <Flex gap={8} align="center" wrap>
+                      <Typography.Text strong className="anxin-mono">
+                        {c.complaintNo}
+                      </Typography.Text>
+                      <ComplaintStatusTag status={c.status} />
+                    </Flex>
+                    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                      {`${c.subject} · ${format.dateTime(c.receivedAt)}`}
+                    </Typography.Text>
                   </Flex>
                 </Link>
               </List.Item>
