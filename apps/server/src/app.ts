@@ -29,7 +29,7 @@ import { claimRoutes, claimSettingsRoutes, claimsSection } from './modules/claim
 import { productRoutes } from './modules/products/index.ts';
 import { authenticatePortal, portalRoutes, type PortalDeps } from './modules/portal/index.ts';
 import { messageRoutes } from './modules/messages/index.ts';
-import { complaintRoutes } from './modules/complaints/index.ts';
+import { complaintRoutes, complaintsSection } from './modules/complaints/index.ts';
 import { createFieldCipher } from './platform/crypto/field-encryption.ts';
 import type { ModuleDeps } from './platform/deps.ts';
 
@@ -141,7 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgRoutes(db));
   await app.register(auditRoutes(db));
   const moduleDeps: ModuleDeps = { db, cipher };
-  await app.register(customerRoutes(moduleDeps, { sections: [policiesSection, claimsSection], lookups: [policyNumberLookup] }));
+  await app.register(customerRoutes(moduleDeps, { sections: [policiesSection, claimsSection, complaintsSection], lookups: [policyNumberLookup] }));
   await app.register(productRoutes(moduleDeps));
   await app.register(policyRoutes(moduleDeps));
   await app.register(importRoutes(moduleDeps));

@@ -239,3 +239,12 @@ export const ZPortalComplaint = ZPortalComplaintSummary.extend({
 export type TPortalComplaint = z.infer<typeof ZPortalComplaint>;
 
 export const ZPortalComplaintResponse = z.object({ response: z.enum(['accepts', 'disputes']), note: z.string().trim().max(1000).optional() });
+
+/** Customer 360 complaints section. */
+export const ZCustomer360ComplaintsSection = z.object({
+  items: z.array(ZComplaintSummary),
+  openCount: z.number().int(),
+  last12MonthsCount: z.number().int(),
+  breachedCount: z.number().int(),
+});
+export type TCustomer360ComplaintsSection = z.infer<typeof ZCustomer360ComplaintsSection>;

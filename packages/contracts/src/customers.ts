@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ZDate, ZId, ZInstant, ZVersion } from './common.ts';
 import { ZCustomer360ClaimsSection } from './claims.ts';
+import { ZCustomer360ComplaintsSection } from './complaints.ts';
 import { ZCustomer360PoliciesSection } from './policies.ts';
 
 // ─── Enums ────────────────────────────────────────────────────────────────────────────────────
@@ -522,7 +523,9 @@ export const ZCustomerAttributeEntry = z.object({
  * Sections other modules contribute (policies now; claims, complaints, visits and surveys later),
  * each typed by its module's contract.
  */
-export const ZCustomer360Sections = z.object({ policies: ZCustomer360PoliciesSection.optional(), claims: ZCustomer360ClaimsSection.optional() }).catchall(z.unknown());
+export const ZCustomer360Sections = z
+  .object({ policies: ZCustomer360PoliciesSection.optional(), claims: ZCustomer360ClaimsSection.optional(), complaints: ZCustomer360ComplaintsSection.optional() })
+  .catchall(z.unknown());
 
 /** The customer 360° view: everything about one customer on one screen (opening it is audited). */
 export const ZCustomer360 = z

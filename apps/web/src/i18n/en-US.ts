@@ -756,9 +756,11 @@ export const enUS: Messages = {
     tabInteractions: 'Interactions',
     tabConsents: 'Consents',
     tabTags: 'Tags & attributes',
+    complaints: { open: 'Open', last12Months: 'Last 12 months', late: 'Ever late', none: 'No complaints' },
     sections: {
       policies: 'Policies',
       claims: 'Claims',
+      complaints: 'Complaints',
     },
     contacts: 'Contacts',
     contactLabel: 'Note',

@@ -757,9 +757,11 @@ export const zhCN = {
     tabInteractions: '互动记录',
     tabConsents: '授权同意',
     tabTags: '标签与属性',
+    complaints: { open: '处理中', last12Months: '近 12 个月', late: '曾超时', none: '暂无投诉' },
     sections: {
       policies: '保单',
       claims: '理赔',
+      complaints: '投诉',
     },
     contacts: '联系方式',
     contactLabel: '备注',

@@ -1,4 +1,4 @@
-import type { TComplaint, TComplaintList } from '@anxin/contracts';
+import type { TComplaint, TComplaintList, TCustomer360 } from '@anxin/contracts';
 import { describe, expect, it } from 'vitest';
 import { cipherFor } from '../../app.ts';
 import { createTestContext } from '../../test/context.ts';
@@ -138,6 +138,18 @@ describe('the procedure', () => {
     c = await act(token.handler, c, { action: 'decide', findings: '属实', responsibility: 'staff', resolution: '道歉并培训', rootCause: '服务态度' });
     c = await act(token.handler, c, { action: 'record_response', response: 'accepts' });
     expect(c).toMatchObject({ status: 'closed', customerResponse: 'accepts', tier: 'city' });
+  });
+});
+
+describe('customer 360', () => {
+  it('has a complaints section in the reader’s scope', async () => {
+    const view = (await ctx.request({ method: 'GET', url: `/api/v1/customers/${customer}/360`, token: token.handler })).json() as TCustomer360;
+    const section = view.sections.complaints!;
+    const all = await ctx.db.selectFrom('complaint').select(['id', 'status']).where('customer_id', '=', customer).execute();
+    expect(section.items.map((i) => i.id).sort()).toEqual(all.map((c) => c.id).sort());
+    expect(section.openCount).toBe(all.filter((c) => !['closed', 'withdrawn'].includes(c.status)).length);
+    const adjusterView = (await ctx.request({ method: 'GET', url: `/api/v1/customers/${customer}/360`, token: token.adjuster })).json() as TCustomer360;
+    expect(adjusterView.sections.complaints).toBeUndefined();
   });
 });
 

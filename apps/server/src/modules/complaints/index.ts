@@ -4,3 +4,4 @@ export { createComplaint, actOnComplaint, sweepComplaintClocks } from './complai
 export { complaintAnalysis } from './complaint-analysis.service.ts';
 export { analysisWorkbook } from './complaint-analysis.xlsx.ts';
 export { listPortalComplaints, getPortalComplaint, submitPortalComplaint, respondToPortalComplaint } from './complaint-portal.service.ts';
+export { complaintsSection } from './complaints-section.ts';

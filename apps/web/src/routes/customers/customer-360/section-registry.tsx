@@ -2,6 +2,7 @@ import type { TCustomer360 } from '@anxin/contracts';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { ClaimsSectionCard } from './components/claims-section-card.tsx';
+import { ComplaintsSectionCard } from './components/complaints-section-card.tsx';
 import { PoliciesSectionCard, policyOptionsOf } from './components/policies-section-card.tsx';
 
 /**
@@ -29,6 +30,11 @@ export const CUSTOMER_360_SECTIONS: Readonly<Record<string, Customer360SectionVi
     order: 20,
     title: (t) => t('customer360.sections.claims'),
     render: ({ data, view }) => <ClaimsSectionCard data={data} view={view} />,
+  },
+  complaints: {
+    order: 30,
+    title: (t) => t('customer360.sections.complaints'),
+    render: ({ data, view }) => <ComplaintsSectionCard data={data} view={view} />,
   },
 };
 
