@@ -4,7 +4,7 @@ import { buildApp, cipherFor } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { loadDemo } from './demo/index.ts';
 import { sweepClaimClocks } from './modules/claims/index.ts';
-import { sweepComplaintClocks } from './modules/complaints/index.ts';
+import { escalateOverdueActions, sweepComplaintClocks } from './modules/complaints/index.ts';
 import { repeatTask } from './platform/repeat.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -78,7 +78,7 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
     const deps = { db: database.db, cipher: cipherFor(config) };
     const every = config.claimSweepMinutes * 60_000;
     stops.push(repeatTask('claim clock sweep', () => sweepClaimClocks(deps), every, app.log));
-    stops.push(repeatTask('complaint clock sweep', () => sweepComplaintClocks(deps), every, app.log));
+    stops.push(repeatTask('complaint clock sweep', async () => (await sweepComplaintClocks(deps)) + (await escalateOverdueActions(deps)), every, app.log));
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

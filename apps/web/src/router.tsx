@@ -100,6 +100,7 @@ const routes: RouteObject[] = [
                         element: <RequirePermission permission="complaint:register" />,
                         children: [{ index: true, lazy: () => import('./routes/complaints/complaint-intake/complaint-intake-page.tsx').then((m) => ({ Component: m.ComplaintIntakePage })) }],
                       },
+                      { path: 'corrective-actions', lazy: () => import('./routes/complaints/corrective-actions/corrective-actions-page.tsx').then((m) => ({ Component: m.CorrectiveActionsPage })) },
                       { path: 'analysis', lazy: () => import('./routes/complaints/complaint-analysis/complaint-analysis-page.tsx').then((m) => ({ Component: m.ComplaintAnalysisPage })) },
                       { path: ':complaintId', lazy: () => import('./routes/complaints/complaint-detail/complaint-detail-page.tsx').then((m) => ({ Component: m.ComplaintDetailPage })) },
                     ],

@@ -81,6 +81,8 @@ export const AUDIT_ACTIONS = [
   'complaint.created',
   /** A complaint moved along the procedure (a record was written), was transferred, escalated, extended, closed or reopened. */
   'complaint.updated',
+  /** A corrective action (纠改措施) was created, completed, verified, rejected or escalated when overdue. */
+  'corrective_action.changed',
   /** A complaint's details (the customer's own words, the records) were read. */
   'complaint.viewed',
   /** An import was run (dry run or commit), with row counts. */

@@ -248,3 +248,48 @@ export const ZCustomer360ComplaintsSection = z.object({
   breachedCount: z.number().int(),
 });
 export type TCustomer360ComplaintsSection = z.infer<typeof ZCustomer360ComplaintsSection>;
+
+// — corrective actions (纠改措施) —
+
+export const CORRECTIVE_ACTION_STATUSES = ['open', 'done', 'verified', 'overdue_escalated'] as const;
+export const ZCorrectiveActionStatus = z.enum(CORRECTIVE_ACTION_STATUSES);
+
+export const ZCreateCorrectiveActionRequest = z
+  .object({
+    complaintId: ZId.optional(),
+    analysisMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-10').optional(),
+    ownerUnitId: ZId,
+    title: ZText(200),
+    rootCause: ZText(1000),
+    dueOn: z.iso.date(),
+  })
+  .refine((v) => v.complaintId || v.analysisMonth, { message: 'give the complaint or the analysis month it comes from', path: ['complaintId'] });
+export type TCreateCorrectiveActionRequest = z.infer<typeof ZCreateCorrectiveActionRequest>;
+
+export const ZCorrectiveActionProgressRequest = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('complete'), evidence: ZText(2000), version: ZVersion }),
+  z.object({ action: z.literal('verify'), effect: ZText(2000), version: ZVersion }),
+  z.object({ action: z.literal('reject'), reason: ZText(1000), version: ZVersion }),
+]);
+export type TCorrectiveActionProgressRequest = z.infer<typeof ZCorrectiveActionProgressRequest>;
+
+export const ZCorrectiveAction = z.object({
+  id: ZId,
+  complaint: z.object({ id: ZId, complaintNo: z.string() }).nullable(),
+  analysisMonth: z.string().nullable(),
+  ownerUnit: z.object({ id: ZId, name: z.string() }),
+  title: z.string(),
+  rootCause: z.string(),
+  dueOn: z.string(),
+  status: ZCorrectiveActionStatus,
+  overdue: z.boolean(),
+  evidence: z.string().nullable(),
+  effect: z.string().nullable(),
+  escalatedAt: ZInstant.nullable(),
+  createdBy: z.string(),
+  createdAt: ZInstant,
+  version: z.number().int(),
+});
+export type TCorrectiveAction = z.infer<typeof ZCorrectiveAction>;
+export const ZCorrectiveActionList = z.object({ items: z.array(ZCorrectiveAction) });
+export const ZCorrectiveActionListQuery = z.object({ status: ZCorrectiveActionStatus.optional(), unitId: ZId.optional() });

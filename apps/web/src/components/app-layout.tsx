@@ -54,7 +54,8 @@ interface NavEntry {
     | 'nav.complaints'
     | 'nav.complaintDesk'
     | 'nav.complaintNew'
-    | 'nav.complaintAnalysis';
+    | 'nav.complaintAnalysis'
+    | 'nav.correctiveActions';
   permission?: Permission;
   /** A group opens into these pages (it has no page of its own). */
   children?: readonly NavEntry[];
@@ -90,6 +91,7 @@ const NAV: readonly NavEntry[] = [
       { key: 'complaints-desk', path: '/complaints', testId: 'nav-complaints-desk', label: 'nav.complaintDesk' },
       { key: 'complaints-new', path: '/complaints/new', testId: 'nav-complaints-new', label: 'nav.complaintNew', permission: 'complaint:register' },
       { key: 'complaints-analysis', path: '/complaints/analysis', testId: 'nav-complaints-analysis', label: 'nav.complaintAnalysis' },
+      { key: 'complaints-actions', path: '/complaints/corrective-actions', testId: 'nav-corrective-actions', label: 'nav.correctiveActions' },
     ],
   },
   { key: 'products', path: '/products', testId: 'nav-products', icon: <AppstoreOutlined />, label: 'nav.products', permission: 'product:read' },

@@ -34,6 +34,7 @@ export const enUS: Messages = {
     delete: 'Delete',
   },
   nav: {
+    correctiveActions: 'Corrective actions',
     complaintAnalysis: 'Complaint analysis',
     complaints: 'Complaints',
     complaintDesk: 'Complaint desk',
@@ -103,6 +104,9 @@ export const enUS: Messages = {
     'audit:read': 'Read audit trail',
   },
   auditActions: {
+    corrective_action: {
+      changed: 'Corrective action changed',
+    },
     auth: {
       login: 'Logged in',
       login_failed: 'Login failed',
@@ -184,6 +188,7 @@ export const enUS: Messages = {
     },
   },
   entityTypes: {
+    corrective_action: 'Corrective action',
     staff: 'Staff',
     org_unit: 'Org unit',
     api_key: 'API key',
@@ -1658,5 +1663,26 @@ export const enUS: Messages = {
         general: 'When the customer asks for what cannot be granted: show understanding, explain the rule and why, offer a workable alternative and ask their opinion.',
       },
     },
+  },
+  correctiveActions: {
+    pageTitle: 'Corrective actions',
+    description: 'What must be fixed after a complaint or a month’s analysis: owner unit, due date, evidence and verified effect; an overdue action moves up a level.',
+    create: 'New corrective action',
+    title: 'Action',
+    rootCause: 'Root cause',
+    owner: 'Owner unit',
+    dueOn: 'Due',
+    fromMonth: 'From the analysis of month',
+    from: 'From',
+    monthOf: 'Analysis {{month}}',
+    status: 'Status',
+    evidence: 'Evidence / effect',
+    statuses: { open: 'Open', done: 'Done, to verify', verified: 'Verified', overdue_escalated: 'Overdue, escalated' },
+    complete: 'Complete',
+    verify: 'Verify the effect',
+    reject: 'Send back',
+    completeField: 'Evidence',
+    verifyField: 'Effect',
+    rejectField: 'Why it is sent back',
   },
 };

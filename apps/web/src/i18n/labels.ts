@@ -45,6 +45,7 @@ const KNOWN_ENTITY_TYPES = [
   'claim_setting',
   'outbox',
   'complaint',
+  'corrective_action',
 ] as const;
 type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 const isKnownEntityType = (value: string): value is KnownEntityType => (KNOWN_ENTITY_TYPES as readonly string[]).includes(value);

@@ -35,6 +35,7 @@ export const zhCN = {
     delete: '删除',
   },
   nav: {
+    correctiveActions: '纠改措施',
     complaintAnalysis: '投诉分析',
     complaints: '投诉',
     complaintDesk: '投诉工作台',
@@ -104,6 +105,9 @@ export const zhCN = {
     'audit:read': '读取审计日志',
   },
   auditActions: {
+    corrective_action: {
+      changed: '纠改措施变更',
+    },
     auth: {
       login: '登录',
       login_failed: '登录失败',
@@ -185,6 +189,7 @@ export const zhCN = {
     },
   },
   entityTypes: {
+    corrective_action: '纠改措施',
     staff: '员工',
     org_unit: '机构',
     api_key: 'API 密钥',
@@ -1653,5 +1658,26 @@ export const zhCN = {
         general: '客户提出无法满足的要求时：表示理解，说明规定和原因，提出可行的替代方案并征询客户意见。',
       },
     },
+  },
+  correctiveActions: {
+    pageTitle: '纠改措施',
+    description: '由投诉或月度投诉分析产生的整改事项：责任机构、完成期限、整改证据和效果验证；逾期未完成的自动上报上级机构。',
+    create: '新建纠改措施',
+    title: '整改事项',
+    rootCause: '根本原因',
+    owner: '责任机构',
+    dueOn: '完成期限',
+    fromMonth: '来源（分析月份）',
+    from: '来源',
+    monthOf: '{{month}} 投诉分析',
+    status: '状态',
+    evidence: '证据 / 效果',
+    statuses: { open: '进行中', done: '已完成待验证', verified: '已验证', overdue_escalated: '逾期已上报' },
+    complete: '完成',
+    verify: '验证效果',
+    reject: '退回',
+    completeField: '整改证据',
+    verifyField: '整改效果',
+    rejectField: '退回原因',
   },
 };

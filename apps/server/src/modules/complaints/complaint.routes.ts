@@ -1,9 +1,10 @@
-import { ZComplaint, ZComplaintActionRequest, ZComplaintAnalysis, ZComplaintAnalysisQuery, ZComplaintList, ZComplaintListQuery, ZCreateComplaintRequest, ZId, ZPlaybookStepRequest, ZProblem } from '@anxin/contracts';
+import { ZCorrectiveAction, ZCorrectiveActionList, ZCorrectiveActionListQuery, ZCorrectiveActionProgressRequest, ZCreateCorrectiveActionRequest, ZComplaint, ZComplaintActionRequest, ZComplaintAnalysis, ZComplaintAnalysisQuery, ZComplaintList, ZComplaintListQuery, ZCreateComplaintRequest, ZId, ZPlaybookStepRequest, ZProblem } from '@anxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { complaintAnalysis } from './complaint-analysis.service.ts';
+import { createCorrectiveAction, escalateOverdueActions, listCorrectiveActions, progressCorrectiveAction } from './corrective-action.service.ts';
 import { analysisWorkbook } from './complaint-analysis.xlsx.ts';
 import { getComplaint, listComplaints } from './complaint-read.service.ts';
 import { inTransaction } from '../../platform/db/database.ts';
@@ -80,5 +81,25 @@ export const complaintRoutes =
         await recordPlaybookStep(deps, actorOf(request), request.params.id, request.body);
         return getComplaint(deps, actorOf(request), request.params.id);
       },
+    );
+    // — corrective actions (纠改措施) —
+    const actionTags = ['corrective actions'];
+    app.get(
+      '/api/v1/corrective-actions',
+      { schema: { tags: actionTags, summary: 'Corrective actions owned by units in the caller’s scope, earliest due first (overdue ones are escalated first)', querystring: ZCorrectiveActionListQuery, response: { 200: ZCorrectiveActionList, ...errors } } },
+      async (request) => {
+        await escalateOverdueActions(deps);
+        return listCorrectiveActions(deps, actorOf(request), request.query);
+      },
+    );
+    app.post(
+      '/api/v1/corrective-actions',
+      { schema: { tags: actionTags, summary: 'Create a corrective action from a complaint or a month’s analysis: owner unit, due date, root cause', body: ZCreateCorrectiveActionRequest, response: { 201: ZCorrectiveAction, ...errors } } },
+      async (request, reply) => reply.status(201).send(await createCorrectiveAction(deps, actorOf(request), request.body)),
+    );
+    app.post(
+      '/api/v1/corrective-actions/:id/progress',
+      { schema: { tags: actionTags, summary: 'Complete with evidence (owner), verify the effect or reject (manager)', params: ZIdParams, body: ZCorrectiveActionProgressRequest, response: { 200: ZCorrectiveAction, ...errors } } },
+      async (request) => progressCorrectiveAction(deps, actorOf(request), request.params.id, request.body),
     );
   };

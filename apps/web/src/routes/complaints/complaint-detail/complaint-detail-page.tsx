@@ -13,6 +13,7 @@ import { ComplaintStatusTag } from '../components/complaint-status-tag.tsx';
 import { ComplaintActionModal } from './components/complaint-action-modal.tsx';
 import { ComplaintPlaybook } from './components/complaint-playbook.tsx';
 import { ComplaintRecords } from './components/complaint-records.tsx';
+import { CreateCorrectiveActionModal } from '../corrective-actions/corrective-action-dialogs.tsx';
 
 type Action = TComplaintActionRequest['action'];
 // The step that moves the complaint forward is the primary button.
@@ -57,6 +58,7 @@ export function ComplaintDetailPage() {
   const labels = useComplaintLabels();
   const complaint = useComplaint(complaintId);
   const [open, setOpen] = useState<Action | null>(null);
+  const [creatingAction, setCreatingAction] = useState(false);
   if (complaint.isPending) return <Skeleton active />;
   if (complaint.isError) return <ProblemAlert error={complaint.error} testId="complaint-detail-error" />;
   const c = complaint.data;
@@ -74,11 +76,20 @@ export function ComplaintDetailPage() {
             {c.archived && <Tag>{t('complaints.archived')}</Tag>}
           </Flex>
         }
-        extra={actions.map((a) => (
-          <Button key={a} type={a === primary ? 'primary' : 'default'} danger={a === 'withdraw'} onClick={() => setOpen(a)} data-testid={`complaint-action-${a}`}>
-            {labels.action(a)}
-          </Button>
-        ))}
+        extra={
+          <>
+            {actions.map((a) => (
+              <Button key={a} type={a === primary ? 'primary' : 'default'} danger={a === 'withdraw'} onClick={() => setOpen(a)} data-testid={`complaint-action-${a}`}>
+                {labels.action(a)}
+              </Button>
+            ))}
+            {c.nextActions.length > 0 && (
+              <Button onClick={() => setCreatingAction(true)} data-testid="complaint-corrective-action">
+                {t('correctiveActions.create')}
+              </Button>
+            )}
+          </>
+        }
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
@@ -92,6 +103,7 @@ export function ComplaintDetailPage() {
         </Col>
       </Row>
       {open && <ComplaintActionModal complaint={c} action={open} onClose={() => setOpen(null)} />}
+      {creatingAction && <CreateCorrectiveActionModal complaintId={c.id} defaultUnitId={c.orgUnit.id} onClose={() => setCreatingAction(false)} />}
     </div>
   );
 }
