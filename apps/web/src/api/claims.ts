@@ -57,9 +57,10 @@ export const claimKeys = {
 export const PRIORITY_QUEUE_LIMIT = 100;
 
 /** Claims matching the filters, one keyset page at a time (the priority queue is a single page). */
-export function useClaims(filters: ClaimListFilters) {
+export function useClaims(filters: ClaimListFilters, options: { enabled?: boolean } = {}) {
   const limit = filters.sort === 'priority' ? PRIORITY_QUEUE_LIMIT : 20;
   return useInfiniteQuery({
+    enabled: options.enabled ?? true,
     queryKey: claimKeys.list(filters),
     queryFn: ({ signal, pageParam }) => apiFetch<TClaimList>('/claims', { signal, query: { ...filters, cursor: pageParam, limit } }),
     initialPageParam: undefined as string | undefined,

@@ -143,6 +143,8 @@ export async function actOnComplaint(deps: ModuleDeps, actor: Actor, id: string,
     const c = await lockVisible(tx, actor, id);
     if (isArchived(c.status) && input.action !== 'reopen') throw new DomainError('COMPLAINT_ARCHIVED', 'This complaint is closed and archived; reopen it with a reason first');
     if (c.version !== input.version) throw versionConflict('Complaint');
+    // Recusal: the staff member complained about may not handle the complaint (the customer's answer is theirs to give).
+    if (c.staff_concerned_id && c.staff_concerned_id === actor.id && input.action !== 'record_response') throw forbidden('You are the staff member this complaint is about; another handler must take it');
     const to = nextComplaintStatus(c.status, input.action, input.action === 'record_response' ? input.response : undefined);
     if (!to) throw invalid(c.status, input.action);
     const patch: Parameters<typeof updateComplaint>[3] = { status: to };
@@ -285,6 +287,8 @@ export async function sweepComplaintClocks(deps: ModuleDeps, now = new Date(), w
       } else if (decisionRunning && !c.warned_at && c.due_at.getTime() - now.getTime() <= warnDays * 86_400_000) {
         patch.warned_at = now;
         await record(deps, tx, c, null, 'warning', { clock: 'decision', dueAt: c.due_at.toISOString() }, now);
+        // A reminder for the handlers (the messaging module delivers it) and, at a city branch, the move up.
+        await insertOutbox(tx, 'complaint.clock_warning', c.customer_id, c.id, { complaintNo: c.complaint_no, dueAt: c.due_at.toISOString(), unitId: c.org_unit_id });
         if (c.tier === 'city') await up('clock_warning');
       } else if (c.status === 'reviewing' && c.review_due_at && !c.review_breached_at && c.review_due_at < now) {
         patch.review_breached_at = c.review_due_at;

@@ -141,6 +141,16 @@ describe('the procedure', () => {
   });
 });
 
+describe('recusal', () => {
+  it('the staff member complained about may not handle the complaint', async () => {
+    const concerned = await ctx.db.selectFrom('staff').select('id').where('username', '=', 'ea.handler').executeTakeFirstOrThrow();
+    const c = await create(token.csr, { category: 'service_attitude', subReason: 'rude', staffConcernedId: concerned.id });
+    expect(c.staffConcerned).toMatchObject({ id: concerned.id });
+    expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/actions`, token: token.handler, payload: { action: 'verify', facts: '属实', customerContacted: true, version: c.version } }), 403, 'FORBIDDEN');
+    await act(token.province, c, { action: 'verify', facts: '属实', customerContacted: true });
+  });
+});
+
 describe('customer 360', () => {
   it('has a complaints section in the reader’s scope', async () => {
     const view = (await ctx.request({ method: 'GET', url: `/api/v1/customers/${customer}/360`, token: token.handler })).json() as TCustomer360;
@@ -162,6 +172,8 @@ describe('the clock sweep (fake clock)', () => {
     let row = await ctx.db.selectFrom('complaint').select(['tier', 'org_unit_id', 'warned_at', 'breached_at']).where('id', '=', c.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ tier: 'province', org_unit_id: units.east.id, breached_at: null });
     expect(row.warned_at).not.toBeNull();
+    const reminders = await ctx.db.selectFrom('outbox').select('topic').where('aggregate_id', '=', c.id).where('topic', '=', 'complaint.clock_warning').execute();
+    expect(reminders).toHaveLength(1);
     // Running it again changes nothing.
     await sweepComplaintClocks(deps, new Date(due - 2 * 86_400_000));
     expect(await ctx.db.selectFrom('complaint_record').select('kind').where('complaint_id', '=', c.id).execute()).toHaveLength(2);

@@ -4,7 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isApiError, newIdempotencyKey } from '../../../api/client.ts';
+import { useClaims } from '../../../api/claims.ts';
 import { useCreateComplaint } from '../../../api/complaints.ts';
+import { useCurrentUser } from '../../../components/require-session.tsx';
+import { can } from '../../../permissions.ts';
 import { CustomerPicker } from '../../../components/customer-picker.tsx';
 import { useFormProblem } from '../../../components/form-problem.ts';
 import { useFormRules } from '../../../components/form-rules.ts';
@@ -24,13 +27,14 @@ interface Values {
   representatives?: number;
   regulatorRef?: string;
   policyId?: string;
+  claimId?: string;
   subject: string;
   description: string;
   demand?: string;
   receivedAt: string;
 }
 
-const FIELDS = ['customerId', 'channel', 'category', 'subReason', 'severity', 'collective', 'representatives', 'regulatorRef', 'policyId', 'subject', 'description', 'demand', 'receivedAt'];
+const FIELDS = ['customerId', 'channel', 'category', 'subReason', 'severity', 'collective', 'representatives', 'regulatorRef', 'policyId', 'claimId', 'subject', 'description', 'demand', 'receivedAt'];
 
 /** Register a complaint (投诉登记) from any channel: who, what about, how serious, in the customer's own words. */
 export function ComplaintIntakePage() {
@@ -49,6 +53,10 @@ export function ComplaintIntakePage() {
   const collective = Form.useWatch('collective', form);
   const customerId = Form.useWatch('customerId', form);
   const now = shanghaiLocalInputOf(new Date());
+  const me = useCurrentUser();
+  const canReadClaims = can(me, 'claim:read');
+  // The customer's claims, to link a claims complaint to the claim it is about.
+  const claims = useClaims({ customerId, sort: '-reportedAt' }, { enabled: Boolean(customerId) && canReadClaims });
 
   const onFinish = (v: Values) =>
     create.mutate(
@@ -63,6 +71,7 @@ export function ComplaintIntakePage() {
           representatives: v.collective ? v.representatives : undefined,
           regulatorRef: v.regulatorRef?.trim() || undefined,
           policyId: v.policyId,
+          claimId: v.claimId,
           subject: v.subject.trim(),
           description: v.description.trim(),
           demand: v.demand?.trim() || undefined,
@@ -132,6 +141,17 @@ export function ComplaintIntakePage() {
             <Col xs={24} md={8}>
               <Form.Item name="policyId" label={t('common.optionalField', { field: t('complaints.policy') })}>
                 <PolicySelect customerId={customerId} testId="complaint-policy" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="claimId" label={t('common.optionalField', { field: t('complaints.claim') })}>
+                <Select
+                  allowClear
+                  disabled={!customerId || !canReadClaims}
+                  loading={claims.isFetching}
+                  options={(claims.data?.pages.flatMap((p) => p.items) ?? []).map((c) => ({ value: c.id, label: `${c.claimNo} · ${c.policyNo}` }))}
+                  data-testid="complaint-claim"
+                />
               </Form.Item>
             </Col>
             <Col xs={12} md={4}>
