@@ -42,6 +42,8 @@ const SUBJECTS: Record<TComplaintCategory, string[]> = {
   other: ['保单邮寄地址变更未生效', '发票开具错误'],
 };
 
+const CATEGORY_ZH: Record<TComplaintCategory, string> = { sales: '销售', underwriting: '承保', claims: '理赔', service_attitude: '服务态度', surrender_loss: '退保损失', other: '其他' };
+
 const pickWeighted = <T extends string>(random: () => number, weights: [T, number][]): T => {
   let r = random() * weights.reduce((s, [, w]) => s + w, 0);
   for (const [v, w] of weights) if ((r -= w) < 0) return v;
@@ -125,7 +127,7 @@ export async function loadDemoComplaints(tx: Tx, context: DemoContext): Promise<
     if (openAt === 0) continue;
     await step({ action: 'verify', facts: '已调取保单及通话录音，情况基本属实', customerContacted: true }, 1);
     if (openAt === 1) continue;
-    await step({ action: 'register', summary: `${category} 类投诉，已登记并指定专人处理` }, 1.5);
+    await step({ action: 'register', summary: `${CATEGORY_ZH[category]}类投诉，已登记并指定专人处理` }, 1.5);
     if (openAt === 2) continue;
     if (fate === 'extended') await step({ action: 'extend', reason: '需调取第三方资料，案情复杂', customerToldVia: 'sms' }, 10);
     await step({ action: 'coordinate', note: '已与相关部门沟通处理方案' }, 3);

@@ -1571,6 +1571,8 @@ export const enUS: Messages = {
     status: 'Status',
     clock: 'Deadline',
     clockMet: 'Decided in time (deadline {{at}})',
+    decisionClock: 'Decision (15/30/60 days)',
+    reviewClock: 'Review (30 days)',
     clockBreached: 'Overdue (deadline {{at}})',
     breachedTag: 'Was overdue',
     archived: 'Archived (read only)',

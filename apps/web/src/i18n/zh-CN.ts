@@ -1566,6 +1566,8 @@ export const zhCN = {
     status: '状态',
     clock: '处理时限',
     clockMet: '已按时处理（时限 {{at}}）',
+    decisionClock: '处理时限（15/30/60 日）',
+    reviewClock: '核查时限（30 日）',
     clockBreached: '已超时（时限 {{at}}）',
     breachedTag: '曾超时',
     archived: '已归档（只读）',

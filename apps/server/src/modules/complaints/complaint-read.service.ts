@@ -45,7 +45,8 @@ export function presentComplaintSummary(row: ComplaintRow, now: Date): TComplain
 
 /** What the actor may do next (the console's buttons). */
 export function complaintActionsFor(actor: Actor, row: ComplaintRow): string[] {
-  if (!mayHandleComplaints(actor)) return [];
+  // Only the handling unit and those above it act; the home unit below it reads.
+  if (!mayHandleComplaints(actor) || !row.org_path.startsWith(actor.orgPath)) return [];
   const actions: string[] = complaintActionsFrom(row.status).filter((a) => {
     if (a === 'extend') return row.extension_level === 0 || (row.extension_level === 1 && mayApproveComplaints(actor));
     if (a === 'escalate') return row.tier !== 'hq';

@@ -121,12 +121,17 @@ export async function createComplaint(deps: ModuleDeps, actor: Actor, raw: TCrea
   });
 }
 
-/** Re-reads the complaint under a row lock, in the actor's scope. */
+/**
+ * Re-reads the complaint under a row lock, in the actor's scope. Only the handling unit and the
+ * units above it act on a complaint; the customer's home unit below it reads it.
+ */
 async function lockVisible(tx: Tx, actor: Actor, id: string) {
   const visible = await findComplaint(tx, id, complaintScopeOf(actor));
   if (!visible) throw notFound('Complaint');
   await lockComplaint(tx, id);
-  return (await findComplaint(tx, id))!;
+  const c = (await findComplaint(tx, id))!;
+  if (!c.org_path.startsWith(actor.orgPath)) throw forbidden(`This complaint is handled by ${c.org_unit_name}; only that unit or one above it may act on it`);
+  return c;
 }
 
 /** May this actor approve the second extension? The higher-level institution (above the home city) or head office. */

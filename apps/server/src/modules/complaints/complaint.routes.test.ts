@@ -80,8 +80,11 @@ describe('POST /api/v1/complaints', () => {
     const c = await create(token.csr, { channel: 'regulator', regulatorRef: '浙银保监投〔2026〕118号' });
     expect(c).toMatchObject({ tier: 'province', orgUnit: { id: units.east.id }, homeUnit: { id: units.eastA.id } });
     expect(c.records.map((r) => [r.kind, r.data.reason, r.toUnit?.id])).toEqual([['transfer', 'regulator_transfer', units.east.id]]);
-    // The home city still sees its customer's complaint.
+    // The home city still sees its customer's complaint, but the province handles it.
     expect((await desk(token.handler)).map((x) => x.id)).toContain(c.id);
+    const cityView = (await ctx.request({ method: 'GET', url: `/api/v1/complaints/${c.id}`, token: token.handler })).json() as TComplaint;
+    expect(cityView.nextActions).toEqual([]);
+    expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/actions`, token: token.handler, payload: { action: 'verify', facts: '属实', customerContacted: true, version: c.version } }), 403, 'FORBIDDEN');
   });
 });
 

@@ -20,7 +20,7 @@ function lastMonth(): string {
 }
 
 /** A horizontal bar chart of counts, this month against the previous one (plain HTML, prints well). */
-function Bars({ title, items, label, testId }: { title: string; items: Count[]; label: (c: Count) => string; testId: string }) {
+function Bars({ title, items, label, testId, compare = true }: { title: string; items: Count[]; label: (c: Count) => string; testId: string; compare?: boolean }) {
   const { t } = useTranslation();
   const max = Math.max(1, ...items.map((i) => Math.max(i.count, i.previous)));
   return (
@@ -35,13 +35,13 @@ function Bars({ title, items, label, testId }: { title: string; items: Count[]; 
                 <span>{label(i)}</span>
                 <span>
                   {i.count}
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{` (${t('complaints.analysis.previousShort')} ${i.previous})`}</Typography.Text>
+                  {compare && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{` (${t('complaints.analysis.previousShort')} ${i.previous})`}</Typography.Text>}
                 </span>
               </Flex>
               <div style={{ background: '#f0f0f0', height: 8, borderRadius: 4 }}>
                 <div style={{ width: `${(i.count / max) * 100}%`, background: '#1668dc', height: 8, borderRadius: 4 }} />
               </div>
-              <div style={{ width: `${(i.previous / max) * 100}%`, background: '#bfbfbf', height: 3, borderRadius: 2, marginTop: 2 }} />
+              {compare && <div style={{ width: `${(i.previous / max) * 100}%`, background: '#bfbfbf', height: 3, borderRadius: 2, marginTop: 2 }} />}
             </div>
           ))}
         </Flex>
@@ -134,7 +134,7 @@ export function ComplaintAnalysisPage() {
               <Bars title={t('complaints.analysis.staff')} items={a.byStaff} label={(c) => (c.key === 'none' ? t('complaints.analysis.noStaff') : (c.label ?? c.key))} testId="analysis-staff" />
             </Col>
             <Col xs={24} md={12} xl={8}>
-              <Bars title={t('complaints.analysis.handlingDays')} items={a.handlingDays.map((h) => ({ key: h.bucket, label: null, count: h.count, previous: 0 }))} label={(c) => (c.key === 'open' ? t('complaints.analysis.open') : t('complaints.analysis.days', { range: c.key }))} testId="analysis-days" />
+              <Bars title={t('complaints.analysis.handlingDays')} items={a.handlingDays.map((h) => ({ key: h.bucket, label: null, count: h.count, previous: 0 }))} label={(c) => (c.key === 'open' ? t('complaints.analysis.open') : t('complaints.analysis.days', { range: c.key }))} testId="analysis-days" compare={false} />
             </Col>
           </Row>
           <Row gutter={[16, 16]}>

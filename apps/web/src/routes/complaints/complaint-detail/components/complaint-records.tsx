@@ -17,6 +17,7 @@ export function ComplaintRecords({ complaint }: { complaint: TComplaint }) {
     if (key === 'compensationFen') return format.fen(Number(v));
     if (key === 'dueAt') return format.dateTime(String(v));
     if (key === 'reason') return labels.reason(String(v));
+    if (key === 'clock') return t(v === 'review' ? 'complaints.reviewClock' : 'complaints.decisionClock');
     if (key === 'responsibility') return t(`complaints.responsibility.${v as 'company'}`, { defaultValue: String(v) });
     if (key === 'response') return t(`complaints.response.${v as 'accepts'}`, { defaultValue: String(v) });
     if (key === 'outcome') return t(`complaints.outcome.${v as 'upheld'}`, { defaultValue: String(v) });
