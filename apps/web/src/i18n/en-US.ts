@@ -1595,6 +1595,7 @@ export const enUS: Messages = {
       receivedAtHelp: 'The 15-day deadline runs from receipt',
       severityHelp: 'Critical complaints go straight to the province branch',
       representativesHelp: 'At most 5 representatives',
+      staffHelp: 'The staff member complained about may not handle the complaint (recusal)',
       descriptionHelp: 'Write down what the customer says; it is stored encrypted',
       submit: 'Register the complaint',
       registered: 'Complaint {{no}} registered',

@@ -1590,6 +1590,7 @@ export const zhCN = {
       receivedAtHelp: '15 日处理时限从受理时起算',
       severityHelp: '重大投诉直接上报省分公司',
       representativesHelp: '最多 5 名代表',
+      staffHelp: '被投诉人员不得处理本投诉（回避）',
       descriptionHelp: '请如实记录客户的原话，内容加密保存',
       submit: '登记投诉',
       registered: '投诉 {{no}} 已登记',

@@ -8,7 +8,10 @@ import { apiDownload, apiFetch } from '../../../api/client.ts';
 import { OrgUnitTreeSelect } from '../../../components/org-unit-tree-select.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { useCurrentUser } from '../../../components/require-session.tsx';
+import { can } from '../../../permissions.ts';
 import { useComplaintLabels } from '../components/complaint-labels.ts';
+import { CreateCorrectiveActionModal } from '../corrective-actions/corrective-action-dialogs.tsx';
 
 type Count = TComplaintAnalysis['byCategory'][number];
 
@@ -56,6 +59,8 @@ export function ComplaintAnalysisPage() {
   const labels = useComplaintLabels();
   const [month, setMonth] = useState(lastMonth);
   const [unitId, setUnitId] = useState<string | undefined>();
+  const [creatingAction, setCreatingAction] = useState(false);
+  const me = useCurrentUser();
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const analysis = useQuery({
     queryKey: ['complaints', 'analysis', month, unitId],
@@ -70,6 +75,11 @@ export function ComplaintAnalysisPage() {
         description={t('complaints.analysis.description')}
         extra={
           <>
+            {can(me, 'complaint:handle') && (
+              <Button onClick={() => setCreatingAction(true)} disabled={!a}>
+                {t('correctiveActions.create')}
+              </Button>
+            )}
             <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!a}>
               {t('complaints.analysis.print')}
             </Button>
@@ -90,6 +100,7 @@ export function ComplaintAnalysisPage() {
       </Flex>
       {analysis.isError && <ProblemAlert error={analysis.error} />}
       {analysis.isPending && valid && <Skeleton active />}
+      {creatingAction && a && <CreateCorrectiveActionModal analysisMonth={a.month} defaultUnitId={a.unit.id} onClose={() => setCreatingAction(false)} />}
       {a && (
         <Flex vertical gap={16}>
           <Card size="small">

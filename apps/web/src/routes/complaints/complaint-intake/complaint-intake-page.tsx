@@ -7,6 +7,7 @@ import { isApiError, newIdempotencyKey } from '../../../api/client.ts';
 import { useClaims } from '../../../api/claims.ts';
 import { useCreateComplaint } from '../../../api/complaints.ts';
 import { useCurrentUser } from '../../../components/require-session.tsx';
+import { StaffSelect } from '../../../components/staff-select.tsx';
 import { can } from '../../../permissions.ts';
 import { CustomerPicker } from '../../../components/customer-picker.tsx';
 import { useFormProblem } from '../../../components/form-problem.ts';
@@ -28,13 +29,14 @@ interface Values {
   regulatorRef?: string;
   policyId?: string;
   claimId?: string;
+  staffConcernedId?: string;
   subject: string;
   description: string;
   demand?: string;
   receivedAt: string;
 }
 
-const FIELDS = ['customerId', 'channel', 'category', 'subReason', 'severity', 'collective', 'representatives', 'regulatorRef', 'policyId', 'claimId', 'subject', 'description', 'demand', 'receivedAt'];
+const FIELDS = ['customerId', 'channel', 'category', 'subReason', 'severity', 'collective', 'representatives', 'regulatorRef', 'policyId', 'claimId', 'staffConcernedId', 'subject', 'description', 'demand', 'receivedAt'];
 
 /** Register a complaint (投诉登记) from any channel: who, what about, how serious, in the customer's own words. */
 export function ComplaintIntakePage() {
@@ -72,6 +74,7 @@ export function ComplaintIntakePage() {
           regulatorRef: v.regulatorRef?.trim() || undefined,
           policyId: v.policyId,
           claimId: v.claimId,
+          staffConcernedId: v.staffConcernedId,
           subject: v.subject.trim(),
           description: v.description.trim(),
           demand: v.demand?.trim() || undefined,
@@ -174,6 +177,15 @@ export function ComplaintIntakePage() {
               </Col>
             )}
           </Row>
+          {can(me, 'staff:read') && (
+            <Row gutter={16}>
+              <Col xs={24} md={8}>
+                <Form.Item name="staffConcernedId" label={t('common.optionalField', { field: t('complaints.staffConcerned') })} extra={t('complaints.intake.staffHelp')}>
+                  <StaffSelect allowClear testId="complaint-staff" />
+                </Form.Item>
+              </Col>
+            </Row>
+          )}
           <Form.Item name="subject" label={t('complaints.subject')} rules={[rules.required(t('complaints.subject')), { max: 120 }]}>
             <Input maxLength={120} data-testid="complaint-subject" />
           </Form.Item>

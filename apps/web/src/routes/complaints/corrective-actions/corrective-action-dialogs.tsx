@@ -16,7 +16,7 @@ interface CreateValues {
 }
 
 /** New corrective action (纠改措施): from a complaint (its id given) or from a month's analysis. */
-export function CreateCorrectiveActionModal({ complaintId, defaultUnitId, onClose }: { complaintId?: string; defaultUnitId?: string; onClose: () => void }) {
+export function CreateCorrectiveActionModal({ complaintId, analysisMonth, defaultUnitId, onClose }: { complaintId?: string; analysisMonth?: string; defaultUnitId?: string; onClose: () => void }) {
   const { t } = useTranslation();
   const rules = useFormRules();
   const [form] = Form.useForm<CreateValues>();
@@ -28,7 +28,7 @@ export function CreateCorrectiveActionModal({ complaintId, defaultUnitId, onClos
       <Form<CreateValues>
         form={form}
         layout="vertical"
-        initialValues={{ ownerUnitId: defaultUnitId }}
+        initialValues={{ ownerUnitId: defaultUnitId, analysisMonth }}
         onFinish={(v) =>
           create.mutate(
             { ownerUnitId: v.ownerUnitId!, title: v.title.trim(), rootCause: v.rootCause.trim(), dueOn: v.dueOn, ...(complaintId ? { complaintId } : { analysisMonth: v.analysisMonth }) },
