@@ -12,6 +12,7 @@ import { findOrgUnitByCode, findStaffById, findStaffCredentialsByUsername } from
 import { analysisWorkbook, complaintAnalysis } from './modules/complaints/index.ts';
 
 import { inTransaction } from './platform/db/database.ts';
+import { generate } from './generate/generator.ts';
 import type { Db } from './platform/db/database.ts';
 import { DomainError } from './platform/errors.ts';
 
@@ -37,6 +38,10 @@ Usage:
   anxin report complaints --month 2026-10 [--unit HQ] --out report.xlsx [--as USERNAME]
                          the monthly complaint analysis (客户投诉分析表) of a unit (default: the
                          account's unit) as an XLSX workbook (audited as an export)
+  anxin generate --customers N [--seed S] --out DIR
+                         write a realistic, deterministic book of business as CSV files (customers in
+                         households, relationships, policies, claims, complaints, interactions);
+                         the first three load with anxin import into a demo database
   anxin help             this text
 
 Configuration comes from the environment; see the README's configuration table.
@@ -216,6 +221,23 @@ const commands: Record<string, Command> = {
       }
     });
   },
+  async generate(args) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, options: { customers: { type: 'string' }, seed: { type: 'string', default: '1' }, out: { type: 'string' } } });
+    } catch (error) {
+      return usage(error instanceof Error ? error.message : String(error), GENERATE_USAGE);
+    }
+    const customers = Number(parsed.values.customers);
+    const seed = Number(parsed.values.seed);
+    if (!Number.isInteger(customers) || customers < 1 || customers > 50_000_000 || !Number.isInteger(seed) || !parsed.values.out) return usage('', GENERATE_USAGE);
+    const result = await generate({ customers, seed, out: parsed.values.out, onProgress: (rows) => process.stderr.write(`\rrows ${rows}`) });
+    process.stderr.write('\n');
+    for (const [file, rows] of Object.entries(result.files)) print(`  ${file}.csv  ${rows} rows`);
+    print(`Generated ${result.rows} rows in ${result.seconds.toFixed(1)} s (${Math.round(result.rows / result.seconds)} rows/s) into ${parsed.values.out}.`);
+    print('Load the book into a demo database with: anxin import customers, then relationships, then policies (customers.csv, relationships.csv, policies.csv).');
+    return 0;
+  },
   async help() {
     print(HELP);
     return 0;
@@ -224,6 +246,7 @@ const commands: Record<string, Command> = {
 
 const IMPORT_USAGE =
   'Usage: anxin import customers|relationships|policies FILE [--dry-run] [--mode all|valid] [--source NAME] [--report out.json] [--as USERNAME]';
+const GENERATE_USAGE = 'Usage: anxin generate --customers N [--seed S] --out DIR';
 const REPORT_USAGE = 'Usage: anxin report complaints --month YYYY-MM [--unit CODE] --out FILE.xlsx [--as USERNAME]';
 const EXPORT_USAGE = 'Usage: anxin export customers|policies --out FILE.csv|FILE.xlsx [--filter key=value …] [--as USERNAME]';
 

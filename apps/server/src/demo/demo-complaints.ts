@@ -5,6 +5,7 @@
 // every step of the procedure. Deterministic (seeded PRNG).
 import { COMPLAINT_SUB_REASONS, type TComplaintActionRequest, type TComplaintCategory, type TComplaintChannel } from '@anxin/contracts';
 import type { Actor } from '../platform/actor.ts';
+import { prng } from '../platform/prng.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { ModuleDeps } from '../platform/deps.ts';
 import { actorFromStaff } from '../modules/auth/index.ts';
@@ -22,16 +23,6 @@ const HOUR = 3_600_000;
 /** How many complaints the demo holds. */
 export const DEMO_COMPLAINTS = 240;
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS: Record<TComplaintCategory, string[]> = {
   sales: ['业务员夸大收益，实际分红远低于宣传', '投保时未说明免责条款', '保单上的签名不是本人所签', '老人被推销不适合的理财型保险'],
