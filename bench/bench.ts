@@ -1,0 +1,232 @@
+// Benchmarks (issue 6): generate a book, load it through the real import path against a raw COPY
+// of the same rows, then measure the running server over HTTP — the customer 360 view under 8 and
+// 32 connections (autocannon) with the server's memory, searches, list pages and the monthly
+// complaint analysis. One JSON line per metric on stdout; all of them in bench/results/<date>-<scale>.json.
+//
+//   npm run bench -- --scale 10k                    PostgreSQL at ANXIN_BENCH_DATABASE_URL (default this machine's)
+//   npm run bench -- --scale 100k --driver pglite   the embedded database
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { cipherFor } from '../apps/server/src/app.ts';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { loadDemo } from '../apps/server/src/demo/index.ts';
+import { generate } from '../apps/server/src/generate/generator.ts';
+import { openAndMigrate } from '../apps/server/src/main.ts';
+import { actorFromStaff } from '../apps/server/src/modules/auth/index.ts';
+import { commitImport, createImport } from '../apps/server/src/modules/imports/index.ts';
+import { findStaffById, findStaffCredentialsByUsername } from '../apps/server/src/modules/org/index.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '10k' }, driver: { type: 'string', default: 'postgres' }, seed: { type: 'string', default: '1' }, seconds: { type: 'string', default: '10' }, keep: { type: 'boolean', default: false } } });
+const SCALES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+const customers = SCALES[values.scale!] ?? Number(values.scale);
+if (!Number.isInteger(customers) || customers < 100) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')} or a number ≥ 100`);
+const driver = values.driver === 'pglite' ? 'pglite' : 'postgres';
+const seconds = Number(values.seconds);
+const results: Record<string, unknown>[] = [];
+const metric = (name: string, data: Record<string, unknown>) => {
+  const line = { metric: name, scale: values.scale, driver, ...data };
+  results.push(line);
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+};
+const log = (text: string) => process.stderr.write(`${text}\n`);
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+
+// ── Database ──
+const work = mkdtempSync(path.join(tmpdir(), 'anxin-bench-'));
+const key = () => randomBytes(32).toString('base64');
+const secrets = { ANXIN_FIELD_KEYS: `k1:${key()}`, ANXIN_BLIND_INDEX_KEY: key(), ANXIN_SESSION_SECRET: key() };
+const adminUrl = process.env.ANXIN_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `anxin_bench_${Date.now()}`;
+let databaseUrl: string | undefined;
+if (driver === 'postgres') {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${dbName}`;
+  databaseUrl = u.toString();
+}
+const env: Record<string, string> = {
+  ANXIN_ENV: 'development',
+  LOG_LEVEL: 'warn',
+  ANXIN_DATA_DIR: path.join(work, 'data'),
+  ANXIN_LOGIN_RATE_LIMIT: '10000',
+  ANXIN_CLAIM_SWEEP_MINUTES: '0',
+  ANXIN_SESSION_IDLE_MINUTES: '600',
+  ...(driver === 'postgres' ? { DATABASE_URL: databaseUrl!, ANXIN_DB_POOL_SIZE: '40', ...secrets } : {}),
+};
+
+try {
+  // ── Generate ──
+  const out = path.join(work, 'book');
+  const generated = await generate({ customers, seed: Number(values.seed), out });
+  metric('generate', { rows: generated.rows, seconds: round(generated.seconds), rowsPerSecond: Math.round(generated.rows / generated.seconds) });
+
+  // ── Import through the real path, against COPY of the same rows ──
+  const config = loadConfig(env, '0.0.0-bench');
+  const database = await openAndMigrate(config, () => {});
+  const cipher = cipherFor(config);
+  await loadDemo(database.db, cipher, config.uploadDir);
+  const adminStaff = (await findStaffCredentialsByUsername(database.db, 'admin'))!;
+  const admin = actorFromStaff((await findStaffById(database.db, adminStaff.id))!);
+  for (const kind of ['customers', 'relationships', 'policies'] as const) {
+    const bytes = readFileSync(path.join(out, `${kind}.csv`));
+    const started = performance.now();
+    const created = await createImport({ db: database.db, cipher }, admin, { kind, fileName: `${kind}.csv`, bytes });
+    const { job } = await commitImport({ db: database.db, cipher }, admin, created.job.id, { mode: 'valid' });
+    const s = (performance.now() - started) / 1000;
+    const rows = job.rows_created + job.rows_updated;
+    let copy: { rowsPerSecond: number } | null = null;
+    if (driver === 'postgres') copy = await copyBaseline(databaseUrl!, path.join(out, `${kind}.csv`), generated.files[kind]);
+    metric(`import.${kind}`, { rows, rejected: job.rows_invalid, seconds: round(s), rowsPerSecond: Math.round(rows / s), copyRowsPerSecond: copy?.rowsPerSecond ?? null, ratioToCopy: copy ? round(rows / s / copy.rowsPerSecond, 3) : null });
+  }
+  const sample = (await database.db.selectFrom('customer').select('id').orderBy('id').execute()).map((r) => r.id);
+  const people = readFileSync(path.join(out, 'customers.csv'), 'utf8').split('\n').slice(1, 2001).map((l) => l.split(','));
+  const policyNos = readFileSync(path.join(out, 'policies.csv'), 'utf8').split('\n').slice(1, 201).map((l) => l.split(',')[0]!);
+  await database.close();
+
+  // ── The server, as a separate process (its memory is measured alone) ──
+  const port = 34000 + Math.floor(Math.random() * 1000);
+  const server = spawn(process.execPath, [path.join(root, 'apps/server/bin/anxin.mjs'), 'serve'], { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', ANXIN_ADMIN_PASSWORD: 'bench-admin-password' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) break;
+      } catch {
+        if (i > 600) throw new Error('the server did not start');
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'anxin-demo-2026' }) });
+    const { token } = (await login.json()) as { token: string };
+    const headers = { authorization: `Bearer ${token}` };
+    const timed = async (url: string) => {
+      const started = performance.now();
+      const res = await fetch(`${base}${url}`, { headers });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+      return performance.now() - started;
+    };
+    const latency = async (name: string, urls: string[]) => {
+      for (const u of urls.slice(0, 5)) await timed(u); // warm-up
+      const ms: number[] = [];
+      for (const u of urls) ms.push(await timed(u));
+      ms.sort((a, b) => a - b);
+      metric(name, { requests: ms.length, p50Ms: round(percentile(ms, 50)), p99Ms: round(percentile(ms, 99)) });
+    };
+
+    // Customer 360 under load, with the server's resident memory sampled meanwhile.
+    for (const connections of [8, 32]) {
+      let peakRss = 0;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(server.pid!))), 250);
+      const result = await autocannon({
+        url: base,
+        connections,
+        duration: seconds,
+        headers,
+        requests: [{ setupRequest: (req) => ({ ...req, path: `/api/v1/customers/${sample[Math.floor(Math.random() * sample.length)]}/360` }) }],
+      });
+      clearInterval(sampler);
+      metric(`customer360.c${connections}`, { requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.non2xx, serverPeakRssMb: Math.round(peakRss / 1024) });
+    }
+
+    // Searches: Chinese name, pinyin, mobile, ID number, policy number.
+    const pickN = <T>(items: T[], n: number) => Array.from({ length: n }, (_, i) => items[(i * 7919) % items.length]!);
+    const q = (v: string) => `/api/v1/customers?q=${encodeURIComponent(v)}&limit=20`;
+    await latency('search.name', pickN(people, 100).map((p) => q(p[1]!)));
+    await latency('search.mobile', pickN(people.filter((p) => p[6]), 100).map((p) => q(p[6]!)));
+    await latency('search.idNumber', pickN(people, 100).map((p) => q(p[5]!)));
+    await latency('search.policyNo', pickN(policyNos, 100).map((p) => q(p)));
+
+    // Lists: the first page and a deep page (keyset cursors followed from the start).
+    const deep = async (name: string, first: string, pages: number) => {
+      let url = first;
+      const urls: string[] = [];
+      for (let i = 0; i < pages; i++) {
+        const res = await fetch(`${base}${url}`, { headers });
+        const body = (await res.json()) as { nextCursor: string | null };
+        if (!body.nextCursor) break;
+        url = `${first}&cursor=${encodeURIComponent(body.nextCursor)}`;
+        urls.push(url);
+      }
+      await latency(`${name}.firstPage`, Array.from({ length: 50 }, () => first));
+      if (urls.length > 0) await latency(`${name}.deepPage`, Array.from({ length: 50 }, () => urls[urls.length - 1]!));
+      metric(`${name}.depth`, { pagesFollowed: urls.length });
+    };
+    await deep('list.customers', '/api/v1/customers?limit=20', 200);
+    await deep('list.policies', '/api/v1/policies?limit=20', 200);
+    await deep('list.claims', '/api/v1/claims?limit=20&sort=-reportedAt', 50);
+    await deep('list.complaintDesk', '/api/v1/complaints?limit=20&all=1', 50);
+
+    // Batch: the monthly complaint analysis for head office.
+    const month = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 7);
+    const analysis = await timed(`/api/v1/complaints/analysis?month=${month}`);
+    metric('batch.complaintAnalysisHq', { seconds: round(analysis / 1000) });
+  } finally {
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+  }
+} finally {
+  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  const file = path.join(root, 'bench/results', `${new Date().toISOString().slice(0, 10)}-${values.scale}-${driver}.json`);
+  writeFileSync(file, `${JSON.stringify({ machine: machine(), results }, null, 2)}\n`);
+  log(`results: ${path.relative(root, file)}`);
+  if (!values.keep) {
+    rmSync(work, { recursive: true, force: true });
+    if (driver === 'postgres') {
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}
+
+function round(n: number, digits = 2) {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function rssOf(pid: number) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function machine() {
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/)?.[1] ?? 'unknown';
+  return { node: process.version, cpus: Number(readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0), cpu, memoryGb: Math.round(Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0) / 1024 / 1024) };
+}
+
+/** COPY of the same CSV into a scratch table of text columns: the raw speed the import is measured against. */
+async function copyBaseline(url: string, file: string, rows: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const header = readFileSync(file, 'utf8').split('\n', 1)[0]!.replace(/^\uFEFF/, '').split(',');
+    await client.query(`DROP TABLE IF EXISTS bench_copy; CREATE UNLOGGED TABLE bench_copy (${header.map((_, i) => `c${i} text`).join(', ')})`);
+    const started = performance.now();
+    await pipeline(createReadStream(file), client.query(copyFrom('COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)')));
+    const s = (performance.now() - started) / 1000;
+    await client.query('DROP TABLE bench_copy');
+    return { rowsPerSecond: Math.round(rows / s) };
+  } finally {
+    await client.end();
+  }
+}
