@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byTestId, launchChromium, login, watchErrors } from './support/browser.ts';
+import { byTestId, chooseOption, launchChromium, login, openPage } from './support/browser.ts';
 import { startDemoServer, type RunningServer } from './support/server.ts';
 
 const DEMO_PASSWORD = 'anxin-demo-2026';
@@ -19,16 +19,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function freshPage(options: { mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    ...(options.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}),
-  });
-  const page = await context.newPage();
-  return { context, page, errors: watchErrors(page) };
-}
-
 /** The portal customer the start-up banner names (a fictional demo person). */
 function portalCustomer() {
   const match = /policy number (\S+), ID number (\S+);/.exec(server.output());
@@ -39,16 +29,6 @@ function portalCustomer() {
 /** `YYYY-MM-DDTHH:mm` in Shanghai, `days` ago (for a datetime-local input). */
 function shanghaiLocal(daysAgo: number) {
   return new Date(Date.now() - daysAgo * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16);
-}
-
-/** Picks the option containing `text` in the antd Select with this test id. */
-async function choose(page: Page, testId: string, text?: string) {
-  await page.click(`${byTestId(testId)} .ant-select-selector, ${byTestId(testId)}.ant-select`);
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await options.first().waitFor();
-  await (text ? options.filter({ hasText: text }).first() : options.first()).click();
-  // Wait until the dropdown has closed, so the next Select's options are not confused with these.
-  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
 }
 
 /** The staff console: run a claim action through its dialog and wait for the claim to reach `status`. */
@@ -72,9 +52,9 @@ async function customerSees(page: Page, step: string, status: string) {
 
 describe('claims journey in Chromium: portal report to payment', () => {
   it('a customer identifies with a one-time code, reports a claim, uploads documents and sees every step until the money is paid', async () => {
-    const customer = await freshPage({ mobile: true });
-    const admin = await freshPage();
-    const manager = await freshPage();
+    const customer = await openPage(browser, { mobile: true });
+    const admin = await openPage(browser);
+    const manager = await openPage(browser);
     const { policyNo, idNumber } = portalCustomer();
 
     // ── The customer identifies: policy number + ID number, then the code from the development inbox ──
@@ -106,13 +86,13 @@ describe('claims journey in Chromium: portal report to payment', () => {
     // ── The customer reports a claim on their phone ──
     await customer.page.click(byTestId('portal-report-claim'));
     await customer.page.waitForSelector(byTestId('portal-report-page'));
-    await choose(customer.page, 'portal-report-policy', policyNo);
+    await chooseOption(customer.page, 'portal-report-policy', policyNo);
     // The insured is picked for the customer when the policy insures only one person.
     const picked = await customer.page
       .waitForSelector(`${byTestId('portal-report-insured')} .ant-select-selection-item`, { timeout: 2_000 })
       .then(() => true)
       .catch(() => false);
-    if (!picked) await choose(customer.page, 'portal-report-insured');
+    if (!picked) await chooseOption(customer.page, 'portal-report-insured');
     await customer.page.fill(byTestId('claim-intake-incident-at'), shanghaiLocal(3));
     await customer.page.fill(byTestId('claim-intake-hospital'), '浙江大学医学院附属第二医院');
     await customer.page.fill(byTestId('claim-intake-diagnosis'), 'K35.8');
@@ -154,7 +134,7 @@ describe('claims journey in Chromium: portal report to payment', () => {
     await admin.page.waitForSelector(`${byTestId('claim-detail-page')}[data-status="documents_pending"]`);
     await staffAction(admin.page, 'complete_documents', 'adjusting');
     await customerSees(customer.page, 'documents_received', 'adjusting');
-    await choose(admin.page, 'claim-adjustment-coverage-0');
+    await chooseOption(admin.page, 'claim-adjustment-coverage-0');
     await admin.page.fill(byTestId('claim-adjustment-description-0'), '住院手术费用');
     await admin.page.fill(byTestId('claim-adjustment-excluded-0'), '1200');
     await admin.page.fill(byTestId('claim-adjustment-reason-0'), '扣除自费药品 1,200 元，按条款免赔额和比例计算');
@@ -206,7 +186,7 @@ describe('claims journey in Chromium: portal report to payment', () => {
 
 describe('claim settings in Chromium', () => {
   it('an administrator sets a shorter clock for a product line (never beyond the law); an adjuster sees the settings read-only', async () => {
-    const admin = await freshPage();
+    const admin = await openPage(browser);
     await login(admin.page, server.baseUrl, 'admin', DEMO_PASSWORD);
     await admin.page.waitForSelector(byTestId('home-page'));
     await admin.page.goto(`${server.baseUrl}/claims/settings`);
@@ -219,7 +199,7 @@ describe('claim settings in Chromium', () => {
     await admin.page.waitForSelector(byTestId('clock-rule-edit-medical-determination'));
     expect(await admin.page.locator(byTestId('clock-rules-card')).textContent()).toContain('医疗险服务承诺');
 
-    const adjuster = await freshPage();
+    const adjuster = await openPage(browser);
     await login(adjuster.page, server.baseUrl, 'hz.claims_adjuster', DEMO_PASSWORD);
     await adjuster.page.waitForSelector(byTestId('home-page'));
     await adjuster.page.goto(`${server.baseUrl}/claims/settings`);

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byTestId, launchChromium, login, watchErrors } from './support/browser.ts';
+import { byTestId, chooseOption, launchChromium, login, openPage } from './support/browser.ts';
 import { startDemoServer, type RunningServer } from './support/server.ts';
 
 const DEMO_PASSWORD = 'anxin-demo-2026';
@@ -18,21 +18,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function freshPage(options: { mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(options.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}) });
-  const page = await context.newPage();
-  return { context, page, errors: watchErrors(page) };
-}
-
-/** Picks the option containing `text` (or the first) in the antd Select with this test id. */
-async function choose(page: Page, testId: string, text?: string) {
-  await page.click(`${byTestId(testId)} .ant-select-selector, ${byTestId(testId)}.ant-select`);
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await options.first().waitFor();
-  await (text ? options.filter({ hasText: text }).first() : options.first()).click();
-  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
-}
-
 /** Runs a step of the procedure on the complaint page through its dialog. */
 async function step(page: Page, action: string, status: string, fields: Record<string, string>) {
   await page.click(byTestId(`complaint-action-${action}`));
@@ -43,8 +28,8 @@ async function step(page: Page, action: string, status: string, fields: Record<s
 
 describe('complaint journey in Chromium: portal complaint to closure', () => {
   it('a customer complains in the portal, staff verify, register and decide, the customer reads the decision and accepts it', async () => {
-    const customer = await freshPage({ mobile: true });
-    const admin = await freshPage();
+    const customer = await openPage(browser, { mobile: true });
+    const admin = await openPage(browser);
     const match = /policy number (\S+), ID number (\S+);/.exec(server.output());
     expect(match).not.toBeNull();
 
@@ -66,7 +51,7 @@ describe('complaint journey in Chromium: portal complaint to closure', () => {
     // ── The complaint ──
     await customer.page.click(byTestId('portal-complain'));
     await customer.page.waitForSelector(byTestId('portal-complain-page'));
-    await choose(customer.page, 'portal-complaint-sub-reason', '时效慢');
+    await chooseOption(customer.page, 'portal-complaint-sub-reason', '时效慢');
     await customer.page.fill(byTestId('portal-complaint-subject'), '补充材料后一直没有进展');
     await customer.page.fill(byTestId('portal-complaint-description'), '我上周已经补交了材料，但理赔一直没有进展，电话也没人回。');
     await customer.page.click(byTestId('portal-complaint-submit'));
@@ -111,7 +96,7 @@ describe('complaint journey in Chromium: portal complaint to closure', () => {
   });
 
   it('HQ reads the monthly analysis of the demo complaints and the desk shows only its scope for a city handler', async () => {
-    const hq = await freshPage();
+    const hq = await openPage(browser);
     await login(hq.page, server.baseUrl, 'admin', DEMO_PASSWORD);
     await hq.page.waitForSelector(byTestId('home-page'));
     await hq.page.goto(`${server.baseUrl}/complaints/analysis`);
@@ -120,7 +105,7 @@ describe('complaint journey in Chromium: portal complaint to closure', () => {
     expect(total).toBeGreaterThan(0);
     await hq.page.waitForSelector(`${byTestId('analysis-branch')} [data-count]`);
 
-    const city = await freshPage();
+    const city = await openPage(browser);
     await login(city.page, server.baseUrl, 'nb.complaint_handler', DEMO_PASSWORD);
     await city.page.waitForSelector(byTestId('home-page'));
     await city.page.goto(`${server.baseUrl}/complaints?all=1`);

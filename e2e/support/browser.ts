@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, driven by playwright-core (no browser download). */
 export async function launchChromium(): Promise<Browser> {
@@ -28,4 +28,21 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.fill(byTestId('login-username'), username);
   await page.fill(byTestId('login-password'), password);
   await page.click(byTestId('login-submit'));
+}
+
+/** A fresh browser context in Shanghai time and Chinese, optionally phone-sized, with its error collector. */
+export async function openPage(browser: Browser, options: { mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(options.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}) });
+  const page = await context.newPage();
+  return { context, page, errors: watchErrors(page) };
+}
+
+/** Picks the option containing `text` (or the first) in the antd Select with this test id, and waits for the dropdown to close. */
+export async function chooseOption(page: Page, testId: string, text?: string) {
+  await page.click(`${byTestId(testId)} .ant-select-selector, ${byTestId(testId)}.ant-select`);
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await options.first().waitFor();
+  await (text ? options.filter({ hasText: text }).first() : options.first()).click();
+  // Wait until the dropdown has closed, so the next Select's options are not confused with these.
+  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
 }

@@ -24,18 +24,7 @@ import {
   socialCreditCheckChar,
 } from '../modules/customers/index.ts';
 import type { DemoContext, DemoStep } from './index.ts';
-
-/** Deterministic PRNG (mulberry32), so every demo load produces the same customers. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../platform/prng.ts';
 
 interface City {
   code: string;

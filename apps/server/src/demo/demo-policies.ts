@@ -14,18 +14,7 @@ import { DEFAULT_COOLING_OFF_DAYS, insertProducts } from '../modules/products/in
 import { listDemoCustomers, type DemoCustomerRef } from './demo-customers.ts';
 import { DEMO_ORG } from './demo-org.ts';
 import type { DemoContext, DemoStep } from './index.ts';
-
-/** Deterministic PRNG (mulberry32), so every demo load produces the same policies. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../platform/prng.ts';
 
 /** The demo's "today", the same as the customers step's, so statuses match ages and tenures. */
 const DEMO_TODAY = '2026-11-01';

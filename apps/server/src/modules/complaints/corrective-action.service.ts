@@ -1,5 +1,6 @@
 import type { TCorrectiveAction, TCorrectiveActionProgressRequest, TCreateCorrectiveActionRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
+import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 import { inTransaction, type Executor } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
@@ -9,7 +10,7 @@ import { findOrgUnitById } from '../org/index.ts';
 import { complaintScopeOf, mayApproveComplaints, mayHandleComplaints, mayReadComplaints } from './complaint.policy.ts';
 import { findComplaint } from './complaint.repository.ts';
 
-const today = (now = new Date()) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const today = (now = new Date()) => shanghaiDateOf(now);
 
 function select(db: Executor) {
   return db

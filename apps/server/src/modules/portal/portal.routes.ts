@@ -16,7 +16,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PORTAL_COOKIE, actorOf } from '../../platform/http/authentication.ts';
+import { PORTAL_COOKIE, actorOf, portalTokenOf } from '../../platform/http/authentication.ts';
 import { DocumentStore } from '../claims/index.ts';
 import { portalLogin, portalLogout, requestPortalCode, PORTAL_SESSION_TTL_MS, type PortalDeps } from './portal-auth.service.ts';
 import { addPortalDocument, complainFromPortal, getClaimForPortal, getPortalHome, reportClaimFromPortal } from './portal.service.ts';
@@ -34,12 +34,6 @@ export interface PortalRouteOptions {
 }
 
 const meta = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'], requestId: String(request.id) });
-
-function portalToken(request: FastifyRequest): string | undefined {
-  const auth = request.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
-  return request.cookies[PORTAL_COOKIE];
-}
 
 /**
  * The customer portal (/api/v1/portal): identification by policy number + ID number + a one-time
@@ -74,7 +68,7 @@ export const portalRoutes =
       },
     );
     app.post('/api/v1/portal/logout', { schema: { tags, summary: 'End the portal session', response: { 204: z.null(), ...errors } } }, async (request, reply) => {
-      const token = portalToken(request);
+      const token = portalTokenOf(request);
       if (token) await portalLogout(deps, actorOf(request), token);
       reply.clearCookie(PORTAL_COOKIE, { path: '/api/v1/portal' });
       return reply.status(204).send(null);

@@ -33,11 +33,17 @@ declare module 'fastify' {
   }
 }
 
+/** The portal session token a request presents (bearer token or the portal cookie). */
+export function portalTokenOf(request: FastifyRequest): string | undefined {
+  const auth = request.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  return request.cookies?.[PORTAL_COOKIE];
+}
+
 function credentialsOf(request: FastifyRequest): Credentials {
   const credentials: Credentials = { ip: request.ip, userAgent: request.headers['user-agent'] };
   if (request.url.startsWith(PORTAL_PREFIX)) {
-    const bearer = request.headers.authorization?.startsWith('Bearer ') ? request.headers.authorization.slice(7).trim() : undefined;
-    const token = bearer ?? request.cookies?.[PORTAL_COOKIE];
+    const token = portalTokenOf(request);
     if (token) credentials.portalToken = token;
     return credentials;
   }
