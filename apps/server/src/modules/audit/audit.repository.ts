@@ -9,16 +9,30 @@ const AUDIT_CHAIN_LOCK = 724_611_002;
 
 export type AuditRow = { [K in keyof AuditEventTable]: AuditEventTable[K] extends { __select__: infer S } ? S : AuditEventTable[K] };
 
+/** Rows per INSERT: the audit_event row has 15 columns, well under PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 1_000;
+
 /** Appends one event to the chain inside the caller's transaction. */
 export async function appendAuditEvent(tx: Tx, fields: Omit<ChainedFields, 'seq'>): Promise<{ seq: number; hash: string }> {
+  return (await appendAuditEvents(tx, [fields]))[0]!;
+}
+
+/**
+ * Appends events to the chain, in the given order, inside the caller's transaction: the lock is
+ * taken and the last link read once, each event is linked to the one before it, and the rows are
+ * written with multi-row inserts.
+ */
+export async function appendAuditEvents(tx: Tx, events: readonly Omit<ChainedFields, 'seq'>[]): Promise<{ seq: number; hash: string }[]> {
+  if (events.length === 0) return [];
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
   const last = await tx.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = chainHash(prevHash, { ...fields, seq });
-  await tx
-    .insertInto('audit_event')
-    .values({
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const links: { seq: number; hash: string }[] = [];
+  const rows = events.map((fields) => {
+    seq += 1;
+    const hash = chainHash(prevHash, { ...fields, seq });
+    const row = {
       seq,
       id: fields.id,
       at: fields.at,
@@ -34,9 +48,13 @@ export async function appendAuditEvent(tx: Tx, fields: Omit<ChainedFields, 'seq'
       data: JSON.stringify(fields.data ?? {}),
       prev_hash: prevHash,
       hash,
-    })
-    .execute();
-  return { seq, hash };
+    };
+    links.push({ seq, hash });
+    prevHash = hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto('audit_event').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  return links;
 }
 
 /** A page of events, newest first, limited to events by actors in `orgPath`'s subtree (HQ also sees system events). */

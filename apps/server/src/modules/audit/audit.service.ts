@@ -1,10 +1,10 @@
 import type { TAuditAction, TAuditQuery, TAuditVerifyResult } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
-import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
+import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/database.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { GENESIS_HASH, chainHash } from './audit-chain.ts';
-import { appendAuditEvent, findAuditEvents, readChainBatch } from './audit.repository.ts';
+import { GENESIS_HASH, chainHash, type ChainedFields } from './audit-chain.ts';
+import { appendAuditEvent, appendAuditEvents, findAuditEvents, readChainBatch } from './audit.repository.ts';
 import { canReadAudit } from './audit.policy.ts';
 
 /** What a module says happened; the actor, time and request id are added here. */
@@ -26,7 +26,16 @@ export interface AuditEntry {
  * change it describes was committed.
  */
 export async function recordAuditEvent(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await appendAuditEvent(tx, {
+  await appendAuditEvent(tx, chainedFieldsOf(actor, entry));
+}
+
+/** Several events in the caller's transaction, in order (a bulk write audits each record it made). */
+export async function recordAuditEvents(tx: Tx, actor: Actor | null, entries: readonly AuditEntry[]): Promise<void> {
+  await appendAuditEvents(tx, entries.map((entry) => chainedFieldsOf(actor, entry)));
+}
+
+function chainedFieldsOf(actor: Actor | null, entry: AuditEntry): Omit<ChainedFields, 'seq'> {
+  return {
     id: newId(),
     at: new Date(),
     actorId: actor?.id ?? null,
@@ -39,7 +48,56 @@ export async function recordAuditEvent(tx: Tx, actor: Actor | null, entry: Audit
     purpose: entry.purpose ?? null,
     requestId: actor?.requestId ?? entry.requestId ?? null,
     data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
-  });
+  };
+}
+
+/**
+ * Records an event that belongs to no business transaction — a read of personal data, an export —
+ * in a transaction of its own, and resolves once it is committed. Concurrent callers share that
+ * transaction (group commit): while one batch commits, the next collects, so a busy server appends
+ * many reads per lock and per commit instead of one. Inside a transaction it simply joins it.
+ */
+export async function recordStandaloneAuditEvent(db: Executor, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  if (db.isTransaction) return recordAuditEvent(db as Tx, actor, entry);
+  let batcher = batchers.get(db as Db);
+  if (!batcher) batchers.set(db as Db, (batcher = new GroupCommit(db as Db)));
+  return batcher.append(chainedFieldsOf(actor, entry));
+}
+
+const batchers = new WeakMap<Db, GroupCommit>();
+
+/** The largest batch one transaction appends; more waiting events go in the next one. */
+const GROUP_COMMIT_MAX = 500;
+
+class GroupCommit {
+  private waiting: { fields: Omit<ChainedFields, 'seq'>; done: (error?: unknown) => void }[] = [];
+  private running = false;
+
+  constructor(private readonly db: Db) {}
+
+  append(fields: Omit<ChainedFields, 'seq'>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ fields, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.running = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, GROUP_COMMIT_MAX);
+        try {
+          await this.db.transaction().execute((tx) => appendAuditEvents(tx, batch.map((b) => b.fields)));
+          for (const b of batch) b.done();
+        } catch (error) {
+          for (const b of batch) b.done(error);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
 }
 
 /** Searches the audit trail within the caller's org subtree; the search itself is audited. */

@@ -11,7 +11,7 @@ import { createTestContext } from '../../test/context.ts';
 import { TEST_PASSWORD, loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
 import { chainHash } from './audit-chain.ts';
-import { recordAuditEvent, verifyAuditChain } from './audit.service.ts';
+import { recordAuditEvent, recordStandaloneAuditEvent, verifyAuditChain } from './audit.service.ts';
 
 const ctx = await createTestContext();
 const org = await seedOrg(ctx.db);
@@ -272,6 +272,33 @@ describe('every write leaves an audit event (actor, org unit, action, entity, re
     expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true, checked: before + 12 });
   });
 });
+
+  it('standalone events from concurrent requests share transactions (group commit), and each call resolves only once its event is stored', async () => {
+    const before = await countEvents(ctx.db);
+    const stored: number[] = [];
+    await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        await recordStandaloneAuditEvent(ctx.db, people.hqAdmin.actor, { action: 'staff.viewed', entityType: 'staff', entityId: people.clerk.staff.id, purpose: `grouped read ${i}` });
+        // Resolved: the event is committed and visible to any other connection.
+        stored.push(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM audit_event WHERE purpose = ${`grouped read ${i}`}`.execute(ctx.db)).rows[0]!.n));
+      }),
+    );
+    expect(stored).toEqual(Array.from({ length: 40 }, () => 1));
+    const rows = await ctx.db.selectFrom('audit_event').select(['seq', 'at']).where('seq', '>', before).orderBy('seq').execute();
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => before + i + 1));
+    // Fewer transactions than events: events of one batch carry the xmin of one transaction.
+    const transactions = Number((await sql<{ n: number }>`SELECT count(DISTINCT xmin::text) AS n FROM audit_event WHERE seq > ${before}`.execute(ctx.db)).rows[0]!.n);
+    expect(transactions).toBeLessThan(40);
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true, checked: before + 40 });
+    // Inside a transaction it joins it: rolled back with it.
+    await expect(
+      ctx.db.transaction().execute(async (tx) => {
+        await recordStandaloneAuditEvent(tx, people.hqAdmin.actor, { action: 'staff.viewed', entityType: 'staff', entityId: people.clerk.staff.id });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await countEvents(ctx.db)).toBe(before + 40);
+  });
 
 describe('verifyAuditChain and tampering', () => {
   it('is ok on an untouched chain, whatever the batch size', async () => {

@@ -1,3 +1,3 @@
 /** Public API of the audit module: other modules record events through here. */
-export { recordAuditEvent, verifyAuditChain, type AuditEntry } from './audit.service.ts';
+export { recordAuditEvent, recordAuditEvents, recordStandaloneAuditEvent, verifyAuditChain, type AuditEntry } from './audit.service.ts';
 export { auditRoutes } from './audit.routes.ts';

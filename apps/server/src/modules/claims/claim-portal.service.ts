@@ -1,9 +1,8 @@
 import type { TPortalClaim, TPortalClaimDetail, TPortalReportClaimRequest, TUploadClaimDocumentRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
-import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordStandaloneAuditEvent } from '../audit/index.ts';
 import type { DocumentStore } from './claim-files.ts';
 import { buildProgress, loadClaimDetail } from './claim-read.service.ts';
 import { isOpen } from './claim-status.ts';
@@ -52,7 +51,7 @@ export async function getPortalClaim(deps: ModuleDeps, actor: Actor, claimId: st
   requireCustomer(actor);
   const row = await requireOwnClaim(deps, actor, claimId);
   const detail = await loadClaimDetail(deps, row);
-  await inTransaction(deps.db, (tx) => recordAuditEvent(tx, actor, { action: 'portal.claims_read', entityType: 'claim', entityId: row.id, customerId: row.customer_id, data: { claimNo: row.claim_no } }));
+  await recordStandaloneAuditEvent(deps.db, actor, { action: 'portal.claims_read', entityType: 'claim', entityId: row.id, customerId: row.customer_id, data: { claimNo: row.claim_no } });
   return {
     claim: portalClaim(row),
     progress: buildProgress(detail),

@@ -1,4 +1,5 @@
 import type { TClaimIncident, TClaimListQuery, TClaimProgress, TClaimStatsQuery, TClaimStatus } from '@anxin/contracts';
+import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
@@ -133,7 +134,7 @@ export async function overdueBoard(deps: ModuleDeps, actor: Actor, now = new Dat
 /** Fast-track figures for medical claims reported in [from, to] (Shanghai dates; default the last 30 days). */
 export async function claimStats(deps: ModuleDeps, actor: Actor, query: TClaimStatsQuery, now = new Date()) {
   if (!mayReadClaims(actor)) throw forbidden('You may not view claims');
-  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+  const day = shanghaiDateOf;
   const to = query.to ?? day(now);
   const from = query.from ?? day(new Date(now.getTime() - 29 * 86_400_000));
   if (from > to) throw fieldError('querystring.from', 'must not be after `to`');

@@ -12,6 +12,7 @@ import type {
   TReportClaimRequest,
   TUploadClaimDocumentRequest,
 } from '@anxin/contracts';
+import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { maskMobile } from '../../platform/crypto/masking.ts';
 import { inTransaction, type Tx } from '../../platform/db/database.ts';
@@ -19,7 +20,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertOutbox } from '../../platform/outbox.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts';
 import { findCustomerBasics, hasConsent, maskBankAccount } from '../customers/index.ts';
 import { findStaffById } from '../org/index.ts';
 import { findPolicyForClaim } from '../policies/index.ts';
@@ -53,7 +54,6 @@ import {
 } from './claim.repository.ts';
 import { inForceOn, judgeFastTrack, type FastTrackSettings } from './fast-track.ts';
 
-const shanghaiDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 const YEAR_MS = 365 * 86_400_000;
 
 const invalidTransition = (status: string, what: string) =>
@@ -190,7 +190,7 @@ async function tryFastTrack(deps: ModuleDeps, tx: Tx, actor: Actor, claimId: str
   const decision = judgeFastTrack(
     {
       line: claim.line,
-      incidentOn: shanghaiDate(claim.incident_at),
+      incidentOn: shanghaiDateOf(claim.incident_at),
       policy: { status: policy.row.status, effectiveOn: policy.row.effective_on, expiresOn: policy.row.expires_on, statusChangedOn: policy.row.status_changed_on, waitingDays: policy.product.waiting_days },
       insuredOnPolicy: policy.parties.some((p) => p.role === 'insured' && p.customer_id === claim.customer_id),
       amountClaimedFen: claim.amount_claimed_fen,
@@ -248,7 +248,7 @@ export async function reportClaim(deps: ModuleDeps, actor: Actor, input: TReport
     if (!insuredId) throw fieldError('body.insuredId', 'the policy has several insured: say which one');
     const notCovered = (field: string, message: string) => new DomainError('CLAIM_NOT_COVERED', message, [{ field, message }]);
     if (!insured.some((p) => p.customer_id === insuredId)) throw notCovered('body.insuredId', 'this person is not insured by the policy');
-    const incidentOn = shanghaiDate(incidentAt);
+    const incidentOn = shanghaiDateOf(incidentAt);
     const policyFacts = { status: policy.row.status, effectiveOn: policy.row.effective_on, expiresOn: policy.row.expires_on, statusChangedOn: policy.row.status_changed_on, waitingDays: policy.product.waiting_days };
     if (!inForceOn(policyFacts, incidentOn)) throw notCovered('body.incidentAt', `the policy was not in force on ${incidentOn}`);
     const kindOf = { medical: 'medical', motor_compulsory: 'motor', motor_commercial: 'motor', property: 'property', liability: 'property' } as Record<string, string>;
@@ -262,7 +262,7 @@ export async function reportClaim(deps: ModuleDeps, actor: Actor, input: TReport
     const green = (await readSetting<{ tiers: string[] }>(tx, 'green_channel')).tiers.includes(customer.tier);
     const adjuster = await pickAdjuster(tx, policy.row.org_path);
     const recent = await countRecentClaims(tx, insuredId, new Date(now.getTime() - YEAR_MS), id);
-    const claimNo = await nextClaimNumber(tx, Number(shanghaiDate(now).slice(0, 4)));
+    const claimNo = await nextClaimNumber(tx, Number(shanghaiDateOf(now).slice(0, 4)));
     const incident = input.incident.kind === 'medical' ? { ...input.incident, invoiceItems: input.incident.invoiceItems.map((i) => ({ ...i, invoiceNo: i.invoiceNo.toUpperCase() })) } : input.incident;
     await insertClaim(tx, {
       customer_id: insuredId,
@@ -412,7 +412,7 @@ export async function readClaimDocument(deps: ModuleDeps, store: DocumentStore, 
   const claim = await requireVisibleClaim(deps, actor, id);
   const doc = (await listDocuments(deps.db, id)).find((d) => d.id === documentId);
   if (!doc) throw notFound('Document');
-  await inTransaction(deps.db, (tx) => recordAuditEvent(tx, actor, { action: 'customer.viewed', entityType: 'claim', entityId: id, customerId: claim.customer_id, data: { section: 'claim_document', documentId } }));
+  await recordStandaloneAuditEvent(deps.db, actor, { action: 'customer.viewed', entityType: 'claim', entityId: id, customerId: claim.customer_id, data: { section: 'claim_document', documentId } });
   return { doc, bytes: await store.read(doc.storage_key) };
 }
 

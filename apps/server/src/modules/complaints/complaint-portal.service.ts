@@ -3,8 +3,7 @@ import { COMPLAINT_SUB_REASONS } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, notFound } from '../../platform/errors.ts';
-import { inTransaction } from '../../platform/db/database.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordStandaloneAuditEvent } from '../audit/index.ts';
 import { REVIEW_DAYS } from './complaint-clocks.ts';
 import { DECISION_CLOCK_STATUSES } from './complaint-status.ts';
 import { findComplaint, listRecords } from './complaint.repository.ts';
@@ -64,7 +63,7 @@ export async function getPortalComplaint(deps: ModuleDeps, actor: Actor, id: str
       : row.status === 'reviewing'
         ? { key: 'review', dueAt: row.review_due_at?.toISOString() ?? new Date(Date.now() + REVIEW_DAYS * 86_400_000).toISOString() }
         : null;
-  await inTransaction(deps.db, (tx) => recordAuditEvent(tx, actor, { action: 'portal.complaint_read', entityType: 'complaint', entityId: id, customerId: actor.id, data: { complaintNo: row.complaint_no } }));
+  await recordStandaloneAuditEvent(deps.db, actor, { action: 'portal.complaint_read', entityType: 'complaint', entityId: id, customerId: actor.id, data: { complaintNo: row.complaint_no } });
   return {
     id: row.id,
     complaintNo: row.complaint_no,

@@ -1,9 +1,8 @@
 import type { TComplaint, TComplaintListQuery, TComplaintSummary } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
-import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { fieldError, forbidden, notFound } from '../../platform/errors.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordStandaloneAuditEvent } from '../audit/index.ts';
 import { findClaimRef } from '../claims/index.ts';
 import { findOrgUnitById, findStaffById } from '../org/index.ts';
 import { findPolicyForClaim } from '../policies/index.ts';
@@ -94,7 +93,7 @@ export async function getComplaint(deps: ModuleDeps, actor: Actor, id: string, n
     row.claim_id ? findClaimRef(deps, row.claim_id) : undefined,
     row.staff_concerned_id ? findStaffById(deps.db, row.staff_concerned_id) : undefined,
   ]);
-  await inTransaction(deps.db, (tx) => recordAuditEvent(tx, actor, { action: 'complaint.viewed', entityType: 'complaint', entityId: id, customerId: row.customer_id }));
+  await recordStandaloneAuditEvent(deps.db, actor, { action: 'complaint.viewed', entityType: 'complaint', entityId: id, customerId: row.customer_id });
   return {
     ...presentComplaintSummary(row, now),
     regulatorRef: row.regulator_ref,

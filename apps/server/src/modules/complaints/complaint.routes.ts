@@ -7,8 +7,7 @@ import { complaintAnalysis } from './complaint-analysis.service.ts';
 import { createCorrectiveAction, escalateOverdueActions, listCorrectiveActions, progressCorrectiveAction } from './corrective-action.service.ts';
 import { analysisWorkbook } from './complaint-analysis.xlsx.ts';
 import { getComplaint, listComplaints } from './complaint-read.service.ts';
-import { inTransaction } from '../../platform/db/database.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordStandaloneAuditEvent } from '../audit/index.ts';
 import { actOnComplaint, createComplaint, recordPlaybookStep, sweepComplaintClocks } from './complaint-write.service.ts';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
@@ -48,7 +47,7 @@ export const complaintRoutes =
         const actor = actorOf(request);
         const analysis = await complaintAnalysis(deps, actor, request.query);
         const file = await analysisWorkbook(analysis);
-        await inTransaction(deps.db, (tx) => recordAuditEvent(tx, actor, { action: 'export.created', entityType: 'complaint', entityId: null, data: { kind: 'complaint_analysis', month: analysis.month, unitId: analysis.unit.id } }));
+        await recordStandaloneAuditEvent(deps.db, actor, { action: 'export.created', entityType: 'complaint', entityId: null, data: { kind: 'complaint_analysis', month: analysis.month, unitId: analysis.unit.id } });
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename="complaint-analysis-${analysis.month}.xlsx"`)

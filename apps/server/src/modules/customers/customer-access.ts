@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/actor.ts';
-import { inTransaction, type Executor } from '../../platform/db/database.ts';
+import { type Executor } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordStandaloneAuditEvent } from '../audit/index.ts';
 import { customerScopeOf } from './customer.policy.ts';
 import { findCustomerById } from './customer.repository.ts';
 
@@ -21,5 +21,5 @@ export type CustomerView = '360' | 'profile' | 'household' | 'contacts' | 'inter
  * summaries) are not audited.
  */
 export async function recordCustomerViewed(db: Executor, actor: Actor, customerId: string, view: CustomerView, extra: Record<string, unknown> = {}) {
-  await inTransaction(db, (tx) => recordAuditEvent(tx, actor, { action: 'customer.viewed', entityType: 'customer', entityId: customerId, customerId, data: { view, ...extra } }));
+  await recordStandaloneAuditEvent(db, actor, { action: 'customer.viewed', entityType: 'customer', entityId: customerId, customerId, data: { view, ...extra } });
 }

@@ -10,7 +10,7 @@ import type { Customer360Figures, Customer360Section } from './customer360-secti
 import { customerScopeOf, mayReadCustomers } from './customer.policy.ts';
 import { loadInteractionPage } from './interaction.service.ts';
 import { listRelationships } from './relationship.repository.ts';
-import { loadHousehold } from './relationship.service.ts';
+import { householdMembers } from './relationship.service.ts';
 
 /** Interactions shown in the 360 view; the timeline route pages further. */
 const RECENT_INTERACTIONS = 10;
@@ -55,22 +55,23 @@ export function valueFigures(figures: Customer360Figures, createdAt: Date, today
 export async function getCustomer360(deps: ModuleDeps, actor: Actor, customerId: string, sections: readonly Customer360Section[]) {
   if (!mayReadCustomers(actor)) throw forbidden('You may not view customers');
   const customer = await requireVisibleCustomer(deps.db, actor, customerId);
-  const [contacts, household, relationships, consents, interactions, definitions] = await Promise.all([
+  const scope = customerScopeOf(actor);
+  // Everything below depends only on the customer being visible: one wave of concurrent reads.
+  const [contacts, [relationships, household], consents, interactions, definitions, loaded] = await Promise.all([
     listContacts(deps.db, customerId),
-    loadHousehold(deps, actor, customerId),
-    listRelationships(deps.db, customerId, customerScopeOf(actor)),
+    listRelationships(deps.db, customerId, scope).then(async (links) => [links, await householdMembers(deps.db, scope, links)] as const),
     listConsents(deps.db, customerId),
     loadInteractionPage(deps, customerId, { limit: RECENT_INTERACTIONS }),
     listAttributeDefinitions(deps.db),
+    Promise.all(sections.map(async (s) => ({ key: s.key, ...(await s.load(deps, actor, customerId)) }))),
   ]);
-  const loaded = await Promise.all(sections.map(async (s) => ({ key: s.key, ...(await s.load(deps, actor, customerId)) })));
   const figures = mergeFigures(loaded.flatMap((l) => (l.figures ? [l.figures] : [])));
   await recordCustomerViewed(deps.db, actor, customerId, '360', { sections: loaded.map((l) => l.key) });
   const values = customer.attributes ?? {};
   return {
     customer,
     contacts,
-    household: household.members,
+    household,
     relationships,
     consents,
     interactions,

@@ -1,14 +1,14 @@
 import { FAMILY_RELATIONSHIP_TYPES, type TAddRelationshipRequest, type TRelationshipType } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
-import { inTransaction } from '../../platform/db/database.ts';
+import { inTransaction, type Executor } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
-import { customerScopeOf, mayReadCustomers, mayWriteCustomers } from './customer.policy.ts';
+import { customerScopeOf, mayReadCustomers, mayWriteCustomers, type CustomerScope } from './customer.policy.ts';
 import { findCustomerById, findCustomerSummaries } from './customer.repository.ts';
-import { deleteRelationshipPair, findRelationship, findRelationshipBetween, insertRelationships, listRelationships as listRelationshipRows } from './relationship.repository.ts';
+import { deleteRelationshipPair, findRelationship, findRelationshipBetween, insertRelationships, listRelationships as listRelationshipRows, type RelationshipRow } from './relationship.repository.ts';
 
 /** The inverse of each relationship type: if B is A's child, A is B's parent. */
 export const INVERSE_RELATIONSHIP: Record<TRelationshipType, TRelationshipType> = {
@@ -93,10 +93,15 @@ export async function loadHousehold(deps: ModuleDeps, actor: Actor, customerId: 
   const customer = await requireVisibleCustomer(deps.db, actor, customerId);
   const scope = customerScopeOf(actor);
   const links = await listRelationshipRows(deps.db, customerId, scope, FAMILY_RELATIONSHIP_TYPES);
-  const summaries = new Map((await findCustomerSummaries(deps.db, links.map((l) => l.related_customer_id), scope)).map((s) => [s.id, s]));
-  const members = links.flatMap((l) => {
+  return { customer, members: await householdMembers(deps.db, scope, links) };
+}
+
+/** The household among a customer's relationships: the family links, each with the member's summary. */
+export async function householdMembers(db: Executor, scope: CustomerScope, links: readonly RelationshipRow[]) {
+  const family = links.filter((l) => (FAMILY_RELATIONSHIP_TYPES as readonly string[]).includes(l.type));
+  const summaries = new Map((await findCustomerSummaries(db, family.map((l) => l.related_customer_id), scope)).map((s) => [s.id, s]));
+  return family.flatMap((l) => {
     const member = summaries.get(l.related_customer_id);
     return member ? [{ customer: member, relationType: l.type }] : [];
   });
-  return { customer, members };
 }

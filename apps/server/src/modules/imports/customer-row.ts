@@ -27,6 +27,7 @@ const CONTACT_FIELDS = [
  */
 export const customerRowHandler: RowHandler = {
   kind: 'customers',
+  tables: ['customer', 'contact_point'],
   async writeRow(deps, actor, record, cache) {
     const profile = await profileOf(deps, actor, record, cache);
     const contactFields = CONTACT_FIELDS.filter(([field]) => record[field]);

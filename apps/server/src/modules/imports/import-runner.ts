@@ -2,6 +2,7 @@ import type { TImportKind, TImportMapping, TImportRowError } from '@anxin/contra
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ImportRow } from './import-file.ts';
@@ -19,6 +20,8 @@ export type RunCache = Map<string, unknown>;
 /** Validates and writes one row of a kind through the owning module's services; throws DomainError for a bad row. */
 export interface RowHandler {
   kind: TImportKind;
+  /** The tables its rows fill (their planner statistics are refreshed after a large import). */
+  tables: readonly (keyof DB)[];
   writeRow(deps: ModuleDeps & { db: Tx }, actor: Actor, record: ImportRecord, cache: RunCache): Promise<RowOutcome>;
   /** Maps a service's error field path (`body.idNumber`) to an import field; default: the first segment after `body.`. */
   fieldOf?(errorField: string): string | null;

@@ -9,6 +9,7 @@ import type {
   TImportRowErrorListQuery,
   TSaveImportMappingRequest,
 } from '@anxin/contracts';
+import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db, Executor, Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
@@ -181,6 +182,7 @@ export async function commitImport(deps: ModuleDeps, actor: Actor, id: string, i
         return finishCommit(tx, actor, job, mapping, input.mode, run);
       });
     await progress.flush();
+    await refreshStatistics(rootDb(deps), ROW_HANDLERS[job.kind].tables, run!.rowsCreated + run!.rowsUpdated);
     return { job: committed, errors: run!.errors.slice(0, INLINE_ERRORS) };
   } catch (error) {
     await progress.flush();
@@ -203,6 +205,19 @@ export async function commitImport(deps: ModuleDeps, actor: Actor, id: string, i
     await updateImportJob(rootDb(deps), job.id, { status: 'failed', onlyIfStatus: ['committing'] });
     throw error;
   }
+}
+
+/** Rows written from which an import refreshes the planner statistics of the tables it filled. */
+const ANALYZE_FROM_ROWS = 1_000;
+
+/**
+ * After a large import the planner's statistics describe the tables as they were: a customer's
+ * policies, for one, are then looked up by scanning a whole branch's book (measured: 7 ms instead
+ * of 0.2 ms per 360 view). Autovacuum catches up later; the import brings them up to date at once.
+ */
+async function refreshStatistics(db: Executor, tables: readonly string[], rowsWritten: number) {
+  if (rowsWritten < ANALYZE_FROM_ROWS) return;
+  await sql.raw(`ANALYZE ${tables.map((t) => `"${String(t)}"`).join(', ')}`).execute(db);
 }
 
 async function finishCommit(tx: Tx, actor: Actor, job: ImportJobRow, mapping: TImportMapping, mode: 'all' | 'valid', run: RunResult) {

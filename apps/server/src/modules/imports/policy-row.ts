@@ -33,6 +33,7 @@ const STATUSES = { in_force: ['有效', '在保', '生效', '已生效'], pendin
  */
 export const policyRowHandler: RowHandler = {
   kind: 'policies',
+  tables: ['policy', 'policy_party'],
   async writeRow(deps, actor, record, cache) {
     const problems: DomainError[] = [];
     const collect = async <T>(work: () => Promise<T> | T): Promise<T | undefined> => {

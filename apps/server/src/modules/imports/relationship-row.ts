@@ -22,6 +22,7 @@ const TYPES: Record<TRelationshipType, readonly string[]> = {
  */
 export const relationshipRowHandler: RowHandler = {
   kind: 'relationships',
+  tables: ['relationship'],
   async writeRow(deps, actor, record) {
     const problems: DomainError[] = [];
     const collect = async <T>(work: () => Promise<T> | T): Promise<T | undefined> => {

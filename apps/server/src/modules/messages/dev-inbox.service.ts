@@ -1,9 +1,8 @@
 import type { TOutboxMessage } from '@anxin/contracts';
 import { hasPermission, type Actor } from '../../platform/actor.ts';
-import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { forbidden } from '../../platform/errors.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordStandaloneAuditEvent } from '../audit/index.ts';
 
 /** Payload fields shown as template parameters (ids and keys only; never a name or a number in clear). */
 const SHOWN_PARAMS = ['claimNo', 'step', 'expiresAt', 'amountFen'] as const;
@@ -19,7 +18,7 @@ export async function readDevInbox(deps: ModuleDeps, actor: Actor, query: { limi
   let q = deps.db.selectFrom('outbox').selectAll().where('topic', 'like', 'message.%');
   if (query.customerId) q = q.where('customer_id', '=', query.customerId);
   const rows = await q.orderBy('id', 'desc').limit(query.limit).execute();
-  await inTransaction(deps.db, (tx) => recordAuditEvent(tx, actor, { action: 'outbox.read', entityType: 'outbox', entityId: null, customerId: query.customerId ?? null, data: { count: rows.length } }));
+  await recordStandaloneAuditEvent(deps.db, actor, { action: 'outbox.read', entityType: 'outbox', entityId: null, customerId: query.customerId ?? null, data: { count: rows.length } });
   return rows.map((row) => {
     const payload = row.payload as Record<string, unknown>;
     const params: Record<string, string> = {};

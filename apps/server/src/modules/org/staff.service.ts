@@ -4,7 +4,7 @@ import { checkPasswordPolicy, generatePassword, hashPassword } from '../../platf
 import { inTransaction, type Executor } from '../../platform/db/database.ts';
 import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts';
 import { findOrgUnitById, findOrgUnitByCode } from './org-unit.repository.ts';
 import { canManageStaffIn, canReadStaff, canUnmaskStaff, isInScope, mayManageStaff, mayUnmaskStaff } from './org.policy.ts';
 import { findStaffById, findStaffCredentialsByUsername, insertStaff, listStaff as listStaffRows, touchStaff, updateStaff as updateStaffRow } from './staff.repository.ts';
@@ -32,7 +32,7 @@ export async function getStaff(db: Executor, actor: Actor, id: string, purpose?:
   if (!row || !isInScope(actor, row.org_path)) throw notFound('Staff member');
   if (!purpose) return { row, unmasked: false };
   if (!canUnmaskStaff(actor, row.org_path)) throw forbidden('You may not see staff contact details');
-  await inTransaction(db, (tx) => recordAuditEvent(tx, actor, { action: 'staff.viewed', entityType: 'staff', entityId: id, purpose, data: { fields: ['email', 'mobile'] } }));
+  await recordStandaloneAuditEvent(db, actor, { action: 'staff.viewed', entityType: 'staff', entityId: id, purpose, data: { fields: ['email', 'mobile'] } });
   return { row, unmasked: true };
 }
 

@@ -1,4 +1,5 @@
 // Calendar-date arithmetic on 'YYYY-MM-DD' strings (UTC-based, so no time-zone drift).
+import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 
 const toUtc = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -21,7 +22,7 @@ export function addMonths(date: string, months: number): string {
 }
 
 /** Today's date in China (Asia/Shanghai), where policy dates live. */
-export const todayInChina = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+export const todayInChina = (now = new Date()) => shanghaiDateOf(now);
 
 /** The earlier of two dates. */
 export const minDate = (a: string, b: string) => (a < b ? a : b);

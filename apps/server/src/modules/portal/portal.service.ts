@@ -1,10 +1,9 @@
 import type { TPortalComplaintRequest, TPortalMe, TPortalReportClaimRequest, TUploadClaimDocumentRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { maskMobile } from '../../platform/crypto/masking.ts';
-import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordStandaloneAuditEvent } from '../audit/index.ts';
 import { getPortalClaim, listPortalClaims, reportPortalClaim, uploadPortalDocument, type DocumentStore } from '../claims/index.ts';
 import { listPortalComplaints, submitPortalComplaint } from '../complaints/index.ts';
 import { findPortalIdentity } from '../customers/index.ts';
@@ -18,7 +17,7 @@ function requireCustomer(actor: Actor) {
 export async function getPortalHome(deps: ModuleDeps, actor: Actor): Promise<TPortalMe> {
   requireCustomer(actor);
   const [identity, policies, claims, complaints] = await Promise.all([findPortalIdentity(deps, actor.id), listPortalPolicies(deps, actor.id), listPortalClaims(deps, actor), listPortalComplaints(deps, actor)]);
-  await inTransaction(deps.db, (tx) => recordAuditEvent(tx, actor, { action: 'portal.claims_read', entityType: 'customer', entityId: actor.id, customerId: actor.id, data: { policies: policies.length, claims: claims.length } }));
+  await recordStandaloneAuditEvent(deps.db, actor, { action: 'portal.claims_read', entityType: 'customer', entityId: actor.id, customerId: actor.id, data: { policies: policies.length, claims: claims.length } });
   return { name: identity!.name, mobile: maskMobile(identity!.mobile?.number ?? null) ?? '', policies, claims, complaints };
 }
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type KyselyConfig, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
@@ -19,9 +19,13 @@ export interface Database {
   dumpDataDir?: () => Promise<Blob>;
 }
 
-export type DatabaseOptions =
+export type DatabaseOptions = (
   | { driver: 'pglite'; dataDir?: string; loadDataDir?: Blob }
-  | { driver: 'postgres'; url: string; poolSize?: number };
+  | { driver: 'postgres'; url: string; poolSize?: number }
+) & {
+  /** Kysely's query log; the benchmark uses it to record the statements one request runs. */
+  log?: KyselyConfig['log'];
+};
 
 /** Opens PGlite (on disk, in memory, or from a dumped image) or a `pg` pool, with the same type parsers. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -32,10 +36,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       parsers: TYPE_PARSERS,
     });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(client), log: options.log });
     return { db, driver: 'pglite', close: () => db.destroy(), dumpDataDir: () => client.dumpDataDir('none') };
   }
   const pool = new pg.Pool({
+    Client: preparingClient(new StatementNames()),
     connectionString: options.url,
     max: options.poolSize ?? 10,
     types: {
@@ -47,8 +52,53 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // a dropped test database). pg reports that as an 'error' on the pool; without a listener Node
   // would crash. The pool has already discarded that connection and opens a new one on demand.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: options.log });
   return { db, driver: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * Names the parameterised statements that run often, so that each pooled connection parses them
+ * once and PostgreSQL can reuse their plans (node-postgres prepared statements). Planning a join of
+ * five tables costs more than running it on an indexed key, and a customer 360 view runs a dozen of
+ * them. A statement gets a name from its third execution; at most `max` distinct statements are
+ * named per process (texts that vary, such as `in ($1, $2, …)` lists of every length, stop being
+ * named there) so that no connection accumulates plans without bound.
+ */
+export class StatementNames {
+  private readonly seen = new Map<string, number>();
+  private readonly named = new Map<string, string>();
+  constructor(
+    private readonly threshold = 3,
+    private readonly max = 300,
+  ) {}
+
+  nameOf(text: string): string | undefined {
+    const name = this.named.get(text);
+    if (name || this.named.size >= this.max) return name;
+    const count = (this.seen.get(text) ?? 0) + 1;
+    if (count < this.threshold) {
+      if (this.seen.size < this.max * 20) this.seen.set(text, count);
+      return undefined;
+    }
+    this.seen.delete(text);
+    const fresh = `anxin_${this.named.size + 1}`;
+    this.named.set(text, fresh);
+    return fresh;
+  }
+}
+
+/** A pg.Client that runs statements named by `names` as prepared statements. */
+function preparingClient(names: StatementNames): typeof pg.Client {
+  return class PreparingClient extends pg.Client {
+    override query(...args: unknown[]): never {
+      const [text, values] = args;
+      if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2) {
+        const name = names.nameOf(text);
+        if (name) return super.query({ name, text, values }) as never;
+      }
+      return (super.query as (...a: unknown[]) => never)(...args);
+    }
+  } as typeof pg.Client;
 }
 
 /**
