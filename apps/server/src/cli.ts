@@ -5,13 +5,12 @@ import { IMPORT_KINDS, IMPORT_MODES, ZComplaintAnalysisQuery, type TImportKind, 
 import { cipherFor } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openAndMigrate, readVersion, startServer, stopServer } from './main.ts';
-import { recordAuditEvent, verifyAuditChain } from './modules/audit/index.ts';
+import { verifyAuditChain, recordStandaloneAuditEvent } from './modules/audit/index.ts';
 import { actorFromStaff } from './modules/auth/index.ts';
 import { commitImport, createImport, dryRunImport, exportList, EXPORT_KINDS, iterateImportErrors, type ExportKind } from './modules/imports/index.ts';
 import { findOrgUnitByCode, findStaffById, findStaffCredentialsByUsername } from './modules/org/index.ts';
 import { analysisWorkbook, complaintAnalysis } from './modules/complaints/index.ts';
 
-import { inTransaction } from './platform/db/database.ts';
 import { generate } from './generate/generator.ts';
 import type { Db } from './platform/db/database.ts';
 import { DomainError } from './platform/errors.ts';
@@ -208,7 +207,7 @@ const commands: Record<string, Command> = {
         const query = ZComplaintAnalysisQuery.parse({ month, ...(orgUnit ? { unitId: orgUnit.id } : {}) });
         const analysis = await complaintAnalysis({ db, cipher }, actor, query);
         writeFileSync(out, await analysisWorkbook(analysis));
-        await inTransaction(db, (tx) => recordAuditEvent(tx, actor, { action: 'export.created', entityType: 'complaint', entityId: null, data: { kind: 'complaint_analysis', month, unitId: analysis.unit.id } }));
+        await recordStandaloneAuditEvent(db, actor, { action: 'export.created', entityType: 'complaint', entityId: null, data: { kind: 'complaint_analysis', month, unitId: analysis.unit.id } });
         print(`Complaint analysis ${month} for ${analysis.unit.name}: ${analysis.total} complaint(s) (previous month ${analysis.previousTotal}), clock compliance ${analysis.clock.complianceRate ?? '—'}%. Written to ${out}.`);
         return 0;
       } catch (error) {
