@@ -22,7 +22,7 @@ import { loggerOptions } from './platform/logging.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authenticate, authRoutes } from './modules/auth/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
-import { customerRoutes } from './modules/customers/index.ts';
+import { customerRoutes, type Customer360Section } from './modules/customers/index.ts';
 import { importRoutes } from './modules/imports/index.ts';
 import { policiesSection, policyNumberLookup, policyRoutes } from './modules/policies/index.ts';
 import { claimRoutes, claimSettingsRoutes, claimsSection } from './modules/claims/index.ts';
@@ -46,6 +46,9 @@ export interface AppDeps {
   /** Where log lines go (default stdout); tests capture them to prove redaction. */
   logStream?: DestinationStream;
 }
+
+/** The sections other modules contribute to the customer 360 view (the benchmark replays the same view). */
+export const CUSTOMER_360_SECTIONS: readonly Customer360Section[] = [policiesSection, claimsSection, complaintsSection];
 
 /** Builds the HTTP application: platform plugins, then one plugin per module. Tests use it via inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -141,7 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgRoutes(db));
   await app.register(auditRoutes(db));
   const moduleDeps: ModuleDeps = { db, cipher };
-  await app.register(customerRoutes(moduleDeps, { sections: [policiesSection, claimsSection, complaintsSection], lookups: [policyNumberLookup] }));
+  await app.register(customerRoutes(moduleDeps, { sections: CUSTOMER_360_SECTIONS, lookups: [policyNumberLookup] }));
   await app.register(productRoutes(moduleDeps));
   await app.register(policyRoutes(moduleDeps));
   await app.register(importRoutes(moduleDeps));

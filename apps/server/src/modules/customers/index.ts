@@ -1,7 +1,7 @@
 /** Public API of the customers module (party, contacts, relationships, consents, attributes, interactions, 360). */
 export type { Customer360Section, Customer360Figures, CustomerSearchLookup } from './customer360-section.ts';
 export { customerRoutes, type CustomerRouteOptions } from './customer.routes.ts';
-export { createCustomer, updateCustomer, getVisibleCustomer, findCustomerIdByExternalId, findCustomerIdByIdNumber, findCustomerBasics } from './customer.service.ts';
+export { createCustomer, createCustomers, updateCustomer, getVisibleCustomer, findCustomerIdByExternalId, findCustomerIdByIdNumber, findCustomerIdsByKeys, findCustomerBasics } from './customer.service.ts';
 export { addRelationship, INVERSE_RELATIONSHIP } from './relationship.service.ts';
 export { hasConsent } from './consent.service.ts';
 export { mergeContacts } from './contact.service.ts';
@@ -10,6 +10,6 @@ export { listAttributeDefinitions } from './attribute.service.ts';
 export { presentCustomer, presentCustomerSummary } from './customer.presenter.ts';
 // Bulk loading (demo data, benchmarks) and the pure helpers it needs to build valid rows.
 export { insertCustomerBatches, type CustomerBatch } from './customer-batch.repository.ts';
-export { idNumberCheckDigit, socialCreditCheckChar, namePinyin, parseIdNumber } from './customer-validation.ts';
+export { idNumberCheckDigit, socialCreditCheckChar, namePinyin, normaliseIdNumber, parseIdNumber } from './customer-validation.ts';
 export { maskIdNumber, maskBankAccount } from './customer-masking.ts';
 export { findPortalIdentity } from './portal-identity.ts';

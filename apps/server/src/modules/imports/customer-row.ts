@@ -2,8 +2,8 @@ import { type TCreateCustomerRequest, type TCreateContactRequest, type TUpdateCu
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { createCustomer, mergeContacts, findCustomerIdByExternalId, findCustomerIdByIdNumber, getVisibleCustomer, updateCustomer } from '../customers/index.ts';
-import type { ImportRecord, RowHandler, RunCache } from './import-runner.ts';
+import { createCustomer, createCustomers, mergeContacts, findCustomerIdByExternalId, findCustomerIdByIdNumber, findCustomerIdsByKeys, getVisibleCustomer, normaliseIdNumber, updateCustomer } from '../customers/index.ts';
+import type { ChunkOutcome, ImportRecord, RowHandler, RunCache } from './import-runner.ts';
 import { parseChoice, parseImportDate, rowFieldError, toHalfWidth } from './import-values.ts';
 import { resolveOrgUnit, resolveStaffId } from './row-lookups.ts';
 
@@ -30,8 +30,7 @@ export const customerRowHandler: RowHandler = {
   tables: ['customer', 'contact_point'],
   async writeRow(deps, actor, record, cache) {
     const profile = await profileOf(deps, actor, record, cache);
-    const contactFields = CONTACT_FIELDS.filter(([field]) => record[field]);
-    const contacts: TCreateContactRequest[] = contactFields.map(([field, channel]) => ({ channel, value: record[field]! }));
+    const { contactFields, contacts } = contactsOf(record);
     try {
       // With an external id, only it identifies the customer (a new id + a known ID number is a duplicate
       // the customers module rejects); without one, the ID number does.
@@ -57,10 +56,66 @@ export const customerRowHandler: RowHandler = {
       await createCustomer(deps, actor, { ...profile, ...(contacts.length > 0 ? { contacts } : {}) } as TCreateCustomerRequest);
       return 'created';
     } catch (error) {
-      throw remapErrors(error, contactFields.map(([field]) => field));
+      throw remapErrors(error, contactFields);
     }
   },
+
+  /** New customers in bulk (`createCustomers`); rows that match a stored customer, or repeat a key of the chunk, update one by one. */
+  async writeChunk(deps, actor, records, cache) {
+    const outcomes: ChunkOutcome[] = new Array(records.length);
+    const profiles: (TCreateCustomerRequest & { kind: 'person' | 'organisation' })[] = [];
+    for (const [i, record] of records.entries()) {
+      try {
+        profiles[i] = await profileOf(deps, actor, record, cache);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes[i] = error;
+      }
+    }
+    // The same look-up as writeRow: by external id, else (persons) by ID number — against the stored
+    // customers and those created earlier in this chunk.
+    const idNumberOf = (i: number) => (records[i]!.idNumber && profiles[i]!.kind !== 'organisation' ? normaliseIdNumber(records[i]!.idNumber!) : undefined);
+    const valid = records.flatMap((_, i) => (outcomes[i] ? [] : [i]));
+    const stored = await findCustomerIdsByKeys(deps, {
+      externalIds: valid.flatMap((i) => records[i]!.externalId ?? []),
+      idNumbers: valid.flatMap((i) => (records[i]!.externalId ? [] : (idNumberOf(i) ?? []))),
+    });
+    const chunkExternalIds = new Set<string>();
+    const chunkIdNumbers = new Set<string>();
+    const creating: number[] = [];
+    for (const i of valid) {
+      const externalId = records[i]!.externalId?.trim();
+      const idNumber = idNumberOf(i);
+      const matches = externalId ? stored.byExternalId.has(externalId) || chunkExternalIds.has(externalId) : idNumber !== undefined && (stored.byIdNumber.has(idNumber) || chunkIdNumbers.has(idNumber));
+      if (matches) outcomes[i] = 'one_by_one';
+      else {
+        if (externalId) chunkExternalIds.add(externalId);
+        if (idNumber) chunkIdNumbers.add(idNumber);
+        creating.push(i);
+      }
+    }
+    const created = await createCustomers(
+      deps,
+      actor,
+      creating.map((i) => {
+        const { contacts } = contactsOf(records[i]!);
+        return { ...profiles[i]!, ...(contacts.length > 0 ? { contacts } : {}) } as TCreateCustomerRequest;
+      }),
+    );
+    created.forEach((outcome, j) => {
+      const i = creating[j]!;
+      outcomes[i] = outcome instanceof DomainError ? (remapErrors(outcome, contactsOf(records[i]!).contactFields) as DomainError) : 'created';
+    });
+    return outcomes;
+  },
 };
+
+/** The contact cells of a row, as create requests, with the fields they came from (for error mapping). */
+function contactsOf(record: ImportRecord) {
+  const contactFields = CONTACT_FIELDS.filter(([field]) => record[field]);
+  const contacts: TCreateContactRequest[] = contactFields.map(([field, channel]) => ({ channel, value: record[field]! }));
+  return { contactFields: contactFields.map(([field]) => field), contacts };
+}
 
 async function profileOf(deps: ModuleDeps, actor: Actor, record: ImportRecord, cache: RunCache) {
   const problems: DomainError[] = [];

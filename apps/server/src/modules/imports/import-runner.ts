@@ -17,12 +17,25 @@ export type ImportRecord = Record<string, string>;
 /** Lookups shared by the rows of one run (org units by code, staff by username, …), so each is read once. */
 export type RunCache = Map<string, unknown>;
 
+/**
+ * What a bulk write did with one record: written, refused (the error is the row's report), or
+ * `one_by_one` — left for `writeRow` after the chunk (a record that updates a stored one, or
+ * repeats a key earlier in the chunk).
+ */
+export type ChunkOutcome = RowOutcome | DomainError | 'one_by_one';
+
 /** Validates and writes one row of a kind through the owning module's services; throws DomainError for a bad row. */
 export interface RowHandler {
   kind: TImportKind;
   /** The tables its rows fill (their planner statistics are refreshed after a large import). */
   tables: readonly (keyof DB)[];
   writeRow(deps: ModuleDeps & { db: Tx }, actor: Actor, record: ImportRecord, cache: RunCache): Promise<RowOutcome>;
+  /**
+   * Optional bulk path over a chunk of records, with the same checks as `writeRow`: one outcome per
+   * record. If it throws a DomainError or a unique violation (a concurrent writer), the chunk is rolled
+   * back and its records go through `writeRow` one by one.
+   */
+  writeChunk?(deps: ModuleDeps & { db: Tx }, actor: Actor, records: ImportRecord[], cache: RunCache): Promise<ChunkOutcome[]>;
   /** Maps a service's error field path (`body.idNumber`) to an import field; default: the first segment after `body.`. */
   fieldOf?(errorField: string): string | null;
 }
@@ -38,11 +51,16 @@ export interface RunResult {
 
 export type ProgressListener = (rowsProcessed: number, rowsTotal: number) => void;
 
+/** Records a handler's bulk path takes at a time. */
+const CHUNK_SIZE = 500;
+
 /**
- * Runs every row through `handler` inside the caller's transaction, each row in its own SAVEPOINT:
- * a bad row is rolled back alone and reported (row, column, masked value, reason); the good rows
- * stay written. A dry run is this same run in a transaction the caller rolls back, so a dry run
- * and a commit validate identically. Rows in = created + updated + skipped + invalid, always.
+ * Runs every row through `handler` inside the caller's transaction. Rows go in chunks through the
+ * handler's bulk path when it has one (each chunk in a SAVEPOINT); otherwise, and for the records the
+ * bulk path leaves, each row runs alone in its own SAVEPOINT: a bad row is rolled back alone and
+ * reported (row, column, masked value, reason); the good rows stay written. A dry run is this same
+ * run in a transaction the caller rolls back, so a dry run and a commit validate identically.
+ * Rows in = created + updated + skipped + invalid, always.
  */
 export async function runImportRows(
   deps: ModuleDeps & { db: Tx },
@@ -54,35 +72,62 @@ export async function runImportRows(
   const columns = headers.map((header) => ({ header, field: mapping[header] }));
   const cache: RunCache = new Map();
   const result: RunResult = { rowsTotal: rows.length, rowsCreated: 0, rowsUpdated: 0, rowsSkipped: 0, rowsInvalid: 0, errors: [] };
-
-  for (const [index, row] of rows.entries()) {
+  const count = (outcome: RowOutcome) => {
+    if (outcome === 'created') result.rowsCreated++;
+    else if (outcome === 'updated') result.rowsUpdated++;
+    else result.rowsSkipped++;
+  };
+  const recordOf = (row: ImportRow) => {
     const record: ImportRecord = {};
     columns.forEach(({ field }, i) => {
       const value = row.values[i];
       if (field && value !== undefined && value !== '') record[field] = value;
     });
-    const rowErrors: TImportRowError[] = [];
-    if (row.values.slice(headers.length).some((v) => v !== '')) {
-      rowErrors.push({ rowNumber: row.rowNumber, column: null, field: null, value: null, code: 'VALIDATION_FAILED', message: 'the row has more cells than the header row' });
-    } else {
-      await sql`SAVEPOINT import_row`.execute(deps.db);
+    return record;
+  };
+
+  for (let start = 0; start < rows.length; start += CHUNK_SIZE) {
+    const chunk = rows.slice(start, start + CHUNK_SIZE).map((row) => ({ row, record: recordOf(row), overfull: row.values.slice(headers.length).some((v) => v !== '') }));
+    const outcomes = new Map<ImportRow, ChunkOutcome>();
+    const bulk = chunk.filter((c) => !c.overfull);
+    if (handler.writeChunk && bulk.length > 1) {
+      await sql`SAVEPOINT import_chunk`.execute(deps.db);
       try {
-        const outcome = await handler.writeRow(deps, actor, record, cache);
-        await sql`RELEASE SAVEPOINT import_row`.execute(deps.db);
-        if (outcome === 'created') result.rowsCreated++;
-        else if (outcome === 'updated') result.rowsUpdated++;
-        else result.rowsSkipped++;
+        const written = await handler.writeChunk(deps, actor, bulk.map((c) => c.record), cache);
+        await sql`RELEASE SAVEPOINT import_chunk`.execute(deps.db);
+        bulk.forEach((c, i) => outcomes.set(c.row, written[i]!));
       } catch (error) {
-        await sql`ROLLBACK TO SAVEPOINT import_row`.execute(deps.db);
-        await sql`RELEASE SAVEPOINT import_row`.execute(deps.db);
-        rowErrors.push(...toRowErrors(error, row.rowNumber, record, columnOfField, handler));
+        await sql`ROLLBACK TO SAVEPOINT import_chunk`.execute(deps.db);
+        await sql`RELEASE SAVEPOINT import_chunk`.execute(deps.db);
+        if (!(error instanceof DomainError) && !isUniqueViolation(error)) throw error;
       }
     }
-    if (rowErrors.length > 0) {
-      result.rowsInvalid++;
-      result.errors.push(...rowErrors);
+    for (const [offset, { row, record, overfull }] of chunk.entries()) {
+      const rowErrors: TImportRowError[] = [];
+      const outcome = outcomes.get(row) ?? 'one_by_one';
+      if (overfull) {
+        rowErrors.push({ rowNumber: row.rowNumber, column: null, field: null, value: null, code: 'VALIDATION_FAILED', message: 'the row has more cells than the header row' });
+      } else if (outcome instanceof DomainError) {
+        rowErrors.push(...toRowErrors(outcome, row.rowNumber, record, columnOfField, handler));
+      } else if (outcome !== 'one_by_one') {
+        count(outcome);
+      } else {
+        await sql`SAVEPOINT import_row`.execute(deps.db);
+        try {
+          count(await handler.writeRow(deps, actor, record, cache));
+          await sql`RELEASE SAVEPOINT import_row`.execute(deps.db);
+        } catch (error) {
+          await sql`ROLLBACK TO SAVEPOINT import_row`.execute(deps.db);
+          await sql`RELEASE SAVEPOINT import_row`.execute(deps.db);
+          rowErrors.push(...toRowErrors(error, row.rowNumber, record, columnOfField, handler));
+        }
+      }
+      if (rowErrors.length > 0) {
+        result.rowsInvalid++;
+        result.errors.push(...rowErrors);
+      }
+      input.onProgress?.(start + offset + 1, rows.length);
     }
-    input.onProgress?.(index + 1, rows.length);
   }
   return result;
 }

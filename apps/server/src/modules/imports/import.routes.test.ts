@@ -3,6 +3,7 @@ import type { TCreatedImport, TImportJob, TImportJobList, TImportRowErrorList, T
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { idNumberCheckDigit } from '../customers/index.ts';
 import { createTestContext } from '../../test/context.ts';
 import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
@@ -424,5 +425,59 @@ describe('roles (docs/access-control.md)', () => {
       const exported = await ctx.request({ method: 'GET', url: '/api/v1/exports/customers.csv', token: t });
       expect(exported.statusCode, `${role} export`).toBe(MAY_EXPORT.includes(role) ? 200 : 403);
     }
+  });
+});
+
+describe('large files (bulk path over chunks of rows)', () => {
+  // Valid, distinct ID numbers born 1990–1992 in Hangzhou (region 330106).
+  const idNumber = (i: number) => {
+    const born = new Date(Date.UTC(1990, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const first17 = `330106${born}${String(100 + (i % 900)).padStart(3, '0')}`;
+    return `${first17}${idNumberCheckDigit(first17)}`;
+  };
+  const row = (externalId: string, name: string, id: string, mobile: string) => `${externalId},${name},,,${id},${mobile},,EAST-A,`;
+
+  it('writes new rows in bulk and still updates matches, repeats within the file, and reports every bad row — as a dry run predicts', async () => {
+    // A customer stored before the import, which a row of the file updates.
+    const before = await ctx.request({ method: 'POST', url: '/api/v1/customers', token: token.admin, payload: { name: '旧客户', idNumber: idNumber(1500), orgUnitId: units.eastA.id } });
+    expect(before.statusCode, before.body).toBe(201);
+    const lines = Array.from({ length: 1200 }, (_, i) => row(`BULK-${i}`, `批量客户${i}`, idNumber(i), `139${String(10_000_000 + i)}`));
+    lines[599] = row('BULK-10', '批量客户十(改)', idNumber(10), '13910000010'); // repeats row 11's external id (an earlier chunk): updates it
+    lines[699] = row('BULK-X', '重复证件', idNumber(5), '13700000001'); // another customer's ID number: refused
+    lines[799] = row('BULK-Y', '坏证件', '330106199001011235', '13700000002'); // bad check digit: refused
+    lines[1099] = `,同证件,,,${idNumber(1050)},,,EAST-A,`; // no external id, row 1051's ID number (same chunk): updates it
+    lines[1149] = `,旧客户(改),,,${idNumber(1500)},,,EAST-A,`; // the stored customer's ID number: updates it
+    const content = csv(...lines);
+    const customers = await customerCount();
+    const createdEvents = await auditCount('customer.created');
+
+    const planned = await uploadCsv(token.eastCsr, content);
+    const dry = (await dryRun(token.eastCsr, planned.job.id)).json() as TImportRunResult;
+    const counts = { rowsTotal: 1200, rowsCreated: 1195, rowsUpdated: 3, rowsSkipped: 0, rowsInvalid: 2 };
+    expect(dry.job).toMatchObject(counts);
+    expect(dry.errors.map((e) => e.rowNumber)).toEqual([701, 801]);
+    expect(await customerCount()).toBe(customers);
+
+    const res = await commit(token.eastCsr, planned.job.id, 'valid');
+    expect(res.statusCode, res.body).toBe(200);
+    const done = res.json() as TImportRunResult;
+    expect(done.job).toMatchObject(counts);
+    expect(done.errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
+      [701, '证件号码', 'DUPLICATE'],
+      [801, '证件号码', 'CUSTOMER_INVALID_ID_NUMBER'],
+    ]);
+    expect(await customerCount()).toBe(customers + 1195);
+    expect(await auditCount('customer.created')).toBe(createdEvents + 1195);
+
+    const byExternalId = async (externalId: string) => ctx.db.selectFrom('customer').select(['id', 'name', 'org_unit_id']).where('external_id', '=', externalId).executeTakeFirstOrThrow();
+    expect((await byExternalId('BULK-10')).name).toBe('批量客户十(改)');
+    expect((await byExternalId('BULK-1050')).name).toBe('同证件');
+    expect((await ctx.db.selectFrom('customer').select('name').where('id', '=', (before.json() as { id: string }).id).executeTakeFirstOrThrow()).name).toBe('旧客户(改)');
+    const last = await byExternalId('BULK-1199');
+    expect(last.org_unit_id).toBe(units.eastA.id);
+    const mobiles = await ctx.db.selectFrom('contact_point').select('value').where('customer_id', '=', last.id).execute();
+    expect(mobiles.map((m) => m.value)).toEqual(['13910001199']);
+    const read = await ctx.request({ method: 'GET', url: `/api/v1/customers/${last.id}`, token: token.admin });
+    expect(read.json()).toMatchObject({ name: '批量客户1199', gender: 'male', idNumber: `${idNumber(1199).slice(0, 6)}********${idNumber(1199).slice(14)}` });
   });
 });
