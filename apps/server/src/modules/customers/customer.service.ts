@@ -24,6 +24,7 @@ import {
   findCustomerIdByBlindIndex,
   findCustomerIdByExternalId as findIdByExternalId,
   findCustomerSecrets,
+  findCustomerSummaries,
   updateCustomerRow,
 } from './customer.repository.ts';
 
@@ -341,6 +342,16 @@ export async function getVisibleCustomer(deps: ModuleDeps, actor: Actor, custome
   const row = await findCustomerById(deps.db, customerId, customerScopeOf(actor));
   if (!row) throw notFound('Customer');
   return { id: row.id, name: row.name, kind: row.kind, orgUnitId: row.org_unit_id, orgPath: row.org_path, ownerAgentId: row.owner_agent_id, version: row.version };
+}
+
+/** Which of these customers the actor may see (bulk checks of the parties a batch names). */
+export async function findVisibleCustomerIds(deps: ModuleDeps, actor: Actor, customerIds: readonly string[]): Promise<Set<string>> {
+  const visible = new Set<string>();
+  const ids = [...new Set(customerIds)];
+  for (let i = 0; i < ids.length; i += 1000) {
+    for (const row of await findCustomerSummaries(deps.db, ids.slice(i, i + 1000), customerScopeOf(actor))) visible.add(row.id);
+  }
+  return visible;
 }
 
 /** The customer with this external (source-system) id, for re-imports. */

@@ -1,7 +1,7 @@
 /** Public API of the customers module (party, contacts, relationships, consents, attributes, interactions, 360). */
 export type { Customer360Section, Customer360Figures, CustomerSearchLookup } from './customer360-section.ts';
 export { customerRoutes, type CustomerRouteOptions } from './customer.routes.ts';
-export { createCustomer, createCustomers, updateCustomer, getVisibleCustomer, findCustomerIdByExternalId, findCustomerIdByIdNumber, findCustomerIdsByKeys, findCustomerBasics } from './customer.service.ts';
+export { createCustomer, createCustomers, updateCustomer, getVisibleCustomer, findCustomerIdByExternalId, findCustomerIdByIdNumber, findCustomerIdsByKeys, findCustomerBasics, findVisibleCustomerIds } from './customer.service.ts';
 export { addRelationship, INVERSE_RELATIONSHIP } from './relationship.service.ts';
 export { hasConsent } from './consent.service.ts';
 export { mergeContacts } from './contact.service.ts';

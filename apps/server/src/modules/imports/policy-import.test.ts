@@ -83,6 +83,42 @@ describe('policy import', () => {
     const stored = await ctx.db.selectFrom('import_row_error').select(['value', 'message']).where('job_id', '=', job.id).execute();
     expect(JSON.stringify(stored)).not.toContain('110101199003074514');
   });
+
+  it('a chunk of rows: a number repeated in the file is written once, unknown parties and dates are reported per row, the rest is written with its parties and events', async () => {
+    const before = await policyCount();
+    const events = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM audit_event WHERE action = 'policy.created'`.execute(ctx.db)).rows[0]!.n);
+    const eventsBefore = await events();
+    const header = '保单号,产品代码,投保人外部编号,被保险人外部编号,受益人,保额,保费,缴费方式,生效日期,满期日期,业务员';
+    const rows = [
+      ...Array.from({ length: 20 }, (_, i) => `P-3${String(i).padStart(3, '0')},AX-MED,C-0004,C-0005,C-0005:100,100000,300,年缴,2026-05-01,2027-04-30,hz.agent`),
+      'P-3000,AX-CI,C-0004,,,200000,900,年缴,2026-06-01,2027-05-31,hz.agent', // repeats the first number: the first one stays
+      'P-3100,AX-MED,C-9999,,,100000,300,年缴,2026-05-01,2027-04-30,hz.agent', // unknown policyholder
+      'P-3101,AX-MED,C-0004,,,100000,300,年缴,2026-05-01,2025-04-30,hz.agent', // expires before it starts
+    ];
+    const content = `\uFEFF${header}\r\n${rows.join('\r\n')}\r\n`;
+    const up = await ctx.request({ method: 'POST', url: '/api/v1/imports', token: token.manager, payload: { kind: 'policies', fileName: 'chunk.csv', contentBase64: Buffer.from(content).toString('base64') } });
+    const { job } = up.json() as TCreatedImport;
+    const res = await ctx.request({ method: 'POST', url: `/api/v1/imports/${job.id}/commit`, token: token.manager, payload: { mode: 'valid' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const run = res.json() as TImportRunResult;
+    expect(run.job).toMatchObject({ rowsTotal: 23, rowsCreated: 20, rowsSkipped: 1, rowsInvalid: 2 });
+    expect(run.errors.map((e) => [e.rowNumber, e.field, e.code])).toEqual([
+      [23, 'policyholderExternalId', 'NOT_FOUND'],
+      [24, 'expiresOn', 'POLICY_INVALID_DATES'],
+    ]);
+    expect(await policyCount()).toBe(before + 20);
+    expect(await events()).toBe(eventsBefore + 20);
+    const first = await ctx.db.selectFrom('policy').select(['id', 'product_id', 'cooling_off_ends_on']).where('policy_no', '=', 'P-3000').executeTakeFirstOrThrow();
+    const parties = await ctx.db.selectFrom('policy_party as pp').innerJoin('customer as c', 'c.id', 'pp.customer_id').select(['pp.role', 'c.external_id', 'pp.share_pct']).where('pp.policy_id', '=', first.id).orderBy('pp.role').execute();
+    expect(parties).toEqual([
+      { role: 'applicant', external_id: 'C-0004', share_pct: null },
+      { role: 'beneficiary', external_id: 'C-0005', share_pct: 100 },
+      { role: 'insured', external_id: 'C-0005', share_pct: null },
+    ]);
+    const product = await ctx.db.selectFrom('product').select(['code', 'cooling_off_days']).where('id', '=', first.product_id).executeTakeFirstOrThrow();
+    expect(product.code).toBe('AX-MED');
+    expect(first.cooling_off_ends_on).toBe(new Date(Date.UTC(2026, 4, 1 + product.cooling_off_days)).toISOString().slice(0, 10));
+  });
 });
 
 describe('GET /api/v1/exports/policies.csv', () => {

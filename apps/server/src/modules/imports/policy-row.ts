@@ -2,10 +2,10 @@ import type { TCreatePolicyRequest, TPaymentFrequency, TPaymentMethod } from '@a
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { findCustomerIdByExternalId, findCustomerIdByIdNumber, getVisibleCustomer } from '../customers/index.ts';
-import { createPolicy, findPolicyIdByNumber } from '../policies/index.ts';
+import { findCustomerIdByExternalId, findCustomerIdByIdNumber, findCustomerIdsByKeys, findVisibleCustomerIds, getVisibleCustomer, normaliseIdNumber } from '../customers/index.ts';
+import { createPolicies, createPolicy, findPolicyIdByNumber, findPolicyNumbersTaken } from '../policies/index.ts';
 import { findProductByCode } from '../products/index.ts';
-import type { ImportRecord, RowHandler, RunCache } from './import-runner.ts';
+import type { ChunkOutcome, ImportRecord, RowHandler, RunCache } from './import-runner.ts';
 import { parseChoice, parseImportDate, parseYuanToFen, rowFieldError, toHalfWidth } from './import-values.ts';
 import { resolveOrgUnit, resolveStaffId } from './row-lookups.ts';
 
@@ -35,55 +35,9 @@ export const policyRowHandler: RowHandler = {
   kind: 'policies',
   tables: ['policy', 'policy_party'],
   async writeRow(deps, actor, record, cache) {
-    const problems: DomainError[] = [];
-    const collect = async <T>(work: () => Promise<T> | T): Promise<T | undefined> => {
-      try {
-        return await work();
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        problems.push(error);
-        return undefined;
-      }
-    };
-    const required = (field: string) => {
-      if (!record[field]) problems.push(rowFieldError(field, `${field} is required`));
-      return record[field];
-    };
-    const policyNo = required('policyNo') ? toHalfWidth(record.policyNo!) : undefined;
+    const policyNo = record.policyNo ? toHalfWidth(record.policyNo) : undefined;
     if (policyNo && (await findPolicyIdByNumber(deps, policyNo))) return 'skipped';
-
-    const product = required('productCode') ? await collect(() => productIdOf(deps, cache, record.productCode!)) : undefined;
-    const policyholder = await collect(() => findParty(deps, actor, record, 'policyholder'));
-    const insured = record.insuredExternalId || record.insuredIdNumber ? await collect(() => findParty(deps, actor, record, 'insured')) : policyholder;
-    const beneficiaries = record.beneficiaries ? await collect(() => parseBeneficiaries(deps, actor, record.beneficiaries!)) : [];
-    const sumInsuredFen = required('sumInsured') ? await collect(() => parseYuanToFen('sumInsured', record.sumInsured!)) : undefined;
-    const premiumFen = required('premium') ? await collect(() => parseYuanToFen('premium', record.premium!)) : undefined;
-    const paymentFrequency = required('frequency') ? await collect(() => parseChoice('frequency', record.frequency!, FREQUENCIES)) : undefined;
-    const paymentMethod = record.paymentMethod ? await collect(() => parseChoice('paymentMethod', record.paymentMethod!, METHODS)) : undefined;
-    const status = record.status ? await collect(() => parseChoice('status', record.status!, STATUSES)) : 'in_force';
-    const effectiveOn = required('effectiveOn') ? await collect(() => parseImportDate('effectiveOn', record.effectiveOn!)) : undefined;
-    const expiresOn = required('expiresOn') ? await collect(() => parseImportDate('expiresOn', record.expiresOn!)) : undefined;
-    const agentId = required('agentUsername') ? await collect(() => resolveStaffId(deps, cache, 'agentUsername', record.agentUsername!)) : undefined;
-    const orgUnitId = record.orgUnitCode ? (await collect(() => resolveOrgUnit(deps, actor, cache, 'orgUnitCode', record.orgUnitCode!)))?.id : undefined;
-    if (problems.length > 0) {
-      throw new DomainError(problems[0]!.code, problems.map((p) => p.message).join('; '), problems.flatMap((p) => p.errors));
-    }
-    const input: TCreatePolicyRequest = {
-      policyNo,
-      productId: product!,
-      policyholderId: policyholder!,
-      insuredIds: [insured!],
-      beneficiaries: beneficiaries!,
-      sumInsuredFen: sumInsuredFen!,
-      premiumFen: premiumFen!,
-      paymentFrequency: paymentFrequency!,
-      ...(paymentMethod ? { paymentMethod } : {}),
-      effectiveOn: effectiveOn!,
-      expiresOn: expiresOn!,
-      status: status!,
-      agentId: agentId!,
-      ...(orgUnitId ? { orgUnitId } : {}),
-    };
+    const input = await inputOf(deps, actor, record, cache, partiesOneByOne(deps, actor));
     try {
       await createPolicy(deps, actor, input);
     } catch (error) {
@@ -91,7 +45,151 @@ export const policyRowHandler: RowHandler = {
     }
     return 'created';
   },
+
+  /** New policies in bulk (`createPolicies`), with the chunk's customers looked up at once; a number repeated within the chunk goes one by one. */
+  async writeChunk(deps, actor, records, cache) {
+    const outcomes: ChunkOutcome[] = new Array(records.length);
+    const numbers = records.map((r) => (r.policyNo ? toHalfWidth(r.policyNo).toUpperCase() : undefined));
+    const stored = await findPolicyNumbersTaken(deps, numbers.flatMap((n) => n ?? []));
+    const parties = await partiesOfChunk(deps, actor, records);
+    const seen = new Set<string>();
+    const creating: { index: number; input: TCreatePolicyRequest }[] = [];
+    for (const [i, record] of records.entries()) {
+      const policyNo = numbers[i];
+      if (policyNo && stored.has(policyNo)) outcomes[i] = 'skipped';
+      else if (policyNo && seen.has(policyNo)) outcomes[i] = 'one_by_one';
+      else {
+        if (policyNo) seen.add(policyNo);
+        try {
+          creating.push({ index: i, input: await inputOf(deps, actor, record, cache, parties) });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          outcomes[i] = error;
+        }
+      }
+    }
+    const created = await createPolicies(deps, actor, creating.map((c) => c.input));
+    created.forEach((outcome, j) => {
+      const { index } = creating[j]!;
+      outcomes[index] = outcome instanceof DomainError ? (remapErrors(outcome, records[index]!) as DomainError) : 'created';
+    });
+    return outcomes;
+  },
 };
+
+/** How a row's customers are found: one query each (one row), or from a chunk's look-ups made at once. */
+interface Parties {
+  idByExternalId(externalId: string): Promise<string | undefined>;
+  /** The customer by external id, else ID number, if the actor sees it; a row error on `field` otherwise. */
+  find(field: string, externalId: string | undefined, idNumber: string | undefined): Promise<string>;
+}
+
+function partiesOneByOne(deps: ModuleDeps, actor: Actor): Parties {
+  return {
+    idByExternalId: (externalId) => findCustomerIdByExternalId(deps, externalId),
+    async find(field, externalId, idNumber) {
+      const id = externalId ? await findCustomerIdByExternalId(deps, externalId) : await findCustomerIdByIdNumber(deps, idNumber!);
+      if (!id) throw noCustomer(field, externalId);
+      try {
+        await getVisibleCustomer(deps, actor, id);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'NOT_FOUND') throw outsideScope(field);
+        throw error;
+      }
+      return id;
+    },
+  };
+}
+
+/** Every customer a chunk names (policyholders, insureds, beneficiaries), looked up with a few queries. */
+async function partiesOfChunk(deps: ModuleDeps, actor: Actor, records: readonly ImportRecord[]): Promise<Parties> {
+  const externalIds: string[] = [];
+  const idNumbers: string[] = [];
+  for (const r of records) {
+    for (const side of ['policyholder', 'insured'] as const) {
+      if (r[`${side}ExternalId`]) externalIds.push(r[`${side}ExternalId`]!);
+      else if (r[`${side}IdNumber`]) idNumbers.push(r[`${side}IdNumber`]!);
+    }
+    for (const ref of beneficiaryRefs(r.beneficiaries)) {
+      externalIds.push(ref);
+      if (ID_NUMBER.test(ref)) idNumbers.push(ref);
+    }
+  }
+  const found = await findCustomerIdsByKeys(deps, { externalIds, idNumbers });
+  const visible = await findVisibleCustomerIds(deps, actor, [...found.byExternalId.values(), ...found.byIdNumber.values()]);
+  return {
+    idByExternalId: async (externalId) => found.byExternalId.get(externalId.trim()),
+    async find(field, externalId, idNumber) {
+      const id = externalId ? found.byExternalId.get(externalId.trim()) : found.byIdNumber.get(normaliseIdNumber(idNumber!));
+      if (!id) throw noCustomer(field, externalId);
+      if (!visible.has(id)) throw outsideScope(field);
+      return id;
+    },
+  };
+}
+
+const ID_NUMBER = /^\d{17}[\dXx]$/;
+const noCustomer = (field: string, externalId: string | undefined) => rowFieldError(field, `no customer with this ${externalId ? 'external id' : 'ID number'}`, 'NOT_FOUND');
+const outsideScope = (field: string) => rowFieldError(field, 'the customer is outside your data scope', 'NOT_FOUND');
+
+/** The references in a beneficiaries cell (`C-0002:60;C-0003:40`), for look-ups; parsing proper is parseBeneficiaries. */
+function beneficiaryRefs(raw: string | undefined): string[] {
+  if (!raw) return [];
+  return toHalfWidth(raw).split(/[;；,，]/).flatMap((p) => /^(.+?)\s*[:：]/.exec(p.trim())?.[1] ?? []);
+}
+
+/** A row as a create request; throws one DomainError carrying every problem of the row. */
+async function inputOf(deps: ModuleDeps, actor: Actor, record: ImportRecord, cache: RunCache, parties: Parties): Promise<TCreatePolicyRequest> {
+  const problems: DomainError[] = [];
+  const collect = async <T>(work: () => Promise<T> | T): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push(error);
+      return undefined;
+    }
+  };
+  const required = (field: string) => {
+    if (!record[field]) problems.push(rowFieldError(field, `${field} is required`));
+    return record[field];
+  };
+  const policyNo = required('policyNo') ? toHalfWidth(record.policyNo!) : undefined;
+
+  const product = required('productCode') ? await collect(() => productIdOf(deps, cache, record.productCode!)) : undefined;
+  const policyholder = await collect(() => findParty(parties, record, 'policyholder'));
+  const insured = record.insuredExternalId || record.insuredIdNumber ? await collect(() => findParty(parties, record, 'insured')) : policyholder;
+  const beneficiaries = record.beneficiaries ? await collect(() => parseBeneficiaries(parties, record.beneficiaries!)) : [];
+  const sumInsuredFen = required('sumInsured') ? await collect(() => parseYuanToFen('sumInsured', record.sumInsured!)) : undefined;
+  const premiumFen = required('premium') ? await collect(() => parseYuanToFen('premium', record.premium!)) : undefined;
+  const paymentFrequency = required('frequency') ? await collect(() => parseChoice('frequency', record.frequency!, FREQUENCIES)) : undefined;
+  const paymentMethod = record.paymentMethod ? await collect(() => parseChoice('paymentMethod', record.paymentMethod!, METHODS)) : undefined;
+  const status = record.status ? await collect(() => parseChoice('status', record.status!, STATUSES)) : 'in_force';
+  const effectiveOn = required('effectiveOn') ? await collect(() => parseImportDate('effectiveOn', record.effectiveOn!)) : undefined;
+  const expiresOn = required('expiresOn') ? await collect(() => parseImportDate('expiresOn', record.expiresOn!)) : undefined;
+  const agentId = required('agentUsername') ? await collect(() => resolveStaffId(deps, cache, 'agentUsername', record.agentUsername!)) : undefined;
+  const orgUnitId = record.orgUnitCode ? (await collect(() => resolveOrgUnit(deps, actor, cache, 'orgUnitCode', record.orgUnitCode!)))?.id : undefined;
+  if (problems.length > 0) {
+    throw new DomainError(problems[0]!.code, problems.map((p) => p.message).join('; '), problems.flatMap((p) => p.errors));
+  }
+  const input: TCreatePolicyRequest = {
+    policyNo,
+    productId: product!,
+    policyholderId: policyholder!,
+    insuredIds: [insured!],
+    beneficiaries: beneficiaries!,
+    sumInsuredFen: sumInsuredFen!,
+    premiumFen: premiumFen!,
+    paymentFrequency: paymentFrequency!,
+    ...(paymentMethod ? { paymentMethod } : {}),
+    effectiveOn: effectiveOn!,
+    expiresOn: expiresOn!,
+    status: status!,
+    agentId: agentId!,
+    ...(orgUnitId ? { orgUnitId } : {}),
+  };
+  return input;
+}
 
 async function productIdOf(deps: ModuleDeps, cache: RunCache, code: string): Promise<string> {
   const key = `product:${code}`;
@@ -102,39 +200,27 @@ async function productIdOf(deps: ModuleDeps, cache: RunCache, code: string): Pro
 }
 
 /** A customer by external id, else by ID number, in the actor's scope; `side` names the columns. */
-async function findParty(deps: ModuleDeps, actor: Actor, record: ImportRecord, side: 'policyholder' | 'insured'): Promise<string> {
+async function findParty(parties: Parties, record: ImportRecord, side: 'policyholder' | 'insured'): Promise<string> {
   const externalField = `${side}ExternalId`;
   const idNumberField = `${side}IdNumber`;
   const externalId = record[externalField];
   const idNumber = record[idNumberField];
   if (!externalId && !idNumber) throw rowFieldError(externalField, `the ${side}: give an external id or an ID number`);
-  return findCustomer(deps, actor, externalId ? externalField : idNumberField, externalId, idNumber);
-}
-
-async function findCustomer(deps: ModuleDeps, actor: Actor, field: string, externalId: string | undefined, idNumber: string | undefined): Promise<string> {
-  const id = externalId ? await findCustomerIdByExternalId(deps, externalId) : await findCustomerIdByIdNumber(deps, idNumber!);
-  if (!id) throw rowFieldError(field, `no customer with this ${externalId ? 'external id' : 'ID number'}`, 'NOT_FOUND');
-  try {
-    await getVisibleCustomer(deps, actor, id);
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'NOT_FOUND') throw rowFieldError(field, 'the customer is outside your data scope', 'NOT_FOUND');
-    throw error;
-  }
-  return id;
+  return parties.find(externalId ? externalField : idNumberField, externalId, idNumber);
 }
 
 /** `C-0002:60;C-0003:40` — each beneficiary by external id, else ID number (18 characters), with a share in percent. */
-async function parseBeneficiaries(deps: ModuleDeps, actor: Actor, raw: string) {
+async function parseBeneficiaries(parties: Parties, raw: string) {
   const parts = toHalfWidth(raw).split(/[;；,，]/).map((p) => p.trim()).filter(Boolean);
   const result: { customerId: string; sharePct: number }[] = [];
   for (const part of parts) {
     const m = /^(.+?)\s*[:：]\s*(\d{1,3})\s*%?$/.exec(part);
     if (!m) throw rowFieldError('beneficiaries', `beneficiary ${result.length + 1} is not <external id or ID number>:<share %>`);
     const ref = m[1]!;
-    const byExternal = await findCustomerIdByExternalId(deps, ref);
-    const customerId = byExternal ?? (/^\d{17}[\dXx]$/.test(ref) ? await findCustomer(deps, actor, 'beneficiaries', undefined, ref) : undefined);
+    const byExternal = await parties.idByExternalId(ref);
+    const customerId = byExternal ?? (ID_NUMBER.test(ref) ? await parties.find('beneficiaries', undefined, ref) : undefined);
     if (!customerId) throw rowFieldError('beneficiaries', `beneficiary ${result.length + 1}: no such customer`, 'NOT_FOUND');
-    if (byExternal) await findCustomer(deps, actor, 'beneficiaries', ref, undefined);
+    if (byExternal) await parties.find('beneficiaries', ref, undefined);
     result.push({ customerId, sharePct: Number(m[2]) });
   }
   return result;

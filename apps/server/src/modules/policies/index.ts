@@ -1,7 +1,7 @@
 /** Public API of the policies module (policies, parties, endorsements, renewals, the 360 policies section). */
 export { policyRoutes } from './policy.routes.ts';
 export { policiesSection, policyNumberLookup } from './policies-section.ts';
-export { createPolicy, updatePolicy, changePolicyStatus, getPolicy, listPolicies, findPolicyIdByNumber, findPolicyForClaim } from './policy.service.ts';
+export { createPolicy, createPolicies, updatePolicy, changePolicyStatus, getPolicy, listPolicies, findPolicyIdByNumber, findPolicyNumbersTaken, findPolicyForClaim } from './policy.service.ts';
 export { recordEndorsement } from './endorsement.service.ts';
 export { presentPolicy, presentPolicySummary } from './policy.presenter.ts';
 export type { PolicyRow } from './policy.repository.ts';

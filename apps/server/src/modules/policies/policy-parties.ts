@@ -20,11 +20,18 @@ export async function requireVisibleParty(deps: ModuleDeps, actor: Actor, custom
  * The selling agent: a staff member in the actor's scope holding a practising licence valid on
  * `on` (P5: only licensed agents sell). Pure agents may only enter their own sales.
  */
-export async function requireLicensedAgent(deps: ModuleDeps, actor: Actor, agentId: string, on: string, field = 'body.agentId') {
+export async function requireLicensedAgent(
+  deps: ModuleDeps,
+  actor: Actor,
+  agentId: string,
+  on: string,
+  field = 'body.agentId',
+  loadStaff: (id: string) => ReturnType<typeof findStaffById> = (id) => findStaffById(deps.db, id),
+) {
   if (actor.ownRecordsOnly && agentId !== actor.id) {
     throw new DomainError('FORBIDDEN', 'Agents enter only the policies they sell themselves', [{ field, message: 'must be yourself' }]);
   }
-  const agent = await findStaffById(deps.db, agentId);
+  const agent = await loadStaff(agentId);
   if (!agent || !agent.org_path.startsWith(actor.orgPath)) throw fieldError(field, 'agent not found', 'NOT_FOUND');
   if (!isLicenceValidOn({ number: agent.licence_no, validFrom: agent.licence_valid_from, validTo: agent.licence_valid_to }, on)) {
     const why = agent.licence_no ? `practising licence ${agent.licence_no} is valid ${agent.licence_valid_from} – ${agent.licence_valid_to}, not on ${on}` : 'holds no practising licence';

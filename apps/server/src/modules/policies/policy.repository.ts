@@ -162,8 +162,23 @@ export async function listPoliciesOfCustomer(db: Executor, scope: PolicyScope, c
 }
 
 export async function nextPolicyNumber(db: Executor, year: string) {
-  const { rows } = await sql<{ n: number }>`SELECT nextval('policy_no_seq') AS n`.execute(db);
-  return `P${year}${String(rows[0]!.n).padStart(10, '0')}`;
+  return (await nextPolicyNumbers(db, year, 1))[0]!;
+}
+
+/** `count` new policy numbers for `year`, in one statement. */
+export async function nextPolicyNumbers(db: Executor, year: string, count: number) {
+  if (count === 0) return [];
+  const { rows } = await sql<{ n: number }>`SELECT nextval('policy_no_seq') AS n FROM generate_series(1, ${count})`.execute(db);
+  return rows.map((r) => `P${year}${String(r.n).padStart(10, '0')}`);
+}
+
+/** Which of these policy numbers are taken. */
+export async function findTakenPolicyNumbers(db: Executor, policyNos: readonly string[]) {
+  const taken = new Set<string>();
+  for (let i = 0; i < policyNos.length; i += 1000) {
+    for (const r of await db.selectFrom('policy').select('policy_no').where('policy_no', 'in', policyNos.slice(i, i + 1000)).execute()) taken.add(r.policy_no);
+  }
+  return taken;
 }
 
 export async function insertPolicies(db: Executor, rows: Insertable<PolicyTable>[]) {

@@ -2,13 +2,13 @@ import type { TCreatePolicyRequest, TPolicyListQuery, TPolicyStatusChangeRequest
 import type { Insertable } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction, type Tx } from '../../platform/db/database.ts';
-import type { PolicyPartyTable } from '../../platform/db/schema/policies.ts';
+import type { PolicyPartyTable, PolicyTable } from '../../platform/db/schema/policies.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { recordAuditEvent } from '../audit/index.ts';
-import { maskBankAccount } from '../customers/index.ts';
-import { findOrgUnitById } from '../org/index.ts';
+import { recordAuditEvent, recordAuditEvents, type AuditEntry } from '../audit/index.ts';
+import { findVisibleCustomerIds, maskBankAccount } from '../customers/index.ts';
+import { findOrgUnitById, findStaffById } from '../org/index.ts';
 import { findProduct } from '../products/index.ts';
 import { decodePolicyCursor, encodePolicyCursor } from './policy-cursor.ts';
 import { addDays, todayInChina } from './policy-dates.ts';
@@ -25,7 +25,9 @@ import {
   listEndorsements,
   listParties,
   listPolicies as listPolicyRows,
+  findTakenPolicyNumbers,
   nextPolicyNumber,
+  nextPolicyNumbers,
   updatePolicy as updatePolicyRow,
   type PolicyRow,
 } from './policy.repository.ts';
@@ -103,59 +105,140 @@ export async function createPolicy(deps: ModuleDeps, actor: Actor, input: TCreat
     let policyNo: string;
     if (input.policyNo) {
       policyNo = input.policyNo.toUpperCase();
-      if (await findPolicyIdByNumberRow(tx, policyNo)) throw fieldError('body.policyNo', `policy number ${policyNo} already exists`, 'DUPLICATE');
+      if (await findPolicyIdByNumberRow(tx, policyNo)) throw duplicatePolicyNo(policyNo);
     } else {
       policyNo = await nextPolicyNumber(tx, todayInChina().slice(0, 4));
     }
     const id = newId();
     const now = new Date();
-    const status = input.status ?? 'in_force';
-    await insertPolicies(tx, [
-      {
-        id,
-        customer_id: policyholder.id,
-        policy_no: policyNo,
-        product_id: product.id,
-        status,
-        status_reason: null,
-        status_changed_on: null,
-        sum_insured_fen: input.sumInsuredFen,
-        premium_fen: input.premiumFen,
-        payment_frequency: input.paymentFrequency,
-        payment_method: input.paymentMethod ?? null,
-        bank_account_enc: input.bankAccount ? deps.cipher.encrypt(input.bankAccount) : null,
-        bank_account_masked: input.bankAccount ? maskBankAccount(input.bankAccount) : null,
-        effective_on: input.effectiveOn,
-        expires_on: input.expiresOn,
-        cooling_off_ends_on: addDays(input.effectiveOn, product.cooling_off_days),
-        renewal_of_id: input.renewalOfId ?? null,
-        surrender_value_fen: null,
-        agent_id: agent.id,
-        org_unit_id: orgUnitId,
-        created_by: actor.id,
-        created_at: now,
-        updated_at: now,
-      },
-    ]);
+    await insertPolicies(tx, [policyRow(deps, actor, id, input, { policyNo, productId: product.id, coolingOffDays: product.cooling_off_days, policyholderId: policyholder.id, agentId: agent.id, orgUnitId }, now)]);
     await insertParties(tx, partyRows(id, policyholder.id, input.insuredIds, beneficiaries, now));
-    await recordAuditEvent(tx, actor, {
-      action: 'policy.created',
-      entityType: 'policy',
-      entityId: id,
-      customerId: policyholder.id,
-      data: {
-        policyNo,
-        productId: product.id,
-        status,
-        insuredIds: input.insuredIds,
-        beneficiaryIds: beneficiaries.map((b) => b.customerId),
-        agentId: agent.id,
-        orgUnitId,
-        ...(input.renewalOfId ? { renewalOfId: input.renewalOfId } : {}),
-      },
-    });
+    await recordAuditEvent(tx, actor, policyCreatedEvent(id, input, { policyNo, productId: product.id, policyholderId: policyholder.id, agentId: agent.id, orgUnitId }));
     return loadPolicyDetail(txDeps, (await findPolicyById(tx, id))!);
   });
+}
+
+const duplicatePolicyNo = (policyNo: string) => fieldError('body.policyNo', `policy number ${policyNo} already exists`, 'DUPLICATE');
+
+interface ResolvedPolicy {
+  policyNo: string;
+  productId: string;
+  policyholderId: string;
+  agentId: string;
+  orgUnitId: string;
+}
+
+/** The stored row of a new policy. */
+function policyRow(deps: ModuleDeps, actor: Actor, id: string, input: TCreatePolicyRequest, r: ResolvedPolicy & { coolingOffDays: number }, now: Date): Insertable<PolicyTable> {
+  return {
+    id,
+    customer_id: r.policyholderId,
+    policy_no: r.policyNo,
+    product_id: r.productId,
+    status: input.status ?? 'in_force',
+    status_reason: null,
+    status_changed_on: null,
+    sum_insured_fen: input.sumInsuredFen,
+    premium_fen: input.premiumFen,
+    payment_frequency: input.paymentFrequency,
+    payment_method: input.paymentMethod ?? null,
+    bank_account_enc: input.bankAccount ? deps.cipher.encrypt(input.bankAccount) : null,
+    bank_account_masked: input.bankAccount ? maskBankAccount(input.bankAccount) : null,
+    effective_on: input.effectiveOn,
+    expires_on: input.expiresOn,
+    cooling_off_ends_on: addDays(input.effectiveOn, r.coolingOffDays),
+    renewal_of_id: input.renewalOfId ?? null,
+    surrender_value_fen: null,
+    agent_id: r.agentId,
+    org_unit_id: r.orgUnitId,
+    created_by: actor.id,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+function policyCreatedEvent(id: string, input: TCreatePolicyRequest, r: ResolvedPolicy): AuditEntry {
+  return {
+    action: 'policy.created',
+    entityType: 'policy',
+    entityId: id,
+    customerId: r.policyholderId,
+    data: {
+      policyNo: r.policyNo,
+      productId: r.productId,
+      status: input.status ?? 'in_force',
+      insuredIds: input.insuredIds,
+      beneficiaryIds: (input.beneficiaries ?? []).map((b) => b.customerId),
+      agentId: r.agentId,
+      orgUnitId: r.orgUnitId,
+      ...(input.renewalOfId ? { renewalOfId: input.renewalOfId } : {}),
+    },
+  };
+}
+
+/**
+ * Enters many policies in the caller's transaction (bulk import), each checked as `createPolicy`
+ * checks one — product active, parties visible, agent licensed on the effective date, shares, dates,
+ * policy number unique (also within the batch) — with the look-ups shared across the batch and the
+ * rows, parties and `policy.created` events written with multi-row inserts. Per request the new id
+ * or the DomainError that refused it. Renewals are entered one by one (`createPolicy`).
+ */
+export async function createPolicies(deps: ModuleDeps & { db: Tx }, actor: Actor, inputs: readonly TCreatePolicyRequest[]): Promise<(string | DomainError)[]> {
+  if (!mayWritePolicies(actor)) throw forbidden('You may not enter policies');
+  const tx = deps.db;
+  const memo = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    if (!memo.has(key)) memo.set(key, load());
+    return memo.get(key) as Promise<T>;
+  };
+  const visible = await findVisibleCustomerIds(deps, actor, inputs.flatMap((i) => [i.policyholderId, ...i.insuredIds, ...(i.beneficiaries ?? []).map((b) => b.customerId)]));
+  const taken = await findTakenPolicyNumbers(tx, inputs.flatMap((i) => (i.policyNo ? [i.policyNo.toUpperCase()] : [])));
+  const generated = await nextPolicyNumbers(tx, todayInChina().slice(0, 4), inputs.filter((i) => !i.policyNo).length);
+  const now = new Date();
+  const outcomes: (string | DomainError)[] = [];
+  const rows: Insertable<PolicyTable>[] = [];
+  const parties: Insertable<PolicyPartyTable>[] = [];
+  const events: AuditEntry[] = [];
+  const requireVisible = (id: string, field: string) => {
+    if (!visible.has(id)) throw fieldError(field, 'customer not found', 'NOT_FOUND');
+  };
+  for (const input of inputs) {
+    try {
+      if (input.renewalOfId) throw fieldError('body.renewalOfId', 'renewals are entered one by one');
+      const beneficiaries = input.beneficiaries ?? [];
+      checkPolicyDates(input.effectiveOn, input.expiresOn);
+      checkInsured(input.insuredIds);
+      checkBeneficiaries(beneficiaries);
+      checkBankAccount(input.paymentMethod, input.bankAccount);
+      const product = await once(`product:${input.productId}`, () => findProduct(deps, input.productId));
+      if (!product) throw fieldError('body.productId', 'product not found', 'NOT_FOUND');
+      if (!product.active) throw fieldError('body.productId', `product ${product.code} is no longer sold`, 'PRODUCT_INACTIVE');
+      requireVisible(input.policyholderId, 'body.policyholderId');
+      input.insuredIds.forEach((id, i) => requireVisible(id, `body.insuredIds.${i}`));
+      beneficiaries.forEach((b, i) => requireVisible(b.customerId, `body.beneficiaries.${i}.customerId`));
+      const agent = await requireLicensedAgent(deps, actor, input.agentId, input.effectiveOn, 'body.agentId', (id) => once(`staff:${id}`, () => findStaffById(tx, id)));
+      const orgUnitId = input.orgUnitId ? (await once(`unit:${input.orgUnitId}`, () => requireOrgUnitInScope(deps, actor, input.orgUnitId!))).id : agent.org_unit_id;
+      let policyNo: string;
+      if (input.policyNo) {
+        policyNo = input.policyNo.toUpperCase();
+        if (taken.has(policyNo)) throw duplicatePolicyNo(policyNo);
+        taken.add(policyNo);
+      } else policyNo = generated.shift()!;
+      const id = newId();
+      const resolved = { policyNo, productId: product.id, policyholderId: input.policyholderId, agentId: agent.id, orgUnitId };
+      rows.push(policyRow(deps, actor, id, input, { ...resolved, coolingOffDays: product.cooling_off_days }, now));
+      parties.push(...partyRows(id, input.policyholderId, input.insuredIds, beneficiaries, now));
+      events.push(policyCreatedEvent(id, input, resolved));
+      outcomes.push(id);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      outcomes.push(error);
+    }
+  }
+  for (let i = 0; i < rows.length; i += 1000) await insertPolicies(tx, rows.slice(i, i + 1000));
+  for (let i = 0; i < parties.length; i += 1000) await insertParties(tx, parties.slice(i, i + 1000));
+  await recordAuditEvents(tx, actor, events);
+  return outcomes;
 }
 
 function partyRows(policyId: string, policyholderId: string, insuredIds: readonly string[], beneficiaries: readonly { customerId: string; sharePct: number }[], at: Date) {
@@ -242,6 +325,11 @@ export async function changePolicyStatus(deps: ModuleDeps, actor: Actor, id: str
     });
     return loadPolicyDetail(txDeps, (await findPolicyById(tx, id))!);
   });
+}
+
+/** Which of these policy numbers exist (bulk imports); no scope check. */
+export async function findPolicyNumbersTaken(deps: ModuleDeps, policyNos: readonly string[]) {
+  return findTakenPolicyNumbers(deps.db, policyNos.map((n) => n.trim().toUpperCase()));
 }
 
 /** The id of the policy with this number (imports, lookups); no scope check. */
