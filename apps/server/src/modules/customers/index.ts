@@ -2,7 +2,7 @@
 export type { Customer360Section, Customer360Figures, CustomerSearchLookup } from './customer360-section.ts';
 export { customerRoutes, type CustomerRouteOptions } from './customer.routes.ts';
 export { createCustomer, createCustomers, updateCustomer, getVisibleCustomer, findCustomerIdByExternalId, findCustomerIdByIdNumber, findCustomerIdsByKeys, findCustomerBasics, findVisibleCustomerIds } from './customer.service.ts';
-export { addRelationship, INVERSE_RELATIONSHIP } from './relationship.service.ts';
+export { addRelationship, addRelationships, INVERSE_RELATIONSHIP } from './relationship.service.ts';
 export { hasConsent } from './consent.service.ts';
 export { mergeContacts } from './contact.service.ts';
 export { listCustomers, listCustomersForExport, type ExportCustomerRow } from './customer-search.service.ts';

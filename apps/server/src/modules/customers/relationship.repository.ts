@@ -30,8 +30,18 @@ export async function findRelationship(db: Executor, customerId: string, id: str
   return db.selectFrom('relationship').selectAll().where('customer_id', '=', customerId).where('id', '=', id).executeTakeFirst();
 }
 
+/** The stored links from these customers, as "customer|related" → type. */
+export async function findRelationshipsAmong(db: Executor, customerIds: readonly string[]) {
+  const links = new Map<string, string>();
+  const ids = [...new Set(customerIds)];
+  for (let i = 0; i < ids.length; i += 1000) {
+    for (const r of await db.selectFrom('relationship').select(['customer_id', 'related_customer_id', 'type']).where('customer_id', 'in', ids.slice(i, i + 1000)).execute()) links.set(`${r.customer_id}|${r.related_customer_id}`, r.type);
+  }
+  return links;
+}
+
 export async function insertRelationships(db: Executor, rows: Insertable<RelationshipTable>[]) {
-  if (rows.length > 0) await db.insertInto('relationship').values(rows).execute();
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('relationship').values(rows.slice(i, i + 1000)).execute();
 }
 
 /** Removes both directions of the relationship between two customers. */

@@ -1,14 +1,16 @@
 import { FAMILY_RELATIONSHIP_TYPES, type TAddRelationshipRequest, type TRelationshipType } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
-import { inTransaction, type Executor } from '../../platform/db/database.ts';
+import type { Insertable } from 'kysely';
+import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
+import type { RelationshipTable } from '../../platform/db/schema/customers.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent, recordAuditEvents, type AuditEntry } from '../audit/index.ts';
 import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
 import { customerScopeOf, mayReadCustomers, mayWriteCustomers, type CustomerScope } from './customer.policy.ts';
 import { findCustomerById, findCustomerSummaries } from './customer.repository.ts';
-import { deleteRelationshipPair, findRelationship, findRelationshipBetween, insertRelationships, listRelationships as listRelationshipRows, type RelationshipRow } from './relationship.repository.ts';
+import { deleteRelationshipPair, findRelationship, findRelationshipBetween, findRelationshipsAmong, insertRelationships, listRelationships as listRelationshipRows, type RelationshipRow } from './relationship.repository.ts';
 
 /** The inverse of each relationship type: if B is A's child, A is B's parent. */
 export const INVERSE_RELATIONSHIP: Record<TRelationshipType, TRelationshipType> = {
@@ -21,6 +23,70 @@ export const INVERSE_RELATIONSHIP: Record<TRelationshipType, TRelationshipType> 
 };
 
 const invalidRelationship = (message: string) => new DomainError('CUSTOMER_INVALID_RELATIONSHIP', message, [{ field: 'body.type', message }]);
+const alreadyRelated = (type: string) => invalidRelationship(`these customers are already related as ${type}; remove that first`);
+
+/** The rules of a link (not to oneself; family links two persons; employer/employee between an organisation and a person). */
+function checkRelationship(customer: { id: string; kind: string }, related: { id: string; kind: string }, type: TRelationshipType) {
+  if (related.id === customer.id) throw new DomainError('CUSTOMER_INVALID_RELATIONSHIP', 'A customer cannot be related to itself', [{ field: 'body.relatedCustomerId', message: 'must be another customer' }]);
+  const family = (FAMILY_RELATIONSHIP_TYPES as readonly string[]).includes(type);
+  if (family && (customer.kind !== 'person' || related.kind !== 'person')) throw invalidRelationship(`${type} links two persons`);
+  if (type === 'employer' && related.kind !== 'organisation') throw invalidRelationship('an employer must be an organisation customer');
+  if (type === 'employee' && customer.kind !== 'organisation') throw invalidRelationship('only an organisation has employees');
+  if (type === 'employee' && related.kind !== 'person') throw invalidRelationship('an employee must be a person');
+}
+
+/** Both stored directions of a new link and their `customer.relationship_changed` events. */
+function linkBothWays(customerId: string, relatedId: string, type: TRelationshipType, id: string, now: Date) {
+  const rows = [
+    { customer_id: customerId, id, related_customer_id: relatedId, type, created_at: now },
+    { customer_id: relatedId, id: newId(), related_customer_id: customerId, type: INVERSE_RELATIONSHIP[type], created_at: now },
+  ];
+  const events: AuditEntry[] = rows.map((r) => ({ action: 'customer.relationship_changed', entityType: 'customer', entityId: r.customer_id, customerId: r.customer_id, data: { change: 'added', relatedCustomerId: r.related_customer_id, type: r.type } }));
+  return { rows, events };
+}
+
+/**
+ * Links many pairs in the caller's transaction (bulk import), each checked as `addRelationship`
+ * checks one (both visible, the kinds fit the type, an existing pair of the same type is left as it
+ * is and one of another type refused); the customers and existing pairs are read at once and the
+ * links and events written with multi-row inserts. Per pair: created, skipped (already linked so) or
+ * the DomainError. A pair must not appear twice in one call.
+ */
+export async function addRelationships(deps: ModuleDeps & { db: Tx }, actor: Actor, inputs: readonly { customerId: string; relatedCustomerId: string; type: TRelationshipType }[]) {
+  if (!mayWriteCustomers(actor)) throw forbidden('You may not change customers');
+  const tx = deps.db;
+  const ids = [...new Set(inputs.flatMap((i) => [i.customerId, i.relatedCustomerId]))];
+  const customers = new Map<string, { id: string; kind: string }>();
+  for (let i = 0; i < ids.length; i += 1000) for (const c of await findCustomerSummaries(tx, ids.slice(i, i + 1000), customerScopeOf(actor))) customers.set(c.id, c);
+  const existing = await findRelationshipsAmong(tx, inputs.map((i) => i.customerId));
+  const now = new Date();
+  const rows: Insertable<RelationshipTable>[] = [];
+  const events: AuditEntry[] = [];
+  const outcomes = inputs.map((input): 'created' | 'skipped' | DomainError => {
+    try {
+      const customer = customers.get(input.customerId);
+      if (!customer) throw notFound('Customer');
+      const related = customers.get(input.relatedCustomerId);
+      if (!related) throw fieldError('body.relatedCustomerId', 'customer not found', 'NOT_FOUND');
+      checkRelationship(customer, related, input.type);
+      const stored = existing.get(`${customer.id}|${related.id}`);
+      if (stored) {
+        if (stored === input.type) return 'skipped';
+        throw alreadyRelated(stored);
+      }
+      const link = linkBothWays(customer.id, related.id, input.type, newId(), now);
+      rows.push(...link.rows);
+      events.push(...link.events);
+      return 'created';
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return error;
+    }
+  });
+  await insertRelationships(tx, rows);
+  await recordAuditEvents(tx, actor, events);
+  return outcomes;
+}
 
 /** A customer's relationships to customers the actor may see. */
 export async function listRelationships(deps: ModuleDeps, actor: Actor, customerId: string) {
@@ -40,26 +106,16 @@ export async function addRelationship(deps: ModuleDeps, actor: Actor, customerId
     const customer = await requireVisibleCustomer(tx, actor, customerId);
     const related = await findCustomerById(tx, input.relatedCustomerId, customerScopeOf(actor));
     if (!related) throw fieldError('body.relatedCustomerId', 'customer not found', 'NOT_FOUND');
-    if (related.id === customer.id) throw new DomainError('CUSTOMER_INVALID_RELATIONSHIP', 'A customer cannot be related to itself', [{ field: 'body.relatedCustomerId', message: 'must be another customer' }]);
-    const family = (FAMILY_RELATIONSHIP_TYPES as readonly string[]).includes(input.type);
-    if (family && (customer.kind !== 'person' || related.kind !== 'person')) throw invalidRelationship(`${input.type} links two persons`);
-    if (input.type === 'employer' && related.kind !== 'organisation') throw invalidRelationship('an employer must be an organisation customer');
-    if (input.type === 'employee' && customer.kind !== 'organisation') throw invalidRelationship('only an organisation has employees');
-    if (input.type === 'employee' && related.kind !== 'person') throw invalidRelationship('an employee must be a person');
+    checkRelationship(customer, related, input.type);
     const existing = await findRelationshipBetween(tx, customer.id, related.id);
     if (existing) {
       if (existing.type === input.type) return { ...existing, related_customer_name: related.name, created: false };
-      throw invalidRelationship(`these customers are already related as ${existing.type}; remove that first`);
+      throw alreadyRelated(existing.type);
     }
-    const now = new Date();
     const id = newId();
-    await insertRelationships(tx, [
-      { customer_id: customer.id, id, related_customer_id: related.id, type: input.type, created_at: now },
-      { customer_id: related.id, id: newId(), related_customer_id: customer.id, type: INVERSE_RELATIONSHIP[input.type], created_at: now },
-    ]);
-    for (const [a, b, type] of [[customer.id, related.id, input.type], [related.id, customer.id, INVERSE_RELATIONSHIP[input.type]]] as const) {
-      await recordAuditEvent(tx, actor, { action: 'customer.relationship_changed', entityType: 'customer', entityId: a, customerId: a, data: { change: 'added', relatedCustomerId: b, type } });
-    }
+    const { rows, events } = linkBothWays(customer.id, related.id, input.type, id, new Date());
+    await insertRelationships(tx, rows);
+    await recordAuditEvents(tx, actor, events);
     return { ...(await findRelationship(tx, customer.id, id))!, related_customer_name: related.name, created: true };
   });
 }

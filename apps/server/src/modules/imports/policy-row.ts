@@ -2,12 +2,11 @@ import type { TCreatePolicyRequest, TPaymentFrequency, TPaymentMethod } from '@a
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { findCustomerIdByExternalId, findCustomerIdByIdNumber, findCustomerIdsByKeys, findVisibleCustomerIds, getVisibleCustomer, normaliseIdNumber } from '../customers/index.ts';
 import { createPolicies, createPolicy, findPolicyIdByNumber, findPolicyNumbersTaken } from '../policies/index.ts';
 import { findProductByCode } from '../products/index.ts';
 import type { ChunkOutcome, ImportRecord, RowHandler, RunCache } from './import-runner.ts';
 import { parseChoice, parseImportDate, parseYuanToFen, rowFieldError, toHalfWidth } from './import-values.ts';
-import { resolveOrgUnit, resolveStaffId } from './row-lookups.ts';
+import { ID_NUMBER, partiesOfChunk, partiesOneByOne, resolveOrgUnit, resolveStaffId, sideRefs, type Parties } from './row-lookups.ts';
 
 const FREQUENCIES: Record<TPaymentFrequency, readonly string[]> = {
   single: ['趸缴', '趸交', '一次性', '一次交清'],
@@ -51,7 +50,7 @@ export const policyRowHandler: RowHandler = {
     const outcomes: ChunkOutcome[] = new Array(records.length);
     const numbers = records.map((r) => (r.policyNo ? toHalfWidth(r.policyNo).toUpperCase() : undefined));
     const stored = await findPolicyNumbersTaken(deps, numbers.flatMap((n) => n ?? []));
-    const parties = await partiesOfChunk(deps, actor, records);
+    const parties = await partiesOfChunk(deps, actor, chunkRefs(records));
     const seen = new Set<string>();
     const creating: { index: number; input: TCreatePolicyRequest }[] = [];
     for (const [i, record] of records.entries()) {
@@ -77,60 +76,17 @@ export const policyRowHandler: RowHandler = {
   },
 };
 
-/** How a row's customers are found: one query each (one row), or from a chunk's look-ups made at once. */
-interface Parties {
-  idByExternalId(externalId: string): Promise<string | undefined>;
-  /** The customer by external id, else ID number, if the actor sees it; a row error on `field` otherwise. */
-  find(field: string, externalId: string | undefined, idNumber: string | undefined): Promise<string>;
-}
-
-function partiesOneByOne(deps: ModuleDeps, actor: Actor): Parties {
-  return {
-    idByExternalId: (externalId) => findCustomerIdByExternalId(deps, externalId),
-    async find(field, externalId, idNumber) {
-      const id = externalId ? await findCustomerIdByExternalId(deps, externalId) : await findCustomerIdByIdNumber(deps, idNumber!);
-      if (!id) throw noCustomer(field, externalId);
-      try {
-        await getVisibleCustomer(deps, actor, id);
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'NOT_FOUND') throw outsideScope(field);
-        throw error;
-      }
-      return id;
-    },
-  };
-}
-
-/** Every customer a chunk names (policyholders, insureds, beneficiaries), looked up with a few queries. */
-async function partiesOfChunk(deps: ModuleDeps, actor: Actor, records: readonly ImportRecord[]): Promise<Parties> {
-  const externalIds: string[] = [];
-  const idNumbers: string[] = [];
+/** The customers a chunk of policy rows names: policyholders, insureds, beneficiaries. */
+function chunkRefs(records: readonly ImportRecord[]) {
+  const refs = sideRefs(records, ['policyholder', 'insured']);
   for (const r of records) {
-    for (const side of ['policyholder', 'insured'] as const) {
-      if (r[`${side}ExternalId`]) externalIds.push(r[`${side}ExternalId`]!);
-      else if (r[`${side}IdNumber`]) idNumbers.push(r[`${side}IdNumber`]!);
-    }
     for (const ref of beneficiaryRefs(r.beneficiaries)) {
-      externalIds.push(ref);
-      if (ID_NUMBER.test(ref)) idNumbers.push(ref);
+      refs.externalIds.push(ref);
+      if (ID_NUMBER.test(ref)) refs.idNumbers.push(ref);
     }
   }
-  const found = await findCustomerIdsByKeys(deps, { externalIds, idNumbers });
-  const visible = await findVisibleCustomerIds(deps, actor, [...found.byExternalId.values(), ...found.byIdNumber.values()]);
-  return {
-    idByExternalId: async (externalId) => found.byExternalId.get(externalId.trim()),
-    async find(field, externalId, idNumber) {
-      const id = externalId ? found.byExternalId.get(externalId.trim()) : found.byIdNumber.get(normaliseIdNumber(idNumber!));
-      if (!id) throw noCustomer(field, externalId);
-      if (!visible.has(id)) throw outsideScope(field);
-      return id;
-    },
-  };
+  return refs;
 }
-
-const ID_NUMBER = /^\d{17}[\dXx]$/;
-const noCustomer = (field: string, externalId: string | undefined) => rowFieldError(field, `no customer with this ${externalId ? 'external id' : 'ID number'}`, 'NOT_FOUND');
-const outsideScope = (field: string) => rowFieldError(field, 'the customer is outside your data scope', 'NOT_FOUND');
 
 /** The references in a beneficiaries cell (`C-0002:60;C-0003:40`), for look-ups; parsing proper is parseBeneficiaries. */
 function beneficiaryRefs(raw: string | undefined): string[] {

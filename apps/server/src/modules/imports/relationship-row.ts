@@ -1,10 +1,9 @@
 import type { TRelationshipType } from '@anxin/contracts';
-import type { Actor } from '../../platform/actor.ts';
-import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { addRelationship, findCustomerIdByExternalId, findCustomerIdByIdNumber, getVisibleCustomer } from '../customers/index.ts';
-import type { ImportRecord, RowHandler } from './import-runner.ts';
+import { addRelationship, addRelationships } from '../customers/index.ts';
+import type { ChunkOutcome, ImportRecord, RowHandler } from './import-runner.ts';
 import { parseChoice, rowFieldError } from './import-values.ts';
+import { partiesOfChunk, partiesOneByOne, sideRefs, type Parties } from './row-lookups.ts';
 
 const TYPES: Record<TRelationshipType, readonly string[]> = {
   spouse: ['配偶', '夫妻', '丈夫', '妻子', '夫', '妻'],
@@ -24,52 +23,77 @@ export const relationshipRowHandler: RowHandler = {
   kind: 'relationships',
   tables: ['relationship'],
   async writeRow(deps, actor, record) {
-    const problems: DomainError[] = [];
-    const collect = async <T>(work: () => Promise<T> | T): Promise<T | undefined> => {
-      try {
-        return await work();
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        problems.push(error);
-        return undefined;
-      }
-    };
-    const type = record.type ? await collect(() => parseChoice('type', record.type!, TYPES)) : undefined;
-    if (!record.type) problems.push(rowFieldError('type', 'type is required'));
-    const customerId = await collect(() => findParty(deps, actor, record, 'customer'));
-    const relatedId = await collect(() => findParty(deps, actor, record, 'related'));
-    if (problems.length > 0 || !type || !customerId || !relatedId) {
-      throw new DomainError(problems[0]?.code ?? 'VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems.flatMap((p) => p.errors));
-    }
+    const { customerId, relatedId, type } = await pairOf(record, partiesOneByOne(deps, actor));
     try {
       // addRelationship is idempotent: a known pair comes back with `created: false`.
       const { created } = await addRelationship(deps, actor, customerId, { relatedCustomerId: relatedId, type });
       return created ? 'created' : 'skipped';
     } catch (error) {
-      if (error instanceof DomainError) {
-        throw new DomainError(error.code, error.message, error.errors.length > 0 ? error.errors.map((e) => ({ ...e, field: e.field.includes('type') ? 'type' : 'relatedExternalId' })) : [{ field: 'type', message: error.message, code: error.code }]);
-      }
-      throw error;
+      throw remapErrors(error);
     }
+  },
+
+  /** New links in bulk (`addRelationships`); a pair met again in the chunk (either way round) goes one by one. */
+  async writeChunk(deps, actor, records) {
+    const outcomes: ChunkOutcome[] = new Array(records.length);
+    const parties = await partiesOfChunk(deps, actor, sideRefs(records, ['customer', 'related']));
+    const seen = new Set<string>();
+    const linking: { index: number; pair: { customerId: string; relatedCustomerId: string; type: TRelationshipType } }[] = [];
+    for (const [i, record] of records.entries()) {
+      try {
+        const { customerId, relatedId, type } = await pairOf(record, parties);
+        const key = [customerId, relatedId].sort().join('|');
+        if (seen.has(key)) outcomes[i] = 'one_by_one';
+        else {
+          seen.add(key);
+          linking.push({ index: i, pair: { customerId, relatedCustomerId: relatedId, type } });
+        }
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes[i] = error;
+      }
+    }
+    const linked = await addRelationships(deps, actor, linking.map((l) => l.pair));
+    linked.forEach((outcome, j) => (outcomes[linking[j]!.index] = outcome instanceof DomainError ? (remapErrors(outcome) as DomainError) : outcome));
+    return outcomes;
   },
   fieldOf: (field) => field,
 };
 
+/** The row's two customers and type; throws one DomainError carrying every problem of the row. */
+async function pairOf(record: ImportRecord, parties: Parties) {
+  const problems: DomainError[] = [];
+  const collect = async <T>(work: () => Promise<T> | T): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push(error);
+      return undefined;
+    }
+  };
+  const type = record.type ? await collect(() => parseChoice('type', record.type!, TYPES)) : undefined;
+  if (!record.type) problems.push(rowFieldError('type', 'type is required'));
+  const customerId = await collect(() => findParty(parties, record, 'customer'));
+  const relatedId = await collect(() => findParty(parties, record, 'related'));
+  if (problems.length > 0 || !type || !customerId || !relatedId) {
+    throw new DomainError(problems[0]?.code ?? 'VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems.flatMap((p) => p.errors));
+  }
+  return { customerId, relatedId, type };
+}
+
+/** The customers module's field paths as import fields. */
+function remapErrors(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  return new DomainError(error.code, error.message, error.errors.length > 0 ? error.errors.map((e) => ({ ...e, field: e.field.includes('type') ? 'type' : 'relatedExternalId' })) : [{ field: 'type', message: error.message, code: error.code }]);
+}
+
 /** The customer of one side of the row, by external id, else by ID number; must be in the actor's scope. */
-async function findParty(deps: ModuleDeps, actor: Actor, record: ImportRecord, side: 'customer' | 'related'): Promise<string> {
+async function findParty(parties: Parties, record: ImportRecord, side: 'customer' | 'related'): Promise<string> {
   const externalField = `${side}ExternalId`;
   const idNumberField = `${side}IdNumber`;
   const externalId = record[externalField];
   const idNumber = record[idNumberField];
   if (!externalId && !idNumber) throw rowFieldError(externalField, `${side === 'customer' ? 'the customer' : 'the related customer'}: give an external id or an ID number`);
-  const id = externalId ? await findCustomerIdByExternalId(deps, externalId) : await findCustomerIdByIdNumber(deps, idNumber!);
-  const field = externalId ? externalField : idNumberField;
-  if (!id) throw rowFieldError(field, `no customer with this ${externalId ? 'external id' : 'ID number'}`, 'NOT_FOUND');
-  try {
-    await getVisibleCustomer(deps, actor, id);
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'NOT_FOUND') throw rowFieldError(field, 'the customer is outside your data scope', 'NOT_FOUND');
-    throw error;
-  }
-  return id;
+  return parties.find(externalId ? externalField : idNumberField, externalId, idNumber);
 }
