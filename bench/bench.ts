@@ -1,7 +1,9 @@
 // Benchmarks (issue 6): generate a book, load it through the real import path against a raw COPY
-// of the same rows, then measure the running server over HTTP — the customer 360 view under 8 and
-// 32 connections (autocannon) with the server's memory, searches, list pages and the monthly
-// complaint analysis. One JSON line per metric on stdout; all of them in bench/results/<date>-<scale>.json.
+// of the same rows (and its claims, complaints and interactions with a set-based bench loader), then
+// measure the running server over HTTP — the customer 360 view under 8 and 32 connections
+// (autocannon) with the server's memory, searches, list pages and the monthly complaint analysis —
+// and the same 360 load on a bare Fastify + pg route replaying the statements the real view runs.
+// One JSON line per metric on stdout; all of them in bench/results/<date>-<scale>-<driver>.json.
 //
 //   npm run bench -- --scale 10k                    PostgreSQL at ANXIN_BENCH_DATABASE_URL (default this machine's)
 //   npm run bench -- --scale 100k --driver pglite   the embedded database
@@ -25,6 +27,9 @@ import { openAndMigrate } from '../apps/server/src/main.ts';
 import { actorFromStaff } from '../apps/server/src/modules/auth/index.ts';
 import { commitImport, createImport } from '../apps/server/src/modules/imports/index.ts';
 import { findStaffById, findStaffCredentialsByUsername } from '../apps/server/src/modules/org/index.ts';
+import type { BaselineConfig } from './baseline-server.ts';
+import { captureCustomer360, describePlan, pickRichCustomer } from './capture-360.ts';
+import { loadActivity } from './load-activity.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '10k' }, driver: { type: 'string', default: 'postgres' }, seed: { type: 'string', default: '1' }, seconds: { type: 'string', default: '10' }, keep: { type: 'boolean', default: false } } });
@@ -35,9 +40,10 @@ const driver = values.driver === 'pglite' ? 'pglite' : 'postgres';
 const seconds = Number(values.seconds);
 const results: Record<string, unknown>[] = [];
 const metric = (name: string, data: Record<string, unknown>) => {
-  const line = { metric: name, scale: values.scale, driver, ...data };
+  const line: Record<string, unknown> = { metric: name, scale: values.scale, driver, ...data };
   results.push(line);
   process.stdout.write(`${JSON.stringify(line)}\n`);
+  return line;
 };
 const log = (text: string) => process.stderr.write(`${text}\n`);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
@@ -65,7 +71,7 @@ const env: Record<string, string> = {
   ANXIN_LOGIN_RATE_LIMIT: '10000',
   ANXIN_CLAIM_SWEEP_MINUTES: '0',
   ANXIN_SESSION_IDLE_MINUTES: '600',
-  ...(driver === 'postgres' ? { DATABASE_URL: databaseUrl!, ANXIN_DB_POOL_SIZE: '40', ...secrets } : {}),
+  ...(driver === 'postgres' ? { DATABASE_URL: databaseUrl!, ...secrets } : {}),
 };
 
 try {
@@ -92,7 +98,13 @@ try {
     if (driver === 'postgres') copy = await copyBaseline(databaseUrl!, path.join(out, `${kind}.csv`), generated.files[kind]);
     metric(`import.${kind}`, { rows, rejected: job.rows_invalid, seconds: round(s), rowsPerSecond: Math.round(rows / s), copyRowsPerSecond: copy?.rowsPerSecond ?? null, ratioToCopy: copy ? round(rows / s / copy.rowsPerSecond, 3) : null });
   }
+
+  // ── Claims, complaints and interactions of the book (bench set-up, not the import benchmark) ──
+  const activity = await loadActivity(database, databaseUrl, cipher, out);
+  metric('load.activity', { ...activity.rows, skipped: activity.skipped, complaintsSwept: activity.swept, seconds: round(activity.seconds), phases: activity.phases });
+
   const sample = (await database.db.selectFrom('customer').select('id').orderBy('id').execute()).map((r) => r.id);
+  const richCustomer = await pickRichCustomer(database.db);
   const people = readFileSync(path.join(out, 'customers.csv'), 'utf8').split('\n').slice(1, 2001).map((l) => l.split(','));
   const policyNos = readFileSync(path.join(out, 'policies.csv'), 'utf8').split('\n').slice(1, 201).map((l) => l.split(',')[0]!);
   await database.close();
@@ -101,17 +113,12 @@ try {
   const port = 34000 + Math.floor(Math.random() * 1000);
   const server = spawn(process.execPath, [path.join(root, 'apps/server/bin/anxin.mjs'), 'serve'], { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', ANXIN_ADMIN_PASSWORD: 'bench-admin-password' }, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
+  let token = '';
+  const customer360 = new Map<number, Record<string, unknown>>();
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        if (i > 600) throw new Error('the server did not start');
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitForHealth(`${base}/api/health`, 'the server');
     const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'anxin-demo-2026' }) });
-    const { token } = (await login.json()) as { token: string };
+    ({ token } = (await login.json()) as { token: string });
     const headers = { authorization: `Bearer ${token}` };
     const timed = async (url: string) => {
       const started = performance.now();
@@ -130,17 +137,8 @@ try {
 
     // Customer 360 under load, with the server's resident memory sampled meanwhile.
     for (const connections of [8, 32]) {
-      let peakRss = 0;
-      const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(server.pid!))), 250);
-      const result = await autocannon({
-        url: base,
-        connections,
-        duration: seconds,
-        headers,
-        requests: [{ setupRequest: (req) => ({ ...req, path: `/api/v1/customers/${sample[Math.floor(Math.random() * sample.length)]}/360` }) }],
-      });
-      clearInterval(sampler);
-      metric(`customer360.c${connections}`, { requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.non2xx, serverPeakRssMb: Math.round(peakRss / 1024) });
+      const result = await load360(base, (id) => `/api/v1/customers/${id}/360`, connections, headers, sample, server.pid!);
+      customer360.set(connections, metric(`customer360.c${connections}`, result));
     }
 
     // Searches: Chinese name, pinyin, mobile, ID number, policy number.
@@ -152,24 +150,30 @@ try {
     await latency('search.policyNo', pickN(policyNos, 100).map((p) => q(p)));
 
     // Lists: the first page and a deep page (keyset cursors followed from the start).
-    const deep = async (name: string, first: string, pages: number) => {
+    // `generated` tells the rows of the generated book (loaded by the bench) from the demo's.
+    const deep = async (name: string, first: string, pages: number, generated?: (item: Record<string, unknown>) => boolean) => {
       let url = first;
       const urls: string[] = [];
+      let rows = 0;
+      let generatedRows = 0;
       for (let i = 0; i < pages; i++) {
         const res = await fetch(`${base}${url}`, { headers });
-        const body = (await res.json()) as { nextCursor: string | null };
+        if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+        const body = (await res.json()) as { items: Record<string, unknown>[]; nextCursor: string | null };
+        rows += body.items.length;
+        if (generated) generatedRows += body.items.filter(generated).length;
         if (!body.nextCursor) break;
         url = `${first}&cursor=${encodeURIComponent(body.nextCursor)}`;
         urls.push(url);
       }
       await latency(`${name}.firstPage`, Array.from({ length: 50 }, () => first));
       if (urls.length > 0) await latency(`${name}.deepPage`, Array.from({ length: 50 }, () => urls[urls.length - 1]!));
-      metric(`${name}.depth`, { pagesFollowed: urls.length });
+      metric(`${name}.depth`, { pagesFollowed: urls.length, rows, ...(generated ? { generatedRows } : {}) });
     };
     await deep('list.customers', '/api/v1/customers?limit=20', 200);
     await deep('list.policies', '/api/v1/policies?limit=20', 200);
-    await deep('list.claims', '/api/v1/claims?limit=20&sort=-reportedAt', 50);
-    await deep('list.complaintDesk', '/api/v1/complaints?limit=20&all=1', 50);
+    await deep('list.claims', '/api/v1/claims?limit=20&sort=-reportedAt', 50, (c) => String(c.claimNo).startsWith('GC'));
+    await deep('list.complaintDesk', '/api/v1/complaints?limit=20&all=1', 50, (c) => String(c.complaintNo).startsWith('GM'));
 
     // Batch: the monthly complaint analysis for head office.
     const month = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 7);
@@ -178,6 +182,41 @@ try {
   } finally {
     server.kill('SIGTERM');
     await once(server, 'exit');
+  }
+
+  // ── The bare baseline: Fastify + pg replaying the statements of the real view (bench/capture-360.ts) ──
+  // After the real server stopped: PGlite opens its data directory in one process at a time.
+  const plan = await captureCustomer360(config, cipher, token, richCustomer);
+  metric('customer360.statements', { statements: plan.statements.length, units: plan.units.length, transactions: plan.units.filter((u) => u.transaction).length });
+  log(`customer 360: ${plan.statements.length} statements recorded for customer ${plan.sampleCustomerId} (unit = run in order; "after" = waits for):`);
+  for (const line of describePlan(plan)) log(line);
+  const baselinePort = port + 1000;
+  const baselineConfig: BaselineConfig = {
+    port: baselinePort,
+    plan,
+    sessionSecret: config.secrets.sessionSecret.toString('base64'),
+    db: config.db.driver === 'postgres' ? { driver: 'postgres', url: config.db.url, poolSize: config.db.poolSize } : { driver: 'pglite', dataDir: config.db.dataDir },
+  };
+  const baselineFile = path.join(work, 'baseline.json');
+  writeFileSync(baselineFile, JSON.stringify(baselineConfig));
+  const baseline = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/baseline-server.ts'), baselineFile], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const baselineBase = `http://127.0.0.1:${baselinePort}`;
+  try {
+    await waitForHealth(`${baselineBase}/health`, 'the baseline server');
+    const ratios: Record<string, number> = {};
+    for (const connections of [8, 32]) {
+      const result = await load360(baselineBase, (id) => `/360/${id}`, connections, { authorization: `Bearer ${token}` }, sample, baseline.pid!);
+      metric(`baseline360.c${connections}`, result);
+      const real = customer360.get(connections);
+      if (real && result.requestsPerSecond > 0) {
+        real.ratioToBaseline = round(Number(real.requestsPerSecond) / result.requestsPerSecond, 3);
+        ratios[`c${connections}`] = real.ratioToBaseline as number;
+      }
+    }
+    metric('customer360.ratio', ratios);
+  } finally {
+    baseline.kill('SIGTERM');
+    await once(baseline, 'exit');
   }
 } finally {
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
@@ -193,6 +232,33 @@ try {
       await admin.end();
     }
   }
+}
+
+/** Random customers' 360 views for `seconds` at `connections`, with the serving process's peak resident memory. */
+async function load360(base: string, pathOf: (id: string) => string, connections: number, headers: Record<string, string>, customerIds: string[], pid: number) {
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(pid))), 250);
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    headers,
+    requests: [{ setupRequest: (req) => ({ ...req, path: pathOf(customerIds[Math.floor(Math.random() * customerIds.length)]!) }) }],
+  });
+  clearInterval(sampler);
+  return { requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.non2xx, serverPeakRssMb: Math.round(peakRss / 1024) };
+}
+
+async function waitForHealth(url: string, what: string) {
+  for (let i = 0; i <= 600; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not start`);
 }
 
 function round(n: number, digits = 2) {
