@@ -24,13 +24,15 @@ export interface GenerateResult {
   seconds: number;
 }
 
+// Registration districts the demo's customers do not use: a generated book loads beside the demo
+// without ID-number collisions.
 const CITIES = [
-  { code: 'ZJ-HZ', user: 'hz', region: '330106', address: '浙江省杭州市西湖区', street: ['文三路', '天目山路', '教工路', '古墩路'] },
-  { code: 'ZJ-NB', user: 'nb', region: '330203', address: '浙江省宁波市海曙区', street: ['中山西路', '药行街', '解放南路', '柳汀街'] },
-  { code: 'GD-GZ', user: 'gz', region: '440106', address: '广东省广州市天河区', street: ['天河路', '体育西路', '黄埔大道', '中山大道'] },
-  { code: 'GD-SZ', user: 'sz', region: '440305', address: '广东省深圳市南山区', street: ['深南大道', '科技园路', '南海大道', '后海大道'] },
-  { code: 'SC-CD', user: 'cd', region: '510104', address: '四川省成都市锦江区', street: ['春熙路', '红星路', '东大街', '总府路'] },
-  { code: 'SC-MY', user: 'my', region: '510703', address: '四川省绵阳市涪城区', street: ['临园路', '长虹大道', '剑南路', '安昌路'] },
+  { code: 'ZJ-HZ', user: 'hz', region: '330109', address: '浙江省杭州市萧山区', street: ['人民路', '市心路', '金城路', '山阴路'] },
+  { code: 'ZJ-NB', user: 'nb', region: '330211', address: '浙江省宁波市镇海区', street: ['城河路', '车站路', '骆驼街', '庄市大道'] },
+  { code: 'GD-GZ', user: 'gz', region: '440112', address: '广东省广州市黄埔区', street: ['黄埔东路', '开创大道', '科学大道', '香雪大道'] },
+  { code: 'GD-SZ', user: 'sz', region: '440308', address: '广东省深圳市盐田区', street: ['沙头角路', '海山路', '盐田路', '深盐路'] },
+  { code: 'SC-CD', user: 'cd', region: '510112', address: '四川省成都市龙泉驿区', street: ['龙泉街', '驿都大道', '星光路', '北京路'] },
+  { code: 'SC-MY', user: 'my', region: '510705', address: '四川省绵阳市安州区', street: ['益昌路', '安州大道', '龙泉路', '白云路'] },
 ] as const;
 // The 40 most common surnames, weighted roughly by frequency.
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余';
