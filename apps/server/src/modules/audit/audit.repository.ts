@@ -1,6 +1,6 @@
 import type { TAuditQuery } from '@anxin/contracts';
 import { sql } from 'kysely';
-import type { Executor, Tx } from '../../platform/db/database.ts';
+import { PREPARED, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { AuditEventTable } from '../../platform/db/schema.ts';
 import { GENESIS_HASH, chainHash, type ChainedFields } from './audit-chain.ts';
 
@@ -24,8 +24,8 @@ export async function appendAuditEvent(tx: Tx, fields: Omit<ChainedFields, 'seq'
  */
 export async function appendAuditEvents(tx: Tx, events: readonly Omit<ChainedFields, 'seq'>[]): Promise<{ seq: number; hash: string }[]> {
   if (events.length === 0) return [];
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}) ${PREPARED}`.execute(tx);
+  const last = await tx.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).modifyEnd(PREPARED).executeTakeFirst();
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const links: { seq: number; hash: string }[] = [];

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database.ts';
+import { PREPARED, type Executor } from '../../platform/db/database.ts';
 
 export async function insertSession(
   db: Executor,
@@ -34,6 +34,7 @@ export async function findSessionWithStaff(db: Executor, tokenHash: string) {
       'o.path as org_path',
     ])
     .where('se.token_hash', '=', tokenHash)
+    .modifyEnd(PREPARED)
     .executeTakeFirst();
 }
 

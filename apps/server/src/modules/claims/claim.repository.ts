@@ -1,6 +1,6 @@
 import type { TClaimClockKind, TClaimListQuery, TClaimStatus } from '@anxin/contracts';
 import { sql, type Insertable, type Updateable } from 'kysely';
-import type { Executor } from '../../platform/db/database.ts';
+import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { ClaimTable } from '../../platform/db/schema/claims.ts';
 import type { ClockState } from './claim-clocks.ts';
 import { OPEN_STATUSES } from './claim-status.ts';
@@ -143,7 +143,7 @@ const clockFromRow = (r: { kind: TClaimClockKind; started_at: Date; due_at: Date
 
 export async function listClocks(db: Executor, claimIds: readonly string[]) {
   if (claimIds.length === 0) return new Map<string, ClockState[]>();
-  const rows = await db.selectFrom('claim_clock').selectAll().where('claim_id', 'in', claimIds).orderBy('started_at').execute();
+  const rows = await db.selectFrom('claim_clock').selectAll().where('claim_id', 'in', claimIds).orderBy('started_at').modifyEnd(PREPARED).execute();
   const byClaim = new Map<string, ClockState[]>();
   for (const r of rows) byClaim.set(r.claim_id, [...(byClaim.get(r.claim_id) ?? []), clockFromRow(r)]);
   return byClaim;
@@ -212,11 +212,12 @@ export async function listClaims(db: Executor, scope: ClaimScope, query: TClaimL
   }
   const desc = query.sort === '-reportedAt';
   if (after) q = q.where(sql<boolean>`(c.reported_at, c.id) ${sql.raw(desc ? '<' : '>')} (${after.value}::timestamptz, ${after.id}::uuid)`);
-  return q
+  q = q
     .orderBy('c.reported_at', desc ? 'desc' : 'asc')
     .orderBy('c.id', desc ? 'desc' : 'asc')
-    .limit(query.limit + 1)
-    .execute();
+    .limit(query.limit + 1);
+  // One customer's claims (the 360 section) are a key look-up; a queue's page depends on the scope.
+  return (query.customerId ? q.modifyEnd(PREPARED) : q).execute();
 }
 
 /** Claims in scope with a breached clock or a clock within its warning days. */

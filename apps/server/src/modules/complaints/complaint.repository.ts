@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database.ts';
+import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { ComplaintRecordTable, ComplaintTable } from '../../platform/db/schema/complaints.ts';
 import { newId } from '../../platform/ids.ts';
 import { DECISION_CLOCK_STATUSES, OPEN_COMPLAINT_STATUSES } from './complaint-status.ts';
@@ -141,7 +141,9 @@ export async function listComplaintRows(
   if (query.open === 'false') q = q.where('c.status', 'not in', OPEN_COMPLAINT_STATUSES);
   if (query.q) q = q.where('c.complaint_no', 'like', `${query.q.toUpperCase().replace(/[%_\\]/g, '')}%`);
   if (after) q = q.where(sql<boolean>`(c.due_at, c.id) > (${after.value}::timestamptz, ${after.id}::uuid)`);
-  return q.orderBy('c.due_at').orderBy('c.id').limit(query.limit + 1).execute();
+  q = q.orderBy('c.due_at').orderBy('c.id').limit(query.limit + 1);
+  // One customer's complaints (the 360 section) are a key look-up; a desk's page depends on the scope.
+  return (query.customerId ? q.modifyEnd(PREPARED) : q).execute();
 }
 
 /** Open complaints whose decision clock is inside its warning days (not yet warned) or past its deadline (not yet marked). */

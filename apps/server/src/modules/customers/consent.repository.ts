@@ -1,13 +1,13 @@
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database.ts';
+import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { ConsentEventTable, ConsentTable } from '../../platform/db/schema/customers.ts';
 
 export type ConsentRow = Awaited<ReturnType<typeof listConsents>>[number];
 export type ConsentEventRow = Awaited<ReturnType<typeof listConsentEvents>>[number];
 
 export async function listConsents(db: Executor, customerId: string) {
-  return db.selectFrom('consent').selectAll().where('customer_id', '=', customerId).orderBy('purpose').orderBy('channel').execute();
+  return db.selectFrom('consent').selectAll().where('customer_id', '=', customerId).orderBy('purpose').orderBy('channel').modifyEnd(PREPARED).execute();
 }
 
 /** Current state rows of a purpose on a channel and on `any`. */

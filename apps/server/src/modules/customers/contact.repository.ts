@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database.ts';
+import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { ContactPointTable } from '../../platform/db/schema/customers.ts';
 
 const columns = ['customer_id', 'id', 'channel', 'value', 'value_normalised', 'verified', 'preferred', 'label', 'created_at', 'updated_at', 'version'] as const;
@@ -8,7 +8,7 @@ export type ContactRow = Awaited<ReturnType<typeof listContacts>>[number];
 
 /** A customer's contacts: preferred first, then by channel and entry order. */
 export async function listContacts(db: Executor, customerId: string) {
-  return db.selectFrom('contact_point').select(columns).where('customer_id', '=', customerId).orderBy('preferred', 'desc').orderBy('channel').orderBy('created_at').orderBy('id').execute();
+  return db.selectFrom('contact_point').select(columns).where('customer_id', '=', customerId).orderBy('preferred', 'desc').orderBy('channel').orderBy('created_at').orderBy('id').modifyEnd(PREPARED).execute();
 }
 
 export async function findContact(db: Executor, customerId: string, id: string) {

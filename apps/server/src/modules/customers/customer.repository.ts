@@ -1,6 +1,6 @@
 import type { TCustomerSort } from '@anxin/contracts';
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
-import type { Executor } from '../../platform/db/database.ts';
+import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CustomerTable } from '../../platform/db/schema/customers.ts';
 import type { CustomerScope } from './customer.policy.ts';
@@ -78,13 +78,13 @@ export type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomerById
 export async function findCustomerById(db: Executor, id: string, scope?: CustomerScope) {
   let q = base(db).select(detailColumns).where('c.id', '=', id);
   if (scope) q = q.where(inScope(scope));
-  return q.executeTakeFirst();
+  return q.modifyEnd(PREPARED).executeTakeFirst();
 }
 
 /** Summaries of the given customers that lie in `scope`. */
 export async function findCustomerSummaries(db: Executor, ids: readonly string[], scope: CustomerScope) {
   if (ids.length === 0) return [];
-  return base(db).select(summaryColumns).where('c.id', 'in', ids).where(inScope(scope)).execute();
+  return base(db).select(summaryColumns).where('c.id', 'in', ids).where(inScope(scope)).modifyEnd(PREPARED).execute();
 }
 
 /** The encrypted sensitive fields of a customer, for an audited unmask. */

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database.ts';
+import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { InteractionTable } from '../../platform/db/schema/customers.ts';
 
 export type InteractionRow = Awaited<ReturnType<typeof listInteractions>>[number];
@@ -19,7 +19,7 @@ export async function listInteractions(db: Executor, customerId: string, limit: 
     .where('i.customer_id', '=', customerId);
   if (options.channel) q = q.where('i.channel', '=', options.channel);
   if (options.after) q = q.where(sql<boolean>`(i.occurred_at, i.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`);
-  return q.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(limit + 1).execute();
+  return q.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(limit + 1).modifyEnd(PREPARED).execute();
 }
 
 export async function findInteraction(db: Executor, customerId: string, id: string) {

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { Executor } from '../../platform/db/database.ts';
+import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { RelationshipTable } from '../../platform/db/schema/customers.ts';
 import type { CustomerScope } from './customer.policy.ts';
 
@@ -19,7 +19,7 @@ export async function listRelationships(db: Executor, customerId: string, scope:
       ]),
     );
   if (types) q = q.where('r.type', 'in', types as RelationshipTable['type'][]);
-  return q.orderBy('r.created_at').orderBy('r.id').execute();
+  return q.orderBy('r.created_at').orderBy('r.id').modifyEnd(PREPARED).execute();
 }
 
 export async function findRelationshipBetween(db: Executor, customerId: string, relatedCustomerId: string) {

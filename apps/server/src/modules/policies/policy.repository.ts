@@ -1,6 +1,6 @@
 import type { TPolicyFilterQuery, TPolicySort } from '@anxin/contracts';
 import { sql, type Insertable, type Updateable } from 'kysely';
-import type { Executor } from '../../platform/db/database.ts';
+import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { EndorsementTable, PolicyPartyTable, PolicyTable } from '../../platform/db/schema/policies.ts';
 import type { PolicyScope } from './policy.policy.ts';
 
@@ -120,6 +120,7 @@ export async function listParties(db: Executor, policyIds: readonly string[]) {
     .orderBy(sql`CASE pp.role WHEN 'applicant' THEN 0 WHEN 'insured' THEN 1 ELSE 2 END`)
     .orderBy('pp.share_pct', 'desc')
     .orderBy('c.name')
+    .modifyEnd(PREPARED)
     .execute();
 }
 
@@ -158,6 +159,7 @@ export async function listPoliciesOfCustomer(db: Executor, scope: PolicyScope, c
     .where((eb) => eb.exists(eb.selectFrom('policy_party as mine').select('mine.policy_id').whereRef('mine.policy_id', '=', 'p.id').where('mine.customer_id', '=', customerId)))
     .orderBy('p.effective_on', 'desc')
     .orderBy('p.id', 'desc')
+    .modifyEnd(PREPARED)
     .execute();
 }
 

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../test/context.ts';
 import { testDatabaseUrl } from '../../test/golden.ts';
-import { StatementNames, inTransaction, openDatabase } from './database.ts';
+import { PREPARED, StatementNames, inTransaction, openDatabase } from './database.ts';
 import { listMigrations } from './migrate.ts';
 
 // The driver contract: the same assertions hold on PGlite and on PostgreSQL.
@@ -92,26 +92,28 @@ describe(`database driver contract (${ctx.driver})`, () => {
 });
 
 describe('StatementNames (prepared statements on PostgreSQL)', () => {
-  it('names a statement from its third execution, keeps the name, and stops naming new texts at the cap', () => {
+  it('names a marked statement from its third execution, keeps the name, never names unmarked ones, and stops naming new texts at the cap', () => {
     const names = new StatementNames(3, 2);
-    expect([names.nameOf('select 1 where a = $1'), names.nameOf('select 1 where a = $1')]).toEqual([undefined, undefined]);
-    const first = names.nameOf('select 1 where a = $1');
+    const a = 'select 1 where a = $1 /* prepared */';
+    expect([names.nameOf(a), names.nameOf(a)]).toEqual([undefined, undefined]);
+    const first = names.nameOf(a);
     expect(first).toMatch(/^anxin_\d+$/);
-    expect(names.nameOf('select 1 where a = $1')).toBe(first);
-    for (let i = 0; i < 3; i++) names.nameOf('select 2 where b = $1');
-    const second = names.nameOf('select 2 where b = $1');
-    expect(second).not.toBe(first);
-    for (let i = 0; i < 5; i++) expect(names.nameOf('select 3 where c = $1')).toBeUndefined();
-    expect(names.nameOf('select 1 where a = $1')).toBe(first);
+    expect(names.nameOf(a)).toBe(first);
+    for (let i = 0; i < 5; i++) expect(names.nameOf('select 9 where z like $1')).toBeUndefined();
+    const b = 'select 2 where b = $1 /* prepared */';
+    for (let i = 0; i < 3; i++) names.nameOf(b);
+    expect(names.nameOf(b)).not.toBe(first);
+    for (let i = 0; i < 5; i++) expect(names.nameOf('select 3 where c = $1 /* prepared */')).toBeUndefined();
+    expect(names.nameOf(a)).toBe(first);
   });
 
   it.runIf(ctx.driver === 'postgres')('on PostgreSQL a repeated statement becomes a prepared statement of the connection and still takes fresh parameters', async () => {
     const single = await openDatabase({ driver: 'postgres', url: testDatabaseUrl(), poolSize: 1 });
     try {
       const results: string[] = [];
-      for (let i = 0; i < 6; i++) results.push((await sql<{ v: string }>`SELECT ${`value ${i}`}::text AS v`.execute(single.db)).rows[0]!.v);
+      for (let i = 0; i < 6; i++) results.push((await sql<{ v: string }>`SELECT ${`value ${i}`}::text AS v ${PREPARED}`.execute(single.db)).rows[0]!.v);
       expect(results).toEqual(Array.from({ length: 6 }, (_, i) => `value ${i}`));
-      const prepared = await sql<{ name: string }>`SELECT name FROM pg_prepared_statements WHERE statement = 'SELECT $1::text AS v'`.execute(single.db);
+      const prepared = await sql<{ name: string }>`SELECT name FROM pg_prepared_statements WHERE statement = 'SELECT $1::text AS v /* prepared */'`.execute(single.db);
       expect(prepared.rows.map((r) => r.name)).toEqual([expect.stringMatching(/^anxin_\d+$/)]);
     } finally {
       await single.close();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, type KyselyConfig, type Transaction } from 'kysely';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect, sql, type KyselyConfig, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
@@ -35,6 +36,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       parsers: TYPE_PARSERS,
+      // Trigram indexes for customer search by part of a name (migration 0010).
+      extensions: { pg_trgm },
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(client), log: options.log });
     return { db, driver: 'pglite', close: () => db.destroy(), dumpDataDir: () => client.dumpDataDir('none') };
@@ -57,12 +60,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 /**
- * Names the parameterised statements that run often, so that each pooled connection parses them
- * once and PostgreSQL can reuse their plans (node-postgres prepared statements). Planning a join of
- * five tables costs more than running it on an indexed key, and a customer 360 view runs a dozen of
- * them. A statement gets a name from its third execution; at most `max` distinct statements are
- * named per process (texts that vary, such as `in ($1, $2, …)` lists of every length, stop being
- * named there) so that no connection accumulates plans without bound.
+ * Ends a statement that may run as a prepared statement: a look-up by key (a customer's id, a
+ * session's token hash) whose best plan does not depend on the values. Such a statement is parsed
+ * once per pooled connection and PostgreSQL may reuse a generic plan — planning a join of five tables
+ * costs more than running it on an indexed key, and a customer 360 view runs a dozen of them. Lists
+ * and searches stay unmarked: their best plan depends on the values (how much of the book a unit's
+ * scope or a name prefix selects), and a generic plan, blind to them, can sort a whole branch's book
+ * for one page (measured: 73 ms instead of 0.24 ms for a deep page of 100k customers).
+ */
+export const PREPARED = sql.raw('/* prepared */');
+const PREPARED_TEXT = '/* prepared */';
+
+/**
+ * Names the marked statements (PREPARED) that run often, so that node-postgres prepares them. A
+ * statement gets a name from its third execution; at most `max` distinct statements are named per
+ * process (texts that vary, such as `in ($1, $2, …)` lists of every length, stop being named there)
+ * so that no connection accumulates plans without bound.
  */
 export class StatementNames {
   private readonly seen = new Map<string, number>();
@@ -73,6 +86,7 @@ export class StatementNames {
   ) {}
 
   nameOf(text: string): string | undefined {
+    if (!text.endsWith(PREPARED_TEXT)) return undefined;
     const name = this.named.get(text);
     if (name || this.named.size >= this.max) return name;
     const count = (this.seen.get(text) ?? 0) + 1;
