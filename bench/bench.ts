@@ -56,9 +56,11 @@ const secrets = { ANXIN_FIELD_KEYS: `k1:${key()}`, ANXIN_BLIND_INDEX_KEY: key(),
 const adminUrl = process.env.ANXIN_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `anxin_bench_${Date.now()}`;
 let databaseUrl: string | undefined;
+let databaseVersion = 'PGlite (embedded)';
 if (driver === 'postgres') {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
+  databaseVersion = `PostgreSQL ${(await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version}`;
   await admin.query(`CREATE DATABASE ${dbName}`);
   await admin.end();
   const u = new URL(adminUrl);
@@ -228,7 +230,7 @@ try {
 } finally {
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
   const file = path.join(root, 'bench/results', `${new Date().toISOString().slice(0, 10)}-${values.scale}-${driver}.json`);
-  writeFileSync(file, `${JSON.stringify({ machine: machine(), results }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ machine: { ...machine(), database: databaseVersion }, results }, null, 2)}\n`);
   log(`results: ${path.relative(root, file)}`);
   if (!values.keep) {
     rmSync(work, { recursive: true, force: true });
