@@ -148,17 +148,26 @@ export async function listComplaintRows(
 
 /** Open complaints whose decision clock is inside its warning days (not yet warned) or past its deadline (not yet marked). */
 export async function findComplaintsNeedingClockWork(db: Executor, warnBefore: Date, now: Date) {
-  return db
+  const columns = ['id', 'status', 'due_at', 'warned_at', 'breached_at', 'review_due_at', 'review_breached_at'] as const;
+  // Two index-backed look-ups (migration 0011): decision clocks to warn or breach, review clocks to breach.
+  const decision = await db
     .selectFrom('complaint')
-    .select(['id', 'status', 'due_at', 'warned_at', 'breached_at', 'review_due_at', 'review_breached_at'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', 'in', DECISION_CLOCK_STATUSES), eb('breached_at', 'is', null), eb('due_at', '<', now)]),
-        eb.and([eb('status', 'in', DECISION_CLOCK_STATUSES), eb('warned_at', 'is', null), eb('due_at', '<=', warnBefore)]),
-        eb.and([eb('status', '=', 'reviewing'), eb('review_breached_at', 'is', null), eb('review_due_at', '<', now)]),
-      ]),
-    )
+    .select(columns)
+    .where('status', 'in', DECISION_CLOCK_STATUSES)
+    .where('breached_at', 'is', null)
+    .where('due_at', '<=', warnBefore)
+    .where((eb) => eb.or([eb('warned_at', 'is', null), eb('due_at', '<', now)]))
     .orderBy('due_at')
     .limit(500)
     .execute();
+  const review = await db
+    .selectFrom('complaint')
+    .select(columns)
+    .where('status', '=', 'reviewing')
+    .where('review_breached_at', 'is', null)
+    .where('review_due_at', '<', now)
+    .orderBy('review_due_at')
+    .limit(500)
+    .execute();
+  return [...decision, ...review];
 }

@@ -194,7 +194,12 @@ function applyFilter(q: ReturnType<typeof base>, filter: CustomerListFilter) {
   if (s) {
     query = query.where((eb) => {
       const any = [];
-      if (s.nameContains) any.push(eb('c.name', 'like', `%${escapeLike(s.nameContains)}%`));
+      if (s.nameContains) {
+        // Two characters (most full names) through the name's bigram index; otherwise LIKE, which the
+        // trigram index serves from three characters on (migrations 0010, 0011).
+        if ([...s.nameContains].length === 2) any.push(sql<boolean>`c.name_bigrams @> ARRAY[${s.nameContains}]::text[]`);
+        else any.push(eb('c.name', 'like', `%${escapeLike(s.nameContains)}%`));
+      }
       if (s.pinyinPrefix) any.push(eb('c.name_pinyin', 'like', `${escapeLike(s.pinyinPrefix)}%`));
       if (s.initialsPrefix) any.push(eb('c.name_initials', 'like', `${escapeLike(s.initialsPrefix)}%`));
       if (s.customerIds && s.customerIds.length > 0) any.push(eb('c.id', 'in', s.customerIds));

@@ -275,6 +275,17 @@ describe('search and keyset pages', () => {
     expect(((await get(token.csrW, '/api/v1/customers?q=zhangsan')).json() as TCustomerList).items).toEqual([]);
   });
 
+  it('a Chinese term finds the names that contain it, whatever its length (bigram and trigram indexes)', async () => {
+    for (const name of ['李娜', '王李娜', '李娜娜', '欧阳李娜', '李小娜']) await create(token.csrA, { name });
+    const search = async (q: string) => ((await get(token.csrA, `/api/v1/customers?q=${encodeURIComponent(q)}&limit=50`)).json() as TCustomerList).items.map((c) => c.name).sort();
+    expect(await search('李娜')).toEqual(['李娜', '李娜娜', '欧阳李娜', '王李娜'].sort());
+    expect(await search('阳李娜')).toEqual(['欧阳李娜']);
+    expect(await search('小')).toEqual(['李小娜']);
+    expect(await search('娜娜')).toEqual(['李娜娜']);
+    const stored = await ctx.db.selectFrom('customer').select('name_bigrams').where('name', '=', '欧阳李娜').executeTakeFirstOrThrow();
+    expect([...stored.name_bigrams].sort()).toEqual(['欧阳', '阳李', '李娜'].sort());
+  });
+
   it('pages do not overlap or skip, in every sort order', async () => {
     const names = ['白一', '白二', '白三', '白四', '白五', '白六', '白七'];
     for (const name of names) await create(token.csrA, { name, tier: 'silver' });
