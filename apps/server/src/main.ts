@@ -7,7 +7,7 @@ import { sweepClaimClocks } from './modules/claims/index.ts';
 import { escalateOverdueActions, sweepComplaintClocks } from './modules/complaints/index.ts';
 import { repeatTask } from './platform/repeat.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
-import { migrate } from './platform/db/migrate.ts';
+import { migrate, refreshReferenceStatistics } from './platform/db/migrate.ts';
 import { ensureFirstAdministrator } from './modules/org/index.ts';
 
 /** The package version, shown by /api/health and the OpenAPI document. */
@@ -68,6 +68,7 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
     }
   }
 
+  await refreshReferenceStatistics(database.db);
   const app = await buildApp({ config, database, prettyLogs: process.stdout.isTTY });
   // Clock warnings, breaches and the escalations they cause are recorded in the background, not only
   // when a desk or board is opened.

@@ -408,9 +408,10 @@ describe('relationships', () => {
   });
 
   it('within one file: a pair given again the other way round is the same link; a conflicting type for a pair is refused; links between organisations and persons follow their kinds', async () => {
-    const people = await uploadCsv(token.eastCsr, csv('R-1,赵磊,男,1980-01-01,,,,EAST-A,', 'R-2,钱丽,女,1982-02-02,,,,EAST-A,', 'R-3,孙明,男,2010-03-03,,,,EAST-A,'));
-    expect((await commit(token.eastCsr, people.job.id, 'all')).statusCode).toBe(200);
-    const content = '客户外部编号,关系人外部编号,关系\r\nR-1,R-2,配偶\r\nR-2,R-1,配偶\r\nR-1,R-3,子女\r\nR-3,R-1,配偶\r\nR-2,R-3,雇员\r\n';
+    const people = await uploadCsv(token.eastCsr, csv('RL-1,赵磊,男,1980-01-01,,,,EAST-A,', 'RL-2,钱丽,女,1982-02-02,,,,EAST-A,', 'RL-3,孙明,男,2010-03-03,,,,EAST-A,'));
+    const loaded = await commit(token.eastCsr, people.job.id, 'all');
+    expect(loaded.statusCode, loaded.body).toBe(200);
+    const content = '客户外部编号,关系人外部编号,关系\r\nRL-1,RL-2,配偶\r\nRL-2,RL-1,配偶\r\nRL-1,RL-3,子女\r\nRL-3,RL-1,配偶\r\nRL-2,RL-3,雇员\r\n';
     const { job } = (await upload(token.eastCsr, { kind: 'relationships', fileName: 'rel2.csv', contentBase64: b64(content) })).json() as TCreatedImport;
     const result = (await commit(token.eastCsr, job.id, 'valid')).json() as TImportRunResult;
     expect(result.job).toMatchObject({ rowsTotal: 5, rowsCreated: 2, rowsSkipped: 1, rowsInvalid: 2 });
@@ -418,7 +419,7 @@ describe('relationships', () => {
       [5, 'CUSTOMER_INVALID_RELATIONSHIP'],
       [6, 'CUSTOMER_INVALID_RELATIONSHIP'],
     ]);
-    const ids = (await ctx.db.selectFrom('customer').select('id').where('external_id', 'in', ['R-1', 'R-2', 'R-3']).execute()).map((r) => r.id);
+    const ids = (await ctx.db.selectFrom('customer').select('id').where('external_id', 'in', ['RL-1', 'RL-2', 'RL-3']).execute()).map((r) => r.id);
     expect(await ctx.db.selectFrom('relationship').select('id').where('customer_id', 'in', ids).execute()).toHaveLength(4);
   });
 });

@@ -67,3 +67,13 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   });
   return applied;
 }
+
+/**
+ * The small tables every scoped query joins — org units, staff, products — change too rarely for
+ * autovacuum to analyze them (it waits for 50 changed rows). Without statistics the planner guesses
+ * a few hundred units for a scope and walks each unit's whole book of customers for one page of a
+ * name search (measured: 82 ms instead of 9 ms at 100k customers). Run at start-up and after imports.
+ */
+export async function refreshReferenceStatistics(db: Db) {
+  await sql`ANALYZE org_unit, staff, product`.execute(db);
+}
