@@ -60,3 +60,25 @@ export function parseChoice<T extends string>(field: string, raw: string, option
   }
   throw rowFieldError(field, `not one of: ${Object.keys(options).join(', ')}`);
 }
+
+/** Collects the problems of a row's fields, so that one DomainError reports them all. */
+export function rowProblems() {
+  const problems: DomainError[] = [];
+  return {
+    add: (problem: DomainError) => problems.push(problem),
+    /** The value `work` gives, or undefined with its DomainError kept. */
+    async collect<T>(work: () => Promise<T> | T): Promise<T | undefined> {
+      try {
+        return await work();
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        problems.push(error);
+        return undefined;
+      }
+    },
+    /** Throws one DomainError carrying every problem kept, if there is one. */
+    throwIfAny() {
+      if (problems.length > 0) throw new DomainError(problems[0]!.code, problems.map((p) => p.message).join('; '), problems.flatMap((p) => p.errors));
+    },
+  };
+}

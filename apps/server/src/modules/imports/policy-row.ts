@@ -5,7 +5,7 @@ import { DomainError } from '../../platform/errors.ts';
 import { createPolicies, createPolicy, findPolicyIdByNumber, findPolicyNumbersTaken } from '../policies/index.ts';
 import { findProductByCode } from '../products/index.ts';
 import type { ChunkOutcome, ImportRecord, RowHandler, RunCache } from './import-runner.ts';
-import { parseChoice, parseImportDate, parseYuanToFen, rowFieldError, toHalfWidth } from './import-values.ts';
+import { parseChoice, parseImportDate, parseYuanToFen, rowFieldError, rowProblems, toHalfWidth } from './import-values.ts';
 import { ID_NUMBER, partiesOfChunk, partiesOneByOne, resolveOrgUnit, resolveStaffId, sideRefs, type Parties } from './row-lookups.ts';
 
 const FREQUENCIES: Record<TPaymentFrequency, readonly string[]> = {
@@ -96,18 +96,9 @@ function beneficiaryRefs(raw: string | undefined): string[] {
 
 /** A row as a create request; throws one DomainError carrying every problem of the row. */
 async function inputOf(deps: ModuleDeps, actor: Actor, record: ImportRecord, cache: RunCache, parties: Parties): Promise<TCreatePolicyRequest> {
-  const problems: DomainError[] = [];
-  const collect = async <T>(work: () => Promise<T> | T): Promise<T | undefined> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      problems.push(error);
-      return undefined;
-    }
-  };
+  const { add, collect, throwIfAny } = rowProblems();
   const required = (field: string) => {
-    if (!record[field]) problems.push(rowFieldError(field, `${field} is required`));
+    if (!record[field]) add(rowFieldError(field, `${field} is required`));
     return record[field];
   };
   const policyNo = required('policyNo') ? toHalfWidth(record.policyNo!) : undefined;
@@ -125,9 +116,7 @@ async function inputOf(deps: ModuleDeps, actor: Actor, record: ImportRecord, cac
   const expiresOn = required('expiresOn') ? await collect(() => parseImportDate('expiresOn', record.expiresOn!)) : undefined;
   const agentId = required('agentUsername') ? await collect(() => resolveStaffId(deps, cache, 'agentUsername', record.agentUsername!)) : undefined;
   const orgUnitId = record.orgUnitCode ? (await collect(() => resolveOrgUnit(deps, actor, cache, 'orgUnitCode', record.orgUnitCode!)))?.id : undefined;
-  if (problems.length > 0) {
-    throw new DomainError(problems[0]!.code, problems.map((p) => p.message).join('; '), problems.flatMap((p) => p.errors));
-  }
+  throwIfAny();
   const input: TCreatePolicyRequest = {
     policyNo,
     productId: product!,

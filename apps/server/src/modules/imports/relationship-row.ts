@@ -2,7 +2,7 @@ import type { TRelationshipType } from '@anxin/contracts';
 import { DomainError } from '../../platform/errors.ts';
 import { addRelationship, addRelationships } from '../customers/index.ts';
 import type { ChunkOutcome, ImportRecord, RowHandler } from './import-runner.ts';
-import { parseChoice, rowFieldError } from './import-values.ts';
+import { parseChoice, rowFieldError, rowProblems } from './import-values.ts';
 import { partiesOfChunk, partiesOneByOne, sideRefs, type Parties } from './row-lookups.ts';
 
 const TYPES: Record<TRelationshipType, readonly string[]> = {
@@ -62,23 +62,13 @@ export const relationshipRowHandler: RowHandler = {
 
 /** The row's two customers and type; throws one DomainError carrying every problem of the row. */
 async function pairOf(record: ImportRecord, parties: Parties) {
-  const problems: DomainError[] = [];
-  const collect = async <T>(work: () => Promise<T> | T): Promise<T | undefined> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      problems.push(error);
-      return undefined;
-    }
-  };
+  const { add, collect, throwIfAny } = rowProblems();
   const type = record.type ? await collect(() => parseChoice('type', record.type!, TYPES)) : undefined;
-  if (!record.type) problems.push(rowFieldError('type', 'type is required'));
+  if (!record.type) add(rowFieldError('type', 'type is required'));
   const customerId = await collect(() => findParty(parties, record, 'customer'));
   const relatedId = await collect(() => findParty(parties, record, 'related'));
-  if (problems.length > 0 || !type || !customerId || !relatedId) {
-    throw new DomainError(problems[0]?.code ?? 'VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems.flatMap((p) => p.errors));
-  }
+  throwIfAny();
+  if (!type || !customerId || !relatedId) throw rowFieldError('type', 'type is required');
   return { customerId, relatedId, type };
 }
 
