@@ -1,4 +1,5 @@
 import { CLAIM_STATUSES, type TClaimStatus } from '@anxin/contracts';
+import { prng } from '../../platform/prng.ts';
 import { describe, expect, it } from 'vitest';
 import { CLAIM_MOVES, type ClaimMove, isOpen, movesFrom, nextStatus } from './claim-status.ts';
 
@@ -31,17 +32,6 @@ function reachableFrom(start: TClaimStatus): Set<TClaimStatus> {
   return seen;
 }
 
-/** A small seeded generator (mulberry32) so the random walks are reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe('claim status state machine', () => {
   it('only uses known statuses in the table', () => {
@@ -109,7 +99,7 @@ describe('claim status state machine', () => {
 
   it('property: any sequence of allowed moves from reported only visits statuses reachable per the table', () => {
     const reachable = reachableFrom('reported');
-    const random = seeded(20_260_601);
+    const random = prng(20_260_601);
     for (let walk = 0; walk < 500; walk++) {
       let status: TClaimStatus = 'reported';
       const steps = 1 + Math.floor(random() * 30);
