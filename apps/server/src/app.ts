@@ -28,7 +28,9 @@ import { policiesSection, policyNumberLookup, policyRoutes } from './modules/pol
 import { claimRoutes, claimSettingsRoutes, claimsSection } from './modules/claims/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { authenticatePortal, portalRoutes, type PortalDeps } from './modules/portal/index.ts';
-import { messageRoutes } from './modules/messages/index.ts';
+import { messageAdapters, messageRoutes } from './modules/messages/index.ts';
+import { serviceRoutes } from './modules/service/index.ts';
+import { automationRoutes, type AutomationRuntime } from './modules/automation/index.ts';
 import { complaintRoutes, complaintsSection } from './modules/complaints/index.ts';
 import { createFieldCipher } from './platform/crypto/field-encryption.ts';
 import type { ModuleDeps } from './platform/deps.ts';
@@ -153,6 +155,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(complaintRoutes(moduleDeps));
   await app.register(portalRoutes(portalDeps, { uploadDir: config.uploadDir, secureCookies: config.auth.secureCookies, rateLimitPerMinute: config.auth.loginRateLimitPerMinute }));
   await app.register(messageRoutes(moduleDeps, { devInbox: config.devInbox }));
+  await app.register(serviceRoutes(moduleDeps, { publicUrl: config.messaging.publicUrl, publicRateLimitPerMinute: config.auth.loginRateLimitPerMinute * 3 }));
+  await app.register(automationRoutes(moduleDeps, automationRuntimeFor(config)));
 
   const webDist = deps.webDist === undefined ? (existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : null) : deps.webDist;
   if (webDist) {
@@ -167,6 +171,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return sendProblem(reply, problem('ROUTE_NOT_FOUND', `No route ${request.method} ${url}`, String(request.id), url));
   });
   return app;
+}
+
+/** Channel adapters and messaging settings for due work (the worker, the CLI, the rules page). */
+export function automationRuntimeFor(config: Config): AutomationRuntime {
+  return {
+    adapters: messageAdapters({ smtpUrl: config.messaging.smtpUrl, smtpFrom: config.messaging.smtpFrom }),
+    settings: { quietHours: config.messaging.quietHours, marketingCapPerWeek: config.messaging.marketingCapPerWeek, publicUrl: config.messaging.publicUrl },
+  };
 }
 
 /** The field cipher for sensitive personal data, from the configured keys. */

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_KINDS, IMPORT_MODES, ZComplaintAnalysisQuery, type TImportKind, type TImportMode } from '@anxin/contracts';
-import { cipherFor } from './app.ts';
+import { automationRuntimeFor, cipherFor } from './app.ts';
+import { runDueWork } from './modules/automation/index.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openAndMigrate, readVersion, startServer, stopServer } from './main.ts';
 import { verifyAuditChain, recordStandaloneAuditEvent } from './modules/audit/index.ts';
@@ -37,6 +38,9 @@ Usage:
   anxin report complaints --month 2026-10 [--unit HQ] --out report.xlsx [--as USERNAME]
                          the monthly complaint analysis (客户投诉分析表) of a unit (default: the
                          account's unit) as an XLSX workbook (audited as an export)
+  anxin jobs run [--once]  run due work: outbox events (event rules, queued messages), today's
+                         scheduled automation rules, due message deliveries; --once does one pass
+                         and exits (for cron), otherwise repeats every ANXIN_JOBS_EVERY_SECONDS
   anxin generate --customers N [--seed S] --out DIR
                          write a realistic, deterministic book of business as CSV files (customers in
                          households, relationships, policies, claims, complaints, interactions);
@@ -65,6 +69,34 @@ const commands: Record<string, Command> = {
   },
   async demo(args) {
     return commands.serve!(['--demo', ...args]);
+  },
+  async jobs(args) {
+    if (args[0] !== 'run') return usage('', 'Usage: anxin jobs run [--once]');
+    const config = loadConfig(undefined, readVersion());
+    const database = await openAndMigrate(config, () => {});
+    const deps = { db: database.db, cipher: cipherFor(config) };
+    const runtime = automationRuntimeFor(config);
+    const workerId = `cli:${process.pid}`;
+    const onError = (what: string, error: unknown) => fail(`${what} failed: ${error instanceof Error ? error.name : 'error'}`);
+    const pass = async () => {
+      const r = await runDueWork(deps, runtime, { workerId, onError });
+      print(`${new Date().toISOString()} outbox events ${r.outboxEvents}, jobs ${r.jobs}, rules fired ${r.rulesFired}, tasks escalated ${r.tasksEscalated}, messages sent ${r.messagesSent} / deferred ${r.messagesDeferred} / suppressed ${r.messagesSuppressed} / failed ${r.messagesFailed}`);
+    };
+    try {
+      await pass();
+      if (args.includes('--once')) return 0;
+      const every = Math.max(config.jobsEverySeconds, 1) * 1000;
+      let stopping = false;
+      process.once('SIGINT', () => (stopping = true));
+      process.once('SIGTERM', () => (stopping = true));
+      while (!stopping) {
+        await new Promise((resolve) => setTimeout(resolve, every));
+        if (!stopping) await pass();
+      }
+      return 0;
+    } finally {
+      await database.close();
+    }
   },
   async migrate() {
     const config = loadConfig(undefined, readVersion());

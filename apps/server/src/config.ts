@@ -42,6 +42,19 @@ export interface Config {
   devInbox: boolean;
   /** Minutes between background sweeps that record claim and complaint clock warnings and breaches (ANXIN_CLAIM_SWEEP_MINUTES; 0 = off). */
   claimSweepMinutes: number;
+  /** Seconds between passes of the in-process job worker (outbox, due rules, messages; ANXIN_JOBS_EVERY_SECONDS; 0 = off, run `anxin jobs run` instead). */
+  jobsEverySeconds: number;
+  messaging: {
+    /** Base URL customers open links at (survey links; ANXIN_PUBLIC_URL, default http://localhost:<port>). */
+    publicUrl: string;
+    /** SMTP server for e-mail (ANXIN_SMTP_URL, e.g. smtp://user:pass@mail.example.com:587); without it e-mail goes to the development adapter. */
+    smtpUrl: string | null;
+    smtpFrom: string;
+    /** Quiet hours in Asia/Shanghai, when only service messages go out (ANXIN_QUIET_HOURS, default 21:00-08:00). */
+    quietHours: { start: string; end: string };
+    /** Marketing messages per customer per rolling 7 days (ANXIN_MARKETING_CAP_PER_WEEK, default 2). */
+    marketingCapPerWeek: number;
+  };
   version: string;
 }
 
@@ -80,6 +93,12 @@ const ZEnv = z.object({
   ANXIN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   ANXIN_DEV_INBOX: z.enum(['true', 'false']).optional(),
   ANXIN_CLAIM_SWEEP_MINUTES: intFrom('ANXIN_CLAIM_SWEEP_MINUTES', 5, 0, 24 * 60),
+  ANXIN_JOBS_EVERY_SECONDS: intFrom('ANXIN_JOBS_EVERY_SECONDS', 30, 0, 24 * 3600),
+  ANXIN_PUBLIC_URL: z.url({ error: 'ANXIN_PUBLIC_URL must be a URL such as https://service.example.com' }).optional(),
+  ANXIN_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'ANXIN_SMTP_URL must start with smtp:// or smtps://').optional(),
+  ANXIN_SMTP_FROM: z.string().min(3).default('Anxin <no-reply@localhost>'),
+  ANXIN_QUIET_HOURS: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$/, 'ANXIN_QUIET_HOURS must look like 21:00-08:00').default('21:00-08:00'),
+  ANXIN_MARKETING_CAP_PER_WEEK: intFrom('ANXIN_MARKETING_CAP_PER_WEEK', 2, 0, 100),
 });
 
 /** Thrown with every configuration problem at once, so an operator can fix them in one go. */
@@ -212,6 +231,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.ANXIN_TRUST_PROXY === 'true',
     devInbox: e.ANXIN_DEV_INBOX ? e.ANXIN_DEV_INBOX === 'true' : mode !== 'production',
     claimSweepMinutes: e.ANXIN_CLAIM_SWEEP_MINUTES,
+    jobsEverySeconds: e.ANXIN_JOBS_EVERY_SECONDS,
+    messaging: Object.freeze({
+      publicUrl: (e.ANXIN_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      smtpUrl: e.ANXIN_SMTP_URL ?? null,
+      smtpFrom: e.ANXIN_SMTP_FROM,
+      quietHours: { start: e.ANXIN_QUIET_HOURS.slice(0, 5), end: e.ANXIN_QUIET_HOURS.slice(6) },
+      marketingCapPerWeek: e.ANXIN_MARKETING_CAP_PER_WEEK,
+    }),
     version,
   }) as Config;
 }

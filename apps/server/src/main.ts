@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, cipherFor } from './app.ts';
+import { hostname } from 'node:os';
+import { automationRuntimeFor, buildApp, cipherFor } from './app.ts';
+import { runDueWork } from './modules/automation/index.ts';
 import { loadConfig, type Config } from './config.ts';
 import { loadDemo } from './demo/index.ts';
 import { sweepClaimClocks } from './modules/claims/index.ts';
@@ -80,6 +82,25 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
     const every = config.claimSweepMinutes * 60_000;
     stops.push(repeatTask('claim clock sweep', () => sweepClaimClocks(deps), every, app.log));
     stops.push(repeatTask('complaint clock sweep', async () => (await sweepComplaintClocks(deps)) + (await escalateOverdueActions(deps)), every, app.log));
+  }
+  if (config.jobsEverySeconds > 0) {
+    // Outbox events, today's scheduled rules and due messages. Several processes may run this at
+    // once: jobs, events and messages are claimed with SKIP LOCKED and rules fire once per period.
+    const deps = { db: database.db, cipher: cipherFor(config) };
+    const runtime = automationRuntimeFor(config);
+    const workerId = `${hostname()}:${process.pid}`;
+    const onError = (what: string, error: unknown) => app.log.error({ what, err: error instanceof Error ? { name: error.name } : {} }, 'due work failed');
+    stops.push(
+      repeatTask(
+        'due work',
+        async () => {
+          const r = await runDueWork(deps, runtime, { workerId, onError });
+          return r.outboxEvents + r.jobs + r.messagesSent + r.messagesDeferred + r.messagesSuppressed + r.messagesFailed;
+        },
+        config.jobsEverySeconds * 1000,
+        app.log,
+      ),
+    );
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -89,6 +89,12 @@ export function shanghaiStartOfNextDay(date: string): string {
   return shanghaiStartOfDay(next.toISOString().slice(0, 10));
 }
 
+/** A calendar date moved by whole days (`2026-03-01`, -1 → `2026-02-28`). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 /** Today's date in Shanghai. */
 export const shanghaiToday = () => shanghaiDateOf(new Date());
 

@@ -32,6 +32,9 @@ export type Permission =
   | 'complaint:register'
   | 'complaint:handle'
   | 'complaint:approve'
-  | 'outbox:read';
+  | 'outbox:read'
+  | 'service:read'
+  | 'service:work'
+  | 'service:manage';
 
 export const can = (me: Pick<TMe, 'permissions'> | undefined, permission: Permission): boolean => Boolean(me?.permissions.includes(permission));

@@ -34,6 +34,8 @@ const routes: RouteObject[] = [
           },
         ],
       },
+      // A survey link sent to a customer: no login, no staff frame.
+      { path: 'survey/:token', lazy: () => import('./routes/surveys/survey-public/survey-public-page.tsx').then((m) => ({ Component: m.SurveyPublicPage })) },
       {
         Component: RequireSession,
         children: [
@@ -104,6 +106,34 @@ const routes: RouteObject[] = [
                       { path: 'analysis', lazy: () => import('./routes/complaints/complaint-analysis/complaint-analysis-page.tsx').then((m) => ({ Component: m.ComplaintAnalysisPage })) },
                       { path: ':complaintId', lazy: () => import('./routes/complaints/complaint-detail/complaint-detail-page.tsx').then((m) => ({ Component: m.ComplaintDetailPage })) },
                     ],
+                  },
+                  {
+                    path: 'tasks',
+                    element: <RequirePermission permission="service:read" />,
+                    children: [{ index: true, lazy: () => import('./routes/tasks/task-inbox/task-inbox-page.tsx').then((m) => ({ Component: m.TaskInboxPage })) }],
+                  },
+                  {
+                    path: 'visits',
+                    element: <RequirePermission permission="service:read" />,
+                    children: [
+                      { index: true, lazy: () => import('./routes/visits/visit-worklist/visit-worklist-page.tsx').then((m) => ({ Component: m.VisitWorklistPage })) },
+                      { path: ':visitId', lazy: () => import('./routes/visits/visit-detail/visit-detail-page.tsx').then((m) => ({ Component: m.VisitDetailPage })) },
+                    ],
+                  },
+                  {
+                    path: 'surveys',
+                    element: <RequirePermission permission="service:read" />,
+                    children: [{ index: true, lazy: () => import('./routes/surveys/survey-overview/survey-overview-page.tsx').then((m) => ({ Component: m.SurveyOverviewPage })) }],
+                  },
+                  {
+                    path: 'automation',
+                    element: <RequirePermission permission="service:read" />,
+                    children: [{ index: true, lazy: () => import('./routes/automation/automation-rules/automation-rules-page.tsx').then((m) => ({ Component: m.AutomationRulesPage })) }],
+                  },
+                  {
+                    path: 'messages',
+                    element: <RequirePermission permission="service:read" />,
+                    children: [{ index: true, lazy: () => import('./routes/messages/message-log/message-log-page.tsx').then((m) => ({ Component: m.MessageLogPage })) }],
                   },
                   {
                     path: 'products',

@@ -85,6 +85,26 @@ export const AUDIT_ACTIONS = [
   'corrective_action.changed',
   /** A complaint's details (the customer's own words, the records) were read. */
   'complaint.viewed',
+  /** A task was created, started, completed, cancelled, reassigned or escalated. */
+  'task.changed',
+  /** A follow-up visit was scheduled or an attempt's outcome recorded. */
+  'visit.changed',
+  /** A survey was sent to a customer (tokenised link). */
+  'survey.sent',
+  /** A customer answered a survey through its link. */
+  'survey.answered',
+  /** A survey template was created or changed. */
+  'survey_template.changed',
+  /** An automation rule was switched on or off or its parameters changed. */
+  'automation_rule.changed',
+  /** An automation rule fired for a customer (what it did is in the run record). */
+  'automation.fired',
+  /** A message to a customer was queued, sent, deferred, suppressed or failed. */
+  'message.changed',
+  /** The message log (recipients, rendered text) was read. */
+  'message.read',
+  /** Loyalty points were awarded or a referral was recorded. */
+  'loyalty.changed',
   /** An import was run (dry run or commit), with row counts. */
   'import.run',
   /** A list of customers or policies was exported (masked), with the filter and row count. */

@@ -286,6 +286,8 @@ export const ZCorrectiveAction = z.object({
   evidence: z.string().nullable(),
   effect: z.string().nullable(),
   escalatedAt: ZInstant.nullable(),
+  /** Where it came from: a complaint, a month's analysis, or a low survey score (service-improvement list). */
+  source: z.enum(['complaint', 'analysis', 'survey']),
   createdBy: z.string(),
   createdAt: ZInstant,
   version: z.number().int(),

@@ -90,6 +90,17 @@ export const ERROR_CODES = [
   'COMPLAINT_INVALID_TRANSITION',
   /** A closed or withdrawn complaint is archived read-only; reopen it (with a reason) first. */
   'COMPLAINT_ARCHIVED',
+  // — service operations —
+  /** The task's status does not allow this action (e.g. completing a cancelled task). */
+  'TASK_INVALID_TRANSITION',
+  /** The follow-up visit is already completed or refused. */
+  'VISIT_CLOSED',
+  /** The survey link is unknown. */
+  'SURVEY_NOT_FOUND',
+  /** The survey link has expired. */
+  'SURVEY_EXPIRED',
+  /** The survey was already answered through this link (one answer per link). */
+  'SURVEY_ALREADY_ANSWERED',
   // — customer portal —
   /** The policy number and ID number do not belong together (or the policy is unknown). */
   'PORTAL_IDENTITY_MISMATCH',

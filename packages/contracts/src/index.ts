@@ -11,3 +11,4 @@ export * from './imports.ts';
 export * from './claims.ts';
 export * from './portal.ts';
 export * from './complaints.ts';
+export * from './service.ts';

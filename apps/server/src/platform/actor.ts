@@ -47,6 +47,12 @@ export const PERMISSIONS = [
   'complaint:handle',
   /** Approve the second extension (to 60 days) as the higher-level institution or a head-office senior manager. */
   'complaint:approve',
+  /** Read tasks, follow-up visits, surveys, satisfaction figures, automation runs and the message log (in scope). */
+  'service:read',
+  /** Work tasks and follow-up visits: create, start, complete, reassign; record visit outcomes; record referrals. */
+  'service:work',
+  /** Manage survey templates and automation rules; run due work by hand. */
+  'service:manage',
   /** Read the development message inbox (queued messages and one-time codes; administrators, never in production). */
   'outbox:read',
 ] as const;

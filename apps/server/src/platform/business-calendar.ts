@@ -32,3 +32,6 @@ export function publicHolidayOn(date: string): PublicHoliday | null {
 /** The public holiday an instant falls on in Shanghai, if any. */
 export const publicHolidayAt = (instant: Date) => publicHolidayOn(shanghaiDateOf(instant));
 
+
+/** The instant a Shanghai wall-clock time occurs on a date (`2026-11-22`, `09:00`). */
+export const shanghaiInstant = (date: string, time = '00:00') => new Date(`${date}T${time}:00+08:00`);

@@ -11,6 +11,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   CommentOutlined,
+  CustomerServiceOutlined,
   MedicineBoxOutlined,
   MessageOutlined,
   SafetyCertificateFilled,
@@ -55,7 +56,13 @@ interface NavEntry {
     | 'nav.complaintDesk'
     | 'nav.complaintNew'
     | 'nav.complaintAnalysis'
-    | 'nav.correctiveActions';
+    | 'nav.correctiveActions'
+    | 'nav.service'
+    | 'nav.tasks'
+    | 'nav.visits'
+    | 'nav.surveys'
+    | 'nav.automation'
+    | 'nav.messages';
   permission?: Permission;
   /** A group opens into these pages (it has no page of its own). */
   children?: readonly NavEntry[];
@@ -92,6 +99,21 @@ const NAV: readonly NavEntry[] = [
       { key: 'complaints-new', path: '/complaints/new', testId: 'nav-complaints-new', label: 'nav.complaintNew', permission: 'complaint:register' },
       { key: 'complaints-analysis', path: '/complaints/analysis', testId: 'nav-complaints-analysis', label: 'nav.complaintAnalysis' },
       { key: 'complaints-actions', path: '/complaints/corrective-actions', testId: 'nav-corrective-actions', label: 'nav.correctiveActions' },
+    ],
+  },
+  {
+    key: 'service',
+    path: '/tasks',
+    testId: 'nav-service',
+    icon: <CustomerServiceOutlined />,
+    label: 'nav.service',
+    permission: 'service:read',
+    children: [
+      { key: 'tasks', path: '/tasks', testId: 'nav-tasks', label: 'nav.tasks' },
+      { key: 'visits', path: '/visits', testId: 'nav-visits', label: 'nav.visits' },
+      { key: 'surveys', path: '/surveys', testId: 'nav-surveys', label: 'nav.surveys' },
+      { key: 'automation', path: '/automation', testId: 'nav-automation', label: 'nav.automation' },
+      { key: 'messages', path: '/messages', testId: 'nav-messages', label: 'nav.messages' },
     ],
   },
   { key: 'products', path: '/products', testId: 'nav-products', icon: <AppstoreOutlined />, label: 'nav.products', permission: 'product:read' },

@@ -46,6 +46,13 @@ const KNOWN_ENTITY_TYPES = [
   'outbox',
   'complaint',
   'corrective_action',
+  'task',
+  'follow_up_visit',
+  'survey',
+  'survey_template',
+  'automation_rule',
+  'message',
+  'referral',
 ] as const;
 type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 const isKnownEntityType = (value: string): value is KnownEntityType => (KNOWN_ENTITY_TYPES as readonly string[]).includes(value);

@@ -28,7 +28,7 @@ describe('POST /api/v1/auth/login', () => {
     const res = await login('li.login', TEST_PASSWORD);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as TLoginResponse;
-    expect(body.user).toMatchObject({ username: 'li.login', roles: ['csr'], orgUnitId: units.eastA.id, orgUnitLevel: 'city', permissions: ['claim:read', 'claim:report', 'complaint:read', 'complaint:register', 'customer:import', 'customer:read', 'customer:unmask', 'customer:write', 'org:read', 'policy:read', 'policy:write', 'product:read'], mustChangePassword: false });
+    expect(body.user).toMatchObject({ username: 'li.login', roles: ['csr'], orgUnitId: units.eastA.id, orgUnitLevel: 'city', permissions: ['claim:read', 'claim:report', 'complaint:read', 'complaint:register', 'customer:import', 'customer:read', 'customer:unmask', 'customer:write', 'org:read', 'policy:read', 'policy:write', 'product:read', 'service:read', 'service:work'], mustChangePassword: false });
 
     const cookie = res.cookies.find((c) => c.name === 'anxin_session')!;
     expect(cookie).toMatchObject({ value: body.token, httpOnly: true, sameSite: 'Strict', path: '/' });

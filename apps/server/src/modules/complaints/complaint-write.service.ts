@@ -240,6 +240,8 @@ export async function actOnComplaint(deps: ModuleDeps, actor: Actor, id: string,
     }
     if (!(await updateComplaint(tx, id, input.version, patch))) throw versionConflict('Complaint');
     await recordAuditEvent(tx, actor, { action: 'complaint.updated', entityType: 'complaint', entityId: id, customerId: c.customer_id, data: { action: input.action, from: c.status, to, unitId: patch.org_unit_id ?? c.org_unit_id } });
+    // A resolved complaint (not a withdrawn one) gets a complaint-closure visit and survey, after commit.
+    if (patch.closed_at && input.action !== 'withdraw') await insertOutbox(tx, 'complaint.closed', c.customer_id, c.id, { complaintId: c.id, complaintNo: c.complaint_no, unitId: patch.org_unit_id ?? c.org_unit_id });
     if (['decide', 'extend', 'decide_review', 'reopen'].includes(input.action) || (input.action === 'record_response' && input.response === 'disputes')) await notify(deps, tx, c, input.action);
     return id;
   });

@@ -1,7 +1,7 @@
 import type { TCorrectiveAction, TCorrectiveActionProgressRequest, TCreateCorrectiveActionRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { shanghaiDateOf } from '../../platform/business-calendar.ts';
-import { inTransaction, type Executor } from '../../platform/db/database.ts';
+import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -17,7 +17,7 @@ function select(db: Executor) {
     .selectFrom('corrective_action as a')
     .innerJoin('org_unit as o', 'o.id', 'a.owner_unit_id')
     .leftJoin('complaint as c', 'c.id', 'a.complaint_id')
-    .select(['a.id', 'a.complaint_id', 'c.complaint_no', 'a.analysis_month', 'a.owner_unit_id', 'o.name as owner_name', 'a.owner_path', 'a.title', 'a.root_cause', 'a.due_on', 'a.status', 'a.evidence', 'a.effect', 'a.escalated_at', 'a.created_by_name', 'a.created_at', 'a.version']);
+    .select(['a.id', 'a.complaint_id', 'c.complaint_no', 'a.analysis_month', 'a.owner_unit_id', 'o.name as owner_name', 'a.owner_path', 'a.title', 'a.root_cause', 'a.due_on', 'a.status', 'a.evidence', 'a.effect', 'a.escalated_at', 'a.source', 'a.created_by_name', 'a.created_at', 'a.version']);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
 
@@ -34,6 +34,7 @@ const present = (r: Row, now = new Date()): TCorrectiveAction => ({
   evidence: r.evidence,
   effect: r.effect,
   escalatedAt: r.escalated_at?.toISOString() ?? null,
+  source: r.source,
   createdBy: r.created_by_name,
   createdAt: r.created_at.toISOString(),
   version: r.version,
@@ -65,7 +66,7 @@ export async function createCorrectiveAction(deps: ModuleDeps, actor: Actor, inp
   await inTransaction(deps.db, async (tx) => {
     await tx
       .insertInto('corrective_action')
-      .values({ id, complaint_id: input.complaintId ?? null, analysis_month: input.analysisMonth ?? null, owner_unit_id: unit.id, owner_path: unit.path, title: input.title, root_cause: input.rootCause, due_on: input.dueOn, status: 'open', created_by_name: actor.name, created_at: now, updated_at: now })
+      .values({ id, source: input.complaintId ? 'complaint' : 'analysis', survey_id: null, complaint_id: input.complaintId ?? null, analysis_month: input.analysisMonth ?? null, owner_unit_id: unit.id, owner_path: unit.path, title: input.title, root_cause: input.rootCause, due_on: input.dueOn, status: 'open', created_by_name: actor.name, created_at: now, updated_at: now })
       .execute();
     await recordAuditEvent(tx, actor, { action: 'corrective_action.changed', entityType: 'corrective_action', entityId: id, data: { change: 'created', ownerUnitId: unit.id, complaintId: input.complaintId ?? null } });
   });
@@ -118,4 +119,20 @@ export async function escalateOverdueActions(deps: ModuleDeps, now = new Date())
     });
   }
   return changed;
+}
+
+/**
+ * A service-improvement item from a low survey score (closed loop, V4): a corrective action of the
+ * responsible unit, source `survey`, tracked to closure like any other. In the caller's transaction.
+ */
+export async function openServiceImprovementInTransaction(tx: Tx, item: { ownerUnitId: string; title: string; rootCause: string; dueOn: string; surveyId: string }, now = new Date()) {
+  const unit = await findOrgUnitById(tx, item.ownerUnitId);
+  if (!unit) throw notFound('Org unit');
+  const id = newId();
+  await tx
+    .insertInto('corrective_action')
+    .values({ id, source: 'survey', survey_id: item.surveyId, complaint_id: null, analysis_month: null, owner_unit_id: unit.id, owner_path: unit.path, title: item.title, root_cause: item.rootCause, due_on: item.dueOn, status: 'open', created_by_name: 'system', created_at: now, updated_at: now })
+    .execute();
+  await recordAuditEvent(tx, null, { action: 'corrective_action.changed', entityType: 'corrective_action', entityId: id, data: { change: 'created', ownerUnitId: unit.id, surveyId: item.surveyId } });
+  return id;
 }

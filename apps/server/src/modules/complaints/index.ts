@@ -5,4 +5,4 @@ export { complaintAnalysis } from './complaint-analysis.service.ts';
 export { analysisWorkbook } from './complaint-analysis.xlsx.ts';
 export { listPortalComplaints, getPortalComplaint, submitPortalComplaint, respondToPortalComplaint } from './complaint-portal.service.ts';
 export { complaintsSection } from './complaints-section.ts';
-export { escalateOverdueActions } from './corrective-action.service.ts';
+export { escalateOverdueActions, openServiceImprovementInTransaction } from './corrective-action.service.ts';

@@ -12,6 +12,7 @@ import { normaliseContact, normaliseOptionalText } from './customer-validation.t
 import { mayReadCustomers, mayWriteCustomers } from './customer.policy.ts';
 import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
 import { touchCustomer } from './customer.repository.ts';
+import { maskContactValue } from './customer-masking.ts';
 
 /**
  * Validates and normalises contacts for a customer; at most one may be preferred. Field errors
@@ -134,4 +135,23 @@ export async function deleteContact(deps: ModuleDeps, actor: Actor, customerId: 
     await touchCustomer(tx, customerId);
     await recordAuditEvent(tx, actor, { action: 'customer.updated', entityType: 'customer', entityId: customerId, customerId, data: { contact: contactId, change: 'contact_removed' } });
   });
+}
+
+/**
+ * Where a message to the customer goes on a contact channel: the preferred, then verified, then
+ * newest contact point — its value for the adapter and its masked form for the message log.
+ * Used by the message dispatcher (system), so no actor and no audit of its own.
+ */
+export async function findMessageRecipient(deps: ModuleDeps, customerId: string, channel: 'mobile' | 'email' | 'wechat') {
+  const row = await deps.db
+    .selectFrom('contact_point')
+    .select(['value'])
+    .where('customer_id', '=', customerId)
+    .where('channel', '=', channel)
+    .orderBy('preferred', 'desc')
+    .orderBy('verified', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { value: row.value, masked: maskContactValue(channel, row.value) } : undefined;
 }

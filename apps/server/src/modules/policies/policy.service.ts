@@ -2,6 +2,7 @@ import type { TCreatePolicyRequest, TPolicyListQuery, TPolicyStatusChangeRequest
 import type { Insertable } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction, type Tx } from '../../platform/db/database.ts';
+import { insertOutbox } from '../../platform/outbox.ts';
 import type { PolicyPartyTable, PolicyTable } from '../../platform/db/schema/policies.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
@@ -114,6 +115,8 @@ export async function createPolicy(deps: ModuleDeps, actor: Actor, input: TCreat
     await insertPolicies(tx, [policyRow(deps, actor, id, input, { policyNo, productId: product.id, coolingOffDays: product.cooling_off_days, policyholderId: policyholder.id, agentId: agent.id, orgUnitId }, now)]);
     await insertParties(tx, partyRows(id, policyholder.id, input.insuredIds, beneficiaries, now));
     await recordAuditEvent(tx, actor, policyCreatedEvent(id, input, { policyNo, productId: product.id, policyholderId: policyholder.id, agentId: agent.id, orgUnitId }));
+    // After commit, automation schedules the new-policy visit within the cooling-off period.
+    await insertOutbox(tx, 'policy.issued', policyholder.id, id, { policyId: id, policyNo });
     return loadPolicyDetail(txDeps, (await findPolicyById(tx, id))!);
   });
 }

@@ -83,6 +83,8 @@ export interface CorrectiveActionTable {
   evidence: string | null;
   effect: string | null;
   escalated_at: NullableTimestamp;
+  source: Generated<'complaint' | 'analysis' | 'survey'>;
+  survey_id: string | null;
   created_by_name: string;
   created_at: Timestamp;
   updated_at: Timestamp;

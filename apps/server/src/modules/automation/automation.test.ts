@@ -1,0 +1,231 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { automationRuntimeFor, cipherFor } from '../../app.ts';
+import { createTestContext } from '../../test/context.ts';
+import { seedOrg, seedStaff } from '../../test/factories.ts';
+import { actOnComplaint, createComplaint } from '../complaints/index.ts';
+import { createCustomer } from '../customers/index.ts';
+import { changeConsent } from '../customers/consent.service.ts';
+import { developmentAdapter, deliverDueMessages, queueMessage, type MessageAdapters } from '../messages/index.ts';
+import { createPolicy } from '../policies/index.ts';
+import { createProduct } from '../products/index.ts';
+import { sendSurveyInTransaction } from '../service/index.ts';
+import { runDueWork, runScheduledRule } from './index.ts';
+
+// Automation on the real database (PGlite and PostgreSQL): rules fire once per customer and period
+// even with two workers at once; event rules turn closures into visits and surveys; messages
+// respect consent, quiet hours and the weekly cap.
+const ctx = await createTestContext({ ANXIN_PUBLIC_URL: 'https://service.example.cn' });
+const deps = { db: ctx.db, cipher: cipherFor(ctx.config) };
+const runtime = automationRuntimeFor(ctx.config);
+const org = await seedOrg(ctx.db);
+const { units, system } = org;
+const agent = await seedStaff(ctx.db, org, units.eastA.id, 'ea.agent', ['agent']);
+const manager = await seedStaff(ctx.db, org, units.east.id, 'east.manager', ['branch_manager']);
+
+// 2026-11-22 10:00 in Shanghai.
+const NOW = new Date('2026-11-22T02:00:00.000Z');
+const product = await createProduct(deps, system, { code: 'ACC-1', name: '安心意外', line: 'accident', riskLevel: 'R1', waitingDays: 0, coverages: [{ code: 'ACC', name: '意外' }], claimDocuments: [] });
+let mobileSeq = 0;
+const customer = async (name: string, extra: Record<string, unknown> = {}) =>
+  (await createCustomer(deps, system, { name, orgUnitId: units.eastA.id, ownerAgentId: agent.staff.id, contacts: [{ channel: 'mobile', value: `1380000${String(++mobileSeq).padStart(4, '0')}`, preferred: true }], ...extra })).id;
+const policy = (holder: string, effectiveOn: string, expiresOn: string) =>
+  createPolicy(deps, system, { productId: product.id, policyholderId: holder, insuredIds: [holder], sumInsuredFen: 1_000_000, premiumFen: 10_000, paymentFrequency: 'annual', effectiveOn, expiresOn, agentId: agent.staff.id });
+const count = async (table: 'task' | 'message' | 'automation_run' | 'follow_up_visit' | 'survey', customerId: string) =>
+  Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE customer_id = ${customerId}`.execute(ctx.db)).rows[0]!.n);
+
+describe('scheduled rules fire once per customer and period', () => {
+  it('birthday − 7 days: one coverage-review task and one greeting, even with two workers passing at the same time', async () => {
+    const birthdayPerson = await customer('林晓', { kind: 'person', birthDate: '1990-11-29' });
+    const notYet = await customer('高原', { kind: 'person', birthDate: '1990-11-30' });
+    await policy(birthdayPerson, '2026-01-01', '2026-12-31');
+    await policy(notYet, '2026-01-01', '2026-12-31');
+
+    const [a, b] = await Promise.all([runDueWork(deps, runtime, { workerId: 'worker-a', now: NOW }), runDueWork(deps, runtime, { workerId: 'worker-b', now: NOW })]);
+    expect(a.jobs + b.jobs).toBeGreaterThanOrEqual(1);
+    // And the rule itself, twice at once (what two workers would do if both held the job).
+    await Promise.all([runScheduledRule(deps, 'birthday_review', NOW), runScheduledRule(deps, 'birthday_review', NOW)]);
+    await runDueWork(deps, runtime, { workerId: 'worker-a', now: new Date(NOW.getTime() + 60_000) });
+
+    expect(await count('automation_run', birthdayPerson)).toBe(1);
+    const tasks = await ctx.db.selectFrom('task').selectAll().where('customer_id', '=', birthdayPerson).execute();
+    expect(tasks.map((t) => [t.kind, t.assignee_id, t.source_type, t.source_id])).toEqual([['coverage_review', agent.staff.id, 'rule', 'birthday_review']]);
+    expect(tasks[0]!.reason).toBe('birthday on 2026-11-29 (in 7 days)');
+    const messages = await ctx.db.selectFrom('message').selectAll().where('customer_id', '=', birthdayPerson).execute();
+    expect(messages.map((m) => [m.template, m.purpose, m.status])).toEqual([['birthday_greeting', 'marketing', 'queued']]);
+    // The greeting waits for the birthday, 09:00 in Shanghai.
+    expect(messages[0]!.next_attempt_at.toISOString()).toBe('2026-11-29T01:00:00.000Z');
+    expect(await count('automation_run', notYet)).toBe(0);
+
+    // Exactly one job row per rule and day, done.
+    const jobs = await ctx.db.selectFrom('job').select(['dedupe_key', 'status']).where('dedupe_key', 'like', 'rule:birthday_review:%').execute();
+    expect(jobs).toEqual([{ dedupe_key: 'rule:birthday_review:2026-11-22', status: 'done' }]);
+  });
+
+  it('renewal reminders: one per threshold, the first with a task for the agent; a renewed policy gets none', async () => {
+    const holder = await customer('沈飞');
+    const p = await policy(holder, '2025-12-10', '2026-12-10'); // 18 days after NOW: inside the 30-day window
+    const renewedHolder = await customer('许静');
+    const old = await policy(renewedHolder, '2025-12-12', '2026-12-12');
+    await createPolicy(deps, system, { productId: product.id, policyholderId: renewedHolder, insuredIds: [renewedHolder], sumInsuredFen: 1_000_000, premiumFen: 10_000, paymentFrequency: 'annual', effectiveOn: '2026-12-12', expiresOn: '2027-12-12', agentId: agent.staff.id, renewalOfId: old.row.id });
+
+    await runScheduledRule(deps, 'renewal_reminder', NOW);
+    await runScheduledRule(deps, 'renewal_reminder', NOW);
+    const runs = await ctx.db.selectFrom('automation_run').select(['period_key', 'reason']).where('customer_id', '=', holder).execute();
+    expect(runs).toEqual([{ period_key: `${p.row.id}:30`, reason: `policy ${p.row.policy_no} expires on 2026-12-10 (reminder 30 days before)` }]);
+    expect(await count('task', holder)).toBe(1);
+    expect(await count('message', holder)).toBe(1);
+    // Seven days before expiry the second reminder goes out (message only).
+    await runScheduledRule(deps, 'renewal_reminder', new Date('2026-12-04T02:00:00.000Z'));
+    expect((await ctx.db.selectFrom('automation_run').select('period_key').where('customer_id', '=', holder).orderBy('period_key').execute()).map((r) => r.period_key)).toEqual([`${p.row.id}:30`, `${p.row.id}:7`]);
+    expect(await count('task', holder)).toBe(1);
+    expect(await count('message', holder)).toBe(2);
+    expect(await count('automation_run', renewedHolder)).toBe(0);
+  });
+
+  it('not renewed 7 days after expiry: a retention task; a switched-off rule does nothing', async () => {
+    const lapsed = await customer('孙悦');
+    await policy(lapsed, '2025-11-10', '2026-11-10'); // expired 12 days before NOW
+    await ctx.db.updateTable('automation_rule').set({ enabled: false }).where('code', '=', 'lapse_retention').execute();
+    expect(await runScheduledRule(deps, 'lapse_retention', NOW)).toEqual({ candidates: 0, fired: 0 });
+    await ctx.db.updateTable('automation_rule').set({ enabled: true }).where('code', '=', 'lapse_retention').execute();
+    const result = await runScheduledRule(deps, 'lapse_retention', NOW);
+    expect(result.fired).toBeGreaterThanOrEqual(1);
+    const task = await ctx.db.selectFrom('task').selectAll().where('customer_id', '=', lapsed).executeTakeFirstOrThrow();
+    expect(task).toMatchObject({ kind: 'retention', priority: 'high', assignee_id: agent.staff.id });
+  });
+
+  it('a claim-free policy year earns points and a thank-you, once', async () => {
+    const loyal = await customer('钟诚');
+    const p = await policy(loyal, '2025-11-20', '2027-11-19'); // first anniversary 2026-11-20, two days before NOW
+    await runScheduledRule(deps, 'claim_free_year', NOW);
+    await runScheduledRule(deps, 'claim_free_year', new Date(NOW.getTime() + 86_400_000));
+    const points = await ctx.db.selectFrom('loyalty_entry').select(['points', 'reason', 'source_id']).where('customer_id', '=', loyal).execute();
+    expect(points).toEqual([{ points: 100, reason: 'claim_free_year', source_id: p.row.id }]);
+    expect((await ctx.db.selectFrom('message').select('template').where('customer_id', '=', loyal).execute()).map((m) => m.template)).toEqual(['loyalty_thanks']);
+  });
+
+  it('overdue tasks escalate once to the nearest branch manager', async () => {
+    const c = await customer('方舟');
+    const { createTaskInTransaction } = await import('../service/index.ts');
+    const id = await ctx.db.transaction().execute((tx) => createTaskInTransaction(tx, null, { customerId: c, kind: 'manual', title: 'Call back', priority: 'normal', dueAt: new Date(NOW.getTime() - 3_600_000), sourceType: 'manual' }, NOW));
+    const first = await runScheduledRule(deps, 'overdue_task_escalation', NOW);
+    const second = await runScheduledRule(deps, 'overdue_task_escalation', NOW);
+    expect(first.changed).toBeGreaterThanOrEqual(1);
+    expect(second.changed).toBe(0);
+    const task = await ctx.db.selectFrom('task').select(['escalated_to_id', 'escalated_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(task.escalated_to_id).toBe(manager.staff.id);
+    expect(task.escalated_at?.toISOString()).toBe(NOW.toISOString());
+  });
+});
+
+describe('event rules', () => {
+  it('a resolved complaint gets a complaint-closure visit and a survey whose link is in the invitation', async () => {
+    const c = await customer('邵华');
+    const id = await createComplaint(deps, system, { customerId: c, subject: '理赔慢', description: '两周没有回复', channel: 'hotline', category: 'claims', subReason: 'slow' });
+    const v = async () => (await ctx.db.selectFrom('complaint').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+    await actOnComplaint(deps, system, id, { action: 'verify', facts: '属实', customerContacted: true, version: await v() });
+    await actOnComplaint(deps, system, id, { action: 'register', summary: '登记', version: await v() });
+    await actOnComplaint(deps, system, id, { action: 'decide', findings: '属实', responsibility: 'company', resolution: '致歉并加快处理', compensationFen: 0, rootCause: '交接缺失', version: await v() });
+    await actOnComplaint(deps, system, id, { action: 'record_response', response: 'accepts', version: await v() });
+
+    await Promise.all([runDueWork(deps, runtime, { workerId: 'a' }), runDueWork(deps, runtime, { workerId: 'b' })]);
+    const visits = await ctx.db.selectFrom('follow_up_visit').selectAll().where('customer_id', '=', c).execute();
+    expect(visits.map((x) => [x.visit_type, x.method, x.status, x.complaint_id])).toEqual([['complaint_closure', 'phone', 'scheduled', id]]);
+    const surveys = await ctx.db.selectFrom('survey').selectAll().where('customer_id', '=', c).execute();
+    expect(surveys.map((s) => [s.context, s.status, s.complaint_id])).toEqual([['complaint_closure', 'sent', id]]);
+    const invitation = await ctx.db.selectFrom('message').selectAll().where('customer_id', '=', c).where('template', '=', 'survey_invitation').executeTakeFirstOrThrow();
+    // The link is a secret: stored encrypted, sent in clear through the adapter.
+    const params = invitation.params as Record<string, string>;
+    expect(params.link).toBeUndefined();
+    expect(deps.cipher.decrypt(params.linkEnc!)).toMatch(/^https:\/\/service\.example\.cn\/survey\/[A-Za-z0-9_-]{32}$/);
+    expect(invitation.status).toBe('sent');
+    expect(invitation.recipient_masked).toMatch(/^138\*{4}\d{4}$/);
+  });
+
+  it('a low claims score opens a service-recovery task and an item on the claims unit’s service-improvement list', async () => {
+    const c = await customer('贺军');
+    const surveyId = await ctx.db.transaction().execute((tx) =>
+      sendSurveyInTransaction({ ...deps, db: tx }, { customerId: c, templateCode: 'claim_closure', orgUnitId: units.east.id, validDays: 14, source: 'test' }, 'https://service.example.cn'),
+    );
+    const link = deps.cipher.decrypt(((await ctx.db.selectFrom('message').select('params').where('customer_id', '=', c).executeTakeFirstOrThrow()).params as Record<string, string>).linkEnc!);
+    const token = link.split('/').at(-1)!;
+    const res = await ctx.request({ method: 'POST', url: `/api/v1/public/surveys/${token}/answers`, payload: { answers: { csat: 2, nps: 3, comment: '太慢' } } });
+    expect(res.statusCode, res.body).toBe(200);
+    await runDueWork(deps, runtime, { workerId: 'a' });
+    const task = await ctx.db.selectFrom('task').selectAll().where('customer_id', '=', c).executeTakeFirstOrThrow();
+    expect(task).toMatchObject({ kind: 'service_recovery', priority: 'high', source_type: 'survey', source_id: surveyId });
+    expect(task.reason).toBe('low score on the claim closure survey (CSAT 2/5, NPS 3/10)');
+    const item = await ctx.db.selectFrom('corrective_action').selectAll().where('survey_id', '=', surveyId).executeTakeFirstOrThrow();
+    expect(item).toMatchObject({ source: 'survey', owner_unit_id: units.east.id, status: 'open' });
+  });
+});
+
+describe('messages: consent, quiet hours, frequency cap, retries', () => {
+  const sent: { to: string; body: string }[] = [];
+  let failNext = 0;
+  const recording = { name: 'recording', send: async (m: { to: string; body: string }) => {
+    if (failNext > 0) {
+      failNext--;
+      throw Object.assign(new Error('connection refused to 13800000000'), { code: 'ECONNREFUSED' });
+    }
+    sent.push({ to: m.to, body: m.body });
+    return { providerRef: `ref-${sent.length}` };
+  } };
+  const adapters: MessageAdapters = { sms: recording, email: developmentAdapter, wechat: developmentAdapter, push: developmentAdapter };
+  const settings = { quietHours: { start: '21:00', end: '08:00' }, marketingCapPerWeek: 2, publicUrl: 'https://service.example.cn' };
+  const queue = async (customerId: string, template: 'birthday_greeting' | 'renewal_reminder', at: Date) =>
+    ctx.db.transaction().execute((tx) => queueMessage({ ...deps, db: tx }, { customerId, channel: 'sms', template, params: { policyNo: 'P-1', expiresOn: '2026-12-31' }, source: 'test' }, at));
+  const statusOf = async (id: string) => ctx.db.selectFrom('message').select(['status', 'status_reason', 'next_attempt_at', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow();
+  const grantMarketing = (c: string) => changeConsent(deps, system, c, 'granted', { purpose: 'marketing', channel: 'sms', evidence: { kind: 'signed_form', reference: 'F-1' } });
+
+  it('marketing without marketing consent is suppressed; service messages need none', async () => {
+    const c = await customer('马琳');
+    const marketing = await queue(c, 'birthday_greeting', NOW);
+    const service = await queue(c, 'renewal_reminder', NOW);
+    await deliverDueMessages(deps, adapters, settings, NOW);
+    expect(await statusOf(marketing)).toMatchObject({ status: 'suppressed', status_reason: 'no_marketing_consent' });
+    expect(await statusOf(service)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('quiet hours defer marketing to 08:00 Shanghai but let service messages through', async () => {
+    const c = await customer('钱多');
+    await grantMarketing(c);
+    const night = new Date('2026-11-22T14:30:00.000Z'); // 22:30 in Shanghai
+    const marketing = await queue(c, 'birthday_greeting', night);
+    const service = await queue(c, 'renewal_reminder', night);
+    await deliverDueMessages(deps, adapters, settings, night);
+    expect(await statusOf(marketing)).toMatchObject({ status: 'deferred', status_reason: 'quiet_hours', next_attempt_at: new Date('2026-11-23T00:00:00.000Z') });
+    expect((await statusOf(service)).status).toBe('sent');
+    // At 08:00 it goes out.
+    await deliverDueMessages(deps, adapters, settings, new Date('2026-11-23T00:00:00.000Z'));
+    expect((await statusOf(marketing)).status).toBe('sent');
+  });
+
+  it('the weekly cap stops the third marketing message in seven days', async () => {
+    const c = await customer('赵敏');
+    await grantMarketing(c);
+    const ids = [];
+    for (let day = 0; day < 3; day++) {
+      const at = new Date(NOW.getTime() + day * 86_400_000);
+      const id = await queue(c, 'birthday_greeting', at);
+      await deliverDueMessages(deps, adapters, settings, at);
+      ids.push(id);
+    }
+    expect(await Promise.all(ids.map(async (id) => (await statusOf(id)).status))).toEqual(['sent', 'sent', 'suppressed']);
+    expect((await statusOf(ids[2]!)).status_reason).toBe('frequency_cap');
+  });
+
+  it('a failed send retries with back-off and keeps no address in the error', async () => {
+    const c = await customer('刘洋');
+    const id = await queue(c, 'renewal_reminder', NOW);
+    failNext = 1;
+    await deliverDueMessages(deps, adapters, settings, NOW);
+    const failed = await ctx.db.selectFrom('message').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(failed).toMatchObject({ status: 'queued', status_reason: 'retrying', attempts: 1, last_error: 'Error ECONNREFUSED' });
+    expect(failed.next_attempt_at.toISOString()).toBe(new Date(NOW.getTime() + 60_000).toISOString());
+    await deliverDueMessages(deps, adapters, settings, new Date(NOW.getTime() + 60_000));
+    expect(await statusOf(id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(sent.at(-1)!.body).toContain('P-1');
+  });
+});

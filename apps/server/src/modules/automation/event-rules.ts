@@ -1,0 +1,160 @@
+import { sql } from 'kysely';
+import { shanghaiDateOf, shanghaiInstant } from '../../platform/business-calendar.ts';
+import { inTransaction, type Tx } from '../../platform/db/database.ts';
+import type { ModuleDeps } from '../../platform/deps.ts';
+import { openServiceImprovementInTransaction } from '../complaints/index.ts';
+import { isMessageTemplate, queueMessage } from '../messages/index.ts';
+import { addDays } from '../policies/index.ts';
+import { createTaskInTransaction, scheduleVisitInTransaction, sendSurveyInTransaction } from '../service/index.ts';
+import type { AutomationRuntime } from './automation-runtime.ts';
+import { fireOnce, loadRule, numberParam, type RuleAction } from './rule-run.ts';
+
+const DAY_MS = 86_400_000;
+
+/** An outbox event as the dispatcher hands it over. */
+export interface OutboxEvent {
+  id: string;
+  topic: string;
+  customerId: string | null;
+  aggregateId: string | null;
+  payload: Record<string, unknown>;
+}
+
+type EventHandler = (deps: ModuleDeps & { db: Tx }, runtime: AutomationRuntime, event: OutboxEvent, now: Date) => Promise<boolean>;
+
+/** Claim closed: a case-closure visit within 3 days and the claim-closure survey (V2, V4). */
+const claimClosed: EventHandler = async (deps, runtime, event, now) => {
+  const rule = await loadRule(deps.db, 'claim_closure_visit');
+  if (!rule.enabled || !event.customerId || !event.aggregateId) return false;
+  const claim = await deps.db
+    .selectFrom('claim as k')
+    .innerJoin('policy as p', 'p.id', 'k.policy_id')
+    .select(['k.id', 'k.customer_id', 'k.claim_no', 'k.org_unit_id', 'k.policy_id', 'p.product_id', 'p.agent_id'])
+    .where('k.customer_id', '=', event.customerId)
+    .where('k.id', '=', event.aggregateId)
+    .executeTakeFirst();
+  if (!claim) return false;
+  return fireOnce(deps.db, 'claim_closure_visit', claim.customer_id, claim.id, `claim ${claim.claim_no} was closed`, async (tx) => {
+    const visitId = await scheduleVisitInTransaction(tx, null, { customerId: claim.customer_id, visitType: 'case_closure', dueAt: new Date(now.getTime() + numberParam(rule.params, 'visitWithinDays', 3) * DAY_MS), policyId: claim.policy_id, claimId: claim.id, orgUnitId: claim.org_unit_id, assigneeId: null, source: 'rule:claim_closure_visit' }, undefined, now);
+    const surveyId = await sendSurveyInTransaction({ ...deps, db: tx }, { customerId: claim.customer_id, templateCode: 'claim_closure', claimId: claim.id, orgUnitId: claim.org_unit_id, productId: claim.product_id, agentId: claim.agent_id, validDays: numberParam(rule.params, 'surveyValidDays', 14), source: 'rule:claim_closure_visit' }, runtime.settings.publicUrl, now);
+    return [{ kind: 'visit', id: visitId }, { kind: 'survey', id: surveyId }];
+  }, now);
+};
+
+/** Complaint resolved: a complaint-closure visit and survey, judged against the handling unit. */
+const complaintClosed: EventHandler = async (deps, runtime, event, now) => {
+  const rule = await loadRule(deps.db, 'complaint_closure_visit');
+  if (!rule.enabled || !event.customerId || !event.aggregateId) return false;
+  const complaint = await deps.db.selectFrom('complaint').select(['id', 'customer_id', 'complaint_no', 'org_unit_id', 'policy_id']).where('customer_id', '=', event.customerId).where('id', '=', event.aggregateId).executeTakeFirst();
+  if (!complaint) return false;
+  return fireOnce(deps.db, 'complaint_closure_visit', complaint.customer_id, complaint.id, `complaint ${complaint.complaint_no} was resolved`, async (tx) => {
+    const visitId = await scheduleVisitInTransaction(tx, null, { customerId: complaint.customer_id, visitType: 'complaint_closure', dueAt: new Date(now.getTime() + numberParam(rule.params, 'visitWithinDays', 3) * DAY_MS), policyId: complaint.policy_id, complaintId: complaint.id, orgUnitId: complaint.org_unit_id, assigneeId: null, source: 'rule:complaint_closure_visit' }, undefined, now);
+    const surveyId = await sendSurveyInTransaction({ ...deps, db: tx }, { customerId: complaint.customer_id, templateCode: 'complaint_closure', complaintId: complaint.id, orgUnitId: complaint.org_unit_id, validDays: numberParam(rule.params, 'surveyValidDays', 14), source: 'rule:complaint_closure_visit' }, runtime.settings.publicUrl, now);
+    return [{ kind: 'visit', id: visitId }, { kind: 'survey', id: surveyId }];
+  }, now);
+};
+
+/**
+ * Policy issued: the new-policy visit (承保回访) within the cooling-off period, by the unit's
+ * customer service rather than the selling agent (an independent check of sales conduct).
+ */
+const policyIssued: EventHandler = async (deps, _runtime, event, now) => {
+  const rule = await loadRule(deps.db, 'new_policy_visit');
+  if (!rule.enabled || !event.aggregateId) return false;
+  const policy = await deps.db.selectFrom('policy').select(['id', 'customer_id', 'policy_no', 'org_unit_id', 'cooling_off_ends_on']).where('id', '=', event.aggregateId).executeTakeFirst();
+  const today = shanghaiDateOf(now);
+  if (!policy || policy.cooling_off_ends_on < today) return false;
+  const threeDays = addDays(today, 3);
+  const dueOn = policy.cooling_off_ends_on < threeDays ? policy.cooling_off_ends_on : threeDays;
+  return fireOnce(deps.db, 'new_policy_visit', policy.customer_id, policy.id, `policy ${policy.policy_no} was issued; cooling-off ends on ${policy.cooling_off_ends_on}`, async (tx) => [
+    { kind: 'visit', id: await scheduleVisitInTransaction(tx, null, { customerId: policy.customer_id, visitType: 'new_policy', dueAt: shanghaiInstant(dueOn, '18:00'), policyId: policy.id, orgUnitId: policy.org_unit_id, assigneeId: null, source: 'rule:new_policy_visit' }, undefined, now) },
+  ], now);
+};
+
+/** A low survey score: a service-recovery task; for a claims survey also an item on the claims unit's service-improvement list. */
+const surveyAnswered: EventHandler = async (deps, _runtime, event, now) => {
+  const rule = await loadRule(deps.db, 'low_score_recovery');
+  if (!rule.enabled || !event.customerId || !event.aggregateId) return false;
+  const csat = typeof event.payload.csat === 'number' ? event.payload.csat : null;
+  const nps = typeof event.payload.nps === 'number' ? event.payload.nps : null;
+  const lowCsat = csat !== null && csat <= numberParam(rule.params, 'csatAtMost', 2);
+  const lowNps = nps !== null && nps <= numberParam(rule.params, 'npsAtMost', 6);
+  if (!lowCsat && !lowNps) return false;
+  const survey = await deps.db.selectFrom('survey').select(['id', 'customer_id', 'context', 'org_unit_id', 'claim_id']).where('customer_id', '=', event.customerId).where('id', '=', event.aggregateId).executeTakeFirst();
+  if (!survey) return false;
+  const scores = [csat !== null ? `CSAT ${csat}/5` : null, nps !== null ? `NPS ${nps}/10` : null].filter(Boolean).join(', ');
+  const reason = `low score on the ${survey.context.replace('_', ' ')} survey (${scores})`;
+  return fireOnce(deps.db, 'low_score_recovery', survey.customer_id, survey.id, reason, async (tx) => {
+    const actions: RuleAction[] = [
+      { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: survey.customer_id, kind: 'service_recovery', title: 'Service recovery: call the customer back', detail: reason, priority: 'high', dueAt: new Date(now.getTime() + DAY_MS), sourceType: 'survey', sourceId: survey.id, reason }, now) },
+    ];
+    if (survey.context === 'claim_closure') {
+      const claim = survey.claim_id ? await tx.selectFrom('claim').select(['claim_no']).where('customer_id', '=', survey.customer_id).where('id', '=', survey.claim_id).executeTakeFirst() : undefined;
+      actions.push({ kind: 'service_improvement', id: await openServiceImprovementInTransaction(tx, { ownerUnitId: survey.org_unit_id, title: `Claims service: ${scores}${claim ? ` on ${claim.claim_no}` : ''}`, rootCause: 'A customer rated the claims service low; find the cause and fix it.', dueOn: addDays(shanghaiDateOf(now), 30), surveyId: survey.id }, now) });
+    }
+    return actions;
+  }, now);
+};
+
+/**
+ * Customer messages other modules queued as outbox events (`message.<template>`): they become
+ * messages with delivery status. Secrets (one-time codes) arrive encrypted and stay encrypted.
+ */
+const messageEvent: EventHandler = async (deps, _runtime, event, now) => {
+  const template = event.topic.slice('message.'.length);
+  if (!event.customerId || !isMessageTemplate(template)) return false;
+  const p = event.payload;
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(p)) {
+    if (key === 'channel' || key === 'to' || key === 'contactId') continue;
+    if (key === 'codeEnc' && typeof value === 'string') params.code = deps.cipher.decrypt(value);
+    else if (value !== null && value !== undefined) params[key] = String(value);
+  }
+  const channel = p.channel === 'email' ? 'email' : 'sms';
+  await queueMessage(deps, { customerId: event.customerId, channel, template, params, source: `outbox:${event.topic}` }, now);
+  return true;
+};
+
+const HANDLERS: Record<string, EventHandler> = {
+  'claim.closed': claimClosed,
+  'complaint.closed': complaintClosed,
+  'policy.issued': policyIssued,
+  'survey.answered': surveyAnswered,
+};
+
+/** Handles one outbox event inside the dispatcher's transaction; returns whether a rule fired or a message was queued. */
+export function handleOutboxEvent(deps: ModuleDeps & { db: Tx }, runtime: AutomationRuntime, event: OutboxEvent, now: Date): Promise<boolean> {
+  if (event.topic.startsWith('message.')) return messageEvent(deps, runtime, event, now);
+  const handler = HANDLERS[event.topic];
+  return handler ? handler(deps, runtime, event, now) : Promise.resolve(false);
+}
+
+/** Events handled per pass; the rest wait for the next. */
+export const OUTBOX_BATCH = 100;
+
+/**
+ * Publishes pending outbox events: claims a batch (FOR UPDATE SKIP LOCKED — several workers share
+ * it), handles each in a savepoint so one failing event is retried later without holding back the
+ * others, and marks the handled ones published. Returns how many were published.
+ */
+export async function dispatchOutbox(deps: ModuleDeps, runtime: AutomationRuntime, now = new Date(), onError?: (eventId: string, error: unknown) => void): Promise<number> {
+  return inTransaction(deps.db, async (tx) => {
+    const rows = await tx.selectFrom('outbox').selectAll().where('published_at', 'is', null).orderBy('id').limit(OUTBOX_BATCH).forUpdate().skipLocked().execute();
+    let published = 0;
+    for (const row of rows) {
+      const event: OutboxEvent = { id: String(row.id), topic: row.topic, customerId: row.customer_id, aggregateId: row.aggregate_id, payload: row.payload as Record<string, unknown> };
+      await sql`SAVEPOINT outbox_event`.execute(tx);
+      try {
+        await handleOutboxEvent({ ...deps, db: tx }, runtime, event, now);
+        await sql`RELEASE SAVEPOINT outbox_event`.execute(tx);
+      } catch (error) {
+        await sql`ROLLBACK TO SAVEPOINT outbox_event`.execute(tx);
+        onError?.(event.id, error);
+        continue;
+      }
+      await tx.updateTable('outbox').set({ published_at: now }).where('id', '=', row.id).execute();
+      published++;
+    }
+    return published;
+  });
+}

@@ -1,0 +1,100 @@
+import { AUTOMATION_RULES, type TAutomationRuleCode, type TJobRunResult } from '@anxin/contracts';
+import { sql } from 'kysely';
+import { shanghaiDateOf } from '../../platform/business-calendar.ts';
+import { inTransaction } from '../../platform/db/database.ts';
+import type { ModuleDeps } from '../../platform/deps.ts';
+import { deliverDueMessages } from '../messages/index.ts';
+import type { AutomationRuntime } from './automation-runtime.ts';
+import { dispatchOutbox } from './event-rules.ts';
+import { runScheduledRule, SCHEDULED_RULES } from './scheduled-rules.ts';
+
+const LEASE_MS = 10 * 60_000;
+const MAX_ATTEMPTS = 5;
+
+export interface RunDueWorkOptions {
+  /** Names the worker in the job rows it claims (host:pid, or a test's name). */
+  workerId: string;
+  now?: Date;
+  /** Told about an event or job that failed (ids and error class only; never personal data). */
+  onError?: (what: string, error: unknown) => void;
+}
+
+/**
+ * Puts today's run of every switched-on scheduled rule in the job table, once per rule and day
+ * (the dedupe key), whichever worker gets there first.
+ */
+export async function scheduleDailyRuleJobs(deps: ModuleDeps, now: Date): Promise<void> {
+  const rules = await deps.db.selectFrom('automation_rule').select(['code']).where('trigger', '=', 'schedule').where('enabled', '=', true).execute();
+  const today = shanghaiDateOf(now);
+  const rows = rules.filter((r) => r.code in SCHEDULED_RULES).map((r) => ({ kind: 'rule', dedupe_key: `rule:${r.code}:${today}`, payload: JSON.stringify({ rule: r.code, date: today }), run_at: now, status: 'pending' as const }));
+  if (rows.length === 0) return;
+  await deps.db.insertInto('job').values(rows).onConflict((oc) => oc.column('dedupe_key').doNothing()).execute();
+}
+
+/**
+ * Claims due jobs with a lease: pending ones whose time has come and running ones whose worker
+ * stopped renewing (crashed) — FOR UPDATE SKIP LOCKED, so two workers never take the same job.
+ */
+async function claimDueJobs(deps: ModuleDeps, workerId: string, now: Date, limit = 20) {
+  return inTransaction(deps.db, async (tx) => {
+    const due = await tx
+      .selectFrom('job')
+      .select('id')
+      .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)])]))
+      .orderBy('run_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (due.length === 0) return [];
+    return tx
+      .updateTable('job')
+      .set({ status: 'running', locked_by: workerId, locked_until: new Date(now.getTime() + LEASE_MS), attempts: sql`attempts + 1` })
+      .where('id', 'in', due.map((d) => d.id))
+      .returning(['id', 'kind', 'payload', 'attempts'])
+      .execute();
+  });
+}
+
+/**
+ * One pass over due work — what the in-process worker runs every few seconds and
+ * `anxin jobs run --once` runs once: publish outbox events (event rules, queued messages), put
+ * today's scheduled rules in the job table, run the due jobs, deliver due messages.
+ */
+export async function runDueWork(deps: ModuleDeps, runtime: AutomationRuntime, options: RunDueWorkOptions): Promise<TJobRunResult> {
+  const now = options.now ?? new Date();
+  const result: TJobRunResult = { outboxEvents: 0, jobs: 0, rulesFired: 0, messagesSent: 0, messagesDeferred: 0, messagesSuppressed: 0, messagesFailed: 0, tasksEscalated: 0 };
+  // Events may queue more events' worth of work (a survey answered → a task): a few rounds.
+  for (let round = 0; round < 5; round++) {
+    const published = await dispatchOutbox(deps, runtime, now, (id, error) => options.onError?.(`outbox event ${id}`, error));
+    result.outboxEvents += published;
+    if (published === 0) break;
+  }
+  await scheduleDailyRuleJobs(deps, now);
+  for (const job of await claimDueJobs(deps, options.workerId, now)) {
+    const payload = job.payload as { rule?: string };
+    try {
+      if (job.kind !== 'rule' || !payload.rule || !(AUTOMATION_RULES as readonly string[]).includes(payload.rule)) throw new Error(`unknown job ${job.kind}`);
+      const outcome = await runScheduledRule(deps, payload.rule as TAutomationRuleCode, now);
+      result.rulesFired += outcome.fired;
+      result.tasksEscalated += outcome.changed ?? 0;
+      await deps.db.updateTable('job').set({ status: 'done', result: JSON.stringify(outcome), finished_at: new Date(), locked_until: null, last_error: null }).where('id', '=', job.id).execute();
+      result.jobs++;
+    } catch (error) {
+      options.onError?.(`job ${job.id}`, error);
+      const failed = job.attempts >= MAX_ATTEMPTS;
+      const message = error instanceof Error ? error.message.slice(0, 500) : 'error';
+      await deps.db
+        .updateTable('job')
+        .set({ status: failed ? 'failed' : 'pending', run_at: new Date(now.getTime() + job.attempts * 5 * 60_000), locked_until: null, last_error: message, finished_at: failed ? new Date() : null })
+        .where('id', '=', job.id)
+        .execute();
+    }
+  }
+  const delivered = await deliverDueMessages(deps, runtime.adapters, runtime.settings, now);
+  result.messagesSent = delivered.sent;
+  result.messagesDeferred = delivered.deferred;
+  result.messagesSuppressed = delivered.suppressed;
+  result.messagesFailed = delivered.failed;
+  return result;
+}

@@ -1,0 +1,81 @@
+import type { TVisitType } from '@anxin/contracts';
+
+export interface ScriptQuestion {
+  key: string;
+  kind: 'yes_no' | 'text' | 'csat';
+  required: boolean;
+}
+
+/**
+ * The script of each visit type: what the caller asks and records (the console shows the wording
+ * in the user's language, keyed `visitScripts.<type>.<key>`). The new-policy visit checks the
+ * sales-conduct points of shared/domain/requirements.md P5: the applicant signed personally, the
+ * exclusions were pointed out, the cooling-off right is known.
+ */
+export const VISIT_SCRIPTS: Record<TVisitType, readonly ScriptQuestion[]> = {
+  new_policy: [
+    { key: 'identity_confirmed', kind: 'yes_no', required: true },
+    { key: 'signed_personally', kind: 'yes_no', required: true },
+    { key: 'clauses_explained', kind: 'yes_no', required: true },
+    { key: 'cooling_off_known', kind: 'yes_no', required: true },
+    { key: 'comment', kind: 'text', required: false },
+  ],
+  survey: [
+    { key: 'service_ok', kind: 'yes_no', required: true },
+    { key: 'comment', kind: 'text', required: false },
+  ],
+  case_closure: [
+    { key: 'payout_understood', kind: 'yes_no', required: true },
+    { key: 'csat', kind: 'csat', required: false },
+    { key: 'comment', kind: 'text', required: false },
+  ],
+  complaint_closure: [
+    { key: 'resolved', kind: 'yes_no', required: true },
+    { key: 'csat', kind: 'csat', required: false },
+    { key: 'comment', kind: 'text', required: false },
+  ],
+  holiday_care: [
+    { key: 'greeting_delivered', kind: 'yes_no', required: true },
+    { key: 'needs_raised', kind: 'text', required: false },
+  ],
+};
+
+/** Checks a reached visit's answers against its script; returns field problems (empty when fine). */
+export function scriptProblems(type: TVisitType, answers: Record<string, string | number | boolean>): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const script = VISIT_SCRIPTS[type];
+  for (const key of Object.keys(answers)) if (!script.some((q) => q.key === key)) problems.push({ field: `body.answers.${key}`, message: 'is not a question of this visit script' });
+  for (const q of script) {
+    const value = answers[q.key];
+    if (value === undefined || value === '') {
+      if (q.required) problems.push({ field: `body.answers.${q.key}`, message: 'is required' });
+      continue;
+    }
+    if (q.kind === 'yes_no' && typeof value !== 'boolean') problems.push({ field: `body.answers.${q.key}`, message: 'must be yes or no' });
+    if (q.kind === 'csat' && !(typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5)) problems.push({ field: `body.answers.${q.key}`, message: 'must be a score from 1 to 5' });
+    if (q.kind === 'text' && typeof value !== 'string') problems.push({ field: `body.answers.${q.key}`, message: 'must be text' });
+  }
+  return problems;
+}
+
+/** Thresholds of the visit-method rule (V3). */
+export interface VisitMethodThresholds {
+  /** Customer for at least this many years … */
+  onSiteTenureYears: number;
+  /** … and paying at least this much premium a year (fen): a long-standing, large customer. */
+  onSiteAnnualPremiumFen: number;
+}
+export const DEFAULT_VISIT_METHOD: VisitMethodThresholds = { onSiteTenureYears: 5, onSiteAnnualPremiumFen: 1_000_000 };
+
+const yuan = (fen: number) => `¥${Math.trunc(fen / 100)}.${String(Math.abs(fen % 100)).padStart(2, '0')}`;
+
+/**
+ * The visit-method rule: phone for new and small customers; on-site for long-standing, large
+ * customers on holiday-care visits. Returns the method and the reason the console shows.
+ */
+export function visitMethodFor(type: TVisitType, customer: { tenureYears: number; annualPremiumFen: number }, t: VisitMethodThresholds): { method: 'phone' | 'on_site'; reason: string } {
+  const figures = `tenure ${customer.tenureYears} years, annual premium ${yuan(customer.annualPremiumFen)}`;
+  const large = customer.tenureYears >= t.onSiteTenureYears && customer.annualPremiumFen >= t.onSiteAnnualPremiumFen;
+  if (type === 'holiday_care' && large) return { method: 'on_site', reason: `on-site: long-standing, large customer (${figures}; thresholds ${t.onSiteTenureYears} years, ${yuan(t.onSiteAnnualPremiumFen)})` };
+  return { method: 'phone', reason: type === 'holiday_care' ? `phone: below the on-site thresholds (${figures})` : `phone: ${type.replace('_', ' ')} visits are made by phone (${figures})` };
+}

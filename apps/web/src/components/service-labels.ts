@@ -1,0 +1,61 @@
+import type {
+  VISIT_OUTCOMES,
+  TAutomationRuleCode,
+  TLoyaltySummary,
+  TMessageChannel,
+  TMessageStatus,
+  TSurveyQuestion,
+  TSurveySummary,
+  TTask,
+  TTaskKind,
+  TTaskPriority,
+  TTaskStatus,
+  TVisitMethod,
+  TVisitStatus,
+  TVisitType,
+} from '@anxin/contracts';
+import { useTranslation } from 'react-i18next';
+
+type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
+type SurveyContext = TSurveySummary['context'];
+
+/** Parameters of the automation rules the console knows a label for (others show their key). */
+const RULE_PARAMS = ['daysBefore', 'daysAfterExpiry', 'visitWithinDays', 'surveyValidDays', 'points', 'csatAtMost', 'npsAtMost', 'onSiteTenureYears', 'onSiteAnnualPremiumFen'] as const;
+type RuleParam = (typeof RULE_PARAMS)[number];
+const isRuleParam = (key: string): key is RuleParam => (RULE_PARAMS as readonly string[]).includes(key);
+
+/** Translated names of the service-operations enumerations (tasks, visits, surveys, rules, messages). */
+export function useServiceLabels() {
+  const { t } = useTranslation();
+  return {
+    taskKind: (kind: TTaskKind) => t(`serviceEnums.taskKind.${kind}`),
+    taskPriority: (priority: TTaskPriority) => t(`serviceEnums.taskPriority.${priority}`),
+    taskStatus: (status: TTaskStatus) => t(`serviceEnums.taskStatus.${status}`),
+    taskSource: (source: TTask['source']['type']) => t(`serviceEnums.taskSource.${source}`),
+    visitType: (type: TVisitType) => t(`serviceEnums.visitType.${type}`),
+    visitMethod: (method: TVisitMethod) => t(`serviceEnums.visitMethod.${method}`),
+    visitStatus: (status: TVisitStatus) => t(`serviceEnums.visitStatus.${status}`),
+    visitOutcome: (outcome: VisitOutcome) => t(`serviceEnums.visitOutcome.${outcome}`),
+    surveyContext: (context: SurveyContext) => t(`serviceEnums.surveyContext.${context}`),
+    surveyStatus: (status: TSurveySummary['status']) => t(`serviceEnums.surveyStatus.${status}`),
+    questionKind: (kind: TSurveyQuestion['kind']) => t(`serviceEnums.questionKind.${kind}`),
+    messageChannel: (channel: TMessageChannel) => t(`serviceEnums.messageChannel.${channel}`),
+    messageStatus: (status: TMessageStatus) => t(`serviceEnums.messageStatus.${status}`),
+    messagePurpose: (purpose: 'service' | 'marketing') => t(`serviceEnums.messagePurpose.${purpose}`),
+    loyaltyReason: (reason: TLoyaltySummary['entries'][number]['reason']) => t(`serviceEnums.loyaltyReason.${reason}`),
+    ruleName: (code: TAutomationRuleCode) => t(`automation.rules.${code}.name`),
+    ruleDescription: (code: TAutomationRuleCode) => t(`automation.rules.${code}.description`),
+    /** A rule parameter's label; parameters added later on the server show their key. */
+    ruleParam: (key: string) => (isRuleParam(key) ? t(`automation.paramLabels.${key}`) : key),
+    /** The question text of a visit script (`visitScripts.<type>.<key>`); unknown questions show their key. */
+    scriptQuestion: (type: TVisitType, key: string) => {
+      const scripts = t('visitScripts', { returnObjects: true }) as unknown as Record<string, Record<string, string> | undefined>;
+      return scripts[type]?.[key] ?? key;
+    },
+  };
+}
+
+export const TASK_PRIORITY_COLORS: Record<TTaskPriority, string> = { low: 'default', normal: 'blue', high: 'orange', urgent: 'red' };
+export const TASK_STATUS_COLORS: Record<TTaskStatus, string> = { open: 'blue', in_progress: 'gold', done: 'green', cancelled: 'default' };
+export const VISIT_STATUS_COLORS: Record<TVisitStatus, string> = { scheduled: 'blue', completed: 'green', refused: 'default' };
+export const MESSAGE_STATUS_COLORS: Record<TMessageStatus, string> = { queued: 'blue', deferred: 'gold', sent: 'green', failed: 'red', suppressed: 'default' };

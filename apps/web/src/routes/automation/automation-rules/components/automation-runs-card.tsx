@@ -1,0 +1,83 @@
+import { AUTOMATION_RULES, type TAutomationRuleCode, type TAutomationRun } from '@anxin/contracts';
+import { Card, Flex, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAutomationRuns } from '../../../../api/automation.ts';
+import { ProblemAlert } from '../../../../components/problem-alert.tsx';
+import { useServiceLabels } from '../../../../components/service-labels.ts';
+import { useFormat } from '../../../../format.ts';
+import { useLabels } from '../../../../i18n/labels.ts';
+
+const runKey = (r: TAutomationRun) => `${r.ruleCode}-${r.customerId}-${r.periodKey}`;
+
+/** What the rules did lately: for which customer, for which period, why, and what they created. */
+export function AutomationRunsCard() {
+  const { t } = useTranslation();
+  const labels = useServiceLabels();
+  const common = useLabels();
+  const format = useFormat();
+  const [ruleCode, setRuleCode] = useState<TAutomationRuleCode | undefined>();
+  const runs = useAutomationRuns({ ruleCode, limit: 100 });
+
+  const columns: TableColumnsType<TAutomationRun> = [
+    { title: t('automation.rule'), dataIndex: 'ruleCode', render: (_, r) => labels.ruleName(r.ruleCode) },
+    {
+      title: t('automation.runs.customer'),
+      dataIndex: 'customerId',
+      render: (id: string) => (
+        <Link to={`/customers/${id}`} className="anxin-mono" title={id}>
+          {t('automation.runs.openCustomer')}
+        </Link>
+      ),
+    },
+    { title: t('automation.runs.period'), dataIndex: 'periodKey', render: (p: string) => <span className="anxin-mono">{p}</span> },
+    { title: t('automation.runs.firedAt'), dataIndex: 'firedAt', render: (at: string) => format.dateTime(at) },
+    { title: t('automation.runs.reason'), dataIndex: 'reason' },
+    {
+      title: t('automation.runs.actions'),
+      key: 'actions',
+      render: (_, r) => (
+        <Flex gap={4} wrap>
+          {r.actions.map((a, i) => (
+            <Tag key={`${a.kind}-${a.id ?? i}`}>
+              {a.id && (a.kind === 'follow_up_visit' || a.kind === 'visit') ? <Link to={`/visits/${a.id}`}>{common.entityType(a.kind)}</Link> : common.entityType(a.kind)}
+            </Tag>
+          ))}
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      title={t('automation.runs.title')}
+      extra={
+        <Select
+          allowClear
+          placeholder={t('automation.runs.allRules')}
+          value={ruleCode}
+          onChange={(v) => setRuleCode(v ?? undefined)}
+          options={AUTOMATION_RULES.map((code) => ({ value: code, label: labels.ruleName(code) }))}
+          style={{ minWidth: 200 }}
+          data-testid="automation-runs-rule"
+        />
+      }
+    >
+      {runs.isError && <ProblemAlert error={runs.error} style={{ marginBottom: 12 }} testId="automation-runs-error" />}
+      <div data-testid="automation-runs-table">
+        <Table<TAutomationRun>
+          rowKey={runKey}
+          size="small"
+          columns={columns}
+          dataSource={runs.data?.items ?? []}
+          loading={runs.isFetching}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: t('automation.runs.empty') }}
+          onRow={(r) => ({ 'data-testid': `automation-run-${runKey(r)}`, 'data-rule': r.ruleCode }) as HTMLAttributes<HTMLElement>}
+        />
+      </div>
+    </Card>
+  );
+}
