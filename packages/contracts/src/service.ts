@@ -42,13 +42,14 @@ export const ZTask = z.object({
 });
 export type TTask = z.infer<typeof ZTask>;
 export const ZTaskList = z.object({ items: z.array(ZTask), nextCursor: z.string().nullable() });
+export type TTaskList = z.infer<typeof ZTaskList>;
 
 export const ZTaskListQuery = z.object({
   /** `mine`: assigned to me (or escalated to me); `unit`: everything in my unit's subtree. */
   inbox: z.enum(['mine', 'unit']).default('mine'),
   status: z.enum(['active', ...TASK_STATUSES]).default('active'),
   customerId: ZId.optional(),
-  overdueOnly: z.coerce.boolean().optional(),
+  overdueOnly: z.enum(['true', 'false']).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -119,11 +120,12 @@ export const ZFollowUpVisit = z.object({
 });
 export type TFollowUpVisit = z.infer<typeof ZFollowUpVisit>;
 export const ZFollowUpVisitList = z.object({ items: z.array(ZFollowUpVisit), nextCursor: z.string().nullable() });
+export type TFollowUpVisitList = z.infer<typeof ZFollowUpVisitList>;
 export const ZVisitListQuery = z.object({
   status: ZVisitStatus.optional(),
   visitType: ZVisitType.optional(),
   customerId: ZId.optional(),
-  mine: z.coerce.boolean().optional(),
+  mine: z.enum(['true', 'false']).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -142,8 +144,8 @@ export type TCreateVisitRequest = z.infer<typeof ZCreateVisitRequest>;
 
 /**
  * One attempt's result. `reached` completes the visit with the script's answers (and sends the
- * visit survey); `not_reached` schedules a retry (after the third, the visit turns into a letter or an
- * on-site visit); `refused` closes it. A problem the customer raised becomes a task.
+ * visit survey); `not_reached` schedules a retry (after the third phone attempt the visit turns into
+ * a letter); `refused` closes it. A problem the customer raised becomes a task.
  */
 export const ZVisitOutcomeRequest = z.object({
   outcome: ZVisitOutcome,
@@ -287,6 +289,7 @@ export const ZAutomationRule = z.object({
 });
 export type TAutomationRule = z.infer<typeof ZAutomationRule>;
 export const ZAutomationRuleList = z.object({ items: z.array(ZAutomationRule) });
+export type TAutomationRuleList = z.infer<typeof ZAutomationRuleList>;
 export const ZUpdateAutomationRuleRequest = z.object({ enabled: z.boolean().optional(), params: z.record(z.string(), z.union([z.number(), z.array(z.number())])).optional(), version: ZVersion });
 export type TUpdateAutomationRuleRequest = z.infer<typeof ZUpdateAutomationRuleRequest>;
 
@@ -337,6 +340,7 @@ export const ZMessage = z.object({
 });
 export type TMessage = z.infer<typeof ZMessage>;
 export const ZMessageList = z.object({ items: z.array(ZMessage), nextCursor: z.string().nullable() });
+export type TMessageList = z.infer<typeof ZMessageList>;
 export const ZMessageListQuery = z.object({
   customerId: ZId.optional(),
   status: ZMessageStatus.optional(),

@@ -83,5 +83,5 @@ describe('the import path loads it', () => {
       expect(errors, kind).toEqual([]);
       expect(job.rows_created, kind).toBe(read('load', `${kind}.csv`).length);
     }
-  });
+  }, 120_000); // loads the whole demo insurer, then imports: slow on a busy 2-core machine
 });

@@ -24,6 +24,11 @@ const RULE_PARAMS = ['daysBefore', 'daysAfterExpiry', 'visitWithinDays', 'survey
 type RuleParam = (typeof RULE_PARAMS)[number];
 const isRuleParam = (key: string): key is RuleParam => (RULE_PARAMS as readonly string[]).includes(key);
 
+/** What an automation run can create (`actions[].kind`); kinds added later on the server show as they are. */
+const RUN_ACTIONS = ['task', 'visit', 'message', 'survey', 'points', 'service_improvement'] as const;
+type RunAction = (typeof RUN_ACTIONS)[number];
+const isRunAction = (kind: string): kind is RunAction => (RUN_ACTIONS as readonly string[]).includes(kind);
+
 /** Translated names of the service-operations enumerations (tasks, visits, surveys, rules, messages). */
 export function useServiceLabels() {
   const { t } = useTranslation();
@@ -47,6 +52,7 @@ export function useServiceLabels() {
     ruleDescription: (code: TAutomationRuleCode) => t(`automation.rules.${code}.description`),
     /** A rule parameter's label; parameters added later on the server show their key. */
     ruleParam: (key: string) => (isRuleParam(key) ? t(`automation.paramLabels.${key}`) : key),
+    runAction: (kind: string) => (isRunAction(kind) ? t(`automation.actionKinds.${kind}`) : kind),
     /** The question text of a visit script (`visitScripts.<type>.<key>`); unknown questions show their key. */
     scriptQuestion: (type: TVisitType, key: string) => {
       const scripts = t('visitScripts', { returnObjects: true }) as unknown as Record<string, Record<string, string> | undefined>;

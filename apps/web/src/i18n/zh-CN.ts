@@ -1909,6 +1909,7 @@ export const zhCN = {
       answers: '回访答复',
       problemTask: '已为发现的问题创建任务',
       closed: '该回访已结束，不能再记录结果。',
+      view: '查看',
       notAnswered: '未回答',
     },
   },
@@ -1923,6 +1924,7 @@ export const zhCN = {
       unitDefault: '机构范围（默认：本机构）',
       responses: '答复数',
       nps: 'NPS',
+      csat: 'CSAT',
       npsHelp: 'NPS = 推荐者（9–10 分）占比 − 贬损者（0–6 分）占比，范围 −100 至 100。',
       promoters: '推荐者',
       passives: '中立者',
@@ -2028,6 +2030,7 @@ export const zhCN = {
       messagesFailed: '消息发送失败',
       tasksEscalated: '任务上报',
     },
+    actionKinds: { task: '任务', visit: '回访', message: '消息', survey: '满意度调查', points: '积分', service_improvement: '纠改事项' },
     runs: {
       title: '最近触发记录',
       allRules: '全部规则',

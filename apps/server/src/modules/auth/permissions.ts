@@ -10,7 +10,7 @@ const CUSTOMER_READ: readonly Permission[] = ['customer:read', 'product:read', '
  */
 export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
   admin: PERMISSIONS,
-  branch_manager: ['org:read', 'staff:read', 'staff:unmask', ...CUSTOMER_READ, 'customer:write', 'customer:unmask', 'customer:import', 'customer:export', 'policy:write', 'claim:read', 'claim:report', 'claim:approve', 'complaint:read', 'complaint:register', 'complaint:handle', 'complaint:approve', 'service:read', 'service:work', 'service:manage'],
+  branch_manager: ['org:read', 'staff:read', 'staff:unmask', ...CUSTOMER_READ, 'customer:write', 'customer:unmask', 'customer:import', 'customer:export', 'policy:write', 'claim:read', 'claim:report', 'claim:approve', 'complaint:read', 'complaint:register', 'complaint:handle', 'complaint:approve', 'service:read', 'service:work'],
   compliance_auditor: ['org:read', 'staff:read', 'audit:read', ...CUSTOMER_READ, 'customer:unmask', 'claim:read', 'complaint:read', 'service:read'],
   analyst: ['org:read', ...CUSTOMER_READ, 'customer:export', 'claim:read', 'complaint:read', 'service:read'],
   agent: ['org:read', ...CUSTOMER_READ, 'customer:write', 'customer:unmask', 'policy:write', 'claim:read', 'claim:report', 'service:read', 'service:work'],

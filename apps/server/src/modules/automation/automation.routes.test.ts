@@ -4,7 +4,7 @@ import { cipherFor } from '../../app.ts';
 import { createTestContext } from '../../test/context.ts';
 import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
-import { createCustomer } from '../customers/index.ts';
+import { changeConsent, createCustomer } from '../customers/index.ts';
 import { queueMessage } from '../messages/index.ts';
 
 // Route tests for the rules page and the message log: 401 → 400 → 403 → 404 → success.
@@ -54,6 +54,7 @@ describe('automation rules', () => {
 describe('message log', () => {
   it('is scoped, masks the recipient, and shows secrets only in development to the message-inbox permission', async () => {
     const c = (await createCustomer(deps, system, { name: '陈红', orgUnitId: units.eastA.id, contacts: [{ channel: 'mobile', value: '13812345678' }] })).id;
+    await changeConsent(deps, system, c, 'granted', { purpose: 'service', channel: 'any', evidence: { kind: 'signed_form', reference: 'F-1' } });
     await ctx.db.transaction().execute((tx) => queueMessage({ ...deps, db: tx }, { customerId: c, channel: 'sms', template: 'survey_invitation', params: { link: 'https://x.example/survey/SECRET', expiresOn: '2026-12-06', surveyId: c }, source: 'test' }));
     expect((await ctx.request({ method: 'POST', url: '/api/v1/automation/run-due', token: token.admin })).statusCode).toBe(200);
 

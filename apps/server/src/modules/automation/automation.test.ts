@@ -4,8 +4,7 @@ import { automationRuntimeFor, cipherFor } from '../../app.ts';
 import { createTestContext } from '../../test/context.ts';
 import { seedOrg, seedStaff } from '../../test/factories.ts';
 import { actOnComplaint, createComplaint } from '../complaints/index.ts';
-import { createCustomer } from '../customers/index.ts';
-import { changeConsent } from '../customers/consent.service.ts';
+import { changeConsent, createCustomer } from '../customers/index.ts';
 import { developmentAdapter, deliverDueMessages, queueMessage, type MessageAdapters } from '../messages/index.ts';
 import { createPolicy } from '../policies/index.ts';
 import { createProduct } from '../products/index.ts';
@@ -27,8 +26,13 @@ const manager = await seedStaff(ctx.db, org, units.east.id, 'east.manager', ['br
 const NOW = new Date('2026-11-22T02:00:00.000Z');
 const product = await createProduct(deps, system, { code: 'ACC-1', name: '安心意外', line: 'accident', riskLevel: 'R1', waitingDays: 0, coverages: [{ code: 'ACC', name: '意外' }], claimDocuments: [] });
 let mobileSeq = 0;
-const customer = async (name: string, extra: Record<string, unknown> = {}) =>
-  (await createCustomer(deps, system, { name, orgUnitId: units.eastA.id, ownerAgentId: agent.staff.id, contacts: [{ channel: 'mobile', value: `1380000${String(++mobileSeq).padStart(4, '0')}`, preferred: true }], ...extra })).id;
+const grantService = (c: string) => changeConsent(deps, system, c, 'granted', { purpose: 'service', channel: 'any', evidence: { kind: 'signed_form', reference: 'F-0' } });
+/** A customer with a mobile and service consent (customers who are being served have both). */
+const customer = async (name: string, extra: Record<string, unknown> = {}, withServiceConsent = true) => {
+  const id = (await createCustomer(deps, system, { name, orgUnitId: units.eastA.id, ownerAgentId: agent.staff.id, contacts: [{ channel: 'mobile', value: `1380000${String(++mobileSeq).padStart(4, '0')}`, preferred: true }], ...extra })).id;
+  if (withServiceConsent) await grantService(id);
+  return id;
+};
 const policy = (holder: string, effectiveOn: string, expiresOn: string) =>
   createPolicy(deps, system, { productId: product.id, policyholderId: holder, insuredIds: [holder], sumInsuredFen: 1_000_000, premiumFen: 10_000, paymentFrequency: 'annual', effectiveOn, expiresOn, agentId: agent.staff.id });
 const count = async (table: 'task' | 'message' | 'automation_run' | 'follow_up_visit' | 'survey', customerId: string) =>
@@ -179,13 +183,22 @@ describe('messages: consent, quiet hours, frequency cap, retries', () => {
   const statusOf = async (id: string) => ctx.db.selectFrom('message').select(['status', 'status_reason', 'next_attempt_at', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow();
   const grantMarketing = (c: string) => changeConsent(deps, system, c, 'granted', { purpose: 'marketing', channel: 'sms', evidence: { kind: 'signed_form', reference: 'F-1' } });
 
-  it('marketing without marketing consent is suppressed; service messages need none', async () => {
+  it('marketing without marketing consent is suppressed; service messages follow service consent', async () => {
     const c = await customer('马琳');
     const marketing = await queue(c, 'birthday_greeting', NOW);
     const service = await queue(c, 'renewal_reminder', NOW);
     await deliverDueMessages(deps, adapters, settings, NOW);
     expect(await statusOf(marketing)).toMatchObject({ status: 'suppressed', status_reason: 'no_marketing_consent' });
     expect(await statusOf(service)).toMatchObject({ status: 'sent', attempts: 1 });
+
+    const withdrawn = await customer('马克', {}, false);
+    const reminder = await queue(withdrawn, 'renewal_reminder', NOW);
+    // A code the customer just asked for in the portal goes out regardless.
+    const code = await ctx.db.transaction().execute((tx) => queueMessage({ ...deps, db: tx }, { customerId: withdrawn, channel: 'sms', template: 'portal_login_code', params: { code: '123456', expiresAt: '10:05' }, source: 'test' }, NOW));
+    await deliverDueMessages(deps, adapters, settings, NOW);
+    expect(await statusOf(reminder)).toMatchObject({ status: 'suppressed', status_reason: 'no_service_consent' });
+    expect((await statusOf(code)).status).toBe('sent');
+    expect(sent.at(-1)!.body).toContain('123456');
   });
 
   it('quiet hours defer marketing to 08:00 Shanghai but let service messages through', async () => {

@@ -106,7 +106,7 @@ const messageEvent: EventHandler = async (deps, _runtime, event, now) => {
   const p = event.payload;
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(p)) {
-    if (key === 'channel' || key === 'to' || key === 'contactId') continue;
+    if (key === 'channel' || key === 'to') continue;
     if (key === 'codeEnc' && typeof value === 'string') params.code = deps.cipher.decrypt(value);
     else if (value !== null && value !== undefined) params[key] = String(value);
   }
@@ -131,6 +131,8 @@ export function handleOutboxEvent(deps: ModuleDeps & { db: Tx }, runtime: Automa
 
 /** Events handled per pass; the rest wait for the next. */
 export const OUTBOX_BATCH = 100;
+/** A failing event is tried this many times, then set aside (published, with its last error) so it cannot stall the queue. */
+export const OUTBOX_MAX_ATTEMPTS = 5;
 
 /**
  * Publishes pending outbox events: claims a batch (FOR UPDATE SKIP LOCKED — several workers share
@@ -150,6 +152,12 @@ export async function dispatchOutbox(deps: ModuleDeps, runtime: AutomationRuntim
       } catch (error) {
         await sql`ROLLBACK TO SAVEPOINT outbox_event`.execute(tx);
         onError?.(event.id, error);
+        const attempts = row.attempts + 1;
+        await tx
+          .updateTable('outbox')
+          .set({ attempts, last_error: error instanceof Error ? error.name : 'error', published_at: attempts >= OUTBOX_MAX_ATTEMPTS ? now : null })
+          .where('id', '=', row.id)
+          .execute();
         continue;
       }
       await tx.updateTable('outbox').set({ published_at: now }).where('id', '=', row.id).execute();

@@ -77,7 +77,9 @@ const renewalReminder: Handler = async (deps, params, today, now) => {
     const isFirst = i === thresholds.length - 1;
     const candidates = rows.map((r) => ({ customerId: r.customer_id, periodKey: `${r.id}:${days}`, reason: `policy ${r.policy_no} expires on ${r.expires_on} (reminder ${days} days before)`, policy: r }));
     const res = await fireAll(deps, 'renewal_reminder', candidates, async (tx, c) => {
-      const actions = [{ kind: 'message', id: await queueMessage({ ...deps, db: tx }, { customerId: c.customerId, channel: 'sms', template: 'renewal_reminder', params: { policyNo: c.policy.policy_no, expiresOn: c.policy.expires_on }, source: 'rule:renewal_reminder' }, now) }];
+      // Daily rules run just after midnight: the reminder goes out from 09:00.
+      const sendAt = new Date(Math.max(now.getTime(), shanghaiInstant(today, '09:00').getTime()));
+      const actions = [{ kind: 'message', id: await queueMessage({ ...deps, db: tx }, { customerId: c.customerId, channel: 'sms', template: 'renewal_reminder', params: { policyNo: c.policy.policy_no, expiresOn: c.policy.expires_on }, source: 'rule:renewal_reminder', sendAt }, now) }];
       if (isFirst) {
         const due = addDays(c.policy.expires_on, -7) > today ? addDays(c.policy.expires_on, -7) : today;
         actions.push({ kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'renewal_reminder', title: `Renew policy ${c.policy.policy_no}`, detail: `Expires on ${c.policy.expires_on}.`, priority: 'normal', dueAt: shanghaiInstant(due, '18:00'), assigneeId: c.policy.agent_id, sourceType: 'rule', sourceId: 'renewal_reminder', reason: c.reason }, now) });

@@ -138,16 +138,15 @@ export async function deleteContact(deps: ModuleDeps, actor: Actor, customerId: 
 }
 
 /**
- * Where a message to the customer goes on a contact channel: the preferred, then verified, then
- * newest contact point — its value for the adapter and its masked form for the message log.
+ * Where a message to the customer goes on a contact channel: the given contact point, or the
+ * preferred, then verified, then newest one — its value for the adapter and its masked form for the message log.
  * Used by the message dispatcher (system), so no actor and no audit of its own.
  */
-export async function findMessageRecipient(deps: ModuleDeps, customerId: string, channel: 'mobile' | 'email' | 'wechat') {
-  const row = await deps.db
-    .selectFrom('contact_point')
-    .select(['value'])
-    .where('customer_id', '=', customerId)
-    .where('channel', '=', channel)
+export async function findMessageRecipient(deps: ModuleDeps, customerId: string, channel: 'mobile' | 'email' | 'wechat', contactId?: string) {
+  let q = deps.db.selectFrom('contact_point').select(['value']).where('customer_id', '=', customerId).where('channel', '=', channel);
+  // A message meant for one contact point (the mobile a portal code was promised to) goes there only.
+  if (contactId) q = q.where('id', '=', contactId);
+  const row = await q
     .orderBy('preferred', 'desc')
     .orderBy('verified', 'desc')
     .orderBy('created_at', 'desc')

@@ -53,6 +53,7 @@ export interface DeliveryTally {
 
 const CONSENT_CHANNEL: Record<TMessageChannel, 'sms' | 'email' | 'wechat' | 'any'> = { sms: 'sms', email: 'email', wechat: 'wechat', push: 'any' };
 const LEASE_MINUTES = 5;
+const REQUESTED_BY_CUSTOMER: readonly string[] = ['portal_login_code'];
 
 /**
  * Sends the messages that are due: claims up to `limit` with a lease (FOR UPDATE SKIP LOCKED, so
@@ -102,6 +103,12 @@ async function deliverOne(deps: ModuleDeps, adapters: MessageAdapters, settings:
       await recordAuditEvent(tx, null, { action: 'message.changed', entityType: 'message', entityId: m.id, customerId: m.customer_id, data: { status: patch.status, reason: patch.status_reason ?? null, channel: m.channel, template: m.template } });
     });
   };
+  // Service messages follow the customer's service consent, as claim and complaint progress do —
+  // except what the customer asked for this minute (a portal login code).
+  if (m.purpose === 'service' && !REQUESTED_BY_CUSTOMER.includes(m.template) && !(await hasConsent(deps, m.customer_id, 'service', CONSENT_CHANNEL[m.channel]))) {
+    await finish({ status: 'suppressed', status_reason: 'no_service_consent' });
+    return 'suppressed';
+  }
   if (m.purpose === 'marketing') {
     if (!(await hasConsent(deps, m.customer_id, 'marketing', CONSENT_CHANNEL[m.channel]))) {
       await finish({ status: 'suppressed', status_reason: 'no_marketing_consent' });
@@ -126,13 +133,14 @@ async function deliverOne(deps: ModuleDeps, adapters: MessageAdapters, settings:
       return 'deferred';
     }
   }
-  const recipient = await findMessageRecipient(deps, m.customer_id, CONTACT_FOR_CHANNEL[m.channel]);
+  const params = paramsForSending(deps, m);
+  const recipient = await findMessageRecipient(deps, m.customer_id, CONTACT_FOR_CHANNEL[m.channel], params.contactId);
   if (!recipient) {
     await finish({ status: 'failed', status_reason: 'no_contact' });
     return 'failed';
   }
   const adapter = adapters[m.channel];
-  const text = renderMessage(m.template as MessageTemplateCode, m.locale, paramsForSending(deps, m));
+  const text = renderMessage(m.template as MessageTemplateCode, m.locale, params);
   try {
     const { providerRef } = await adapter.send({ channel: m.channel, to: recipient.value, subject: text.subject, body: text.body });
     await finish({ status: 'sent', status_reason: null, attempts: m.attempts + 1, adapter: adapter.name, provider_ref: providerRef, sent_at: now, recipient_masked: recipient.masked, last_error: null });

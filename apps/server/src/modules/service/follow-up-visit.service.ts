@@ -12,7 +12,7 @@ import { getVisibleCustomer } from '../customers/index.ts';
 import { customerValueFigures } from './customer-value.ts';
 import { mayReadService, mayWorkService } from './service.policy.ts';
 import { sendSurveyInTransaction } from './survey.service.ts';
-import { createTaskInTransaction } from './task.service.ts';
+import { createTaskInTransaction, requireAssignable } from './task.service.ts';
 import { DEFAULT_VISIT_METHOD, scriptProblems, VISIT_SCRIPTS, visitMethodFor, type VisitMethodThresholds } from './visit-scripts.ts';
 
 /** Phone attempts before a visit turns into a letter (or an on-site visit for a large customer). */
@@ -105,6 +105,7 @@ export async function createVisit(deps: ModuleDeps, actor: Actor, input: TCreate
     const policy = await deps.db.selectFrom('policy').select('id').where('id', '=', input.policyId).where('customer_id', '=', input.customerId).executeTakeFirst();
     if (!policy) throw fieldError('body.policyId', 'is not a policy of this customer', 'NOT_FOUND');
   }
+  if (input.assigneeId) await requireAssignable(deps.db, actor, input.assigneeId, 'body.assigneeId');
   const id = await inTransaction(deps.db, (tx) =>
     scheduleVisitInTransaction(tx, actor, { customerId: input.customerId, visitType: input.visitType, dueAt: new Date(input.dueAt), method: input.method, policyId: input.policyId ?? null, assigneeId: input.assigneeId ?? (actor.kind === 'staff' ? actor.id : undefined), source: 'manual' }, DEFAULT_VISIT_METHOD, now),
   );
@@ -124,7 +125,7 @@ export async function listVisits(deps: ModuleDeps, actor: Actor, query: TVisitLi
   if (query.status) q = q.where('v.status', '=', query.status);
   if (query.visitType) q = q.where('v.visit_type', '=', query.visitType);
   if (query.customerId) q = q.where('v.customer_id', '=', query.customerId);
-  if (query.mine) q = q.where('v.assignee_id', '=', actor.id);
+  if (query.mine === 'true') q = q.where('v.assignee_id', '=', actor.id);
   if (query.cursor) {
     const { at, id } = decodeCursor(query.cursor);
     q = q.where((eb) => eb.or([eb('v.due_at', '>', at), eb.and([eb('v.due_at', '=', at), eb('v.id', '>', id)])]));
@@ -187,7 +188,16 @@ export async function recordVisitOutcome(deps: ModuleDeps, actor: Actor, id: str
     }
     const updated = await tx.updateTable('follow_up_visit').set(patch).where('customer_id', '=', visit.customer_id).where('id', '=', visit.id).where('version', '=', visit.version).executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw versionConflict('Follow-up visit');
-    if (input.outcome === 'reached' && input.sendSurvey) {
+    // A case- or complaint-closure visit follows the closure survey already sent: no second one.
+    const closureSurveyed =
+      (visit.claim_id || visit.complaint_id) &&
+      (await tx
+        .selectFrom('survey')
+        .select('id')
+        .where('customer_id', '=', visit.customer_id)
+        .where((eb) => eb.or([...(visit.claim_id ? [eb('claim_id', '=', visit.claim_id)] : []), ...(visit.complaint_id ? [eb('complaint_id', '=', visit.complaint_id)] : [])]))
+        .executeTakeFirst());
+    if (input.outcome === 'reached' && input.sendSurvey && !closureSurveyed) {
       surveyId = await sendSurveyInTransaction({ ...deps, db: tx }, { customerId: visit.customer_id, templateCode: 'visit', visitId: visit.id, claimId: visit.claim_id, complaintId: visit.complaint_id, orgUnitId: visit.org_unit_id, agentId: visit.owner_agent_id, validDays: 14, source: 'visit' }, options.publicUrl, now);
     }
     await recordAuditEvent(tx, actor, { action: 'visit.changed', entityType: 'follow_up_visit', entityId: visit.id, customerId: visit.customer_id, data: { change: 'attempt', outcome: input.outcome, attempts, problemTaskId, surveyId } });

@@ -1,4 +1,5 @@
 import type { TFollowUpVisit, TSatisfactionReport, TServiceKpis, TTask, TTaskList } from '@anxin/contracts';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { cipherFor } from '../../app.ts';
 import { createTestContext } from '../../test/context.ts';
@@ -140,7 +141,7 @@ describe('follow-up visits', () => {
 describe('survey link, satisfaction figures and KPIs', () => {
   const send = async (customerId: string) => {
     const id = await ctx.db.transaction().execute((tx) => sendSurveyInTransaction({ ...deps, db: tx }, { customerId, templateCode: 'claim_closure', orgUnitId: units.eastA.id, productId: product.id, agentId: agent.staff.id, validDays: 14, source: 'test' }, 'https://x.example'));
-    const message = await ctx.db.selectFrom('message').select('params').where('customer_id', '=', customerId).where('template', '=', 'survey_invitation').where(({ ref }) => ref('params', '->>').key('surveyId'), '=', id!).executeTakeFirstOrThrow();
+    const message = await ctx.db.selectFrom('message').select('params').where('customer_id', '=', customerId).where('template', '=', 'survey_invitation').where(sql<string>`params->>'surveyId'`, '=', id!).executeTakeFirstOrThrow();
     return deps.cipher.decrypt((message.params as Record<string, string>).linkEnc!).split('/').at(-1)!;
   };
   const answer = (t: string, answers: Record<string, unknown>) => ctx.request({ method: 'POST', url: `/api/v1/public/surveys/${t}/answers`, payload: { answers } });

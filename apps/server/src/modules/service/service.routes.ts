@@ -19,7 +19,7 @@ const ZIdParams = z.object({ id: ZId });
 export interface ServiceRouteOptions {
   /** Base URL of survey links (config.messaging.publicUrl). */
   publicUrl: string;
-  /** Requests per minute per address on the public survey link (config.auth.loginRateLimitPerMinute). */
+  /** Requests per minute per address on the public survey link. */
   publicRateLimitPerMinute: number;
 }
 

@@ -72,7 +72,7 @@ export interface SendSurvey {
  * the survey id, or null when the template is switched off.
  */
 export async function sendSurveyInTransaction(deps: ModuleDeps & { db: Tx }, send: SendSurvey, publicUrl: string, now = new Date()): Promise<string | null> {
-  const template = await deps.db.selectFrom('survey_template').select(['id', 'context', 'active']).where('code', '=', send.templateCode).executeTakeFirst();
+  const template = await deps.db.selectFrom('survey_template').select(['id', 'context', 'active', 'questions']).where('code', '=', send.templateCode).executeTakeFirst();
   if (!template?.active) return null;
   const unit = await deps.db.selectFrom('org_unit').select(['id', 'path']).where('id', '=', send.orgUnitId).executeTakeFirstOrThrow();
   const id = newId();
@@ -81,7 +81,7 @@ export async function sendSurveyInTransaction(deps: ModuleDeps & { db: Tx }, sen
   await deps.db
     .insertInto('survey')
     .values({
-      customer_id: send.customerId, id, template_id: template.id, context: template.context, claim_id: send.claimId ?? null, complaint_id: send.complaintId ?? null, visit_id: send.visitId ?? null,
+      customer_id: send.customerId, id, template_id: template.id, context: template.context, questions: JSON.stringify(template.questions), claim_id: send.claimId ?? null, complaint_id: send.complaintId ?? null, visit_id: send.visitId ?? null,
       org_unit_id: unit.id, org_path: unit.path, product_id: send.productId ?? null, agent_id: send.agentId ?? null, token_hash: surveyTokenHash(token), status: 'sent', sent_at: now, expires_at: expiresAt,
     })
     .execute();
@@ -95,8 +95,7 @@ async function findByToken(db: Executor, token: string) {
   if (!isSurveyTokenShape(token)) return undefined;
   return db
     .selectFrom('survey as s')
-    .innerJoin('survey_template as t', 't.id', 's.template_id')
-    .select(['s.customer_id', 's.id', 's.context', 's.status', 's.expires_at', 's.claim_id', 's.complaint_id', 's.visit_id', 't.code', 't.questions'])
+    .select(['s.customer_id', 's.id', 's.context', 's.status', 's.expires_at', 's.claim_id', 's.complaint_id', 's.visit_id', 's.questions'])
     .where('s.token_hash', '=', surveyTokenHash(token))
     .executeTakeFirst();
 }

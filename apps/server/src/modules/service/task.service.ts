@@ -118,7 +118,7 @@ export async function createTask(deps: ModuleDeps, actor: Actor, input: TCreateT
   return present((await select(deps.db).where('t.id', '=', id).executeTakeFirstOrThrow()), now);
 }
 
-async function requireAssignable(db: Executor, actor: Actor, staffId: string, field: string) {
+export async function requireAssignable(db: Executor, actor: Actor, staffId: string, field: string) {
   const staff = await findStaffById(db, staffId);
   const unit = staff ? await findOrgUnitById(db, staff.org_unit_id) : undefined;
   if (!staff || staff.status !== 'active' || !unit || !unit.path.startsWith(actor.orgPath)) throw fieldError(field, 'no such active staff member in your scope', 'NOT_FOUND');
@@ -136,7 +136,7 @@ export async function listTasks(deps: ModuleDeps, actor: Actor, query: TTaskList
   if (query.status === 'active') q = q.where('t.status', 'in', ['open', 'in_progress']);
   else q = q.where('t.status', '=', query.status);
   if (query.customerId) q = q.where('t.customer_id', '=', query.customerId);
-  if (query.overdueOnly) q = q.where('t.due_at', '<', now);
+  if (query.overdueOnly === 'true') q = q.where('t.due_at', '<', now);
   if (query.cursor) {
     const { at, id } = decodeCursor(query.cursor);
     q = q.where((eb) => eb.or([eb('t.due_at', '>', at), eb.and([eb('t.due_at', '=', at), eb('t.id', '>', id)])]));

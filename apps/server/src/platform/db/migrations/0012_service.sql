@@ -98,6 +98,8 @@ CREATE TABLE survey (
   id uuid NOT NULL,
   template_id uuid NOT NULL REFERENCES survey_template(id),
   context text NOT NULL,
+  -- The questions as sent: later edits of the template do not change a survey already out.
+  questions jsonb NOT NULL,
   claim_id uuid,
   complaint_id uuid,
   visit_id uuid,
@@ -180,6 +182,10 @@ CREATE TABLE job (
   created_at timestamptz NOT NULL DEFAULT now(),
   finished_at timestamptz
 );
+-- Outbox events whose handler fails are retried a few times, then set aside (published with the error).
+ALTER TABLE outbox ADD COLUMN attempts integer NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN last_error text;
+
 CREATE INDEX job_due_idx ON job (run_at) WHERE status IN ('pending', 'running');
 
 -- Customer messages: one row per message, whatever the channel; params carry ids and figures, never

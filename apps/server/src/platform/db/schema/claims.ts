@@ -165,6 +165,8 @@ export interface OutboxTable {
   payload: Json<Record<string, unknown>>;
   created_at: Timestamp;
   published_at: NullableTimestamp;
+  attempts: Generated<number>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClaimTables {

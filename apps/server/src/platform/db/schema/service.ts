@@ -76,6 +76,7 @@ export interface SurveyTable {
   id: string;
   template_id: string;
   context: string;
+  questions: Json;
   claim_id: string | null;
   complaint_id: string | null;
   visit_id: string | null;

@@ -6,11 +6,14 @@ import { useParams, useSearchParams } from 'react-router';
 import { useCustomer360 } from '../../../api/customers.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { useCurrentUser } from '../../../components/require-session.tsx';
+import { can } from '../../../permissions.ts';
 import { ConsentsCard } from './components/consents-card.tsx';
 import { CustomerHeader } from './components/customer-header.tsx';
 import { HouseholdCard } from './components/household-card.tsx';
 import { InteractionsCard, LogInteractionModal } from './components/interactions-card.tsx';
 import { ProfileCard } from './components/profile-card.tsx';
+import { ServiceTab } from './components/service-tab.tsx';
 import { TagsAttributesCard } from './components/tags-attributes-card.tsx';
 import { UnmaskCustomerModal } from './components/unmask-customer-modal.tsx';
 import { knownSections } from './section-registry.tsx';
@@ -25,6 +28,7 @@ export function Customer360Page() {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
   const view = useCustomer360(customerId);
+  const me = useCurrentUser();
   const [asking, setAsking] = useState(false);
   const [logging, setLogging] = useState(false);
   // Revealed values live only in this page's state: leaving the page forgets them.
@@ -52,6 +56,9 @@ export function Customer360Page() {
       label: <span data-testid={`customer-tab-${s.key}`}>{s.view.title(t)}</span>,
       children: <div data-testid={`customer-section-${s.key}`}>{s.view.render({ data: s.data, view: data })}</div>,
     })),
+    ...(can(me, 'service:read')
+      ? [{ key: 'service', label: <span data-testid="customer-tab-service">{t('customer360.tabService')}</span>, children: <ServiceTab customerId={data.customer.id} /> }]
+      : []),
     {
       key: 'interactions',
       label: <span data-testid="customer-tab-interactions">{t('customer360.tabInteractions')}</span>,

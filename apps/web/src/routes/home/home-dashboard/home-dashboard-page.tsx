@@ -9,6 +9,7 @@ import { can } from '../../../permissions.ts';
 import { CustomerSearchCard } from './components/customer-search-card.tsx';
 import { LatestAuditCard } from './components/latest-audit-card.tsx';
 import { ScopeCard } from './components/scope-card.tsx';
+import { ServiceKpiCard } from './components/service-kpi-card.tsx';
 import { WorkAreaCard, type WorkAreaRole } from './components/work-area-card.tsx';
 
 const WORK_AREA_ROLES: readonly WorkAreaRole[] = ['agent', 'csr', 'underwriter', 'claims_adjuster', 'complaint_handler', 'analyst'];
@@ -59,6 +60,11 @@ export function HomeDashboardPage() {
       </Card>
 
       <Row gutter={[16, 16]}>
+        {can(me, 'service:read') && (
+          <Col xs={24}>
+            <ServiceKpiCard />
+          </Col>
+        )}
         {searchesCustomers && (
           <Col xs={24} lg={12}>
             <CustomerSearchCard />

@@ -1,4 +1,4 @@
-import { ReloadOutlined } from '@ant-design/icons';
+import { MinusSquareOutlined, PlusSquareOutlined, ReloadOutlined } from '@ant-design/icons';
 import { MESSAGE_CHANNELS, MESSAGE_STATUSES, type TMessage, type TMessageChannel, type TMessageStatus } from '@anxin/contracts';
 import { Button, Card, Descriptions, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
@@ -117,7 +117,20 @@ export function MessageLogPage() {
             loading={list.isFetching && !list.isFetchingNextPage}
             pagination={false}
             scroll={{ x: 1100 }}
-            expandable={{ expandedRowRender: (m) => <MessageDetail message={m} /> }}
+            expandable={{
+              expandedRowRender: (m) => <MessageDetail message={m} />,
+              expandIcon: ({ expanded, onExpand, record }) => (
+                <Button
+                  size="small"
+                  type="text"
+                  icon={expanded ? <MinusSquareOutlined /> : <PlusSquareOutlined />}
+                  onClick={(e) => onExpand(record, e)}
+                  aria-expanded={expanded}
+                  aria-label={t('serviceMessages.body')}
+                  data-testid={`message-expand-${record.id}`}
+                />
+              ),
+            }}
             locale={{ emptyText: t('serviceMessages.empty') }}
             onRow={(m) => ({ 'data-testid': `message-row-${m.id}`, 'data-status': m.status }) as HTMLAttributes<HTMLElement>}
           />

@@ -7,7 +7,6 @@ import { useAutomationRuns } from '../../../../api/automation.ts';
 import { ProblemAlert } from '../../../../components/problem-alert.tsx';
 import { useServiceLabels } from '../../../../components/service-labels.ts';
 import { useFormat } from '../../../../format.ts';
-import { useLabels } from '../../../../i18n/labels.ts';
 
 const runKey = (r: TAutomationRun) => `${r.ruleCode}-${r.customerId}-${r.periodKey}`;
 
@@ -15,7 +14,6 @@ const runKey = (r: TAutomationRun) => `${r.ruleCode}-${r.customerId}-${r.periodK
 export function AutomationRunsCard() {
   const { t } = useTranslation();
   const labels = useServiceLabels();
-  const common = useLabels();
   const format = useFormat();
   const [ruleCode, setRuleCode] = useState<TAutomationRuleCode | undefined>();
   const runs = useAutomationRuns({ ruleCode, limit: 100 });
@@ -41,7 +39,7 @@ export function AutomationRunsCard() {
         <Flex gap={4} wrap>
           {r.actions.map((a, i) => (
             <Tag key={`${a.kind}-${a.id ?? i}`}>
-              {a.id && (a.kind === 'follow_up_visit' || a.kind === 'visit') ? <Link to={`/visits/${a.id}`}>{common.entityType(a.kind)}</Link> : common.entityType(a.kind)}
+              {a.id && a.kind === 'visit' ? <Link to={`/visits/${a.id}`}>{labels.runAction(a.kind)}</Link> : labels.runAction(a.kind)}
             </Tag>
           ))}
         </Flex>

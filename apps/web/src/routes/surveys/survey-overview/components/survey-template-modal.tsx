@@ -211,24 +211,28 @@ export function SurveyTemplateModal({ template, onClose }: { template?: TSurveyT
                               />
                             </Flex>
                           ))}
-                          <Form.ErrorList errors={optionErrors} />
-                          {options.length < MAX_OPTIONS && (
-                            <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => optionOps.add({})} style={{ alignSelf: 'flex-start' }} data-testid={`survey-question-${i}-add-option`}>
-                              {t('surveys.templates.addOption')}
-                            </Button>
-                          )}
+                          <Form.Item style={{ marginBottom: 0 }}>
+                            {options.length < MAX_OPTIONS && (
+                              <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => optionOps.add({})} data-testid={`survey-question-${i}-add-option`}>
+                                {t('surveys.templates.addOption')}
+                              </Button>
+                            )}
+                            <Form.ErrorList errors={optionErrors} />
+                          </Form.Item>
                         </Flex>
                       )}
                     </Form.List>
                   )}
                 </Card>
               ))}
-              <Form.ErrorList errors={errors} />
-              {fields.length < MAX_QUESTIONS && (
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'text', required: false })} data-testid="survey-question-add">
-                  {t('surveys.templates.addQuestion')}
-                </Button>
-              )}
+              <Form.Item>
+                {fields.length < MAX_QUESTIONS && (
+                  <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ kind: 'text', required: false })} data-testid="survey-question-add">
+                    {t('surveys.templates.addQuestion')}
+                  </Button>
+                )}
+                <Form.ErrorList errors={errors} />
+              </Form.Item>
             </Flex>
           )}
         </Form.List>

@@ -50,9 +50,9 @@ export function VisitSummaryCard({ visit }: { visit: TFollowUpVisit }) {
     { key: 'unit', label: t('visits.unit'), children: visit.unit.name },
     { key: 'source', label: t('visits.source'), children: visit.source },
     { key: 'created', label: t('visits.detail.createdAt'), children: format.dateTime(visit.createdAt) },
-    ...(visit.policyId ? [{ key: 'policy', label: t('visits.detail.policy'), children: <Link to={`/policies/${visit.policyId}`}>{t('common.more')}</Link> }] : []),
-    ...(visit.claimId ? [{ key: 'claim', label: t('visits.detail.claim'), children: <Link to={`/claims/${visit.claimId}`}>{t('common.more')}</Link> }] : []),
-    ...(visit.complaintId ? [{ key: 'complaint', label: t('visits.detail.complaint'), children: <Link to={`/complaints/${visit.complaintId}`}>{t('common.more')}</Link> }] : []),
+    ...(visit.policyId ? [{ key: 'policy', label: t('visits.detail.policy'), children: <Link to={`/policies/${visit.policyId}`}>{t('visits.detail.view')}</Link> }] : []),
+    ...(visit.claimId ? [{ key: 'claim', label: t('visits.detail.claim'), children: <Link to={`/claims/${visit.claimId}`}>{t('visits.detail.view')}</Link> }] : []),
+    ...(visit.complaintId ? [{ key: 'complaint', label: t('visits.detail.complaint'), children: <Link to={`/complaints/${visit.complaintId}`}>{t('visits.detail.view')}</Link> }] : []),
     ...(visit.completedAt ? [{ key: 'completed', label: t('visits.detail.completedAt'), children: format.dateTime(visit.completedAt) }] : []),
   ];
   return (
