@@ -1,0 +1,99 @@
+import type { TClaimList, TFollowUpVisitList, TMessageList } from '@anxin/contracts';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { byTestId, launchChromium, login, openPage } from './support/browser.ts';
+import { startDemoServer, type RunningServer } from './support/server.ts';
+
+const DEMO_PASSWORD = 'anxin-demo-2026';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('service journey in Chromium: claim closed → visit → survey → NPS', () => {
+  it('closing a claim schedules a case-closure visit and sends a survey; the visit is done, the customer answers by link, NPS shows on the dashboard', async () => {
+    const admin = await openPage(browser);
+    const customer = await openPage(browser, { mobile: true });
+    await login(admin.page, server.baseUrl, 'admin', DEMO_PASSWORD);
+    await admin.page.waitForSelector(byTestId('home-page'));
+    const api = async <T>(path: string) => {
+      const res = await admin.page.request.get(`${server.baseUrl}${path}`);
+      expect(res.status(), await res.text()).toBe(200);
+      return (await res.json()) as T;
+    };
+
+    // ── A claim waiting for payment is paid: it closes ──
+    const paying = await api<TClaimList>('/api/v1/claims?status=paying&limit=1');
+    const claim = paying.items[0]!;
+    expect(claim).toBeTruthy();
+    await admin.page.goto(`${server.baseUrl}/claims/${claim.id}`);
+    await admin.page.waitForSelector(`${byTestId('claim-detail-page')}[data-status="paying"]`);
+    await admin.page.click(byTestId('claim-action-pay'));
+    await admin.page.fill(byTestId('claim-payment-account'), '6222020200112233445');
+    await admin.page.click(byTestId('claim-payment-submit'));
+    await admin.page.waitForSelector(`${byTestId('claim-detail-page')}[data-status="closed"]`, { timeout: 15_000 });
+
+    // ── Due work runs from the rules page: the closure becomes a visit and a survey ──
+    await admin.page.click(byTestId('nav-service'));
+    await admin.page.click(byTestId('nav-automation'));
+    await admin.page.waitForSelector(byTestId('rule-switch-claim_closure_visit'));
+    await admin.page.click(byTestId('run-due-now'));
+    await admin.page.waitForSelector(byTestId('run-due-result'));
+    const customerId = claim.customerId;
+    const visits = await api<TFollowUpVisitList>(`/api/v1/visits?customerId=${customerId}&visitType=case_closure&status=scheduled`);
+    const visit = visits.items.find((v) => v.claimId === claim.id);
+    expect(visit, JSON.stringify(visits.items.map((v) => v.claimId))).toBeTruthy();
+
+    // ── The visit worklist → the visit: reached, the script answered ──
+    await admin.page.click(byTestId('nav-visits'));
+    await admin.page.waitForSelector(byTestId('visit-worklist-page'));
+    await admin.page.waitForSelector('[data-testid^="visit-row-"]');
+    await admin.page.goto(`${server.baseUrl}/visits/${visit!.id}`);
+    await admin.page.waitForSelector(`${byTestId('visit-detail-page')}[data-status="scheduled"]`);
+    expect(await admin.page.locator(byTestId('visit-method')).getAttribute('data-method')).toBe('phone');
+    await admin.page.click(byTestId('visit-outcome-reached'));
+    await admin.page.click(byTestId('visit-answer-payout_understood-yes'));
+    await admin.page.click(byTestId('visit-answer-csat-5'));
+    await admin.page.fill(byTestId('visit-note'), '客户对赔付金额无异议');
+    await admin.page.click(byTestId('visit-submit'));
+    await admin.page.waitForSelector(`${byTestId('visit-detail-page')}[data-status="completed"]`, { timeout: 15_000 });
+    await admin.page.waitForSelector(byTestId('visit-answers'));
+
+    // ── The survey invitation, as the development adapter delivered it (the message log) ──
+    const messages = await api<TMessageList>(`/api/v1/messages?customerId=${customerId}`);
+    const invitation = messages.items.find((m) => m.template === 'survey_invitation');
+    expect(invitation, JSON.stringify(messages.items.map((m) => [m.template, m.status]))).toBeTruthy();
+    const token = /\/survey\/([A-Za-z0-9_-]{32})/.exec(invitation!.body)?.[1];
+    expect(token, invitation!.body).toBeTruthy();
+    await admin.page.click(byTestId('nav-messages'));
+    await admin.page.waitForSelector(byTestId('message-log-page'));
+
+    // ── The customer opens the link on a phone, without logging in, and answers ──
+    await customer.page.goto(`${server.baseUrl}/survey/${token}`);
+    await customer.page.waitForSelector(byTestId('survey-form'));
+    await customer.page.click(byTestId('survey-csat-5'));
+    await customer.page.click(byTestId('survey-nps-10'));
+    await customer.page.click(byTestId('survey-submit'));
+    await customer.page.waitForSelector(byTestId('survey-thanks'));
+    // The link works once.
+    await customer.page.goto(`${server.baseUrl}/survey/${token}`);
+    await customer.page.waitForSelector(byTestId('survey-already-answered'));
+
+    // ── NPS on the dashboard: the only answer in the demo is a promoter → 100 ──
+    await admin.page.goto(`${server.baseUrl}/`);
+    await admin.page.waitForSelector(byTestId('kpi-nps'));
+    await expect.poll(async () => (await admin.page.locator(byTestId('kpi-nps')).textContent())?.trim(), { timeout: 15_000 }).toBe('100');
+
+    expect(admin.errors).toEqual([]);
+    expect(customer.errors).toEqual([]);
+  });
+});
