@@ -1759,6 +1759,7 @@ export const enUS: Messages = {
     fromMonth: 'From the analysis of month',
     from: 'From',
     monthOf: 'Analysis {{month}}',
+    fromSurvey: 'Low survey score',
     status: 'Status',
     evidence: 'Evidence / effect',
     statuses: { open: 'Open', done: 'Done, to verify', verified: 'Verified', overdue_escalated: 'Overdue, escalated' },
@@ -1864,7 +1865,7 @@ export const enUS: Messages = {
   },
   visits: {
     title: 'Follow-up visits',
-    description: 'New-policy, survey, claim-closure and complaint-closure visits and holiday care, earliest due first; a phone visit not reached three times turns into a letter or an on-site visit.',
+    description: 'New-policy, survey, claim-closure and complaint-closure visits and holiday care, earliest due first; a phone visit not reached three times turns into a letter.',
     customer: 'Customer',
     visitType: 'Visit type',
     method: 'Method',
@@ -2050,11 +2051,11 @@ export const enUS: Messages = {
     rules: {
       birthday_review: {
         name: 'Birthday coverage review',
-        description: 'Some days before a customer’s birthday (days before), creates a coverage-review task for their agent, so the birthday call checks whether their cover is still enough.',
+        description: 'Some days before a customer’s birthday (days before), creates a coverage-review task for their agent and queues a birthday greeting for the day (marketing: sent only with marketing consent, outside quiet hours, under the weekly cap).',
       },
       renewal_reminder: {
         name: 'Renewal reminder',
-        description: 'Some days before a policy expires (several allowed, e.g. 30 and 7 days), reminds the customer to renew and creates a renewal follow-up task for the agent.',
+        description: 'Some days before a policy expires (several allowed, e.g. 30 and 7 days), reminds the customer to renew (sent from 09:00) and, at the earliest threshold, creates a renewal task for the agent.',
       },
       lapse_retention: {
         name: 'Lapse retention',
@@ -2086,11 +2087,11 @@ export const enUS: Messages = {
       },
       overdue_task_escalation: {
         name: 'Overdue task escalation',
-        description: 'When a task passes its due time unfinished, escalates it to the manager of the assignee’s unit.',
+        description: 'When a task passes its due time unfinished, escalates it once to the branch manager of the task’s unit (or of the nearest unit above that has one).',
       },
       holiday_care_visit: {
         name: 'Holiday care visit',
-        description: 'Some days before a public holiday, schedules a holiday-care visit: on site for long-standing large customers (tenure and annual premium at or above the thresholds), by phone for everyone else.',
+        description: 'Some days before a public holiday, schedules a holiday-care visit: for long-standing large customers only (tenure and annual premium at or above the thresholds), on site.',
       },
     },
     paramLabels: {

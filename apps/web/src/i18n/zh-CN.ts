@@ -1754,6 +1754,7 @@ export const zhCN = {
     fromMonth: '来源（分析月份）',
     from: '来源',
     monthOf: '{{month}} 投诉分析',
+    fromSurvey: '满意度低分',
     status: '状态',
     evidence: '证据 / 效果',
     statuses: { open: '进行中', done: '已完成待验证', verified: '已验证', overdue_escalated: '逾期已上报' },
@@ -1859,7 +1860,7 @@ export const zhCN = {
   },
   visits: {
     title: '回访',
-    description: '承保、查勘、结案、投诉结案回访和节日关怀，最早到期的在前；三次未联系上的电话回访改为信函或上门回访。',
+    description: '承保、查勘、结案、投诉结案回访和节日关怀，最早到期的在前；三次未联系上的电话回访改为信函回访。',
     customer: '客户',
     visitType: '回访类型',
     method: '回访方式',
@@ -2045,11 +2046,11 @@ export const zhCN = {
     rules: {
       birthday_review: {
         name: '生日保障检视',
-        description: '客户生日前若干天（提前天数），为归属业务员创建保障检视任务，借生日契机检视客户的保障是否充足。',
+        description: '客户生日前若干天（提前天数），为归属业务员创建保障检视任务，并在生日当天发送生日祝福（营销类：需营销授权，避开免打扰时段，受每周频次上限约束）。',
       },
       renewal_reminder: {
         name: '续保提醒',
-        description: '保单满期前若干天（可设多个，如 30 天和 7 天）向客户发送续保提醒，并为业务员创建续保跟进任务。',
+        description: '保单满期前若干天（可设多个，如 30 天和 7 天）向客户发送续保提醒（09:00 后发出），并在最早的提醒时为业务员创建续保跟进任务。',
       },
       lapse_retention: {
         name: '脱保挽留',
@@ -2081,11 +2082,11 @@ export const zhCN = {
       },
       overdue_task_escalation: {
         name: '逾期任务上报',
-        description: '任务过了到期时间仍未完成时，自动上报给负责人所在机构的负责人。',
+        description: '任务过了到期时间仍未完成时，自动上报一次给任务所属机构（或其上级机构中最近的）的机构负责人。',
       },
       holiday_care_visit: {
         name: '节日关怀回访',
-        description: '法定节日前若干天安排节日关怀回访；投保年限和年保费达到门槛的长期大客户上门拜访，其他客户电话问候。',
+        description: '法定节日前若干天安排节日关怀回访；仅针对投保年限和年保费达到门槛的长期大客户，上门拜访。',
       },
     },
     paramLabels: {

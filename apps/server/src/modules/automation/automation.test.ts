@@ -113,10 +113,10 @@ describe('scheduled rules fire once per customer and period', () => {
     const c = await customer('方舟');
     const { createTaskInTransaction } = await import('../service/index.ts');
     const id = await ctx.db.transaction().execute((tx) => createTaskInTransaction(tx, null, { customerId: c, kind: 'manual', title: 'Call back', priority: 'normal', dueAt: new Date(NOW.getTime() - 3_600_000), sourceType: 'manual' }, NOW));
-    const first = await runScheduledRule(deps, 'overdue_task_escalation', NOW);
-    const second = await runScheduledRule(deps, 'overdue_task_escalation', NOW);
-    expect(first.changed).toBeGreaterThanOrEqual(1);
-    expect(second.changed).toBe(0);
+    // On every pass of due work, not once a day; once per task.
+    const [first, second] = await Promise.all([runDueWork(deps, runtime, { workerId: 'a', now: NOW }), runDueWork(deps, runtime, { workerId: 'b', now: NOW })]);
+    expect(first.tasksEscalated + second.tasksEscalated).toBeGreaterThanOrEqual(1);
+    expect((await runDueWork(deps, runtime, { workerId: 'a', now: NOW })).tasksEscalated).toBe(0);
     const task = await ctx.db.selectFrom('task').select(['escalated_to_id', 'escalated_at']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(task.escalated_to_id).toBe(manager.staff.id);
     expect(task.escalated_at?.toISOString()).toBe(NOW.toISOString());

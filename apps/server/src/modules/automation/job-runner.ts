@@ -6,7 +6,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { deliverDueMessages } from '../messages/index.ts';
 import type { AutomationRuntime } from './automation-runtime.ts';
 import { dispatchOutbox } from './event-rules.ts';
-import { runScheduledRule, SCHEDULED_RULES } from './scheduled-rules.ts';
+import { escalateOverdueTasksIfEnabled, runScheduledRule, SCHEDULED_RULES } from './scheduled-rules.ts';
 
 const LEASE_MS = 10 * 60_000;
 const MAX_ATTEMPTS = 5;
@@ -59,7 +59,8 @@ async function claimDueJobs(deps: ModuleDeps, workerId: string, now: Date, limit
 /**
  * One pass over due work — what the in-process worker runs every few seconds and
  * `anxin jobs run --once` runs once: publish outbox events (event rules, queued messages), put
- * today's scheduled rules in the job table, run the due jobs, deliver due messages.
+ * today's scheduled rules in the job table, run the due jobs, escalate overdue tasks, deliver due
+ * messages.
  */
 export async function runDueWork(deps: ModuleDeps, runtime: AutomationRuntime, options: RunDueWorkOptions): Promise<TJobRunResult> {
   const now = options.now ?? new Date();
@@ -77,7 +78,6 @@ export async function runDueWork(deps: ModuleDeps, runtime: AutomationRuntime, o
       if (job.kind !== 'rule' || !payload.rule || !(AUTOMATION_RULES as readonly string[]).includes(payload.rule)) throw new Error(`unknown job ${job.kind}`);
       const outcome = await runScheduledRule(deps, payload.rule as TAutomationRuleCode, now);
       result.rulesFired += outcome.fired;
-      result.tasksEscalated += outcome.changed ?? 0;
       await deps.db.updateTable('job').set({ status: 'done', result: JSON.stringify(outcome), finished_at: new Date(), locked_until: null, last_error: null }).where('id', '=', job.id).execute();
       result.jobs++;
     } catch (error) {
@@ -91,6 +91,7 @@ export async function runDueWork(deps: ModuleDeps, runtime: AutomationRuntime, o
         .execute();
     }
   }
+  result.tasksEscalated = await escalateOverdueTasksIfEnabled(deps, now);
   const delivered = await deliverDueMessages(deps, runtime.adapters, runtime.settings, now);
   result.messagesSent = delivered.sent;
   result.messagesDeferred = delivered.deferred;

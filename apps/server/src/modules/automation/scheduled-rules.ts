@@ -14,8 +14,6 @@ const DAY_MS = 86_400_000;
 export interface ScheduledRuleResult {
   candidates: number;
   fired: number;
-  /** For rules that are not per customer (task escalation). */
-  changed?: number;
 }
 
 type Candidate = { customerId: string; periodKey: string; reason: string };
@@ -189,9 +187,7 @@ const holidayCareVisit: Handler = async (deps, params, today, now) => {
   ], now);
 };
 
-const overdueTaskEscalation: Handler = async (deps, _params, _today, now) => ({ candidates: 0, fired: 0, changed: await escalateOverdueTasks(deps, now) });
-
-/** The scheduled rules and what each runs once a day. */
+/** The scheduled rules and what each runs once a day (overdue-task escalation runs on every pass instead). */
 export const SCHEDULED_RULES: Partial<Record<TAutomationRuleCode, Handler>> = {
   birthday_review: birthdayReview,
   renewal_reminder: renewalReminder,
@@ -199,8 +195,12 @@ export const SCHEDULED_RULES: Partial<Record<TAutomationRuleCode, Handler>> = {
   claim_then_no_renewal: claimThenNoRenewal,
   claim_free_year: claimFreeYear,
   holiday_care_visit: holidayCareVisit,
-  overdue_task_escalation: overdueTaskEscalation,
 };
+
+/** Overdue tasks are escalated on every pass of due work (not once a day), while the rule is on. */
+export async function escalateOverdueTasksIfEnabled(deps: ModuleDeps, now = new Date()): Promise<number> {
+  return (await loadRule(deps.db, 'overdue_task_escalation')).enabled ? escalateOverdueTasks(deps, now) : 0;
+}
 
 /** Runs one scheduled rule for today (Shanghai) if it is switched on. Safe to run twice or in two workers at once. */
 export async function runScheduledRule(deps: ModuleDeps, code: TAutomationRuleCode, now = new Date()): Promise<ScheduledRuleResult> {
