@@ -49,6 +49,15 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
       await database.close();
       throw new Error(`Demo not loaded: ${demo.reason}`);
     }
+    if (demo.status === 'loaded') {
+      // The demo's history (closed claims, resolved complaints, new policies) has queued a backlog of
+      // events: let automation catch up now, before users arrive, rather than under their clicks.
+      const deps = { db: database.db, cipher: cipherFor(config) };
+      for (let pass = 0; pass < 20; pass++) {
+        const r = await runDueWork(deps, automationRuntimeFor(config), { workerId: 'demo-load' });
+        if (r.outboxEvents === 0 && r.messagesSent + r.messagesFailed + r.messagesSuppressed + r.messagesDeferred === 0) break;
+      }
+    }
     print('');
     print(demo.status === 'loaded' ? 'Demo insurer loaded.' : 'Demo insurer already present.');
     print(`Demo password for every account: ${demo.password}`);

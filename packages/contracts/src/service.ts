@@ -268,6 +268,7 @@ export const AUTOMATION_RULES = [
   'claim_closure_visit',
   'complaint_closure_visit',
   'new_policy_visit',
+  'survey_visit',
   'claim_then_no_renewal',
   'claim_free_year',
   'low_score_recovery',

@@ -2069,6 +2069,10 @@ export const enUS: Messages = {
         name: 'Complaint closure visit',
         description: 'After a complaint is closed, schedules a closure visit within the set number of days and sends a complaint-handling satisfaction survey.',
       },
+      survey_visit: {
+        name: 'Survey visit',
+        description: 'When a claim’s survey and loss assessment is done, schedules a survey visit (within the set number of days) that asks whether the surveyor served well.',
+      },
       new_policy_visit: {
         name: 'New-policy visit',
         description: 'After a new policy is issued, schedules the new-policy visit that confirms the policyholder signed personally, had cover and exclusions explained and knows the cooling-off right.',

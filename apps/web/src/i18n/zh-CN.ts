@@ -2064,6 +2064,10 @@ export const zhCN = {
         name: '投诉结案回访',
         description: '投诉结案后，在规定天数内安排投诉结案回访，并向客户发送投诉处理满意度调查。',
       },
+      survey_visit: {
+        name: '查勘回访',
+        description: '理赔案件查勘定损完成后，在设定天数内安排查勘回访，了解查勘员服务是否规范。',
+      },
       new_policy_visit: {
         name: '新单承保回访',
         description: '新保单承保后安排承保回访，确认投保人本人签名、已说明保险责任与免责条款，以及知晓犹豫期权利。',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { automationRuntimeFor, cipherFor } from '../../app.ts';
 import { createTestContext } from '../../test/context.ts';
 import { seedOrg, seedStaff } from '../../test/factories.ts';
+import { reportClaim, transitionClaim } from '../claims/index.ts';
 import { actOnComplaint, createComplaint } from '../complaints/index.ts';
 import { changeConsent, createCustomer } from '../customers/index.ts';
 import { developmentAdapter, deliverDueMessages, queueMessage, type MessageAdapters } from '../messages/index.ts';
@@ -145,6 +146,17 @@ describe('event rules', () => {
     expect(deps.cipher.decrypt(params.linkEnc!)).toMatch(/^https:\/\/service\.example\.cn\/survey\/[A-Za-z0-9_-]{32}$/);
     expect(invitation.status).toBe('sent');
     expect(invitation.recipient_masked).toMatch(/^138\*{4}\d{4}$/);
+  });
+
+  it('a claim’s survey and loss assessment done: a survey visit (查勘回访), once', async () => {
+    const c = await customer('严伟');
+    const p = await policy(c, '2026-01-01', '2026-12-31');
+    const adjuster = await seedStaff(ctx.db, org, units.east.id, 'east.adjuster', ['claims_adjuster']);
+    let claim = await reportClaim(deps, system, { policyId: p.row.id, channel: 'phone', incidentAt: '2026-11-01T02:00:00.000Z', amountClaimedFen: 500_000, incident: { kind: 'illness', event: '工地意外摔伤，左腿骨折' } });
+    for (const action of ['register', 'start_assessment', 'complete_documents'] as const) claim = await transitionClaim(deps, adjuster.actor, claim.row.id, { action, reason: `e2e ${action}`, version: claim.row.version });
+    await Promise.all([runDueWork(deps, runtime, { workerId: 'a' }), runDueWork(deps, runtime, { workerId: 'b' })]);
+    const visits = await ctx.db.selectFrom('follow_up_visit').select(['visit_type', 'claim_id', 'source', 'org_unit_id']).where('customer_id', '=', c).execute();
+    expect(visits).toEqual([{ visit_type: 'survey', claim_id: claim.row.id, source: 'rule:survey_visit', org_unit_id: claim.row.org_unit_id }]);
   });
 
   it('a low claims score opens a service-recovery task and an item on the claims unit’s service-improvement list', async () => {

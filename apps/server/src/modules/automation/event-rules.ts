@@ -41,6 +41,17 @@ const claimClosed: EventHandler = async (deps, runtime, event, now) => {
   }, now);
 };
 
+/** Survey and loss assessment done on a claim: the survey visit (查勘回访) asks whether the surveyor served well. */
+const claimAssessed: EventHandler = async (deps, _runtime, event, now) => {
+  const rule = await loadRule(deps.db, 'survey_visit');
+  if (!rule.enabled || !event.customerId || !event.aggregateId) return false;
+  const claim = await deps.db.selectFrom('claim').select(['id', 'customer_id', 'claim_no', 'org_unit_id', 'policy_id']).where('customer_id', '=', event.customerId).where('id', '=', event.aggregateId).executeTakeFirst();
+  if (!claim) return false;
+  return fireOnce(deps.db, 'survey_visit', claim.customer_id, claim.id, `the survey and loss assessment of claim ${claim.claim_no} is done`, async (tx) => [
+    { kind: 'visit', id: await scheduleVisitInTransaction(tx, null, { customerId: claim.customer_id, visitType: 'survey', dueAt: new Date(now.getTime() + numberParam(rule.params, 'visitWithinDays', 2) * DAY_MS), policyId: claim.policy_id, claimId: claim.id, orgUnitId: claim.org_unit_id, assigneeId: null, source: 'rule:survey_visit' }, undefined, now) },
+  ], now);
+};
+
 /** Complaint resolved: a complaint-closure visit and survey, judged against the handling unit. */
 const complaintClosed: EventHandler = async (deps, runtime, event, now) => {
   const rule = await loadRule(deps.db, 'complaint_closure_visit');
@@ -116,6 +127,7 @@ const messageEvent: EventHandler = async (deps, _runtime, event, now) => {
 };
 
 const HANDLERS: Record<string, EventHandler> = {
+  'claim.assessed': claimAssessed,
   'claim.closed': claimClosed,
   'complaint.closed': complaintClosed,
   'policy.issued': policyIssued,
@@ -129,8 +141,11 @@ export function handleOutboxEvent(deps: ModuleDeps & { db: Tx }, runtime: Automa
   return handler ? handler(deps, runtime, event, now) : Promise.resolve(false);
 }
 
-/** Events handled per pass; the rest wait for the next. */
-export const OUTBOX_BATCH = 100;
+/**
+ * Events handled per transaction. Small, because on the embedded database a transaction holds the
+ * only connection: short ones let HTTP requests in between.
+ */
+export const OUTBOX_BATCH = 25;
 /** A failing event is tried this many times, then set aside (published, with its last error) so it cannot stall the queue. */
 export const OUTBOX_MAX_ATTEMPTS = 5;
 

@@ -65,8 +65,9 @@ async function claimDueJobs(deps: ModuleDeps, workerId: string, now: Date, limit
 export async function runDueWork(deps: ModuleDeps, runtime: AutomationRuntime, options: RunDueWorkOptions): Promise<TJobRunResult> {
   const now = options.now ?? new Date();
   const result: TJobRunResult = { outboxEvents: 0, jobs: 0, rulesFired: 0, messagesSent: 0, messagesDeferred: 0, messagesSuppressed: 0, messagesFailed: 0, tasksEscalated: 0 };
-  // Events may queue more events' worth of work (a survey answered → a task): a few rounds.
-  for (let round = 0; round < 5; round++) {
+  // Batches until the outbox is empty (events may cause events: a survey answered → a task), at
+  // most 20 batches per pass so one pass stays short; the rest waits for the next pass.
+  for (let round = 0; round < 20; round++) {
     const published = await dispatchOutbox(deps, runtime, now, (id, error) => options.onError?.(`outbox event ${id}`, error));
     result.outboxEvents += published;
     if (published === 0) break;

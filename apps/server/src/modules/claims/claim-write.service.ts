@@ -150,6 +150,8 @@ async function moveClaim(
   await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: claim.id, type: move, from: claim.status, to, reason: input.reason, data: input.data ?? {}, actorId: actor.id, actorName: actor.name, at: now });
   await recordAuditEvent(tx, actor, { action: 'claim.updated', entityType: 'claim', entityId: claim.id, customerId: claim.customer_id, data: { move, from: claim.status, to, ...(input.data ?? {}) } });
   await notifyCustomer(deps, tx, claim, move);
+  // The survey and loss assessment (查勘定损) is done: automation schedules the survey visit (查勘回访).
+  if (claim.status === 'assessing' && (to === 'documents_pending' || to === 'adjusting')) await insertOutbox(tx, 'claim.assessed', claim.customer_id, claim.id, { claimId: claim.id, claimNo: claim.claim_no });
   if (to === 'closed') await insertOutbox(tx, 'claim.closed', claim.customer_id, claim.id, { claimId: claim.id, claimNo: claim.claim_no, requests: ['satisfaction_survey', 'case_closure_visit'] });
   return to;
 }

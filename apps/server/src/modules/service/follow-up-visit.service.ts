@@ -8,8 +8,8 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
-import { getVisibleCustomer } from '../customers/index.ts';
 import { customerValueFigures } from './customer-value.ts';
+import { requireVisibleCustomer } from './visible-customer.ts';
 import { mayReadService, mayWorkService } from './service.policy.ts';
 import { sendSurveyInTransaction } from './survey.service.ts';
 import { createTaskInTransaction, requireAssignable } from './task.service.ts';
@@ -98,9 +98,7 @@ export async function scheduleVisitInTransaction(tx: Tx, actor: Actor | null, vi
 /** A visit scheduled by hand for a customer the caller can see. */
 export async function createVisit(deps: ModuleDeps, actor: Actor, input: TCreateVisitRequest, now = new Date()) {
   if (!mayWorkService(actor)) throw forbidden('You may not schedule visits');
-  await getVisibleCustomer(deps, actor, input.customerId).catch(() => {
-    throw fieldError('body.customerId', 'no such customer in your scope', 'NOT_FOUND');
-  });
+  await requireVisibleCustomer(deps, actor, input.customerId, 'body.customerId');
   if (input.policyId) {
     const policy = await deps.db.selectFrom('policy').select('id').where('id', '=', input.policyId).where('customer_id', '=', input.customerId).executeTakeFirst();
     if (!policy) throw fieldError('body.policyId', 'is not a policy of this customer', 'NOT_FOUND');

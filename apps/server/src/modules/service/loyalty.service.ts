@@ -7,6 +7,7 @@ import { DomainError, fieldError, forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts';
 import { getVisibleCustomer } from '../customers/index.ts';
+import { requireVisibleCustomer } from './visible-customer.ts';
 import { mayReadService, mayWorkService } from './service.policy.ts';
 
 /** Points a referrer earns when the referred customer takes out a policy. */
@@ -50,12 +51,8 @@ export async function getLoyalty(deps: ModuleDeps, actor: Actor, customerId: str
 export async function createReferral(deps: ModuleDeps, actor: Actor, input: TCreateReferralRequest, now = new Date()) {
   if (!mayWorkService(actor)) throw forbidden('You may not record referrals');
   if (input.referrerId === input.referredCustomerId) throw fieldError('body.referredCustomerId', 'a customer cannot refer themselves');
-  const referrer = await getVisibleCustomer(deps, actor, input.referrerId).catch(() => {
-    throw fieldError('body.referrerId', 'no such customer in your scope', 'NOT_FOUND');
-  });
-  await getVisibleCustomer(deps, actor, input.referredCustomerId).catch(() => {
-    throw fieldError('body.referredCustomerId', 'no such customer in your scope', 'NOT_FOUND');
-  });
+  const referrer = await requireVisibleCustomer(deps, actor, input.referrerId, 'body.referrerId');
+  await requireVisibleCustomer(deps, actor, input.referredCustomerId, 'body.referredCustomerId');
   if (input.policyId) {
     const policy = await deps.db.selectFrom('policy').select('id').where('id', '=', input.policyId).where('customer_id', '=', input.referredCustomerId).executeTakeFirst();
     if (!policy) throw fieldError('body.policyId', 'is not a policy of the referred customer', 'NOT_FOUND');

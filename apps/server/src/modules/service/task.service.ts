@@ -7,8 +7,8 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordAuditEvents } from '../audit/index.ts';
-import { getVisibleCustomer } from '../customers/index.ts';
 import { findOrgUnitById, findStaffById } from '../org/index.ts';
+import { requireVisibleCustomer } from './visible-customer.ts';
 import { mayReadService, mayWorkService } from './service.policy.ts';
 
 const PRIORITIES: readonly TTaskPriority[] = ['low', 'normal', 'high', 'urgent'];
@@ -107,9 +107,7 @@ export async function createTaskInTransaction(tx: Tx, actor: Actor | null, task:
 /** A task created by hand for a customer the caller can see; assigned to the caller unless another assignee is named. */
 export async function createTask(deps: ModuleDeps, actor: Actor, input: TCreateTaskRequest, now = new Date()) {
   if (!mayWorkService(actor)) throw forbidden('You may not create tasks');
-  await getVisibleCustomer(deps, actor, input.customerId).catch(() => {
-    throw fieldError('body.customerId', 'no such customer in your scope', 'NOT_FOUND');
-  });
+  await requireVisibleCustomer(deps, actor, input.customerId, 'body.customerId');
   const assigneeId = input.assigneeId ?? (actor.kind === 'staff' ? actor.id : null);
   if (input.assigneeId) await requireAssignable(deps.db, actor, input.assigneeId, 'body.assigneeId');
   const id = await inTransaction(deps.db, (tx) =>

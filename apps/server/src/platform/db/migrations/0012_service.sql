@@ -145,6 +145,7 @@ INSERT INTO automation_rule (code, trigger, enabled, params) VALUES
   ('claim_closure_visit', 'event', true, '{"visitWithinDays":3,"surveyValidDays":14}'),
   ('complaint_closure_visit', 'event', true, '{"visitWithinDays":3,"surveyValidDays":14}'),
   ('new_policy_visit', 'event', true, '{}'),
+  ('survey_visit', 'event', true, '{"visitWithinDays":2}'),
   ('claim_then_no_renewal', 'schedule', true, '{}'),
   ('claim_free_year', 'schedule', true, '{"points":100}'),
   ('low_score_recovery', 'event', true, '{"csatAtMost":2,"npsAtMost":6}'),
