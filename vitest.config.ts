@@ -24,7 +24,9 @@ export default defineConfig({
           name: 'e2e',
           root: './e2e',
           include: ['**/*.e2e.test.ts'],
-          testTimeout: 60_000,
+          // A journey drives a dozen pages against the demo insurer on the embedded database; the
+          // limit catches a hang, it is not a speed target (those live in bench/).
+          testTimeout: 120_000,
           hookTimeout: 180_000,
           pool: 'forks',
           fileParallelism: false,
