@@ -103,6 +103,8 @@ export const AUDIT_ACTIONS = [
   'message.changed',
   /** The message log (recipients, rendered text) was read. */
   'message.read',
+  /** A health reading (encrypted) was received from a health-data feed. */
+  'health_reading.recorded',
   /** Loyalty points were awarded or a referral was recorded. */
   'loyalty.changed',
   /** An import was run (dry run or commit), with row counts. */

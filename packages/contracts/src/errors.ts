@@ -95,6 +95,8 @@ export const ERROR_CODES = [
   'TASK_INVALID_TRANSITION',
   /** The follow-up visit is already completed or refused. */
   'VISIT_CLOSED',
+  /** Health data is kept only with the customer's separate consent to process it (PIPL art. 29). */
+  'HEALTH_CONSENT_REQUIRED',
   /** The survey link is unknown. */
   'SURVEY_NOT_FOUND',
   /** The survey link has expired. */

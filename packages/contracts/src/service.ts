@@ -274,6 +274,7 @@ export const AUTOMATION_RULES = [
   'low_score_recovery',
   'overdue_task_escalation',
   'holiday_care_visit',
+  'health_intervention',
 ] as const;
 export const ZAutomationRuleCode = z.enum(AUTOMATION_RULES);
 export type TAutomationRuleCode = z.infer<typeof ZAutomationRuleCode>;
@@ -310,6 +311,21 @@ export const ZAutomationRunQuery = z.object({ ruleCode: ZAutomationRuleCode.opti
 /** Result of one pass over due work (`anxin jobs run --once`, the worker loop, the rules page's button). */
 export const ZJobRunResult = z.object({ outboxEvents: z.number().int(), jobs: z.number().int(), rulesFired: z.number().int(), messagesSent: z.number().int(), messagesDeferred: z.number().int(), messagesSuppressed: z.number().int(), messagesFailed: z.number().int(), tasksEscalated: z.number().int() });
 export type TJobRunResult = z.infer<typeof ZJobRunResult>;
+
+// ——— Health data feed ———
+
+/**
+ * A blood-pressure reading from a health-management partner (mmHg, the day it was measured). Kept
+ * only when the customer has given separate consent to process health data; stored encrypted.
+ */
+export const ZHealthReadingRequest = z.object({
+  kind: z.literal('blood_pressure'),
+  measuredOn: z.iso.date(),
+  systolic: z.number().int().min(50).max(300),
+  diastolic: z.number().int().min(30).max(200),
+  source: ZText(60),
+});
+export type THealthReadingRequest = z.infer<typeof ZHealthReadingRequest>;
 
 // ——— Messages ———
 

@@ -136,6 +136,9 @@ export const enUS: Messages = {
     loyalty: {
       changed: 'Loyalty points or referral changed',
     },
+    health_reading: {
+      recorded: 'Health reading received',
+    },
     corrective_action: {
       changed: 'Corrective action changed',
     },
@@ -286,6 +289,7 @@ export const enUS: Messages = {
     COMPLAINT_INVALID_TRANSITION: 'The complaint’s status does not allow this',
     COMPLAINT_ARCHIVED: 'The complaint is closed and archived; reopen it with a reason first',
     TASK_INVALID_TRANSITION: 'The task’s status does not allow this action',
+    HEALTH_CONSENT_REQUIRED: 'The customer has not given separate consent to process health data',
     VISIT_CLOSED: 'This follow-up visit is already closed',
     SURVEY_NOT_FOUND: 'This survey link is not valid',
     SURVEY_EXPIRED: 'This survey link has expired',
@@ -2093,6 +2097,10 @@ export const enUS: Messages = {
         name: 'Overdue task escalation',
         description: 'When a task passes its due time unfinished, escalates it once to the branch manager of the task’s unit (or of the nearest unit above that has one).',
       },
+      health_intervention: {
+        name: 'Health intervention',
+        description: 'When a customer’s health-data feed shows elevated blood pressure (monthly average at or above the thresholds) for the set number of consecutive months, creates a health-intervention task and a coverage-upgrade review for the agent — only with the customer’s separate consent to process health data.',
+      },
       holiday_care_visit: {
         name: 'Holiday care visit',
         description: 'Some days before a public holiday, schedules a holiday-care visit: for long-standing large customers only (tenure and annual premium at or above the thresholds), on site.',
@@ -2108,6 +2116,9 @@ export const enUS: Messages = {
       npsAtMost: 'NPS at most',
       onSiteTenureYears: 'On site from tenure (years)',
       onSiteAnnualPremiumFen: 'On site from annual premium (yuan)',
+      months: 'Consecutive months',
+      systolicAtLeast: 'Systolic at least (mmHg)',
+      diastolicAtLeast: 'Diastolic at least (mmHg)',
     },
   },
   serviceMessages: {

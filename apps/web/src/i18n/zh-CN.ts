@@ -137,6 +137,9 @@ export const zhCN = {
     loyalty: {
       changed: '积分或转介绍变更',
     },
+    health_reading: {
+      recorded: '接收健康数据',
+    },
     corrective_action: {
       changed: '纠改措施变更',
     },
@@ -287,6 +290,7 @@ export const zhCN = {
     COMPLAINT_INVALID_TRANSITION: '投诉当前状态不允许此操作',
     COMPLAINT_ARCHIVED: '投诉已结案归档，需先填写原因重新打开',
     TASK_INVALID_TRANSITION: '任务当前状态不允许此操作',
+    HEALTH_CONSENT_REQUIRED: '客户未单独授权处理健康数据',
     VISIT_CLOSED: '该回访已结束',
     SURVEY_NOT_FOUND: '问卷链接无效',
     SURVEY_EXPIRED: '问卷链接已过期',
@@ -2088,6 +2092,10 @@ export const zhCN = {
         name: '逾期任务上报',
         description: '任务过了到期时间仍未完成时，自动上报一次给任务所属机构（或其上级机构中最近的）的机构负责人。',
       },
+      health_intervention: {
+        name: '健康干预',
+        description: '客户健康数据连续若干个月血压偏高（月均值达到阈值）时，为业务员创建健康干预任务和保障升级检视任务；仅在客户单独授权处理健康数据时执行。',
+      },
       holiday_care_visit: {
         name: '节日关怀回访',
         description: '法定节日前若干天安排节日关怀回访；仅针对投保年限和年保费达到门槛的长期大客户，上门拜访。',
@@ -2103,6 +2111,9 @@ export const zhCN = {
       npsAtMost: 'NPS 不高于',
       onSiteTenureYears: '上门回访：客户年限不低于（年）',
       onSiteAnnualPremiumFen: '上门回访：年保费不低于（元）',
+      months: '连续月数',
+      systolicAtLeast: '收缩压不低于（mmHg）',
+      diastolicAtLeast: '舒张压不低于（mmHg）',
     },
   },
   serviceMessages: {

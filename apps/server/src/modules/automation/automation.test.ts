@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { automationRuntimeFor, cipherFor } from '../../app.ts';
 import { createTestContext } from '../../test/context.ts';
-import { seedOrg, seedStaff } from '../../test/factories.ts';
+import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
+import { expectProblem } from '../../test/problems.ts';
 import { reportClaim, transitionClaim } from '../claims/index.ts';
 import { actOnComplaint, createComplaint } from '../complaints/index.ts';
 import { changeConsent, createCustomer } from '../customers/index.ts';
@@ -108,6 +109,37 @@ describe('scheduled rules fire once per customer and period', () => {
     const points = await ctx.db.selectFrom('loyalty_entry').select(['points', 'reason', 'source_id']).where('customer_id', '=', loyal).execute();
     expect(points).toEqual([{ points: 100, reason: 'claim_free_year', source_id: p.row.id }]);
     expect((await ctx.db.selectFrom('message').select('template').where('customer_id', '=', loyal).execute()).map((m) => m.template)).toEqual(['loyalty_thanks']);
+  });
+
+  it('health intervention: readings kept only with health-data consent; three elevated months → two tasks, once; consent withdrawn → nothing', async () => {
+    const csrToken = await loginAs(ctx.app, (await seedStaff(ctx.db, org, units.eastA.id, 'ea.csr', ['csr'])).staff.username);
+    const c = await customer('顾强');
+    const reading = (customerId: string, measuredOn: string, systolic: number, diastolic: number) =>
+      ctx.request({ method: 'POST', url: `/api/v1/customers/${customerId}/health-readings`, token: csrToken, payload: { kind: 'blood_pressure', measuredOn, systolic, diastolic, source: '安心健康管理' } });
+    expectProblem(await reading(c, '2026-09-10', 150, 95), 409, 'HEALTH_CONSENT_REQUIRED');
+    expectProblem(await reading(c, '2026-09-10', 20, 95), 400, 'VALIDATION_FAILED', ['body.systolic']);
+    await changeConsent(deps, system, c, 'granted', { purpose: 'health_data', channel: 'any', evidence: { kind: 'signed_form', reference: 'H-1' } });
+    // September and October high on average; November one high, one normal reading (mean 142/88: still high).
+    for (const [on, s, d] of [['2026-09-10', 150, 95], ['2026-10-08', 145, 92], ['2026-11-03', 150, 90], ['2026-11-18', 134, 86]] as const) expect((await reading(c, on, s, d)).statusCode).toBe(201);
+    const stored = await ctx.db.selectFrom('health_reading').select('value_enc').where('customer_id', '=', c).execute();
+    expect(stored.every((r) => !r.value_enc.includes('150'))).toBe(true);
+    const twoMonths = await customer('两月高');
+    await changeConsent(deps, system, twoMonths, 'granted', { purpose: 'health_data', channel: 'any', evidence: { kind: 'signed_form', reference: 'H-2' } });
+    for (const on of ['2026-10-08', '2026-11-03']) expect((await reading(twoMonths, on, 160, 100)).statusCode).toBe(201);
+
+    await Promise.all([runScheduledRule(deps, 'health_intervention', NOW), runScheduledRule(deps, 'health_intervention', NOW)]);
+    const tasks = await ctx.db.selectFrom('task').select(['kind', 'reason']).where('customer_id', '=', c).orderBy('kind').execute();
+    expect(tasks.map((t) => t.kind)).toEqual(['coverage_review', 'health_intervention']);
+    expect(tasks[0]!.reason).toBe('blood pressure elevated in 2026-09, 2026-10, 2026-11 (monthly average at or above 140/90 mmHg); health-data consent on file');
+    expect(await count('task', twoMonths)).toBe(0);
+
+    // Withdrawn consent: the readings are no longer used.
+    const later = await customer('撤回者');
+    await changeConsent(deps, system, later, 'granted', { purpose: 'health_data', channel: 'any', evidence: { kind: 'signed_form', reference: 'H-3' } });
+    for (const on of ['2026-09-10', '2026-10-08', '2026-11-03']) expect((await reading(later, on, 160, 100)).statusCode).toBe(201);
+    await changeConsent(deps, system, later, 'withdrawn', { purpose: 'health_data', channel: 'any', evidence: { kind: 'recorded_call', reference: 'H-4' } });
+    await runScheduledRule(deps, 'health_intervention', NOW);
+    expect(await count('task', later)).toBe(0);
   });
 
   it('overdue tasks escalate once to the nearest branch manager', async () => {

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { publicHolidayOn, shanghaiDateOf, shanghaiInstant } from '../../platform/business-calendar.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
+import { bloodPressureReadingsSince } from '../customers/index.ts';
 import { queueMessage } from '../messages/index.ts';
 import { addDays } from '../policies/index.ts';
 import { ANNUAL_PREMIUM_SQL, awardPointsInTransaction, createTaskInTransaction, escalateOverdueTasks, scheduleVisitInTransaction } from '../service/index.ts';
@@ -187,6 +188,46 @@ const holidayCareVisit: Handler = async (deps, params, today, now) => {
   ], now);
 };
 
+/** `YYYY-MM` of the month `delta` months from the month of `date`. */
+function monthOf(date: string, delta: number): string {
+  const m = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + delta;
+  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Health intervention (S9): blood pressure elevated — the month's average at or above either
+ * threshold — in each of the last `months` consecutive months ending this month or last: a
+ * health-intervention task and a coverage-upgrade review for the agent. Only readings of customers
+ * who (still) have separate health-data consent are read; the reason names months, not values.
+ */
+const healthIntervention: Handler = async (deps, params, today, now) => {
+  const months = Math.max(1, numberParam(params, 'months', 3));
+  const systolicAtLeast = numberParam(params, 'systolicAtLeast', 140);
+  const diastolicAtLeast = numberParam(params, 'diastolicAtLeast', 90);
+  const readings = await bloodPressureReadingsSince(deps, `${monthOf(today, -months)}-01`);
+  const candidates = [];
+  for (const [customerId, list] of readings) {
+    const byMonth = new Map<string, { s: number; d: number; n: number }>();
+    for (const r of list) {
+      const m = r.measuredOn.slice(0, 7);
+      const acc = byMonth.get(m) ?? { s: 0, d: 0, n: 0 };
+      byMonth.set(m, { s: acc.s + r.systolic, d: acc.d + r.diastolic, n: acc.n + 1 });
+    }
+    const elevated = (m: string) => {
+      const a = byMonth.get(m);
+      return a !== undefined && (a.s / a.n >= systolicAtLeast || a.d / a.n >= diastolicAtLeast);
+    };
+    const last = elevated(monthOf(today, 0)) ? 0 : -1;
+    const streak = Array.from({ length: months }, (_, i) => monthOf(today, last - (months - 1) + i));
+    if (!streak.every(elevated)) continue;
+    candidates.push({ customerId, periodKey: streak.at(-1)!, reason: `blood pressure elevated in ${streak.join(', ')} (monthly average at or above ${systolicAtLeast}/${diastolicAtLeast} mmHg); health-data consent on file` });
+  }
+  return fireAll(deps, 'health_intervention', candidates, async (tx, c) => [
+    { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'health_intervention', title: 'Health intervention plan', detail: 'Contact the customer about a health-management plan (check-up green channel, follow-up with a doctor) — blood pressure has stayed high.', priority: 'high', dueAt: new Date(now.getTime() + 3 * DAY_MS), sourceType: 'rule', sourceId: 'health_intervention', reason: c.reason }, now) },
+    { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'coverage_review', title: 'Coverage upgrade suggestion', detail: 'Review critical-illness and medical cover against the customer’s current health risk.', priority: 'normal', dueAt: new Date(now.getTime() + 7 * DAY_MS), sourceType: 'rule', sourceId: 'health_intervention', reason: c.reason }, now) },
+  ], now);
+};
+
 /** The scheduled rules and what each runs once a day (overdue-task escalation runs on every pass instead). */
 export const SCHEDULED_RULES: Partial<Record<TAutomationRuleCode, Handler>> = {
   birthday_review: birthdayReview,
@@ -195,6 +236,7 @@ export const SCHEDULED_RULES: Partial<Record<TAutomationRuleCode, Handler>> = {
   claim_then_no_renewal: claimThenNoRenewal,
   claim_free_year: claimFreeYear,
   holiday_care_visit: holidayCareVisit,
+  health_intervention: healthIntervention,
 };
 
 /** Overdue tasks are escalated on every pass of due work (not once a day), while the rule is on. */

@@ -4,6 +4,7 @@ export { customerRoutes, type CustomerRouteOptions } from './customer.routes.ts'
 export { createCustomer, createCustomers, updateCustomer, getVisibleCustomer, findCustomerIdByExternalId, findCustomerIdByIdNumber, findCustomerIdsByKeys, findCustomerBasics, findVisibleCustomerIds } from './customer.service.ts';
 export { addRelationship, addRelationships, INVERSE_RELATIONSHIP } from './relationship.service.ts';
 export { hasConsent, changeConsent } from './consent.service.ts';
+export { recordHealthReading, bloodPressureReadingsSince } from './health-reading.service.ts';
 export { mergeContacts, findMessageRecipient } from './contact.service.ts';
 export { listCustomers, listCustomersForExport, type ExportCustomerRow } from './customer-search.service.ts';
 export { listAttributeDefinitions } from './attribute.service.ts';

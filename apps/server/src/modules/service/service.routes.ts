@@ -1,11 +1,12 @@
 import {
-  ZCreateReferralRequest, ZCreateSurveyTemplateRequest, ZCreateTaskRequest, ZCreateVisitRequest, ZFollowUpVisit, ZFollowUpVisitList, ZId, ZLoyaltySummary, ZProblem, ZPublicSurvey,
+  ZCreateReferralRequest, ZCreateSurveyTemplateRequest, ZHealthReadingRequest, ZCreateTaskRequest, ZCreateVisitRequest, ZFollowUpVisit, ZFollowUpVisitList, ZId, ZLoyaltySummary, ZProblem, ZPublicSurvey,
   ZSatisfactionQuery, ZSatisfactionReport, ZServiceKpis, ZSurveyAnswerRequest, ZSurveySummary, ZSurveyTemplate, ZSurveyTemplateList, ZTask, ZTaskActionRequest, ZTaskList, ZTaskListQuery,
   ZUpdateSurveyTemplateRequest, ZVisitListQuery, ZVisitOutcomeRequest,
 } from '@anxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../platform/deps.ts';
+import { recordHealthReading } from '../customers/index.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { createVisit, getVisit, listVisits, recordVisitOutcome } from './follow-up-visit.service.ts';
 import { createReferral, getLoyalty } from './loyalty.service.ts';
@@ -77,6 +78,12 @@ export const serviceRoutes =
     );
     app.post('/api/v1/public/surveys/:token/answers', { ...publicOptions, schema: { tags: surveyTags, summary: 'Answer the survey behind a link (no login; once per link, before it expires)', security: [], params: ZToken, body: ZSurveyAnswerRequest, response: { 200: z.object({ status: z.literal('answered') }), ...errors, 410: ZProblem } } }, async (request) =>
       answerSurvey(deps, request.params.token, request.body),
+    );
+
+    app.post(
+      '/api/v1/customers/:id/health-readings',
+      { schema: { tags: ['health data'], summary: 'Health-data feed: a blood-pressure reading for a customer (kept only with separate health-data consent; encrypted); accepts Idempotency-Key', params: ZIdParams, body: ZHealthReadingRequest, response: { 201: z.object({ id: ZId }), ...errors } } },
+      async (request, reply) => reply.status(201).send(await recordHealthReading(deps, actorOf(request), request.params.id, request.body)),
     );
 
     const loyaltyTags = ['loyalty'];

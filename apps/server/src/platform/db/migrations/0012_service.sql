@@ -150,7 +150,22 @@ INSERT INTO automation_rule (code, trigger, enabled, params) VALUES
   ('claim_free_year', 'schedule', true, '{"points":100}'),
   ('low_score_recovery', 'event', true, '{"csatAtMost":2,"npsAtMost":6}'),
   ('overdue_task_escalation', 'schedule', true, '{}'),
+  ('health_intervention', 'schedule', true, '{"months":3,"systolicAtLeast":140,"diastolicAtLeast":90}'),
   ('holiday_care_visit', 'schedule', true, '{"daysBefore":3,"onSiteTenureYears":5,"onSiteAnnualPremiumFen":1000000}');
+
+-- Health readings from a health-management feed (partner API), kept only with the customer's
+-- separate consent to process health data; the values are encrypted (AES-256-GCM).
+CREATE TABLE health_reading (
+  customer_id uuid NOT NULL REFERENCES customer(id),
+  id uuid NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('blood_pressure')),
+  measured_on date NOT NULL,
+  value_enc text NOT NULL,
+  source text NOT NULL,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (customer_id, id)
+);
+CREATE INDEX health_reading_recent_idx ON health_reading (measured_on, customer_id);
 
 -- One row per rule × customer × period: the unique key is what makes a rule fire once even with
 -- several workers; the row says what the run did and why.

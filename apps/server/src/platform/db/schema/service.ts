@@ -173,7 +173,18 @@ export interface ReferralTable {
   created_at: Timestamp;
 }
 
+export interface HealthReadingTable {
+  customer_id: string;
+  id: string;
+  kind: 'blood_pressure';
+  measured_on: string;
+  value_enc: string;
+  source: string;
+  created_at: Timestamp;
+}
+
 export interface ServiceTables {
+  health_reading: HealthReadingTable;
   task: TaskTable;
   follow_up_visit: FollowUpVisitTable;
   survey_template: SurveyTemplateTable;
