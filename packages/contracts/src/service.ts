@@ -275,6 +275,7 @@ export const AUTOMATION_RULES = [
   'overdue_task_escalation',
   'holiday_care_visit',
   'health_intervention',
+  'churn_watch',
 ] as const;
 export const ZAutomationRuleCode = z.enum(AUTOMATION_RULES);
 export type TAutomationRuleCode = z.infer<typeof ZAutomationRuleCode>;

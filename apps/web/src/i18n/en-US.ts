@@ -897,6 +897,9 @@ export const enUS: Messages = {
     at: 'Time',
     staff: 'Staff',
     tags: 'Tags',
+    tagNames: {
+      churn_watch: 'Churn watch',
+    },
     tagDimensions: {
       risk: 'Risk',
       value: 'Value',
@@ -2097,6 +2100,10 @@ export const enUS: Messages = {
         name: 'Overdue task escalation',
         description: 'When a task passes its due time unfinished, escalates it once to the branch manager of the task’s unit (or of the nearest unit above that has one).',
       },
+      churn_watch: {
+        name: 'Churn watch',
+        description: 'When a customer’s inbound contacts in the recent period fall well below their own rate of the year before, tags them “churn watch” (risk) with the figures as the reason; the tag is lifted when contacts recover.',
+      },
       health_intervention: {
         name: 'Health intervention',
         description: 'When a customer’s health-data feed shows elevated blood pressure (monthly average at or above the thresholds) for the set number of consecutive months, creates a health-intervention task and a coverage-upgrade review for the agent — only with the customer’s separate consent to process health data.',
@@ -2117,6 +2124,10 @@ export const enUS: Messages = {
       onSiteTenureYears: 'On site from tenure (years)',
       onSiteAnnualPremiumFen: 'On site from annual premium (yuan)',
       months: 'Consecutive months',
+      recentDays: 'Recent period (days)',
+      baselineDays: 'Compared with the (days) before',
+      dropPct: 'Drop of at least (%)',
+      minBaseline: 'At least (contacts) before',
       systolicAtLeast: 'Systolic at least (mmHg)',
       diastolicAtLeast: 'Diastolic at least (mmHg)',
     },

@@ -898,6 +898,9 @@ export const zhCN = {
     at: '时间',
     staff: '经办人',
     tags: '客户标签',
+    tagNames: {
+      churn_watch: '流失预警',
+    },
     tagDimensions: {
       risk: '风险',
       value: '价值',
@@ -2092,6 +2095,10 @@ export const zhCN = {
         name: '逾期任务上报',
         description: '任务过了到期时间仍未完成时，自动上报一次给任务所属机构（或其上级机构中最近的）的机构负责人。',
       },
+      churn_watch: {
+        name: '流失预警',
+        description: '客户近期主动联系次数明显低于其上一年的水平时，打上“流失预警”（风险）标签并注明数据；联系恢复后自动取消。',
+      },
       health_intervention: {
         name: '健康干预',
         description: '客户健康数据连续若干个月血压偏高（月均值达到阈值）时，为业务员创建健康干预任务和保障升级检视任务；仅在客户单独授权处理健康数据时执行。',
@@ -2112,6 +2119,10 @@ export const zhCN = {
       onSiteTenureYears: '上门回访：客户年限不低于（年）',
       onSiteAnnualPremiumFen: '上门回访：年保费不低于（元）',
       months: '连续月数',
+      recentDays: '近期（天）',
+      baselineDays: '对比此前（天）',
+      dropPct: '降幅不低于（%）',
+      minBaseline: '此前联系不少于（次）',
       systolicAtLeast: '收缩压不低于（mmHg）',
       diastolicAtLeast: '舒张压不低于（mmHg）',
     },

@@ -6,7 +6,7 @@ import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
 import { reportClaim, transitionClaim } from '../claims/index.ts';
 import { actOnComplaint, createComplaint } from '../complaints/index.ts';
-import { changeConsent, createCustomer } from '../customers/index.ts';
+import { changeConsent, createCustomer, logInteraction } from '../customers/index.ts';
 import { developmentAdapter, deliverDueMessages, queueMessage, type MessageAdapters } from '../messages/index.ts';
 import { createPolicy } from '../policies/index.ts';
 import { createProduct } from '../products/index.ts';
@@ -140,6 +140,30 @@ describe('scheduled rules fire once per customer and period', () => {
     await changeConsent(deps, system, later, 'withdrawn', { purpose: 'health_data', channel: 'any', evidence: { kind: 'recorded_call', reference: 'H-4' } });
     await runScheduledRule(deps, 'health_intervention', NOW);
     expect(await count('task', later)).toBe(0);
+  });
+
+  it('churn watch: contacts falling well below the customer’s own rate set a risk tag with the figures; it lifts when they recover', async () => {
+    const quiet = await customer('冷淡');
+    const steady = await customer('常联系');
+    const contact = (c: string, daysAgo: number) => logInteraction(deps, system, c, { channel: 'phone', direction: 'inbound', occurredAt: new Date(NOW.getTime() - daysAgo * 86_400_000).toISOString(), summary: '咨询保单' });
+    // Both called monthly for the year before the last 90 days (9 calls); only `steady` kept calling.
+    for (let m = 4; m <= 12; m++) {
+      await contact(quiet, m * 30);
+      await contact(steady, m * 30);
+    }
+    for (const d of [10, 40, 70]) await contact(steady, d);
+    await Promise.all([runScheduledRule(deps, 'churn_watch', NOW), runScheduledRule(deps, 'churn_watch', NOW)]);
+    const tags = await ctx.db.selectFrom('customer_tag').selectAll().where('customer_id', 'in', [quiet, steady]).execute();
+    expect(tags.map((t) => [t.customer_id, t.tag, t.dimension, t.reason])).toEqual([[quiet, 'churn_watch', 'risk', '0 inbound contacts in the last 90 days, 2 expected from the 365 days before']]);
+    // The 360 view shows it with its reason.
+    const admin = await seedStaff(ctx.db, org, units.hq.id, 'hq.admin', ['admin']);
+    const view = await ctx.request({ method: 'GET', url: `/api/v1/customers/${quiet}/360`, token: await loginAs(ctx.app, admin.staff.username) });
+    expect(view.json().tags).toEqual([{ dimension: 'risk', name: 'churn_watch', reason: '0 inbound contacts in the last 90 days, 2 expected from the 365 days before' }]);
+    // The customer calls again: the next evaluation lifts the tag.
+    for (const d of [1, 2, 3]) await contact(quiet, d);
+    const next = await runScheduledRule(deps, 'churn_watch', new Date(NOW.getTime() + 86_400_000));
+    expect(next.lifted).toBeGreaterThanOrEqual(1);
+    expect(await ctx.db.selectFrom('customer_tag').select('tag').where('customer_id', '=', quiet).execute()).toEqual([]);
   });
 
   it('overdue tasks escalate once to the nearest branch manager', async () => {

@@ -15,6 +15,8 @@ const DAY_MS = 86_400_000;
 export interface ScheduledRuleResult {
   candidates: number;
   fired: number;
+  /** Tags lifted because the condition no longer holds. */
+  lifted?: number;
 }
 
 type Candidate = { customerId: string; periodKey: string; reason: string };
@@ -228,6 +230,52 @@ const healthIntervention: Handler = async (deps, params, today, now) => {
   ], now);
 };
 
+/**
+ * Churn watch (V6, M2): a customer who used to get in touch (at least `minBaseline` inbound contacts
+ * in the `baselineDays` before) and whose inbound contacts in the last `recentDays` fell by
+ * `dropPct` % or more below their own rate gets the risk tag `churn_watch`, with the figures as the
+ * reason; the tag is lifted when the rate recovers. Set-based: one aggregate over interactions.
+ */
+const churnWatch: Handler = async (deps, params, today, now) => {
+  const recentDays = Math.max(1, numberParam(params, 'recentDays', 90));
+  const baselineDays = Math.max(1, numberParam(params, 'baselineDays', 365));
+  const dropPct = Math.min(100, numberParam(params, 'dropPct', 50));
+  const minBaseline = numberParam(params, 'minBaseline', 4);
+  const recentFrom = new Date(now.getTime() - recentDays * DAY_MS);
+  const baselineFrom = new Date(recentFrom.getTime() - baselineDays * DAY_MS);
+  const falling = () =>
+    deps.db
+      .selectFrom('interaction')
+      .select(['customer_id', sql<number>`count(*) FILTER (WHERE occurred_at >= ${recentFrom})::int`.as('recent'), sql<number>`count(*) FILTER (WHERE occurred_at < ${recentFrom})::int`.as('baseline')])
+      .where('direction', '=', 'inbound')
+      .where('occurred_at', '>=', baselineFrom)
+      .where('occurred_at', '<=', now)
+      .groupBy('customer_id')
+      .having(sql<number>`count(*) FILTER (WHERE occurred_at < ${recentFrom})`, '>=', minBaseline)
+      // recent / recentDays < baseline / baselineDays × (1 − dropPct/100), in integers.
+      .having(sql<boolean>`(count(*) FILTER (WHERE occurred_at >= ${recentFrom}) * ${baselineDays} * 100 < count(*) FILTER (WHERE occurred_at < ${recentFrom}) * ${recentDays} * ${100 - dropPct})`, '=', true);
+  const rows = await falling().execute();
+  const lifted = await deps.db
+    .deleteFrom('customer_tag')
+    .where('tag', '=', 'churn_watch')
+    .where('source', '=', 'rule:churn_watch')
+    .where('customer_id', 'not in', falling().clearSelect().select('customer_id'))
+    .executeTakeFirst();
+  const candidates = rows.map((r) => {
+    const expected = Math.round((r.baseline * recentDays) / baselineDays);
+    return { customerId: r.customer_id, periodKey: today.slice(0, 7), reason: `${r.recent} inbound contacts in the last ${recentDays} days, ${expected} expected from the ${baselineDays} days before` };
+  });
+  const result = await fireAll(deps, 'churn_watch', candidates, async (tx, c) => {
+    await tx
+      .insertInto('customer_tag')
+      .values({ customer_id: c.customerId, tag: 'churn_watch', dimension: 'risk', reason: c.reason, source: 'rule:churn_watch', applied_at: now })
+      .onConflict((oc) => oc.columns(['customer_id', 'tag']).doUpdateSet({ reason: c.reason, applied_at: now }))
+      .execute();
+    return [{ kind: 'tag', id: 'churn_watch' }];
+  }, now);
+  return { ...result, lifted: Number(lifted.numDeletedRows) };
+};
+
 /** The scheduled rules and what each runs once a day (overdue-task escalation runs on every pass instead). */
 export const SCHEDULED_RULES: Partial<Record<TAutomationRuleCode, Handler>> = {
   birthday_review: birthdayReview,
@@ -237,6 +285,7 @@ export const SCHEDULED_RULES: Partial<Record<TAutomationRuleCode, Handler>> = {
   claim_free_year: claimFreeYear,
   holiday_care_visit: holidayCareVisit,
   health_intervention: healthIntervention,
+  churn_watch: churnWatch,
 };
 
 /** Overdue tasks are escalated on every pass of due work (not once a day), while the rule is on. */

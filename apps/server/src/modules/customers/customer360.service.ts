@@ -57,13 +57,14 @@ export async function getCustomer360(deps: ModuleDeps, actor: Actor, customerId:
   const customer = await requireVisibleCustomer(deps.db, actor, customerId);
   const scope = customerScopeOf(actor);
   // Everything below depends only on the customer being visible: one wave of concurrent reads.
-  const [contacts, [relationships, household], consents, interactions, definitions, loaded] = await Promise.all([
+  const [contacts, [relationships, household], consents, interactions, definitions, loaded, tags] = await Promise.all([
     listContacts(deps.db, customerId),
     listRelationships(deps.db, customerId, scope).then(async (links) => [links, await householdMembers(deps.db, scope, links)] as const),
     listConsents(deps.db, customerId),
     loadInteractionPage(deps, customerId, { limit: RECENT_INTERACTIONS }),
     listAttributeDefinitions(deps.db),
     Promise.all(sections.map(async (s) => ({ key: s.key, ...(await s.load(deps, actor, customerId)) }))),
+    deps.db.selectFrom('customer_tag').select(['dimension', 'tag as name', 'reason']).where('customer_id', '=', customerId).orderBy('dimension').orderBy('tag').execute(),
   ]);
   const figures = mergeFigures(loaded.flatMap((l) => (l.figures ? [l.figures] : [])));
   await recordCustomerViewed(deps.db, actor, customerId, '360', { sections: loaded.map((l) => l.key) });
@@ -75,7 +76,7 @@ export async function getCustomer360(deps: ModuleDeps, actor: Actor, customerId:
     relationships,
     consents,
     interactions,
-    tags: [] as { dimension: 'risk' | 'value' | 'need'; name: string; reason: string }[],
+    tags,
     attributes: definitions.map((definition) => ({ definition, value: values[definition.key] ?? null })),
     value: valueFigures(figures, customer.created_at, new Date().toISOString().slice(0, 10)),
     sections: Object.fromEntries(loaded.map((l) => [l.key, l.data])),

@@ -5,6 +5,7 @@ export { createCustomer, createCustomers, updateCustomer, getVisibleCustomer, fi
 export { addRelationship, addRelationships, INVERSE_RELATIONSHIP } from './relationship.service.ts';
 export { hasConsent, changeConsent } from './consent.service.ts';
 export { recordHealthReading, bloodPressureReadingsSince } from './health-reading.service.ts';
+export { logInteraction } from './interaction.service.ts';
 export { mergeContacts, findMessageRecipient } from './contact.service.ts';
 export { listCustomers, listCustomersForExport, type ExportCustomerRow } from './customer-search.service.ts';
 export { listAttributeDefinitions } from './attribute.service.ts';

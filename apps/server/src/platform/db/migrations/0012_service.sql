@@ -150,6 +150,7 @@ INSERT INTO automation_rule (code, trigger, enabled, params) VALUES
   ('claim_free_year', 'schedule', true, '{"points":100}'),
   ('low_score_recovery', 'event', true, '{"csatAtMost":2,"npsAtMost":6}'),
   ('overdue_task_escalation', 'schedule', true, '{}'),
+  ('churn_watch', 'schedule', true, '{"recentDays":90,"baselineDays":365,"dropPct":50,"minBaseline":4}'),
   ('health_intervention', 'schedule', true, '{"months":3,"systolicAtLeast":140,"diastolicAtLeast":90}'),
   ('holiday_care_visit', 'schedule', true, '{"daysBefore":3,"onSiteTenureYears":5,"onSiteAnnualPremiumFen":1000000}');
 
@@ -166,6 +167,19 @@ CREATE TABLE health_reading (
   PRIMARY KEY (customer_id, id)
 );
 CREATE INDEX health_reading_recent_idx ON health_reading (measured_on, customer_id);
+
+-- Tags on a customer (risk, value, need), each with the reason it applies and what set it. Rules
+-- set them (churn watch); tag definitions by administrators come with segmentation.
+CREATE TABLE customer_tag (
+  customer_id uuid NOT NULL REFERENCES customer(id),
+  tag text NOT NULL,
+  dimension text NOT NULL CHECK (dimension IN ('risk', 'value', 'need')),
+  reason text NOT NULL,
+  source text NOT NULL,
+  applied_at timestamptz NOT NULL,
+  PRIMARY KEY (customer_id, tag)
+);
+CREATE INDEX customer_tag_tag_idx ON customer_tag (tag);
 
 -- One row per rule × customer × period: the unique key is what makes a rule fire once even with
 -- several workers; the row says what the run did and why.

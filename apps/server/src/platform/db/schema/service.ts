@@ -183,7 +183,17 @@ export interface HealthReadingTable {
   created_at: Timestamp;
 }
 
+export interface CustomerTagTable {
+  customer_id: string;
+  tag: string;
+  dimension: 'risk' | 'value' | 'need';
+  reason: string;
+  source: string;
+  applied_at: Timestamp;
+}
+
 export interface ServiceTables {
+  customer_tag: CustomerTagTable;
   health_reading: HealthReadingTable;
   task: TaskTable;
   follow_up_visit: FollowUpVisitTable;

@@ -22,7 +22,7 @@ export function TagsAttributesCard({ view }: { view: TCustomer360 }) {
             {view.tags.map((tag) => (
               <Tooltip key={`${tag.dimension}:${tag.name}`} title={tag.reason}>
                 <Tag color={DIMENSION_COLORS[tag.dimension]} data-testid="customer-tag">
-                  {t(`customer360.tagDimensions.${tag.dimension}`)} · {tag.name}
+                  {t(`customer360.tagDimensions.${tag.dimension}`)} · {t(`customer360.tagNames.${tag.name}`, { defaultValue: tag.name })}
                 </Tag>
               </Tooltip>
             ))}
