@@ -133,7 +133,7 @@ async function deliverOne(deps: ModuleDeps, adapters: MessageAdapters, settings:
       return 'deferred';
     }
   }
-  const params = paramsForSending(deps, m);
+  const params = storedParams(deps, m.params, true);
   const recipient = await findMessageRecipient(deps, m.customer_id, CONTACT_FOR_CHANNEL[m.channel], params.contactId);
   if (!recipient) {
     await finish({ status: 'failed', status_reason: 'no_contact' });
@@ -159,11 +159,11 @@ async function deliverOne(deps: ModuleDeps, adapters: MessageAdapters, settings:
   }
 }
 
-function paramsForSending(deps: ModuleDeps, m: MessageRow): Record<string, string> {
-  const stored = m.params as Record<string, string>;
+/** The template parameters of a stored message: encrypted secrets (`<name>Enc`) decrypted, or shown as `[hidden]`. */
+function storedParams(deps: ModuleDeps, stored: unknown, revealSecrets: boolean): Record<string, string> {
   const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries(stored)) {
-    if (key.endsWith('Enc')) params[key.slice(0, -3)] = deps.cipher.decrypt(value);
+  for (const [key, value] of Object.entries(stored as Record<string, string>)) {
+    if (key.endsWith('Enc')) params[key.slice(0, -3)] = revealSecrets ? deps.cipher.decrypt(value) : '[hidden]';
     else params[key] = value;
   }
   return params;
@@ -195,12 +195,7 @@ export async function listMessages(deps: ModuleDeps, actor: Actor, query: TMessa
   await recordStandaloneAuditEvent(deps.db, actor, { action: 'message.read', entityType: 'message', entityId: null, customerId: query.customerId ?? null, data: { count: page.length } });
   const reveal = options.showSecrets && hasPermission(actor, 'outbox:read');
   const items: TMessage[] = page.map((r) => {
-    const stored = r.params as Record<string, string>;
-    const params: Record<string, string> = {};
-    for (const [key, value] of Object.entries(stored)) {
-      if (key.endsWith('Enc')) params[key.slice(0, -3)] = reveal ? deps.cipher.decrypt(value) : '[hidden]';
-      else params[key] = value;
-    }
+    const params = storedParams(deps, r.params, reveal);
     const text = isMessageTemplate(r.template) ? renderMessage(r.template, r.locale, params) : { subject: r.template, body: '' };
     return {
       id: r.id,
