@@ -32,6 +32,7 @@ import { messageAdapters, messageRoutes } from './modules/messages/index.ts';
 import { serviceRoutes } from './modules/service/index.ts';
 import { automationRoutes, type AutomationRuntime } from './modules/automation/index.ts';
 import { complaintRoutes, complaintsSection } from './modules/complaints/index.ts';
+import { segmentationRoutes } from './modules/segmentation/index.ts';
 import { createFieldCipher } from './platform/crypto/field-encryption.ts';
 import type { ModuleDeps } from './platform/deps.ts';
 
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(messageRoutes(moduleDeps, { devInbox: config.devInbox }));
   await app.register(serviceRoutes(moduleDeps, { publicUrl: config.messaging.publicUrl, publicRateLimitPerMinute: config.auth.loginRateLimitPerMinute * 3 }));
   await app.register(automationRoutes(moduleDeps, automationRuntimeFor(config)));
+  await app.register(segmentationRoutes(moduleDeps));
 
   const webDist = deps.webDist === undefined ? (existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : null) : deps.webDist;
   if (webDist) {

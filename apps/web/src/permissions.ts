@@ -35,6 +35,14 @@ export type Permission =
   | 'outbox:read'
   | 'service:read'
   | 'service:work'
-  | 'service:manage';
+  | 'service:manage'
+  | 'segment:read'
+  | 'segment:analyse'
+  | 'segment:manage'
+  | 'risk_alert:read'
+  | 'risk_alert:work'
+  | 'blacklist:read'
+  | 'blacklist:request'
+  | 'blacklist:approve';
 
 export const can = (me: Pick<TMe, 'permissions'> | undefined, permission: Permission): boolean => Boolean(me?.permissions.includes(permission));

@@ -107,6 +107,26 @@ export const AUDIT_ACTIONS = [
   'health_reading.recorded',
   /** Loyalty points were awarded or a referral was recorded. */
   'loyalty.changed',
+  /** The segmentation batch ran (metrics, segments, tags, tiers, alerts), with counts. */
+  'segmentation.run',
+  /** A tag rule, tier rule or segmentation setting was created or changed. */
+  'segmentation_rule.changed',
+  /** A saved segment was created, changed or deleted. */
+  'segment.changed',
+  /** A segment's members were exported (masked). */
+  'segment.exported',
+  /** Customers were clustered, or a cluster was renamed. */
+  'cluster.changed',
+  /** A model was trained, activated or scored. */
+  'model.changed',
+  /** Model scores (ranked customers) were read or exported. */
+  'model.scores_read',
+  /** A risk alert was opened, assigned, reviewed or closed. */
+  'risk_alert.changed',
+  /** The blacklist was looked up (a list, or a customer's entries). */
+  'blacklist.viewed',
+  /** A blacklist entry was requested, approved, rejected or lifted. */
+  'blacklist.changed',
   /** An import was run (dry run or commit), with row counts. */
   'import.run',
   /** A list of customers or policies was exported (masked), with the filter and row count. */

@@ -495,6 +495,10 @@ export const ZCustomerTag = z.object({
   dimension: z.enum(TAG_DIMENSIONS),
   name: z.string(),
   reason: z.string(),
+  /** Why it applies as facts (field, operator, threshold, the customer's value) for tags set by tag rules; empty for rule-set tags such as churn watch. */
+  facts: z.array(z.object({ field: z.string(), op: z.string(), threshold: z.unknown(), value: z.unknown() })),
+  /** What set it: `tag_rule` or `rule:<automation rule>`. */
+  source: z.string(),
 });
 export type TCustomerTag = z.infer<typeof ZCustomerTag>;
 

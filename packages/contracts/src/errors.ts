@@ -119,6 +119,18 @@ export const ERROR_CODES = [
   'IMPORT_HAS_INVALID_ROWS',
   /** The import was already committed or cancelled. */
   'IMPORT_ALREADY_FINISHED',
+  /** A segment or tag-rule condition names an unknown field, an operator the field does not take, or a value of the wrong type. */
+  'SEGMENT_CONDITION_INVALID',
+  /** A model's target or filter expression does not parse or names something unknown; `detail` says where. */
+  'MODEL_EXPRESSION_INVALID',
+  /** The training data cannot make a model: too few rows, or the target is (nearly) always true or always false. */
+  'MODEL_TARGET_DEGENERATE',
+  /** The risk alert's status does not allow this action (e.g. closing a closed alert). */
+  'RISK_ALERT_INVALID_TRANSITION',
+  /** The blacklist entry's status does not allow this action (e.g. approving an entry already decided). */
+  'BLACKLIST_INVALID_TRANSITION',
+  /** A blacklist entry must be decided by someone other than the person who requested it (four eyes). */
+  'BLACKLIST_SELF_APPROVAL',
   /** The request body is not valid JSON or has the wrong content type. */
   'BAD_REQUEST',
   /** An unexpected server error; the response carries the request id for support. */

@@ -12,3 +12,4 @@ export * from './claims.ts';
 export * from './portal.ts';
 export * from './complaints.ts';
 export * from './service.ts';
+export * from './segmentation.ts';

@@ -53,6 +53,22 @@ export const PERMISSIONS = [
   'service:work',
   /** Manage survey templates and automation rules; run due work by hand. */
   'service:manage',
+  /** Read customer metrics, segments, clusters, tag and tier rules, models and the segmentation overview (in scope). */
+  'segment:read',
+  /** Analyse: save and export segments, run and name clusters, train, score and activate models. */
+  'segment:analyse',
+  /** Manage tag rules, tier rules and entitlements, alert and list settings; run the segmentation batch. */
+  'segment:manage',
+  /** Read risk alerts (multi-claim, high loss ratio) in scope. */
+  'risk_alert:read',
+  /** Work risk alerts: assign, review, close with a decision. */
+  'risk_alert:work',
+  /** Look up the blacklist (every look-up is audited). */
+  'blacklist:read',
+  /** Request that a customer be blacklisted, with reason and evidence. */
+  'blacklist:request',
+  /** Approve, reject or lift blacklist entries (not one's own request). */
+  'blacklist:approve',
   /** Read the development message inbox (queued messages and one-time codes; administrators, never in production). */
   'outbox:read',
 ] as const;

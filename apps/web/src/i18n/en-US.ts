@@ -139,6 +139,30 @@ export const enUS: Messages = {
     health_reading: {
       recorded: 'Health reading received',
     },
+    segmentation: {
+      run: 'Segmentation batch ran',
+    },
+    segmentation_rule: {
+      changed: 'Tag rule, tier rule or segmentation setting changed',
+    },
+    segment: {
+      changed: 'Segment changed',
+      exported: 'Segment exported',
+    },
+    cluster: {
+      changed: 'Customer clusters changed',
+    },
+    model: {
+      changed: 'Model trained, activated or scored',
+      scores_read: 'Model scores read',
+    },
+    risk_alert: {
+      changed: 'Risk alert changed',
+    },
+    blacklist: {
+      viewed: 'Blacklist looked up',
+      changed: 'Blacklist changed',
+    },
     corrective_action: {
       changed: 'Corrective action changed',
     },
@@ -228,6 +252,15 @@ export const enUS: Messages = {
     survey: 'Survey',
     survey_template: 'Survey template',
     automation_rule: 'Automation rule',
+    customer_metric: 'Customer metrics',
+    segment: 'Segment',
+    tag_definition: 'Tag rule',
+    tier_rule: 'Tier rule',
+    segmentation_setting: 'Segmentation setting',
+    cluster_run: 'Customer clustering',
+    model: 'Model',
+    risk_alert: 'Risk alert',
+    blacklist_entry: 'Blacklist entry',
     message: 'Customer message',
     referral: 'Referral',
     corrective_action: 'Corrective action',
@@ -291,6 +324,12 @@ export const enUS: Messages = {
     TASK_INVALID_TRANSITION: 'The task’s status does not allow this action',
     HEALTH_CONSENT_REQUIRED: 'The customer has not given separate consent to process health data',
     VISIT_CLOSED: 'This follow-up visit is already closed',
+    SEGMENT_CONDITION_INVALID: 'Invalid condition: unknown field, operator or value',
+    MODEL_EXPRESSION_INVALID: 'The expression cannot be parsed',
+    MODEL_TARGET_DEGENERATE: 'Not enough training data: the target is (nearly) always true or always false',
+    RISK_ALERT_INVALID_TRANSITION: 'The alert’s status does not allow this action',
+    BLACKLIST_INVALID_TRANSITION: 'The blacklist entry’s status does not allow this action',
+    BLACKLIST_SELF_APPROVAL: 'A blacklist entry must be decided by someone other than its requester',
     SURVEY_NOT_FOUND: 'This survey link is not valid',
     SURVEY_EXPIRED: 'This survey link has expired',
     SURVEY_ALREADY_ANSWERED: 'This survey has already been answered — thank you',

@@ -53,6 +53,15 @@ const KNOWN_ENTITY_TYPES = [
   'automation_rule',
   'message',
   'referral',
+  'customer_metric',
+  'segment',
+  'tag_definition',
+  'tier_rule',
+  'segmentation_setting',
+  'cluster_run',
+  'model',
+  'risk_alert',
+  'blacklist_entry',
 ] as const;
 type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 const isKnownEntityType = (value: string): value is KnownEntityType => (KNOWN_ENTITY_TYPES as readonly string[]).includes(value);

@@ -140,6 +140,30 @@ export const zhCN = {
     health_reading: {
       recorded: '接收健康数据',
     },
+    segmentation: {
+      run: '运行客户分群计算',
+    },
+    segmentation_rule: {
+      changed: '修改标签、等级规则或分群设置',
+    },
+    segment: {
+      changed: '客户分群变更',
+      exported: '导出客户分群',
+    },
+    cluster: {
+      changed: '客户聚类变更',
+    },
+    model: {
+      changed: '模型训练、启用或评分',
+      scores_read: '查看模型评分名单',
+    },
+    risk_alert: {
+      changed: '风险预警变更',
+    },
+    blacklist: {
+      viewed: '查询黑名单',
+      changed: '黑名单变更',
+    },
     corrective_action: {
       changed: '纠改措施变更',
     },
@@ -229,6 +253,15 @@ export const zhCN = {
     survey: '满意度调查',
     survey_template: '问卷模板',
     automation_rule: '自动化规则',
+    customer_metric: '客户指标',
+    segment: '客户分群',
+    tag_definition: '标签规则',
+    tier_rule: '等级规则',
+    segmentation_setting: '分群设置',
+    cluster_run: '客户聚类',
+    model: '预测模型',
+    risk_alert: '风险预警',
+    blacklist_entry: '黑名单记录',
     message: '客户消息',
     referral: '转介绍',
     corrective_action: '纠改措施',
@@ -292,6 +325,12 @@ export const zhCN = {
     TASK_INVALID_TRANSITION: '任务当前状态不允许此操作',
     HEALTH_CONSENT_REQUIRED: '客户未单独授权处理健康数据',
     VISIT_CLOSED: '该回访已结束',
+    SEGMENT_CONDITION_INVALID: '条件无效：字段、运算符或取值不正确',
+    MODEL_EXPRESSION_INVALID: '表达式无法解析',
+    MODEL_TARGET_DEGENERATE: '训练数据不足：目标几乎全为真或全为假',
+    RISK_ALERT_INVALID_TRANSITION: '预警当前状态不允许此操作',
+    BLACKLIST_INVALID_TRANSITION: '黑名单记录当前状态不允许此操作',
+    BLACKLIST_SELF_APPROVAL: '黑名单须由申请人以外的人员审批',
     SURVEY_NOT_FOUND: '问卷链接无效',
     SURVEY_EXPIRED: '问卷链接已过期',
     SURVEY_ALREADY_ANSWERED: '该问卷已提交，感谢您的反馈',

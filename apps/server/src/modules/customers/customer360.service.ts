@@ -64,7 +64,7 @@ export async function getCustomer360(deps: ModuleDeps, actor: Actor, customerId:
     loadInteractionPage(deps, customerId, { limit: RECENT_INTERACTIONS }),
     listAttributeDefinitions(deps.db),
     Promise.all(sections.map(async (s) => ({ key: s.key, ...(await s.load(deps, actor, customerId)) }))),
-    deps.db.selectFrom('customer_tag').select(['dimension', 'tag as name', 'reason']).where('customer_id', '=', customerId).orderBy('dimension').orderBy('tag').execute(),
+    deps.db.selectFrom('customer_tag').select(['dimension', 'tag as name', 'reason', 'facts', 'source']).where('customer_id', '=', customerId).orderBy('dimension').orderBy('tag').execute(),
   ]);
   const figures = mergeFigures(loaded.flatMap((l) => (l.figures ? [l.figures] : [])));
   await recordCustomerViewed(deps.db, actor, customerId, '360', { sections: loaded.map((l) => l.key) });

@@ -7,7 +7,7 @@ import { listMigrations } from './migrate.ts';
 // table to a distributed one. A new table fails this test until it is classified here.
 
 /** Small, slowly changing tables every node needs: replicated. */
-const REFERENCE = ['org_unit', 'staff', 'product', 'customer_attribute_definition', 'claim_clock_rule', 'claim_setting', 'import_mapping', 'corrective_action', 'survey_template', 'automation_rule'];
+const REFERENCE = ['org_unit', 'staff', 'product', 'customer_attribute_definition', 'claim_clock_rule', 'claim_setting', 'import_mapping', 'corrective_action', 'survey_template', 'automation_rule', 'segmentation_setting', 'tag_definition', 'tier_rule', 'segment', 'cluster_run', 'model'];
 /** Infrastructure on the coordinator only (sessions, idempotency, the audit chain, jobs, the outbox queue). */
 const LOCAL = ['session', 'api_key', 'idempotency_record', 'audit_event', 'import_job', 'import_row_error', 'outbox', 'job'];
 /**

@@ -6,6 +6,7 @@ import type { CustomerTables } from './schema/customers.ts';
 import type { ImportTables } from './schema/imports.ts';
 import type { PolicyTables } from './schema/policies.ts';
 import type { ServiceTables } from './schema/service.ts';
+import type { SegmentationTables } from './schema/segmentation.ts';
 
 /** Table types for Kysely; one interface per table, columns in snake_case as in the migrations. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -109,7 +110,7 @@ export interface AuditEventTable {
  * Every table. Each slice keeps its table types in `schema/<slice>.ts` and its DDL in a numbered
  * migration; this interface joins them.
  */
-export interface DB extends CustomerTables, PolicyTables, ImportTables, ClaimTables, PortalTables, ComplaintTables, ServiceTables {
+export interface DB extends CustomerTables, PolicyTables, ImportTables, ClaimTables, PortalTables, ComplaintTables, ServiceTables, SegmentationTables {
   org_unit: OrgUnitTable;
   staff: StaffTable;
   session: SessionTable;

@@ -102,6 +102,8 @@ export interface AutomationRuleTable {
   updated_by_name: string | null;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** A scheduled rule limited to the members of a saved segment (null: everyone). */
+  audience_segment_id: Generated<string | null>;
 }
 
 export interface AutomationRunTable {
@@ -190,6 +192,15 @@ export interface CustomerTagTable {
   reason: string;
   source: string;
   applied_at: Timestamp;
+  /** Why the tag applies, as facts a console can render in any language: [{field, op, threshold, value}]. */
+  facts: ColumnType<TagFact[], string | undefined, string>;
+}
+
+export interface TagFact {
+  field: string;
+  op: string;
+  threshold: unknown;
+  value: unknown;
 }
 
 export interface ServiceTables {

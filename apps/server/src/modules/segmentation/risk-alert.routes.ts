@@ -1,0 +1,7 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ModuleDeps } from '../../platform/deps.ts';
+
+/** Routes of this part of segmentation (filled in by its slice). */
+export const riskAlertRoutes =
+  (_deps: ModuleDeps): FastifyPluginAsyncZod =>
+  async () => {};
