@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -188,6 +189,15 @@ try {
     const month = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 7);
     const analysis = await timed(`/api/v1/complaints/analysis?month=${month}`);
     metric('batch.complaintAnalysisHq', { seconds: round(analysis / 1000) });
+
+    // Batch: segmentation over every customer (metrics, RFM, lifecycle, quadrants, tags, lists,
+    // tiers, risk alerts) — set-based SQL; then clustering (a 20k sample fitted, everyone assigned).
+    const segStarted = performance.now();
+    const segBody = await postLong(`${base}/api/v1/segmentation/run`, token, null);
+    metric('batch.segmentation', { seconds: round((performance.now() - segStarted) / 1000), customers: segBody.customers, tagsApplied: segBody.tagsApplied, tiersChanged: segBody.tiersChanged, alertsOpened: segBody.alertsOpened });
+    const clusterStarted = performance.now();
+    const clusterBody = await postLong(`${base}/api/v1/clusters/run`, token, { kMin: 2, kMax: 8 });
+    metric('batch.clusters', { seconds: round((performance.now() - clusterStarted) / 1000), k: clusterBody.k, silhouette: clusterBody.silhouette, customers: clusterBody.customers });
   } finally {
     server.kill('SIGTERM');
     await once(server, 'exit');
@@ -321,4 +331,22 @@ async function copyBaseline(url: string, file: string, rows: number) {
   } finally {
     await client.end();
   }
+}
+
+/** A POST that may run for many minutes (batches at 1M customers): node:http, no client timeout. */
+function postLong(url: string, token: string, body: unknown): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const payload = body === null ? '' : JSON.stringify(body);
+    const request = httpRequest(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString();
+        if ((res.statusCode ?? 500) >= 400) reject(new Error(`${url}: HTTP ${res.statusCode} ${text.slice(0, 200)}`));
+        else resolve(JSON.parse(text) as Record<string, unknown>);
+      });
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
 }

@@ -11,6 +11,7 @@ import { actorFromStaff } from './modules/auth/index.ts';
 import { commitImport, createImport, dryRunImport, exportList, EXPORT_KINDS, iterateImportErrors, type ExportKind } from './modules/imports/index.ts';
 import { findOrgUnitByCode, findStaffById, findStaffCredentialsByUsername } from './modules/org/index.ts';
 import { analysisWorkbook, complaintAnalysis } from './modules/complaints/index.ts';
+import { runModelScore, runModelTrain, runSegmentationAsSystem } from './modules/segmentation/index.ts';
 
 import { generate } from './generate/generator.ts';
 import type { Db } from './platform/db/database.ts';
@@ -38,6 +39,16 @@ Usage:
   anxin report complaints --month 2026-10 [--unit HQ] --out report.xlsx [--as USERNAME]
                          the monthly complaint analysis (客户投诉分析表) of a unit (default: the
                          account's unit) as an XLSX workbook (audited as an export)
+  anxin model train --target EXPR [--where EXPR] --name N [--as USERNAME]
+                         train a new version of a churn or cross-sell model (target and population
+                         are expressions, e.g. "lapsed_within(12)", "holds('medical')", "attr.vip");
+                         prints the held-out AUC, lift at the top 5/10/20% and the weights
+  anxin model score --name N [--where EXPR] --top K --out ranked.csv [--as USERNAME]
+                         score the customers with the active version and write the top K (rank,
+                         customer id, masked name, score, top reasons) as CSV (audited)
+  anxin segment run      the segmentation batch now (also nightly at 02:00 Asia/Shanghai by the job
+                         worker): customer metrics, RFM and lifecycle segments, quadrants, tags and
+                         the good/bad lists, tiers, clusters of the active run, risk alerts
   anxin jobs run [--once]  run due work: outbox events (event rules, queued messages), today's
                          scheduled automation rules, due message deliveries; --once does one pass
                          and exits (for cron), otherwise repeats every ANXIN_JOBS_EVERY_SECONDS
@@ -50,7 +61,7 @@ Usage:
 Configuration comes from the environment; see the README's configuration table.
 Without DATABASE_URL the embedded database lives in ANXIN_DATA_DIR (default ./data).
 From the repository: npm run anxin -- import customers file.csv   (or: npx anxin …)
-Import and export act as --as USERNAME (default admin), with that account's permissions and scope.
+Import, export, report and model act as --as USERNAME (default admin), with that account's permissions and scope.
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -69,6 +80,18 @@ const commands: Record<string, Command> = {
   },
   async demo(args) {
     return commands.serve!(['--demo', ...args]);
+  },
+  async segment(args) {
+    if (args[0] !== 'run') return usage('', 'Usage: anxin segment run');
+    const config = loadConfig(undefined, readVersion());
+    const database = await openAndMigrate(config, () => {});
+    try {
+      const r = await runSegmentationAsSystem(database.db, new Date(), 'cli');
+      print(`customers ${r.customers}, tags written ${r.tagsApplied}, tiers changed ${r.tiersChanged}, risk alerts opened ${r.alertsOpened} in ${r.seconds} s`);
+      return 0;
+    } finally {
+      await database.close();
+    }
   },
   async jobs(args) {
     if (args[0] !== 'run') return usage('', 'Usage: anxin jobs run [--once]');
@@ -252,6 +275,31 @@ const commands: Record<string, Command> = {
       }
     });
   },
+  async model(args) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { target: { type: 'string' }, where: { type: 'string' }, name: { type: 'string' }, top: { type: 'string' }, out: { type: 'string' }, as: { type: 'string', default: 'admin' } },
+      });
+    } catch (error) {
+      return usage(error instanceof Error ? error.message : String(error), MODEL_USAGE);
+    }
+    const { positionals, values } = parsed;
+    const top = Number(values.top);
+    const train = positionals.join(' ') === 'train' && values.target && values.name;
+    const score = positionals.join(' ') === 'score' && values.name && values.out && Number.isInteger(top) && top >= 1 && top <= 100_000;
+    if (!train && !score) return usage('', MODEL_USAGE);
+    return withDatabase(async (db, cipher) => {
+      const actor = await actorByUsername(db, values.as!);
+      if (!actor) return usage(`No active staff account "${values.as}"`, MODEL_USAGE);
+      const io = { print, fail };
+      return train
+        ? runModelTrain({ db, cipher }, actor, { name: values.name!, target: values.target!, where: values.where }, io)
+        : runModelScore({ db, cipher }, actor, { name: values.name!, where: values.where, top, out: values.out! }, io);
+    });
+  },
   async generate(args) {
     let parsed;
     try {
@@ -277,6 +325,8 @@ const commands: Record<string, Command> = {
 
 const IMPORT_USAGE =
   'Usage: anxin import customers|relationships|policies FILE [--dry-run] [--mode all|valid] [--source NAME] [--report out.json] [--as USERNAME]';
+const MODEL_USAGE =
+  'Usage: anxin model train --target EXPR [--where EXPR] --name N [--as USERNAME]\n       anxin model score --name N [--where EXPR] --top K --out ranked.csv [--as USERNAME]';
 const GENERATE_USAGE = 'Usage: anxin generate --customers N [--seed S] --out DIR';
 const REPORT_USAGE = 'Usage: anxin report complaints --month YYYY-MM [--unit CODE] --out FILE.xlsx [--as USERNAME]';
 const EXPORT_USAGE = 'Usage: anxin export customers|policies --out FILE.csv|FILE.xlsx [--filter key=value …] [--as USERNAME]';

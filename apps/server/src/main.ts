@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { automationRuntimeFor, buildApp, cipherFor } from './app.ts';
 import { runDueWork } from './modules/automation/index.ts';
 import { loadConfig, type Config } from './config.ts';
-import { loadDemo } from './demo/index.ts';
+import { analyseDemoBook, loadDemo } from './demo/index.ts';
 import { sweepClaimClocks } from './modules/claims/index.ts';
 import { escalateOverdueActions, sweepComplaintClocks } from './modules/complaints/index.ts';
 import { repeatTask } from './platform/repeat.ts';
@@ -57,6 +57,7 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
         const r = await runDueWork(deps, automationRuntimeFor(config), { workerId: 'demo-load' });
         if (r.outboxEvents === 0 && r.messagesSent + r.messagesFailed + r.messagesSuppressed + r.messagesDeferred === 0) break;
       }
+      await analyseDemoBook(database.db, cipherFor(config));
     }
     print('');
     print(demo.status === 'loaded' ? 'Demo insurer loaded.' : 'Demo insurer already present.');

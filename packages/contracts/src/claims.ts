@@ -412,16 +412,11 @@ export const ZApprovalAuthority = z.object({
   /** Highest adjusted total each role may approve, fen; null = no limit. */
   limits: z.object({ claims_adjuster: ZMoneyFen.nullable(), branch_manager: ZMoneyFen.nullable(), admin: ZMoneyFen.nullable() }),
 });
-export const ZGreenChannel = z.object({
-  /** Customer tiers whose claims take the green channel. */
-  tiers: z.array(z.enum(['platinum', 'gold', 'silver', 'standard'])).max(4),
-});
 
 export const ZClaimSettings = z.object({
   clockRules: z.array(ZClaimClockRule),
   fastTrack: ZFastTrackSettings.extend({ version: z.number().int() }),
   approvalAuthority: ZApprovalAuthority.extend({ version: z.number().int() }),
-  greenChannel: ZGreenChannel.extend({ version: z.number().int() }),
 });
 export type TClaimSettings = z.infer<typeof ZClaimSettings>;
 
@@ -429,8 +424,6 @@ export const ZSaveFastTrackRequest = ZFastTrackSettings.extend({ version: ZVersi
 export type TSaveFastTrackRequest = z.infer<typeof ZSaveFastTrackRequest>;
 export const ZSaveApprovalAuthorityRequest = ZApprovalAuthority.extend({ version: ZVersion });
 export type TSaveApprovalAuthorityRequest = z.infer<typeof ZSaveApprovalAuthorityRequest>;
-export const ZSaveGreenChannelRequest = ZGreenChannel.extend({ version: ZVersion });
-export type TSaveGreenChannelRequest = z.infer<typeof ZSaveGreenChannelRequest>;
 
 /** Adjusters a claim may be assigned to (its unit or above), with their open claims, nearest unit first. */
 export const ZClaimAssignees = z.object({

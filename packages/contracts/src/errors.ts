@@ -125,6 +125,10 @@ export const ERROR_CODES = [
   'MODEL_EXPRESSION_INVALID',
   /** The training data cannot make a model: too few rows, or the target is (nearly) always true or always false. */
   'MODEL_TARGET_DEGENERATE',
+  /** Too few customers with metrics to cluster (run segmentation first, or ask for fewer clusters). */
+  'SEGMENTATION_TOO_FEW_CUSTOMERS',
+  /** Clusters of an earlier run cannot be named or saved as a segment: customers belong to the active run's clusters. */
+  'CLUSTER_RUN_INACTIVE',
   /** The risk alert's status does not allow this action (e.g. closing a closed alert). */
   'RISK_ALERT_INVALID_TRANSITION',
   /** The blacklist entry's status does not allow this action (e.g. approving an entry already decided). */
@@ -163,6 +167,9 @@ export const ZProblem = z
     errors: z.array(ZFieldError).optional(),
     /** With `AUTH_ACCOUNT_LOCKED`: when the lock ends. */
     lockedUntil: ZInstant.optional(),
+    /** With `MODEL_EXPRESSION_INVALID`: the 1-based character column of the error and what was expected there. */
+    position: z.number().int().optional(),
+    expected: z.string().optional(),
   })
   .meta({ id: 'Problem' });
 export type TProblem = z.infer<typeof ZProblem>;

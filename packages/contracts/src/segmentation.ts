@@ -136,8 +136,8 @@ export const ZEntitlements = z.object({
   greenChannel: z.boolean(),
   /** Follow-up visits on site rather than by phone. */
   onSiteVisits: z.boolean(),
-  /** Tasks and claims about the customer are raised in priority. */
-  claimPriority: z.boolean(),
+  /** Priority service: tasks about the customer are raised one priority level when created. */
+  priorityService: z.boolean(),
   /** Service standard: first response within this many hours. */
   serviceHours: z.number().int().min(1).max(720),
 });
@@ -424,3 +424,56 @@ export const ZCreateBlacklistEntryRequest = z.object({
   expiresOn: ZDate.optional(),
 });
 export const ZDecideBlacklistEntryRequest = z.object({ note: ZText(1000), version: ZVersion });
+
+// Inferred types of the schemas above.
+export type TTagDefinitionList = z.infer<typeof ZTagDefinitionList>;
+export type TCreateTagDefinitionRequest = z.infer<typeof ZCreateTagDefinitionRequest>;
+export type TUpdateTagDefinitionRequest = z.infer<typeof ZUpdateTagDefinitionRequest>;
+export type TTierRuleList = z.infer<typeof ZTierRuleList>;
+export type TUpdateTierRulesRequest = z.infer<typeof ZUpdateTierRulesRequest>;
+export type TCustomerEntitlements = z.infer<typeof ZCustomerEntitlements>;
+export type TUpdateSegmentationSettingRequest = z.infer<typeof ZUpdateSegmentationSettingRequest>;
+export type TSegmentPreviewRequest = z.infer<typeof ZSegmentPreviewRequest>;
+export type TSegmentList = z.infer<typeof ZSegmentList>;
+export type TCreateSegmentRequest = z.infer<typeof ZCreateSegmentRequest>;
+export type TUpdateSegmentRequest = z.infer<typeof ZUpdateSegmentRequest>;
+export type TSegmentMember = z.infer<typeof ZSegmentMember>;
+export type TSegmentMemberList = z.infer<typeof ZSegmentMemberList>;
+export type TSegmentMemberQuery = z.infer<typeof ZSegmentMemberQuery>;
+export type TCluster = z.infer<typeof ZCluster>;
+export type TClusterRunList = z.infer<typeof ZClusterRunList>;
+export type TRunClustersRequest = z.infer<typeof ZRunClustersRequest>;
+export type TRenameClusterRequest = z.infer<typeof ZRenameClusterRequest>;
+export type TSaveClusterSegmentRequest = z.infer<typeof ZSaveClusterSegmentRequest>;
+export type TModelMetrics = z.infer<typeof ZModelMetrics>;
+export type TModelList = z.infer<typeof ZModelList>;
+export type TTrainModelRequest = z.infer<typeof ZTrainModelRequest>;
+export type TScoreModelRequest = z.infer<typeof ZScoreModelRequest>;
+export type TScoreModelResult = z.infer<typeof ZScoreModelResult>;
+export type TModelScore = z.infer<typeof ZModelScore>;
+export type TModelScoreList = z.infer<typeof ZModelScoreList>;
+export type TModelScoreQuery = z.infer<typeof ZModelScoreQuery>;
+export type TRiskAlertList = z.infer<typeof ZRiskAlertList>;
+export type TRiskAlertQuery = z.infer<typeof ZRiskAlertQuery>;
+export type TAssignRiskAlertRequest = z.infer<typeof ZAssignRiskAlertRequest>;
+export type TReviewRiskAlertRequest = z.infer<typeof ZReviewRiskAlertRequest>;
+export type TCloseRiskAlertRequest = z.infer<typeof ZCloseRiskAlertRequest>;
+export type TBlacklistList = z.infer<typeof ZBlacklistList>;
+export type TBlacklistQuery = z.infer<typeof ZBlacklistQuery>;
+export type TCreateBlacklistEntryRequest = z.infer<typeof ZCreateBlacklistEntryRequest>;
+export type TDecideBlacklistEntryRequest = z.infer<typeof ZDecideBlacklistEntryRequest>;
+export type TSegmentationFieldList = z.infer<typeof ZSegmentationFieldList>;
+export type TRiskAlertDecision = z.infer<typeof ZRiskAlertDecision>;
+export type TRiskAlertKind = z.infer<typeof ZRiskAlertKind>;
+export type TRiskAlertStatus = z.infer<typeof ZRiskAlertStatus>;
+export type TBlacklistReason = z.infer<typeof ZBlacklistReason>;
+export type TBlacklistStatus = z.infer<typeof ZBlacklistStatus>;
+export type TRfmSegment = z.infer<typeof ZRfmSegment>;
+export type TLifecycleSegment = z.infer<typeof ZLifecycleSegment>;
+export type TQuadrant = z.infer<typeof ZQuadrant>;
+export type TTagDimension = z.infer<typeof ZTagDimension>;
+export type TConditionOp = z.infer<typeof ZConditionOp>;
+export type TAlertSettings = z.infer<typeof ZAlertSettings>;
+export type TQuadrantSettings = z.infer<typeof ZQuadrantSettings>;
+export type TListSettings = z.infer<typeof ZListSettings>;
+export type TSegmentationSettingKey = z.infer<typeof ZSegmentationSettingKey>;

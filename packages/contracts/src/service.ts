@@ -6,7 +6,7 @@ const ZText = (max: number) => z.string().trim().min(1).max(max);
 // ——— Tasks ———
 
 /** What a task is for: by hand, or created by a rule, a survey answer or a visit. */
-export const TASK_KINDS = ['manual', 'coverage_review', 'renewal_reminder', 'retention', 'service_recovery', 'visit_problem', 'health_intervention'] as const;
+export const TASK_KINDS = ['manual', 'coverage_review', 'renewal_reminder', 'retention', 'service_recovery', 'visit_problem', 'health_intervention', 'underwriting_referral'] as const;
 export const ZTaskKind = z.enum(TASK_KINDS);
 export type TTaskKind = z.infer<typeof ZTaskKind>;
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -284,6 +284,8 @@ export const ZAutomationRule = z.object({
   trigger: z.enum(['schedule', 'event']),
   enabled: z.boolean(),
   params: z.record(z.string(), z.unknown()),
+  /** A scheduled rule limited to the members of a saved segment; null: every customer the rule selects. */
+  audience: z.object({ id: ZId, name: z.string() }).nullable(),
   runsLast30Days: z.number().int(),
   lastFiredAt: ZInstant.nullable(),
   updatedBy: z.string().nullable(),
@@ -293,7 +295,13 @@ export const ZAutomationRule = z.object({
 export type TAutomationRule = z.infer<typeof ZAutomationRule>;
 export const ZAutomationRuleList = z.object({ items: z.array(ZAutomationRule) });
 export type TAutomationRuleList = z.infer<typeof ZAutomationRuleList>;
-export const ZUpdateAutomationRuleRequest = z.object({ enabled: z.boolean().optional(), params: z.record(z.string(), z.union([z.number(), z.array(z.number())])).optional(), version: ZVersion });
+export const ZUpdateAutomationRuleRequest = z.object({
+  enabled: z.boolean().optional(),
+  params: z.record(z.string(), z.union([z.number(), z.array(z.number())])).optional(),
+  /** Limit a scheduled rule to a saved segment (null: no limit). */
+  audienceSegmentId: ZId.nullable().optional(),
+  version: ZVersion,
+});
 export type TUpdateAutomationRuleRequest = z.infer<typeof ZUpdateAutomationRuleRequest>;
 
 /** What one rule did for one customer in one period, and why. */

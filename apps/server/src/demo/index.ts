@@ -11,6 +11,7 @@ import { demoClaimsStep, findDemoPortalLogin, type DemoPortalLogin } from './dem
 import { demoComplaintsStep } from './demo-complaints.ts';
 import { DocumentStore } from '../modules/claims/index.ts';
 import { DEMO_ORG, DEMO_PASSWORD, demoAccounts } from './demo-org.ts';
+import { runClusters, runSegmentationAsSystem } from '../modules/segmentation/index.ts';
 
 /**
  * One step of the demo loader. Each module adds its own step (customers, policies, claims, …);
@@ -83,4 +84,18 @@ export async function loadDemo(db: Db, cipher: FieldCipher, uploadDir: string): 
     for (const step of DEMO_STEPS) await step.load(tx, { system, cipher, unitIds, staffIds, documents });
   });
   return { status: 'loaded', password: DEMO_PASSWORD, accounts, portal: await findDemoPortalLogin(db, cipher) };
+}
+
+/**
+ * After the demo's automation has caught up: the segmentation batch and a first clustering, so the
+ * insights pages (segments, tags, tiers, clusters, risk alerts) show the demo book at once.
+ */
+export async function analyseDemoBook(db: Db, cipher: FieldCipher) {
+  const hq = await findOrgUnitByCode(db, DEMO_ORG.code);
+  if (!hq) return;
+  const system = systemActor(hq);
+  await runSegmentationAsSystem(db, new Date(), 'demo-load');
+  await runClusters({ db, cipher }, system, { kMin: 3, kMax: 7 });
+  // The clusters changed: assign them, and re-run so cluster fields and tags agree.
+  await runSegmentationAsSystem(db, new Date(), 'demo-load');
 }

@@ -37,7 +37,7 @@ export const PERMISSIONS = [
   'claim:handle',
   /** Approve claims (核赔) up to the role's authority. */
   'claim:approve',
-  /** Change claim settings: clock rules per product line, fast track, approval authority, green channel. */
+  /** Change claim settings: clock rules per product line, fast track, approval authority. */
   'claim_setting:manage',
   /** Read complaints in the caller's scope (the units handling them or the customers' home units). */
   'complaint:read',

@@ -8,6 +8,7 @@ import { hasPermission } from '../../platform/actor.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import type { AutomationRuntime } from './automation-runtime.ts';
 import { runDueWork } from './job-runner.ts';
+import { SCHEDULED_RULES } from './scheduled-rules.ts';
 
 const mayRead = (actor: Actor) => hasPermission(actor, 'service:read');
 const mayManage = (actor: Actor) => hasPermission(actor, 'service:manage');
@@ -16,7 +17,8 @@ async function loadRules(deps: ModuleDeps, code?: string): Promise<TAutomationRu
   const since = new Date(Date.now() - 30 * 86_400_000);
   let q = deps.db
     .selectFrom('automation_rule as r')
-    .select(['r.code', 'r.trigger', 'r.enabled', 'r.params', 'r.updated_by_name', 'r.updated_at', 'r.version'])
+    .leftJoin('segment as s', 's.id', 'r.audience_segment_id')
+    .select(['r.code', 'r.trigger', 'r.enabled', 'r.params', 'r.updated_by_name', 'r.updated_at', 'r.version', 's.id as audience_id', 's.name as audience_name'])
     .select((eb) => [
       eb.selectFrom('automation_run as a').select(sql<number>`count(*)::int`.as('n')).whereRef('a.rule_code', '=', 'r.code').where('a.fired_at', '>=', since).as('runs'),
       eb.selectFrom('automation_run as a').select(sql<Date>`max(a.fired_at)`.as('m')).whereRef('a.rule_code', '=', 'r.code').as('last_fired_at'),
@@ -28,6 +30,7 @@ async function loadRules(deps: ModuleDeps, code?: string): Promise<TAutomationRu
     trigger: r.trigger,
     enabled: r.enabled,
     params: r.params,
+    audience: r.audience_id && r.audience_name ? { id: r.audience_id, name: r.audience_name } : null,
     runsLast30Days: r.runs ?? 0,
     lastFiredAt: r.last_fired_at ? new Date(r.last_fired_at).toISOString() : null,
     updatedBy: r.updated_by_name,
@@ -58,12 +61,17 @@ export async function updateAutomationRule(deps: ModuleDeps, actor: Actor, code:
       if (values.some((v) => !Number.isInteger(v) || v < 0)) throw fieldError(`body.params.${name}`, 'must be whole numbers, 0 or more');
       params[name] = value;
     }
+    if (input.audienceSegmentId !== undefined && input.audienceSegmentId !== null) {
+      if (!(code in SCHEDULED_RULES)) throw fieldError('body.audienceSegmentId', 'only a daily scheduled rule that selects customers takes an audience');
+      if (!(await tx.selectFrom('segment').select('id').where('id', '=', input.audienceSegmentId).executeTakeFirst())) throw fieldError('body.audienceSegmentId', 'no such segment', 'NOT_FOUND');
+    }
+    const audience = input.audienceSegmentId === undefined ? rule.audience_segment_id : input.audienceSegmentId;
     await tx
       .updateTable('automation_rule')
-      .set({ enabled: input.enabled ?? rule.enabled, params: JSON.stringify(params), updated_by_name: actor.name, updated_at: new Date(), version: rule.version + 1 })
+      .set({ enabled: input.enabled ?? rule.enabled, params: JSON.stringify(params), audience_segment_id: audience, updated_by_name: actor.name, updated_at: new Date(), version: rule.version + 1 })
       .where('code', '=', code)
       .execute();
-    await recordAuditEvent(tx, actor, { action: 'automation_rule.changed', entityType: 'automation_rule', entityId: null, data: { code, enabled: input.enabled ?? rule.enabled, params: Object.keys(input.params ?? {}) } });
+    await recordAuditEvent(tx, actor, { action: 'automation_rule.changed', entityType: 'automation_rule', entityId: null, data: { code, enabled: input.enabled ?? rule.enabled, params: Object.keys(input.params ?? {}), audienceSegmentId: audience } });
   });
   return (await loadRules(deps, code))[0]!;
 }

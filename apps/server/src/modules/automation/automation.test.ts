@@ -158,7 +158,7 @@ describe('scheduled rules fire once per customer and period', () => {
     // The 360 view shows it with its reason.
     const admin = await seedStaff(ctx.db, org, units.hq.id, 'hq.admin', ['admin']);
     const view = await ctx.request({ method: 'GET', url: `/api/v1/customers/${quiet}/360`, token: await loginAs(ctx.app, admin.staff.username) });
-    expect(view.json().tags).toEqual([{ dimension: 'risk', name: 'churn_watch', reason: '0 inbound contacts in the last 90 days, 2 expected from the 365 days before' }]);
+    expect(view.json().tags).toEqual([{ dimension: 'risk', name: 'churn_watch', source: 'rule:churn_watch', facts: [], reason: '0 inbound contacts in the last 90 days, 2 expected from the 365 days before' }]);
     // The customer calls again: the next evaluation lifts the tag.
     for (const d of [1, 2, 3]) await contact(quiet, d);
     const next = await runScheduledRule(deps, 'churn_watch', new Date(NOW.getTime() + 86_400_000));

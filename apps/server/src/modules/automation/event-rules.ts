@@ -4,6 +4,7 @@ import { inTransaction, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { openServiceImprovementInTransaction } from '../complaints/index.ts';
 import { isMessageTemplate, queueMessage } from '../messages/index.ts';
+import { refreshCustomers } from '../segmentation/index.ts';
 import { addDays } from '../policies/index.ts';
 import { createTaskInTransaction, scheduleVisitInTransaction, sendSurveyInTransaction } from '../service/index.ts';
 import type { AutomationRuntime } from './automation-runtime.ts';
@@ -126,7 +127,30 @@ const messageEvent: EventHandler = async (deps, _runtime, event, now) => {
   return true;
 };
 
+/**
+ * A new policy held for underwriting because a party is blacklisted (S6): a high-priority task in
+ * the customer's unit, unassigned, for a manager who may decide blacklist cases to issue or cancel it.
+ */
+const underwritingReferral: EventHandler = async (deps, _runtime, event, now) => {
+  if (!event.customerId || !event.aggregateId) return false;
+  const policyNo = String(event.payload.policyNo ?? '');
+  await createTaskInTransaction(deps.db, null, {
+    customerId: event.customerId,
+    kind: 'underwriting_referral',
+    title: `Underwriting referral: policy ${policyNo}`,
+    detail: 'A party on this new policy is on the blacklist: the policy is held as pending. Review the blacklist entry and the application, then issue or cancel the policy.',
+    priority: 'high',
+    dueAt: new Date(now.getTime() + 2 * DAY_MS),
+    assigneeId: null,
+    sourceType: 'rule',
+    sourceId: 'underwriting_referral',
+    reason: `blacklisted party on policy ${policyNo}`,
+  }, now);
+  return true;
+};
+
 const HANDLERS: Record<string, EventHandler> = {
+  'policy.underwriting_referral': underwritingReferral,
   'claim.assessed': claimAssessed,
   'claim.closed': claimClosed,
   'complaint.closed': complaintClosed,
@@ -148,6 +172,8 @@ export function handleOutboxEvent(deps: ModuleDeps & { db: Tx }, runtime: Automa
 export const OUTBOX_BATCH = 25;
 /** A failing event is tried this many times, then set aside (published, with its last error) so it cannot stall the queue. */
 export const OUTBOX_MAX_ATTEMPTS = 5;
+/** Events that change a customer's metrics (policies, claims paid or closed, complaints, survey answers). */
+const METRIC_TOPICS = new Set(['policy.issued', 'claim.closed', 'claim.payment_instructed', 'complaint.closed', 'survey.answered']);
 
 /**
  * Publishes pending outbox events: claims a batch (FOR UPDATE SKIP LOCKED — several workers share
@@ -158,6 +184,7 @@ export async function dispatchOutbox(deps: ModuleDeps, runtime: AutomationRuntim
   return inTransaction(deps.db, async (tx) => {
     const rows = await tx.selectFrom('outbox').selectAll().where('published_at', 'is', null).orderBy('id').limit(OUTBOX_BATCH).forUpdate().skipLocked().execute();
     let published = 0;
+    const touched = new Set<string>();
     for (const row of rows) {
       const event: OutboxEvent = { id: String(row.id), topic: row.topic, customerId: row.customer_id, aggregateId: row.aggregate_id, payload: row.payload as Record<string, unknown> };
       await sql`SAVEPOINT outbox_event`.execute(tx);
@@ -177,6 +204,19 @@ export async function dispatchOutbox(deps: ModuleDeps, runtime: AutomationRuntim
       }
       await tx.updateTable('outbox').set({ published_at: now }).where('id', '=', row.id).execute();
       published++;
+      if (row.customer_id && METRIC_TOPICS.has(row.topic)) touched.add(row.customer_id);
+    }
+    // Keep the customers' metrics, tags and tiers fresh between segmentation batches (one set-based
+    // refresh per batch); a failure leaves them for the nightly batch rather than holding events back.
+    if (touched.size > 0) {
+      await sql`SAVEPOINT outbox_metrics`.execute(tx);
+      try {
+        await refreshCustomers(tx, [...touched], now);
+        await sql`RELEASE SAVEPOINT outbox_metrics`.execute(tx);
+      } catch (error) {
+        await sql`ROLLBACK TO SAVEPOINT outbox_metrics`.execute(tx);
+        onError?.('metrics', error);
+      }
     }
     return published;
   });

@@ -1,15 +1,18 @@
 import { AUTOMATION_RULES, type TAutomationRuleCode, type TJobRunResult } from '@anxin/contracts';
 import { sql } from 'kysely';
-import { shanghaiDateOf } from '../../platform/business-calendar.ts';
+import { shanghaiDateOf, shanghaiInstant } from '../../platform/business-calendar.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { deliverDueMessages } from '../messages/index.ts';
+import { runSegmentationAsSystem } from '../segmentation/index.ts';
 import type { AutomationRuntime } from './automation-runtime.ts';
 import { dispatchOutbox } from './event-rules.ts';
 import { escalateOverdueTasksIfEnabled, runScheduledRule, SCHEDULED_RULES } from './scheduled-rules.ts';
 
 const LEASE_MS = 10 * 60_000;
 const MAX_ATTEMPTS = 5;
+/** When the nightly segmentation batch runs (Asia/Shanghai). */
+const SEGMENTATION_AT = '02:00';
 
 export interface RunDueWorkOptions {
   /** Names the worker in the job rows it claims (host:pid, or a test's name). */
@@ -20,14 +23,15 @@ export interface RunDueWorkOptions {
 }
 
 /**
- * Puts today's run of every switched-on scheduled rule in the job table, once per rule and day
- * (the dedupe key), whichever worker gets there first.
+ * Puts today's run of every switched-on scheduled rule and tonight's segmentation batch in the job
+ * table, once per rule and day (the dedupe key), whichever worker gets there first.
  */
 export async function scheduleDailyRuleJobs(deps: ModuleDeps, now: Date): Promise<void> {
   const rules = await deps.db.selectFrom('automation_rule').select(['code']).where('trigger', '=', 'schedule').where('enabled', '=', true).execute();
   const today = shanghaiDateOf(now);
   const rows = rules.filter((r) => r.code in SCHEDULED_RULES).map((r) => ({ kind: 'rule', dedupe_key: `rule:${r.code}:${today}`, payload: JSON.stringify({ rule: r.code, date: today }), run_at: now, status: 'pending' as const }));
-  if (rows.length === 0) return;
+  // The nightly segmentation batch (metrics, segments, tags, tiers, clusters, risk alerts) at 02:00 Shanghai.
+  rows.push({ kind: 'segmentation', dedupe_key: `segmentation:${today}`, payload: JSON.stringify({ date: today }), run_at: shanghaiInstant(today, SEGMENTATION_AT), status: 'pending' });
   await deps.db.insertInto('job').values(rows).onConflict((oc) => oc.column('dedupe_key').doNothing()).execute();
 }
 
@@ -76,9 +80,15 @@ export async function runDueWork(deps: ModuleDeps, runtime: AutomationRuntime, o
   for (const job of await claimDueJobs(deps, options.workerId, now)) {
     const payload = job.payload as { rule?: string };
     try {
-      if (job.kind !== 'rule' || !payload.rule || !(AUTOMATION_RULES as readonly string[]).includes(payload.rule)) throw new Error(`unknown job ${job.kind}`);
-      const outcome = await runScheduledRule(deps, payload.rule as TAutomationRuleCode, now);
-      result.rulesFired += outcome.fired;
+      let outcome: object;
+      if (job.kind === 'segmentation') {
+        outcome = await runSegmentationAsSystem(deps.db, now, options.workerId);
+      } else {
+        if (job.kind !== 'rule' || !payload.rule || !(AUTOMATION_RULES as readonly string[]).includes(payload.rule)) throw new Error(`unknown job ${job.kind}`);
+        const fired = await runScheduledRule(deps, payload.rule as TAutomationRuleCode, now);
+        result.rulesFired += fired.fired;
+        outcome = fired;
+      }
       await deps.db.updateTable('job').set({ status: 'done', result: JSON.stringify(outcome), finished_at: new Date(), locked_until: null, last_error: null }).where('id', '=', job.id).execute();
       result.jobs++;
     } catch (error) {

@@ -6,6 +6,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { bloodPressureReadingsSince } from '../customers/index.ts';
 import { queueMessage } from '../messages/index.ts';
 import { addDays } from '../policies/index.ts';
+import { blacklistedInEffect, customersInSegment } from '../segmentation/index.ts';
 import { ANNUAL_PREMIUM_SQL, awardPointsInTransaction, createTaskInTransaction, escalateOverdueTasks, scheduleVisitInTransaction } from '../service/index.ts';
 import { fireOnce, loadRule, numberParam, type RuleAction } from './rule-run.ts';
 
@@ -22,9 +23,21 @@ export interface ScheduledRuleResult {
 type Candidate = { customerId: string; periodKey: string; reason: string };
 type Handler = (deps: ModuleDeps, params: Record<string, unknown>, today: string, now: Date) => Promise<ScheduledRuleResult>;
 
+/**
+ * Rules that only sell or win back (greetings with a coverage review, win-back and care visits):
+ * blacklisted customers (S6) are left out — and not marked as fired, so the rule can reach them
+ * once the entry is lifted or expires. Service rules (renewal notices, claim and complaint visits,
+ * health intervention, loyalty points) still run; their marketing messages are suppressed when sent.
+ */
+const MARKETING_RULES: ReadonlySet<TAutomationRuleCode> = new Set(['birthday_review', 'lapse_retention', 'claim_then_no_renewal', 'holiday_care_visit']);
+
 async function fireAll<C extends Candidate>(deps: ModuleDeps, rule: TAutomationRuleCode, candidates: C[], act: (tx: Tx, c: C) => Promise<RuleAction[]>, now: Date): Promise<ScheduledRuleResult> {
+  const blacklisted = MARKETING_RULES.has(rule) ? await blacklistedInEffect(deps.db, candidates.map((c) => c.customerId), shanghaiDateOf(now)) : new Set<string>();
+  // A rule limited to a saved segment (its audience) acts only for the segment's members.
+  const { audience_segment_id: audience } = await deps.db.selectFrom('automation_rule').select('audience_segment_id').where('code', '=', rule).executeTakeFirstOrThrow();
+  const members = audience ? await customersInSegment(deps.db, audience, candidates.map((c) => c.customerId)) : null;
   let fired = 0;
-  for (const c of candidates) if (await fireOnce(deps.db, rule, c.customerId, c.periodKey, c.reason, (tx) => act(tx, c), now)) fired++;
+  for (const c of candidates) if (!blacklisted.has(c.customerId) && (!members || members.has(c.customerId)) && await fireOnce(deps.db, rule, c.customerId, c.periodKey, c.reason, (tx) => act(tx, c), now)) fired++;
   return { candidates: candidates.length, fired };
 }
 

@@ -1,4 +1,4 @@
-import type { TClaim, TClaimSettings } from '@anxin/contracts';
+import type { TClaim, TClaimSettings, TTierRuleList } from '@anxin/contracts';
 import { describe, expect, it } from 'vitest';
 import { cipherFor } from '../../app.ts';
 import { createTestContext } from '../../test/context.ts';
@@ -94,7 +94,7 @@ describe('claim settings', () => {
     expect(audits.map((a) => (a.data as { setting: string }).setting)).toEqual(['clock_rule:medical:determination', 'clock_rule:medical:determination']);
   });
 
-  it('approval limits keep the branch manager at or above the adjuster; the green channel follows the tiers set', async () => {
+  it('approval limits keep the branch manager at or above the adjuster; the green channel follows the tier entitlement', async () => {
     const settings = await get(admin);
     expectProblem(await put(admin, 'approval-authority', { limits: { claims_adjuster: 5_000_000, branch_manager: 1_000_000, admin: null }, version: settings.approvalAuthority.version }), 400, 'VALIDATION_FAILED', [
       'body.limits.branch_manager',
@@ -103,8 +103,12 @@ describe('claim settings', () => {
     expect(authority.statusCode, authority.body).toBe(200);
     expect((authority.json() as TClaimSettings).approvalAuthority).toEqual({ limits: { claims_adjuster: 2_000_000, branch_manager: 20_000_000, admin: null }, version: 2 });
 
+    // The green channel is a tier entitlement (segmentation's tier rules), read through entitlements.
     expect((await report('SET-INV-2')).greenChannel).toBe(false);
-    const green = await put(admin, 'green-channel', { tiers: ['platinum', 'gold'], version: settings.greenChannel.version });
+    const tiers = await ctx.request({ method: 'GET', url: '/api/v1/tier-rules', token: admin });
+    expect(tiers.statusCode, tiers.body).toBe(200);
+    const items = (tiers.json() as TTierRuleList).items.map(({ customers: _customers, rank: _rank, ...rule }) => (rule.tier === 'gold' ? { ...rule, entitlements: { ...rule.entitlements, greenChannel: true } } : rule));
+    const green = await ctx.request({ method: 'PUT', url: '/api/v1/tier-rules', token: admin, payload: { items } });
     expect(green.statusCode, green.body).toBe(200);
     expect((await report('SET-INV-3')).greenChannel).toBe(true);
   });

@@ -6,17 +6,16 @@ import {
   ZSaveApprovalAuthorityRequest,
   ZSaveClaimClockRuleRequest,
   ZSaveFastTrackRequest,
-  ZSaveGreenChannelRequest,
 } from '@anxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
-import { deleteClockRule, getClaimSettings, saveApprovalAuthority, saveClockRule, saveFastTrack, saveGreenChannel } from './claim-settings.service.ts';
+import { deleteClockRule, getClaimSettings, saveApprovalAuthority, saveClockRule, saveFastTrack } from './claim-settings.service.ts';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
 
-/** Claim settings: statutory clock rules per product line, fast track, approval authority, green channel. */
+/** Claim settings: statutory clock rules per product line, fast track, approval authority (the green channel is a tier entitlement: /tier-rules). */
 export const claimSettingsRoutes =
   (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -41,8 +40,5 @@ export const claimSettingsRoutes =
       '/api/v1/claim-settings/approval-authority',
       { schema: { tags, summary: 'Approval limits by role (fen; null = no limit)', body: ZSaveApprovalAuthorityRequest, response: { 200: ZClaimSettings, ...errors } } },
       async (request) => saveApprovalAuthority(deps, actorOf(request), request.body),
-    );
-    app.put('/api/v1/claim-settings/green-channel', { schema: { tags, summary: 'Customer tiers whose claims take the green channel', body: ZSaveGreenChannelRequest, response: { 200: ZClaimSettings, ...errors } } }, async (request) =>
-      saveGreenChannel(deps, actorOf(request), request.body),
     );
   };

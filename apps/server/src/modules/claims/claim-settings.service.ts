@@ -4,7 +4,6 @@ import {
   type TSaveApprovalAuthorityRequest,
   type TSaveClaimClockRuleRequest,
   type TSaveFastTrackRequest,
-  type TSaveGreenChannelRequest,
 } from '@anxin/contracts';
 import { sql } from 'kysely';
 import { hasPermission, type Actor } from '../../platform/actor.ts';
@@ -32,7 +31,6 @@ async function load(db: Executor): Promise<TClaimSettings> {
     clockRules: rules.map((r) => ({ line: r.line as TClaimSettings['clockRules'][number]['line'], clock: r.clock, days: r.days, warnDays: r.warn_days, source: r.source, version: r.version, updatedAt: r.updated_at.toISOString() })),
     fastTrack: setting<Omit<TClaimSettings['fastTrack'], 'version'>>('fast_track'),
     approvalAuthority: { limits: { claims_adjuster: limitOf(authority, 'claims_adjuster'), branch_manager: limitOf(authority, 'branch_manager'), admin: limitOf(authority, 'admin') }, version: authority.version },
-    greenChannel: setting<Omit<TClaimSettings['greenChannel'], 'version'>>('green_channel'),
   };
 }
 
@@ -112,6 +110,3 @@ export async function saveApprovalAuthority(deps: ModuleDeps, actor: Actor, inpu
   return saveSetting(deps, actor, 'approval_authority', input.limits, input.version);
 }
 
-export async function saveGreenChannel(deps: ModuleDeps, actor: Actor, input: TSaveGreenChannelRequest) {
-  return saveSetting(deps, actor, 'green_channel', { tiers: [...new Set(input.tiers)] }, input.version);
-}

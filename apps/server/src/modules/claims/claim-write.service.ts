@@ -24,6 +24,7 @@ import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts'
 import { findCustomerBasics, hasConsent, maskBankAccount } from '../customers/index.ts';
 import { findStaffById } from '../org/index.ts';
 import { findPolicyForClaim } from '../policies/index.ts';
+import { blacklistInEffect, entitlementsOf } from '../segmentation/index.ts';
 import { approvalLimitFen, payableFen } from './adjustment.ts';
 import { pauseClock, resumeClock, startClock, stopClock, type ClockRule, type ClockState } from './claim-clocks.ts';
 import { checkUpload, type DocumentStore } from './claim-files.ts';
@@ -261,10 +262,12 @@ export async function reportClaim(deps: ModuleDeps, actor: Actor, input: TReport
 
     const id = newId();
     const customer = (await findCustomerBasics(txDeps, insuredId))!;
-    const green = (await readSetting<{ tiers: string[] }>(tx, 'green_channel')).tiers.includes(customer.tier);
+    const green = (await entitlementsOf(tx, customer.id)).entitlements.greenChannel;
     const adjuster = await pickAdjuster(tx, policy.row.org_path);
     const recent = await countRecentClaims(tx, insuredId, new Date(now.getTime() - YEAR_MS), id);
     const claimNo = await nextClaimNumber(tx, Number(shanghaiDateOf(now).slice(0, 4)));
+    // S6: a claim of a blacklisted claimant or policyholder is flagged fraud-suspected from the start (no fast track).
+    const blacklisted = (await blacklistInEffect(tx, insuredId, shanghaiDateOf(now))) ?? (policy.row.customer_id === insuredId ? null : await blacklistInEffect(tx, policy.row.customer_id, shanghaiDateOf(now)));
     const incident = input.incident.kind === 'medical' ? { ...input.incident, invoiceItems: input.incident.invoiceItems.map((i) => ({ ...i, invoiceNo: i.invoiceNo.toUpperCase() })) } : input.incident;
     await insertClaim(tx, {
       customer_id: insuredId,
@@ -292,6 +295,7 @@ export async function reportClaim(deps: ModuleDeps, actor: Actor, input: TReport
       owner_agent_id: customer.ownerAgentId,
       green_channel: green,
       multi_claim: recent >= 1,
+      fraud_suspected: blacklisted !== null,
       fast_track_decision: null,
       denial_reason: null,
       denial_clause: null,
@@ -315,7 +319,10 @@ export async function reportClaim(deps: ModuleDeps, actor: Actor, input: TReport
       actorName: actor.name,
       at: now,
     });
-    await recordAuditEvent(tx, actor, { action: 'claim.reported', entityType: 'claim', entityId: id, customerId: insuredId, data: { claimNo, policyId: policy.row.id, channel: input.channel, amountClaimedFen: input.amountClaimedFen } });
+    if (blacklisted) {
+      await insertClaimEvent(tx, { customerId: insuredId, claimId: id, type: 'flagged', from: 'reported', to: 'reported', reason: 'blacklist: a party of the claim is on the blacklist', data: { fraudSuspected: true, blacklistEntryId: blacklisted.id }, actorId: actor.id, actorName: actor.name, at: now });
+    }
+    await recordAuditEvent(tx, actor, { action: 'claim.reported', entityType: 'claim', entityId: id, customerId: insuredId, data: { claimNo, policyId: policy.row.id, channel: input.channel, amountClaimedFen: input.amountClaimedFen, ...(blacklisted ? { fraudSuspected: true, blacklistEntryId: blacklisted.id } : {}) } });
     await notifyCustomer(deps, tx, { id, customer_id: insuredId, claim_no: claimNo }, 'reported');
     await tryFastTrack(deps, tx, actor, id, now);
     return detailOf(deps, tx, id);

@@ -45,5 +45,15 @@ export function maskBankAccount(account: string): string {
   return account.length <= 4 ? '****' : `${'*'.repeat(account.length - 4)}${account.slice(-4)}`;
 }
 
+/**
+ * A person's name in ranked lists and exports: the family name and a star per further character
+ * (`周*`, `欧**` for 欧阳修; at most three stars). Organisations' names are not personal data.
+ */
+export function maskCustomerName(name: string, kind: 'person' | 'organisation'): string {
+  if (kind === 'organisation') return name;
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 3))}`;
+}
+
 /** Health notes are never shown in part. */
 export const MASKED_NOTES = '******';

@@ -13,5 +13,5 @@ export { presentCustomer, presentCustomerSummary } from './customer.presenter.ts
 // Bulk loading (demo data, benchmarks) and the pure helpers it needs to build valid rows.
 export { insertCustomerBatches, type CustomerBatch } from './customer-batch.repository.ts';
 export { idNumberCheckDigit, socialCreditCheckChar, namePinyin, normaliseIdNumber, parseIdNumber } from './customer-validation.ts';
-export { maskIdNumber, maskBankAccount } from './customer-masking.ts';
+export { maskIdNumber, maskBankAccount, maskCustomerName } from './customer-masking.ts';
 export { findPortalIdentity } from './portal-identity.ts';

@@ -1,6 +1,7 @@
 import type { TMessage, TMessageChannel, TMessageListQuery } from '@anxin/contracts';
 import { sql } from 'kysely';
 import { hasPermission, type Actor } from '../../platform/actor.ts';
+import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
@@ -8,6 +9,7 @@ import { forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts';
 import { findMessageRecipient, hasConsent } from '../customers/index.ts';
+import { blacklistInEffect } from '../segmentation/index.ts';
 import { RETRY_MINUTES, quietHoursEnd, type MessageAdapters, type MessageSettings } from './message-delivery.ts';
 import { CONTACT_FOR_CHANNEL, isMessageTemplate, purposeOf, renderMessage, secretsOf, type MessageLocale, type MessageTemplateCode } from './message-templates.ts';
 
@@ -58,7 +60,7 @@ const REQUESTED_BY_CUSTOMER: readonly string[] = ['portal_login_code'];
 /**
  * Sends the messages that are due: claims up to `limit` with a lease (FOR UPDATE SKIP LOCKED, so
  * several workers share the queue and a crashed worker's messages are retried after the lease), then
- * for each: marketing needs marketing consent and stays under the weekly cap and outside quiet
+ * for each: marketing is never sent to a blacklisted customer, needs marketing consent and stays under the weekly cap and outside quiet
  * hours (deferred to their end); the recipient comes from the customer's contact points; the
  * channel adapter sends; failures retry with back-off, then fail.
  */
@@ -110,6 +112,11 @@ async function deliverOne(deps: ModuleDeps, adapters: MessageAdapters, settings:
     return 'suppressed';
   }
   if (m.purpose === 'marketing') {
+    // S6: no marketing to a blacklisted customer, decided when sending (the entry may take effect after queueing).
+    if (await blacklistInEffect(deps.db, m.customer_id, shanghaiDateOf(now))) {
+      await finish({ status: 'suppressed', status_reason: 'blacklisted' });
+      return 'suppressed';
+    }
     if (!(await hasConsent(deps, m.customer_id, 'marketing', CONSENT_CHANNEL[m.channel]))) {
       await finish({ status: 'suppressed', status_reason: 'no_marketing_consent' });
       return 'suppressed';

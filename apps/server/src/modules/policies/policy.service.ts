@@ -1,6 +1,6 @@
 import type { TCreatePolicyRequest, TPolicyListQuery, TPolicyStatusChangeRequest, TUpdatePolicyRequest } from '@anxin/contracts';
 import type { Insertable } from 'kysely';
-import type { Actor } from '../../platform/actor.ts';
+import { hasPermission, type Actor } from '../../platform/actor.ts';
 import { inTransaction, type Tx } from '../../platform/db/database.ts';
 import { insertOutbox } from '../../platform/outbox.ts';
 import type { PolicyPartyTable, PolicyTable } from '../../platform/db/schema/policies.ts';
@@ -11,6 +11,7 @@ import { recordAuditEvent, recordAuditEvents, type AuditEntry } from '../audit/i
 import { findVisibleCustomerIds, maskBankAccount } from '../customers/index.ts';
 import { findOrgUnitById, findStaffById } from '../org/index.ts';
 import { findProduct } from '../products/index.ts';
+import { blacklistedInEffect } from '../segmentation/index.ts';
 import { decodePolicyCursor, encodePolicyCursor } from './policy-cursor.ts';
 import { addDays, todayInChina } from './policy-dates.ts';
 import { requireLicensedAgent, requireOrgUnitInScope, requireVisibleParty } from './policy-parties.ts';
@@ -112,13 +113,37 @@ export async function createPolicy(deps: ModuleDeps, actor: Actor, input: TCreat
     }
     const id = newId();
     const now = new Date();
-    await insertPolicies(tx, [policyRow(deps, actor, id, input, { policyNo, productId: product.id, coolingOffDays: product.cooling_off_days, policyholderId: policyholder.id, agentId: agent.id, orgUnitId }, now)]);
+    const referral = await blacklistReferral(tx, input, policyholder.id, product.line);
+    const row = { ...policyRow(deps, actor, id, input, { policyNo, productId: product.id, coolingOffDays: product.cooling_off_days, policyholderId: policyholder.id, agentId: agent.id, orgUnitId }, now), ...referral?.patch };
+    await insertPolicies(tx, [row]);
     await insertParties(tx, partyRows(id, policyholder.id, input.insuredIds, beneficiaries, now));
-    await recordAuditEvent(tx, actor, policyCreatedEvent(id, input, { policyNo, productId: product.id, policyholderId: policyholder.id, agentId: agent.id, orgUnitId }));
-    // After commit, automation schedules the new-policy visit within the cooling-off period.
-    await insertOutbox(tx, 'policy.issued', policyholder.id, id, { policyId: id, policyNo });
+    const event = policyCreatedEvent(id, referral?.held ? { ...input, status: 'pending' } : input, { policyNo, productId: product.id, policyholderId: policyholder.id, agentId: agent.id, orgUnitId });
+    await recordAuditEvent(tx, actor, referral ? { ...event, data: { ...event.data, ...referral.audit } } : event);
+    if (referral?.held) {
+      await insertOutbox(tx, 'policy.underwriting_referral', policyholder.id, id, { policyId: id, policyNo, reason: 'blacklist' });
+    } else {
+      // After commit, automation schedules the new-policy visit within the cooling-off period.
+      await insertOutbox(tx, 'policy.issued', policyholder.id, id, { policyId: id, policyNo });
+    }
     return loadPolicyDetail(txDeps, (await findPolicyById(tx, id))!);
   });
+}
+
+/** Status reason of a new policy held for underwriting because a party is blacklisted (S6). */
+export const BLACKLIST_REFERRAL_REASON = 'underwriting_referral: blacklist';
+
+/**
+ * S6 underwriting referral: a new policy (in force or pending) whose policyholder or an insured is
+ * blacklisted in effect is not issued but held as pending for an underwriting decision. Compulsory
+ * motor cover (交强险) may never be refused or delayed (requirement U4): it issues, with the
+ * blacklisted party noted on the policy.
+ */
+async function blacklistReferral(tx: Tx, input: TCreatePolicyRequest, policyholderId: string, line: string) {
+  const hits = await blacklistedInEffect(tx, [policyholderId, ...input.insuredIds], todayInChina());
+  if (hits.size === 0) return null;
+  const audit = { blacklistedPartyIds: [...hits] };
+  if (line === 'motor_compulsory') return { held: false, patch: { status_reason: 'blacklisted party: compulsory motor cover issued (U4)' }, audit: { ...audit, compulsoryIssued: true } };
+  return { held: true, patch: { status: 'pending' as const, status_reason: BLACKLIST_REFERRAL_REASON }, audit: { ...audit, underwritingReferral: 'blacklist', requestedStatus: input.status ?? 'in_force' } };
 }
 
 const duplicatePolicyNo = (policyNo: string) => fieldError('body.policyNo', `policy number ${policyNo} already exists`, 'DUPLICATE');
@@ -311,6 +336,10 @@ export async function changePolicyStatus(deps: ModuleDeps, actor: Actor, id: str
       ]);
     }
     const refusal = transitionRefusal(current.status, input.status, { on, coolingOffEndsOn: current.cooling_off_ends_on });
+    // A policy held because a party is blacklisted is issued only by someone who may decide on the blacklist, not by the seller.
+    if (!refusal && current.status === 'pending' && input.status === 'in_force' && current.status_reason === BLACKLIST_REFERRAL_REASON && !hasPermission(actor, 'blacklist:approve')) {
+      throw forbidden('This policy was referred to underwriting because a party is on the blacklist: only a blacklist approver may issue it');
+    }
     if (refusal) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `Status change refused: ${refusal}`, [{ field: 'body.status', message: refusal }]);
     const reinstated = input.status === 'in_force';
     const updated = await updatePolicyRow(tx, id, input.version, {

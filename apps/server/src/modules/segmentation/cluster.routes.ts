@@ -1,7 +1,30 @@
+import { ZClusterRun, ZClusterRunList, ZProblem, ZRenameClusterRequest, ZRunClustersRequest, ZSaveClusterSegmentRequest, ZSegment } from '@anxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { ModuleDeps } from '../../platform/deps.ts';
+import { actorOf } from '../../platform/http/authentication.ts';
+import { getClusterRun, listClusterRuns, renameCluster, runClusters, saveClusterAsSegment } from './cluster.service.ts';
+import { getSegment } from './segment.service.ts';
 
-/** Routes of this part of segmentation (filled in by its slice). */
+const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
+const ZClusterParams = z.object({ runId: z.uuid(), no: z.coerce.number().int().min(0).max(20) });
+
+/** Clusters (S3): run k-means, read runs, name clusters, save a cluster as a segment. */
 export const clusterRoutes =
-  (_deps: ModuleDeps): FastifyPluginAsyncZod =>
-  async () => {};
+  (deps: ModuleDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['segmentation'];
+    app.post('/api/v1/clusters/run', { schema: { tags, summary: 'Cluster customers (k-means on standardised features, k chosen by silhouette) and make the run active', body: ZRunClustersRequest, response: { 200: ZClusterRun, ...errors } } }, async (request) =>
+      runClusters(deps, actorOf(request), request.body),
+    );
+    app.get('/api/v1/clusters', { schema: { tags, summary: 'The last cluster runs, newest first', response: { 200: ZClusterRunList, ...errors } } }, async (request) => listClusterRuns(deps, actorOf(request)));
+    app.get('/api/v1/clusters/active', { schema: { tags, summary: 'The active cluster run (404 before the first)', response: { 200: ZClusterRun, ...errors } } }, async (request) => getClusterRun(deps, actorOf(request), 'active'));
+    app.patch('/api/v1/clusters/:runId/clusters/:no', { schema: { tags, summary: 'Name a cluster', params: ZClusterParams, body: ZRenameClusterRequest, response: { 200: ZClusterRun, ...errors } } }, async (request) =>
+      renameCluster(deps, actorOf(request), request.params.runId, request.params.no, request.body.name),
+    );
+    app.post('/api/v1/clusters/:runId/clusters/:no/segment', { schema: { tags, summary: 'Save a cluster as a segment', params: ZClusterParams, body: ZSaveClusterSegmentRequest, response: { 201: ZSegment, ...errors } } }, async (request, reply) => {
+      const actor = actorOf(request);
+      const id = await saveClusterAsSegment(deps, actor, request.params.runId, request.params.no, request.body);
+      return reply.code(201).send(await getSegment(deps, actor, id));
+    });
+  };

@@ -5,11 +5,13 @@ import { blacklistRoutes } from './blacklist.routes.ts';
 import { clusterRoutes } from './cluster.routes.ts';
 import { modelRoutes } from './model.routes.ts';
 import { riskAlertRoutes } from './risk-alert.routes.ts';
+import { segmentationCoreRoutes } from './segmentation.routes.ts';
 
 /** Every route of the module. */
 export const segmentationRoutes =
   (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(segmentationCoreRoutes(deps));
     await app.register(clusterRoutes(deps));
     await app.register(modelRoutes(deps));
     await app.register(riskAlertRoutes(deps));
@@ -17,3 +19,11 @@ export const segmentationRoutes =
   };
 
 export { readSegmentationSetting, readSegmentationSettings } from './settings.ts';
+export { entitlementsOf, applyTiers } from './tiers.ts';
+export { blacklistInEffect, blacklistedInEffect } from './blacklist.service.ts';
+export { runSegmentationAsSystem, refreshCustomers } from './segmentation-run.ts';
+export { customersInSegment } from './segment.service.ts';
+export { trainModel, scoreModel, activateModel, listModels, getModel, getActiveModel, listModelScores } from './model.service.ts';
+export { compileModelExpression, parseModelExpression } from './model-expression.ts';
+export { runModelTrain, runModelScore } from './model-cli.ts';
+export { runClusters } from './cluster.service.ts';

@@ -8,6 +8,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
+import { entitlementsOf } from '../segmentation/index.ts';
 import { customerValueFigures } from './customer-value.ts';
 import { requireVisibleCustomer } from './visible-customer.ts';
 import { mayReadService, mayWorkService } from './service.policy.ts';
@@ -80,7 +81,8 @@ export async function scheduleVisitInTransaction(tx: Tx, actor: Actor | null, vi
   const customer = await tx.selectFrom('customer').select(['id', 'owner_agent_id', 'org_unit_id']).where('id', '=', visit.customerId).executeTakeFirstOrThrow();
   const unit = await tx.selectFrom('org_unit').select(['id', 'path']).where('id', '=', visit.orgUnitId ?? customer.org_unit_id).executeTakeFirstOrThrow();
   const figures = await customerValueFigures(tx, customer.id, shanghaiDateOf(now));
-  const rule = visitMethodFor(visit.visitType, figures, thresholds);
+  const { entitlements } = await entitlementsOf(tx, customer.id);
+  const rule = visitMethodFor(visit.visitType, { ...figures, onSiteEntitled: entitlements.onSiteVisits }, thresholds);
   const method = visit.method ?? rule.method;
   const id = newId();
   await tx

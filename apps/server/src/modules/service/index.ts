@@ -1,6 +1,6 @@
 /** Public API of the service module: tasks, follow-up visits (回访), surveys, satisfaction, loyalty and referrals. */
 export { serviceRoutes, type ServiceRouteOptions } from './service.routes.ts';
-export { createTaskInTransaction, escalateOverdueTasks, priorityForTier, type NewTask } from './task.service.ts';
+export { createTaskInTransaction, escalateOverdueTasks, priorityFor, type NewTask } from './task.service.ts';
 export { scheduleVisitInTransaction, type NewVisit } from './follow-up-visit.service.ts';
 export { sendSurveyInTransaction, type SendSurvey } from './survey.service.ts';
 export { awardPointsInTransaction } from './loyalty.service.ts';

@@ -8,17 +8,18 @@ import { DomainError, fieldError, forbidden, notFound, versionConflict } from '.
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordAuditEvents } from '../audit/index.ts';
 import { findOrgUnitById, findStaffById } from '../org/index.ts';
+import { entitlementsOf } from '../segmentation/index.ts';
 import { requireVisibleCustomer } from './visible-customer.ts';
 import { mayReadService, mayWorkService } from './service.policy.ts';
 
 const PRIORITIES: readonly TTaskPriority[] = ['low', 'normal', 'high', 'urgent'];
 
 /**
- * Tier entitlement: platinum and gold customers' tasks are raised one priority level (until the
- * segmentation module's entitlements API takes over this decision).
+ * Entitlement (S5): tasks about a customer entitled to priority service are raised one level. The
+ * entitlement comes from the segmentation module's tier rules, never from the tier name.
  */
-export function priorityForTier(priority: TTaskPriority, tier: string): TTaskPriority {
-  if (tier !== 'platinum' && tier !== 'gold') return priority;
+export function priorityFor(priority: TTaskPriority, entitlements: { priorityService: boolean }): TTaskPriority {
+  if (!entitlements.priorityService) return priority;
   return PRIORITIES[Math.min(PRIORITIES.indexOf(priority) + 1, PRIORITIES.length - 1)]!;
 }
 
@@ -80,17 +81,17 @@ export interface NewTask {
 
 /**
  * Creates a task in the caller's transaction: in the customer's unit, for the given assignee or the
- * customer's agent, the priority raised by the customer's tier. Rules, surveys and visits use it.
+ * customer's agent, the priority raised when the customer is entitled to priority service. Rules, surveys and visits use it.
  */
 export async function createTaskInTransaction(tx: Tx, actor: Actor | null, task: NewTask, now = new Date()): Promise<string> {
   const customer = await tx
     .selectFrom('customer as c')
     .innerJoin('org_unit as o', 'o.id', 'c.org_unit_id')
-    .select(['c.id', 'c.tier', 'c.owner_agent_id', 'c.org_unit_id', 'o.path'])
+    .select(['c.id', 'c.owner_agent_id', 'c.org_unit_id', 'o.path'])
     .where('c.id', '=', task.customerId)
     .executeTakeFirstOrThrow();
   const id = newId();
-  const priority = priorityForTier(task.priority, customer.tier);
+  const priority = priorityFor(task.priority, (await entitlementsOf(tx, customer.id)).entitlements);
   await tx
     .insertInto('task')
     .values({

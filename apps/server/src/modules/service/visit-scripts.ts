@@ -71,10 +71,12 @@ const yuan = (fen: number) => `¥${Math.trunc(fen / 100)}.${String(Math.abs(fen 
 
 /**
  * The visit-method rule: phone for new and small customers; on-site for long-standing, large
- * customers on holiday-care visits. Returns the method and the reason the console shows.
+ * customers and customers whose tier is entitled to on-site visits, on holiday-care visits.
+ * Returns the method and the reason the console shows.
  */
-export function visitMethodFor(type: TVisitType, customer: { tenureYears: number; annualPremiumFen: number }, t: VisitMethodThresholds): { method: 'phone' | 'on_site'; reason: string } {
+export function visitMethodFor(type: TVisitType, customer: { tenureYears: number; annualPremiumFen: number; onSiteEntitled?: boolean }, t: VisitMethodThresholds): { method: 'phone' | 'on_site'; reason: string } {
   const figures = `tenure ${customer.tenureYears} years, annual premium ${yuan(customer.annualPremiumFen)}`;
+  if (type === 'holiday_care' && customer.onSiteEntitled) return { method: 'on_site', reason: `on-site: the customer's tier is entitled to on-site visits (${figures})` };
   const large = customer.tenureYears >= t.onSiteTenureYears && customer.annualPremiumFen >= t.onSiteAnnualPremiumFen;
   if (type === 'holiday_care' && large) return { method: 'on_site', reason: `on-site: long-standing, large customer (${figures}; thresholds ${t.onSiteTenureYears} years, ${yuan(t.onSiteAnnualPremiumFen)})` };
   return { method: 'phone', reason: type === 'holiday_care' ? `phone: below the on-site thresholds (${figures})` : `phone: ${type.replace('_', ' ')} visits are made by phone (${figures})` };

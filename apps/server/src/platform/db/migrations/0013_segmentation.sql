@@ -107,16 +107,16 @@ CREATE TABLE tier_rule (
   rank integer NOT NULL UNIQUE,
   min_annual_premium_fen bigint NOT NULL CHECK (min_annual_premium_fen >= 0),
   min_tenure_years integer NOT NULL CHECK (min_tenure_years >= 0),
-  -- {"dedicatedAdvisor": bool, "greenChannel": bool, "onSiteVisits": bool, "claimPriority": bool, "serviceHours": int}
+  -- {"dedicatedAdvisor": bool, "greenChannel": bool, "onSiteVisits": bool, "priorityService": bool, "serviceHours": int}
   entitlements jsonb NOT NULL,
   updated_at timestamptz NOT NULL DEFAULT now(),
   version integer NOT NULL DEFAULT 1
 );
 INSERT INTO tier_rule (tier, rank, min_annual_premium_fen, min_tenure_years, entitlements) VALUES
-  ('platinum', 1, 5000000, 3, '{"dedicatedAdvisor": true, "greenChannel": true, "onSiteVisits": true, "claimPriority": true, "serviceHours": 2}'),
-  ('gold', 2, 2000000, 2, '{"dedicatedAdvisor": false, "greenChannel": false, "onSiteVisits": true, "claimPriority": true, "serviceHours": 8}'),
-  ('silver', 3, 500000, 1, '{"dedicatedAdvisor": false, "greenChannel": false, "onSiteVisits": false, "claimPriority": false, "serviceHours": 24}'),
-  ('standard', 4, 0, 0, '{"dedicatedAdvisor": false, "greenChannel": false, "onSiteVisits": false, "claimPriority": false, "serviceHours": 48}');
+  ('platinum', 1, 5000000, 3, '{"dedicatedAdvisor": true, "greenChannel": true, "onSiteVisits": true, "priorityService": true, "serviceHours": 2}'),
+  ('gold', 2, 2000000, 2, '{"dedicatedAdvisor": false, "greenChannel": false, "onSiteVisits": true, "priorityService": true, "serviceHours": 8}'),
+  ('silver', 3, 500000, 1, '{"dedicatedAdvisor": false, "greenChannel": false, "onSiteVisits": false, "priorityService": false, "serviceHours": 24}'),
+  ('standard', 4, 0, 0, '{"dedicatedAdvisor": false, "greenChannel": false, "onSiteVisits": false, "priorityService": false, "serviceHours": 48}');
 -- The green channel was a claim setting (tiers list); it is now the greenChannel entitlement of a tier.
 UPDATE tier_rule SET entitlements = jsonb_set(entitlements, '{greenChannel}', to_jsonb(tier IN (SELECT jsonb_array_elements_text(value->'tiers') FROM claim_setting WHERE key = 'green_channel')));
 DELETE FROM claim_setting WHERE key = 'green_channel';
@@ -239,3 +239,7 @@ CREATE TABLE blacklist_entry (
   CHECK (expires_on IS NULL OR expires_on > starts_on)
 );
 CREATE INDEX blacklist_entry_status_idx ON blacklist_entry (status, requested_at DESC, id);
+
+-- A new policy with a blacklisted party is held for underwriting: a task of its own kind.
+ALTER TABLE task DROP CONSTRAINT task_kind_check;
+ALTER TABLE task ADD CONSTRAINT task_kind_check CHECK (kind IN ('manual', 'coverage_review', 'renewal_reminder', 'retention', 'service_recovery', 'visit_problem', 'health_intervention', 'underwriting_referral'));

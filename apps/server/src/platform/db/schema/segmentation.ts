@@ -1,5 +1,6 @@
 // Table types of the segmentation slice (metrics, settings, tag and tier rules, segments, clusters,
 // models, risk alerts, blacklist); DDL in migrations/0013_segmentation.sql.
+import type { TCondition } from '@anxin/contracts';
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -59,11 +60,7 @@ export interface SegmentationSettingTable {
   version: Generated<number>;
 }
 
-export interface Condition {
-  field: string;
-  op: string;
-  value: unknown;
-}
+export type Condition = TCondition;
 
 export interface TagDefinitionTable {
   code: string;
@@ -82,7 +79,7 @@ export interface Entitlements {
   dedicatedAdvisor: boolean;
   greenChannel: boolean;
   onSiteVisits: boolean;
-  claimPriority: boolean;
+  priorityService: boolean;
   serviceHours: number;
 }
 
