@@ -1,7 +1,7 @@
-import type { TClaimList, TFollowUpVisitList, TMessageList } from '@anxin/contracts';
+import type { TClaimList, TFollowUpVisitList, TMessageList, TSegmentProfile } from '@anxin/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byTestId, launchChromium, login, openPage } from './support/browser.ts';
+import { byTestId, chooseOption, launchChromium, login, openPage } from './support/browser.ts';
 import { startDemoServer, type RunningServer } from './support/server.ts';
 
 const DEMO_PASSWORD = 'anxin-demo-2026';
@@ -95,5 +95,88 @@ describe('service journey in Chromium: claim closed → visit → survey → NPS
 
     expect(admin.errors).toEqual([]);
     expect(customer.errors).toEqual([]);
+  });
+});
+
+describe('insights journey in Chromium: overview → segment explorer → clusters → model → 360 value & risk', () => {
+  it('an analyst reads the overview, builds and saves a segment, exports it, sees the clusters, trains and scores a model; the 360 view shows the top customer’s value and risk figures', async () => {
+    const analyst = await openPage(browser);
+    await login(analyst.page, server.baseUrl, 'hq.analyst', DEMO_PASSWORD);
+    await analyst.page.waitForSelector(byTestId('home-page'));
+    const post = async <T>(path: string, data: unknown) => {
+      const res = await analyst.page.request.post(`${server.baseUrl}${path}`, { data });
+      expect(res.status(), await res.text()).toBe(200);
+      return (await res.json()) as T;
+    };
+    const digits = async (selector: string) => Number((await analyst.page.textContent(selector))!.replace(/[^\d]/g, ''));
+
+    // ── The overview: the demo book was segmented when it loaded ──
+    await analyst.page.click(byTestId('nav-insights'));
+    await analyst.page.click(byTestId('nav-segmentation'));
+    await analyst.page.waitForSelector(byTestId('segmentation-overview-page'));
+    await analyst.page.waitForSelector(byTestId('segmentation-rfm-chart'));
+    expect(await digits(byTestId('segmentation-kpi-customers'))).toBeGreaterThan(1000);
+
+    // ── The explorer: loyal customers; the preview's size is what the API counts ──
+    await analyst.page.click(byTestId('nav-segments'));
+    await analyst.page.waitForSelector(byTestId('segment-explorer-page'));
+    await analyst.page.click(byTestId('segment-condition-add'));
+    // The field list is long (virtual): search it by typing.
+    await analyst.page.click(`${byTestId('segment-condition-field-0')} .ant-select-selector, ${byTestId('segment-condition-field-0')}.ant-select`);
+    await analyst.page.keyboard.type('生命周期分群');
+    await analyst.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '生命周期分群' }).first().click();
+    await analyst.page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
+    await chooseOption(analyst.page, 'segment-condition-value-0', '忠诚');
+    const expected = await post<TSegmentProfile>('/api/v1/segments/preview', { conditions: [{ field: 'lifecycle_segment', op: '=', value: 'loyal' }] });
+    expect(expected.size).toBeGreaterThan(0);
+    await analyst.page.waitForFunction(
+      ([selector, size]) => document.querySelector(selector!)?.textContent?.replace(/[^\d]/g, '') === size,
+      [`${byTestId('segment-preview-profile-size')}`, String(expected.size)] as const,
+      { timeout: 15_000 },
+    );
+    await analyst.page.click(byTestId('segment-save'));
+    await analyst.page.fill(byTestId('segment-name'), '忠诚客户（E2E）');
+    await analyst.page.click(byTestId('segment-save-submit'));
+    const saved = analyst.page.locator('[data-testid^="segment-open-"]').first();
+    await saved.waitFor();
+    await saved.click();
+    await analyst.page.waitForSelector(byTestId('segment-detail-page'));
+    await analyst.page.waitForSelector('[data-testid^="segment-member-"]');
+    const [download] = await Promise.all([analyst.page.waitForEvent('download'), analyst.page.click(byTestId('segment-export'))]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+
+    // ── Clusters: the active run with named suggestions ──
+    await analyst.page.click(byTestId('nav-clusters'));
+    await analyst.page.waitForSelector(byTestId('cluster-view-page'));
+    await analyst.page.waitForSelector(byTestId('cluster-cards'));
+    expect(await analyst.page.locator('[data-testid^="cluster-card-"]').count()).toBeGreaterThanOrEqual(3);
+
+    // ── A cross-sell model: trained, its lift shown, scored with reasons ──
+    await analyst.page.click(byTestId('nav-models'));
+    await analyst.page.waitForSelector(byTestId('model-list-page'));
+    await analyst.page.click(byTestId('model-train'));
+    await analyst.page.fill(`${byTestId('model-train-name')} input`, 'cross-sell-medical');
+    await analyst.page.fill(byTestId('model-train-target'), "holds('medical')");
+    await analyst.page.click(byTestId('model-train-submit'));
+    await analyst.page.waitForSelector(byTestId('model-detail-page'), { timeout: 60_000 });
+    await analyst.page.waitForSelector(byTestId('model-lift-chart'));
+    const auc = Number((await analyst.page.textContent(byTestId('model-auc')))!.replace(/[^\d.]/g, ''));
+    expect(auc).toBeGreaterThan(0.5);
+    await analyst.page.click(byTestId('model-score'));
+    await analyst.page.fill(byTestId('model-score-where'), "not holds('medical')");
+    await analyst.page.click(byTestId('model-score-submit'));
+    await analyst.page.waitForSelector('[data-testid^="model-score-customer-"]', { timeout: 60_000 });
+    const top = await analyst.page.getAttribute('[data-testid^="model-score-customer-"]', 'data-testid');
+    const customerId = top!.replace('model-score-customer-', '');
+
+    // ── The top-ranked customer’s value & risk figures on the 360 view ──
+    const manager = await openPage(browser);
+    await login(manager.page, server.baseUrl, 'admin', DEMO_PASSWORD);
+    await manager.page.goto(`${server.baseUrl}/customers/${customerId}`);
+    await manager.page.click(byTestId('customer-tab-insight'));
+    await manager.page.waitForSelector(byTestId('customer-insight-lifecycle'));
+    await manager.page.waitForSelector(byTestId('customer-insight-tier'));
+    expect(analyst.errors).toEqual([]);
+    expect(manager.errors).toEqual([]);
   });
 });

@@ -136,6 +136,48 @@ const routes: RouteObject[] = [
                     children: [{ index: true, lazy: () => import('./routes/messages/message-log/message-log-page.tsx').then((m) => ({ Component: m.MessageLogPage })) }],
                   },
                   {
+                    path: 'segmentation',
+                    element: <RequirePermission permission="segment:read" />,
+                    children: [
+                      {
+                        index: true,
+                        lazy: () => import('./routes/segmentation/segmentation-overview/segmentation-overview-page.tsx').then((m) => ({ Component: m.SegmentationOverviewPage })),
+                      },
+                      { path: 'rules', lazy: () => import('./routes/segmentation/segmentation-rules/segmentation-rules-page.tsx').then((m) => ({ Component: m.SegmentationRulesPage })) },
+                    ],
+                  },
+                  {
+                    path: 'segments',
+                    element: <RequirePermission permission="segment:read" />,
+                    children: [
+                      { index: true, lazy: () => import('./routes/segments/segment-explorer/segment-explorer-page.tsx').then((m) => ({ Component: m.SegmentExplorerPage })) },
+                      { path: ':segmentId', lazy: () => import('./routes/segments/segment-detail/segment-detail-page.tsx').then((m) => ({ Component: m.SegmentDetailPage })) },
+                    ],
+                  },
+                  {
+                    path: 'clusters',
+                    element: <RequirePermission permission="segment:read" />,
+                    children: [{ index: true, lazy: () => import('./routes/clusters/cluster-view/cluster-view-page.tsx').then((m) => ({ Component: m.ClusterViewPage })) }],
+                  },
+                  {
+                    path: 'models',
+                    element: <RequirePermission permission="segment:read" />,
+                    children: [
+                      { index: true, lazy: () => import('./routes/models/model-list/model-list-page.tsx').then((m) => ({ Component: m.ModelListPage })) },
+                      { path: ':modelId', lazy: () => import('./routes/models/model-detail/model-detail-page.tsx').then((m) => ({ Component: m.ModelDetailPage })) },
+                    ],
+                  },
+                  {
+                    path: 'risk-alerts',
+                    element: <RequirePermission permission="risk_alert:read" />,
+                    children: [{ index: true, lazy: () => import('./routes/risk-alerts/risk-alert-queue/risk-alert-queue-page.tsx').then((m) => ({ Component: m.RiskAlertQueuePage })) }],
+                  },
+                  {
+                    path: 'blacklist',
+                    element: <RequirePermission permission="blacklist:read" />,
+                    children: [{ index: true, lazy: () => import('./routes/blacklist/blacklist-list/blacklist-list-page.tsx').then((m) => ({ Component: m.BlacklistListPage })) }],
+                  },
+                  {
                     path: 'products',
                     element: <RequirePermission permission="product:read" />,
                     children: [

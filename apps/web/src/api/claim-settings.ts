@@ -1,4 +1,4 @@
-import type { TClaimClockKind, TClaimSettings, TSaveApprovalAuthorityRequest, TSaveClaimClockRuleRequest, TSaveFastTrackRequest, TSaveGreenChannelRequest } from '@anxin/contracts';
+import type { TClaimClockKind, TClaimSettings, TSaveApprovalAuthorityRequest, TSaveClaimClockRuleRequest, TSaveFastTrackRequest } from '@anxin/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from './client.ts';
 
@@ -20,4 +20,3 @@ export const useDeleteClockRule = () =>
   useSave(({ line, clock }: { line: string; clock: TClaimClockKind }) => apiFetch<TClaimSettings>(`/claim-settings/clock-rules/${line}/${clock}`, { method: 'DELETE' }));
 export const useSaveFastTrack = () => useSave((body: TSaveFastTrackRequest) => apiFetch<TClaimSettings>('/claim-settings/fast-track', { method: 'PUT', body }));
 export const useSaveApprovalAuthority = () => useSave((body: TSaveApprovalAuthorityRequest) => apiFetch<TClaimSettings>('/claim-settings/approval-authority', { method: 'PUT', body }));
-export const useSaveGreenChannel = () => useSave((body: TSaveGreenChannelRequest) => apiFetch<TClaimSettings>('/claim-settings/green-channel', { method: 'PUT', body }));

@@ -14,6 +14,7 @@ import {
   CustomerServiceOutlined,
   MedicineBoxOutlined,
   MessageOutlined,
+  PieChartOutlined,
   SafetyCertificateFilled,
   SettingOutlined,
   TeamOutlined,
@@ -62,8 +63,17 @@ interface NavEntry {
     | 'nav.visits'
     | 'nav.surveys'
     | 'nav.automation'
-    | 'nav.messages';
-  permission?: Permission;
+    | 'nav.messages'
+    | 'segmentation.nav.insights'
+    | 'segmentation.nav.overview'
+    | 'segmentation.nav.segments'
+    | 'segmentation.nav.clusters'
+    | 'segmentation.nav.rules'
+    | 'models.title'
+    | 'riskAlerts.title'
+    | 'blacklist.title';
+  /** Several: any one of them will do (a group whose pages need different permissions). */
+  permission?: Permission | readonly Permission[];
   /** A group opens into these pages (it has no page of its own). */
   children?: readonly NavEntry[];
 }
@@ -114,6 +124,25 @@ const NAV: readonly NavEntry[] = [
       { key: 'surveys', path: '/surveys', testId: 'nav-surveys', label: 'nav.surveys' },
       { key: 'automation', path: '/automation', testId: 'nav-automation', label: 'nav.automation' },
       { key: 'messages', path: '/messages', testId: 'nav-messages', label: 'nav.messages' },
+    ],
+  },
+  {
+    // Customer insights: segmentation pages; models, risk alerts and the blacklist join this group.
+    key: 'insights',
+    path: '/segmentation',
+    testId: 'nav-insights',
+    icon: <PieChartOutlined />,
+    label: 'segmentation.nav.insights',
+    // Claims adjusters work risk alerts and the blacklist without segment:read.
+    permission: ['segment:read', 'risk_alert:read', 'blacklist:read'],
+    children: [
+      { key: 'segmentation-overview', path: '/segmentation', testId: 'nav-segmentation', label: 'segmentation.nav.overview', permission: 'segment:read' },
+      { key: 'segments', path: '/segments', testId: 'nav-segments', label: 'segmentation.nav.segments', permission: 'segment:read' },
+      { key: 'clusters', path: '/clusters', testId: 'nav-clusters', label: 'segmentation.nav.clusters', permission: 'segment:read' },
+      { key: 'segmentation-rules', path: '/segmentation/rules', testId: 'nav-segmentation-rules', label: 'segmentation.nav.rules', permission: 'segment:read' },
+      { key: 'models', path: '/models', testId: 'nav-models', label: 'models.title', permission: 'segment:read' },
+      { key: 'risk-alerts', path: '/risk-alerts', testId: 'nav-risk-alerts', label: 'riskAlerts.title', permission: 'risk_alert:read' },
+      { key: 'blacklist', path: '/blacklist', testId: 'nav-blacklist', label: 'blacklist.title', permission: 'blacklist:read' },
     ],
   },
   { key: 'products', path: '/products', testId: 'nav-products', icon: <AppstoreOutlined />, label: 'nav.products', permission: 'product:read' },
@@ -210,7 +239,7 @@ export function AppLayout() {
   // Until a one-time password is replaced there is nowhere else to go: no menu.
   const showMenu = !me.mustChangePassword;
 
-  const allowed = (n: NavEntry) => !n.permission || can(me, n.permission);
+  const allowed = (n: NavEntry) => !n.permission || (typeof n.permission === 'string' ? [n.permission] : n.permission).some((p) => can(me, p));
   const items: MenuProps['items'] = NAV.filter(allowed).map((n) =>
     n.children
       ? {

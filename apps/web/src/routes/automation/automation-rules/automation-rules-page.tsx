@@ -1,9 +1,10 @@
 import { EditOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { TAutomationRule, TJobRunResult } from '@anxin/contracts';
-import { Alert, App, Button, Card, Descriptions, Flex, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Select, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAutomationRules, useRunDueWork, useUpdateAutomationRule } from '../../../api/automation.ts';
+import { useSegments } from '../../../api/segments.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useCurrentUser } from '../../../components/require-session.tsx';
@@ -28,6 +29,7 @@ export function AutomationRulesPage() {
   const runDue = useRunDueWork();
   const [editing, setEditing] = useState<TAutomationRule | null>(null);
   const manages = can(me, 'service:manage');
+  const segments = useSegments({ enabled: manages && can(me, 'segment:read') });
 
   const paramText = (key: string, value: unknown) => {
     if (typeof value === 'number') return isFenParam(key) ? format.fen(value) : format.number(value);
@@ -91,6 +93,28 @@ export function AutomationRulesPage() {
           </Flex>
         );
       },
+    },
+    {
+      title: t('automation.audience'),
+      key: 'audience',
+      render: (_, r) =>
+        r.trigger !== 'schedule' || r.code === 'overdue_task_escalation' ? null : manages && segments.data ? (
+          <Select
+            style={{ minWidth: 180 }}
+            allowClear
+            placeholder={t('automation.audienceAll')}
+            title={t('automation.audienceHelp')}
+            value={r.audience?.id}
+            options={segments.data.map((s) => ({ value: s.id, label: s.name }))}
+            loading={update.isPending && update.variables?.code === r.code}
+            onChange={(id: string | undefined) =>
+              update.mutate({ code: r.code, body: { audienceSegmentId: id ?? null, version: r.version } }, { onSuccess: () => void message.success(t('automation.audienceSaved', { name: labels.ruleName(r.code) })) })
+            }
+            data-testid={`rule-audience-${r.code}`}
+          />
+        ) : (
+          <Typography.Text type={r.audience ? undefined : 'secondary'}>{r.audience?.name ?? t('automation.audienceAll')}</Typography.Text>
+        ),
     },
     { title: t('automation.runs30'), dataIndex: 'runsLast30Days', align: 'right', render: (n: number, r) => <span data-testid={`rule-runs-${r.code}`}>{format.number(n)}</span> },
     { title: t('automation.lastFired'), dataIndex: 'lastFiredAt', render: (at: string | null) => (at ? format.dateTime(at) : <Typography.Text type="secondary">{t('automation.never')}</Typography.Text>) },

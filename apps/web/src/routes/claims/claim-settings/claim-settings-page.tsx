@@ -1,4 +1,5 @@
-import { Col, Flex, Row, Skeleton } from 'antd';
+import { Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useClaimSettings } from '../../../api/claim-settings.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -6,7 +7,7 @@ import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useCurrentUser } from '../../../components/require-session.tsx';
 import { can } from '../../../permissions.ts';
 import { ClockRulesCard } from './components/clock-rules-card.tsx';
-import { ApprovalAuthorityCard, FastTrackCard, GreenChannelCard } from './components/claim-policy-settings.tsx';
+import { ApprovalAuthorityCard, FastTrackCard } from './components/claim-policy-settings.tsx';
 
 /** Claim settings (理赔设置): statutory clocks per product line, fast track, approval authority, green channel. Read-only unless the user manages them. */
 export function ClaimSettingsPage() {
@@ -30,7 +31,10 @@ export function ClaimSettingsPage() {
               <ApprovalAuthorityCard settings={settings.data} canEdit={canEdit} />
             </Col>
             <Col xs={24} lg={6}>
-              <GreenChannelCard settings={settings.data} canEdit={canEdit} />
+              <Card title={t('claims.settings.greenTitle')} size="small" data-testid="green-channel-card">
+                <Typography.Paragraph>{t('claims.settings.greenHelp')}</Typography.Paragraph>
+                <Link to="/segmentation/rules">{t('claims.settings.greenLink')}</Link>
+              </Card>
             </Col>
           </Row>
         </Flex>

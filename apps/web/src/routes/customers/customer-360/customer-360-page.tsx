@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useCurrentUser } from '../../../components/require-session.tsx';
 import { can } from '../../../permissions.ts';
 import { ConsentsCard } from './components/consents-card.tsx';
+import { CustomerInsightCard } from './components/customer-insight/customer-insight-card.tsx';
 import { CustomerHeader } from './components/customer-header.tsx';
 import { HouseholdCard } from './components/household-card.tsx';
 import { InteractionsCard, LogInteractionModal } from './components/interactions-card.tsx';
@@ -69,6 +70,7 @@ export function Customer360Page() {
       label: <span data-testid="customer-tab-consents">{t('customer360.tabConsents')}</span>,
       children: <ConsentsCard customerId={data.customer.id} consents={data.consents} />,
     },
+    { key: 'insight', label: <span data-testid="customer-tab-insight">{t('customerInsight.tab')}</span>, children: <CustomerInsightCard customerId={data.customer.id} /> },
     { key: 'tags', label: <span data-testid="customer-tab-tags">{t('customer360.tabTags')}</span>, children: <TagsAttributesCard view={data} /> },
   ];
 

@@ -1,8 +1,8 @@
-import { TIERS, type TClaimSettings } from '@anxin/contracts';
-import { App, Button, Card, Checkbox, Col, Form, Input, Row, Select, Switch } from 'antd';
+import type { TClaimSettings } from '@anxin/contracts';
+import { App, Button, Card, Col, Form, Input, Row, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSaveApprovalAuthority, useSaveFastTrack, useSaveGreenChannel } from '../../../../api/claim-settings.ts';
+import { useSaveApprovalAuthority, useSaveFastTrack } from '../../../../api/claim-settings.ts';
 import { useFormProblem } from '../../../../components/form-problem.ts';
 import { ProblemAlert } from '../../../../components/problem-alert.tsx';
 import { useYuanRule } from '../../../../components/yuan-rules.ts';
@@ -95,37 +95,6 @@ export function ApprovalAuthorityCard({ settings, canEdit }: { settings: TClaimS
         </Row>
         {canEdit && (
           <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="authority-save">
-            {t('common.save')}
-          </Button>
-        )}
-      </Form>
-    </Card>
-  );
-}
-
-/** Which customer tiers take the green channel (绿色通道): their claims head every work queue. */
-export function GreenChannelCard({ settings, canEdit }: { settings: TClaimSettings; canEdit: boolean }) {
-  const { t } = useTranslation();
-  const labels = useLabels();
-  const { message } = App.useApp();
-  const save = useSaveGreenChannel();
-  const [form] = Form.useForm<{ tiers: (typeof TIERS)[number][] }>();
-  const g = settings.greenChannel;
-  useEffect(() => form.setFieldsValue({ tiers: g.tiers }), [g, form]);
-  return (
-    <Card title={t('claims.settings.greenTitle')} size="small" data-testid="green-channel-card">
-      {save.isError && <ProblemAlert error={save.error} style={{ marginBottom: 12 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        disabled={!canEdit || save.isPending}
-        onFinish={(v) => save.mutate({ tiers: v.tiers, version: g.version }, { onSuccess: () => void message.success(t('claims.settings.saved')) })}
-      >
-        <Form.Item name="tiers" label={t('claims.settings.greenTiers')} extra={t('claims.settings.greenHelp')}>
-          <Checkbox.Group options={TIERS.map((tier) => ({ value: tier, label: labels.tier(tier) }))} data-testid="green-channel-tiers" />
-        </Form.Item>
-        {canEdit && (
-          <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="green-channel-save">
             {t('common.save')}
           </Button>
         )}

@@ -3,6 +3,7 @@ import { Descriptions, Empty, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAttributeLabel } from '../../../../api/customer-attributes.ts';
 import { useAttributeValueText } from '../../../../components/attribute-input.tsx';
+import { TagReason } from './customer-insight/tag-reason.tsx';
 
 const DIMENSION_COLORS = { risk: 'red', value: 'gold', need: 'blue' } as const;
 
@@ -20,7 +21,7 @@ export function TagsAttributesCard({ view }: { view: TCustomer360 }) {
         ) : (
           <Flex gap={6} wrap>
             {view.tags.map((tag) => (
-              <Tooltip key={`${tag.dimension}:${tag.name}`} title={tag.reason}>
+              <Tooltip key={`${tag.dimension}:${tag.name}`} title={<TagReason tag={tag} />}>
                 <Tag color={DIMENSION_COLORS[tag.dimension]} data-testid="customer-tag">
                   {t(`customer360.tagDimensions.${tag.dimension}`)} · {t(`customer360.tagNames.${tag.name}`, { defaultValue: tag.name })}
                 </Tag>
