@@ -254,7 +254,7 @@ export type TSegment = z.infer<typeof ZSegment>;
 export const ZSegmentList = z.object({ items: z.array(ZSegment) });
 export const ZCreateSegmentRequest = z.object({ name: ZText(80), description: ZText(500).optional(), conditions: ZConditions });
 export const ZUpdateSegmentRequest = z.object({ name: ZText(80).optional(), description: ZText(500).nullable().optional(), conditions: ZConditions.optional(), version: ZVersion });
-/** A member of a segment: masked name, tier, segments and the figures the explorer shows. */
+/** A member of a segment: name (as in customer lists; exports mask it), tier, segments and the figures the explorer shows. */
 export const ZSegmentMember = z.object({
   id: ZId,
   name: z.string(),

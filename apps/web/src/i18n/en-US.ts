@@ -502,7 +502,7 @@ export const enUS: Messages = {
       members: 'Members',
       export: 'Export CSV',
       exported: 'Exported {{name}}',
-      memberName: 'Customer (masked)',
+      memberName: 'Customer',
       tier: 'Tier',
       age: 'Age',
       annualPremium: 'Annual premium',

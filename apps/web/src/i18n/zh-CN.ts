@@ -503,7 +503,7 @@ export const zhCN = {
       members: '分群成员',
       export: '导出 CSV',
       exported: '已导出 {{name}}',
-      memberName: '客户（已脱敏）',
+      memberName: '客户',
       tier: '等级',
       age: '年龄',
       annualPremium: '年保费',

@@ -95,6 +95,8 @@ describe('compiling', () => {
     expect(compile("holds('medical')").touches).not.toContain('line.life');
     expect(compile('lapsed_within(12)').touches).toEqual(expect.arrayContaining(['lapses', 'lapses_12m', 'policies_in_force', 'line.*']));
     expect(compile('claims_12m >= 2').touches).toEqual(expect.arrayContaining(['claims_count', 'claims_12m', 'loss_ratio_3y_bp']));
+    // The percent form the segment explorer uses is the same fact.
+    expect(compile('loss_ratio_3y_pct > 100').touches).toEqual(expect.arrayContaining(['loss_ratio_3y_bp', 'claims_paid_3y_fen']));
     expect(compile("attr.channel = 'bank'").touches).toEqual(['attr.channel']);
 
     const cross = candidateFeatures(attributes, compile("holds('medical')").touches);

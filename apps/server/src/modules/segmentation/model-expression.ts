@@ -13,7 +13,7 @@
 //   op         := '=' | '!=' | '<>' | '>' | '>=' | '<' | '<='
 //   literal    := number | 'text' ('' escapes a quote) | true | false
 //   field      := a metric of customer_metric (age, tenure_years, policies_in_force, annual_premium_fen,
-//                 claims_12m, loss_ratio_3y_bp, … see METRIC_FIELDS), contact_trend, rfm_segment,
+//                 claims_12m, loss_ratio_3y_bp or loss_ratio_3y_pct, … see METRIC_FIELDS), contact_trend, rfm_segment,
 //                 lifecycle_segment, quadrant, the customer's gender, kind, tier, lifecycle_stage,
 //                 line.<product line> (policies in force in that line), attr.<key> (a custom attribute,
 //                 typed by its definition: number → numeric, boolean → boolean, enum/text/date → text)
@@ -360,6 +360,11 @@ export function compileModelExpression(text: string, context: CompileContext): C
 
   const compare = (node: Extract<ExpressionNode, { kind: 'compare' }>): RawBuilder<boolean> => {
     const name = node.field;
+    if (name === 'loss_ratio_3y_pct') {
+      // The percent form of the segment explorer and tag rules (loss_ratio_3y_bp ÷ 100).
+      for (const t of CLAIM_FAMILY) touches.add(t);
+      return numericComparison(sql`(m.loss_ratio_3y_bp / 100.0)`, node);
+    }
     if ((METRIC_FIELDS as readonly string[]).includes(name)) {
       for (const t of FIELD_FAMILY[name] ?? [name]) touches.add(t);
       return numericComparison(sql.ref(`m.${name}`), node);
