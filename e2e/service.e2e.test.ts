@@ -172,8 +172,10 @@ describe('insights journey in Chromium: overview → segment explorer → cluste
     // ── The top-ranked customer’s value & risk figures on the 360 view ──
     const manager = await openPage(browser);
     await login(manager.page, server.baseUrl, 'admin', DEMO_PASSWORD);
-    await manager.page.goto(`${server.baseUrl}/customers/${customerId}`);
-    await manager.page.click(byTestId('customer-tab-insight'));
+    await manager.page.waitForSelector(byTestId('home-page'));
+    // The tab by its address: with many sections the tab bar may fold the last tabs into its overflow menu.
+    await manager.page.goto(`${server.baseUrl}/customers/${customerId}?tab=insight`);
+    await manager.page.waitForSelector(byTestId('customer-tab-insight'), { state: 'attached' });
     await manager.page.waitForSelector(byTestId('customer-insight-lifecycle'));
     await manager.page.waitForSelector(byTestId('customer-insight-tier'));
     expect(analyst.errors).toEqual([]);
