@@ -15,6 +15,7 @@ import {
   listClaimEvents,
   listClaims as listClaimRows,
   listClaimsNeedingAttention,
+  clocksOf,
   listClocks,
   listDocuments,
   listNotices,
@@ -107,22 +108,14 @@ export async function listClaims(deps: ModuleDeps, actor: Actor, query: TClaimLi
   const page = query.sort === 'priority' ? rows : rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor = query.sort !== 'priority' && rows.length > query.limit && last ? encodeCursor(last.reported_at.toISOString(), last.id) : null;
-  const clocks = await listClocks(
-    deps.db,
-    page.map((r) => r.id),
-  );
-  return { items: page.map((row) => ({ row, clocks: clocks.get(row.id) ?? [] })), nextCursor, now };
+  return { items: page.map((row) => ({ row, clocks: clocksOf(row) })), nextCursor, now };
 }
 
 /** The overdue board: claims in scope with a breached clock or one inside its warning days. */
 export async function overdueBoard(deps: ModuleDeps, actor: Actor, now = new Date()) {
   if (!mayReadClaims(actor)) throw forbidden('You may not view claims');
   const rows = await listClaimsNeedingAttention(deps.db, claimScopeOf(actor), now);
-  const clocks = await listClocks(
-    deps.db,
-    rows.map((r) => r.id),
-  );
-  const items = rows.map((row) => ({ row, clocks: clocks.get(row.id) ?? [] }));
+  const items = rows.map((row) => ({ row, clocks: clocksOf(row) }));
   const views = items.map((i) => i.clocks.map((c) => viewClock(c, now)));
   return {
     items,

@@ -141,6 +141,24 @@ const clockFromRow = (r: { kind: TClaimClockKind; started_at: Date; due_at: Date
   rule: { days: r.rule_days, warnDays: r.rule_warn_days, source: r.rule_source, version: r.rule_version },
 });
 
+/** A clock as `json_agg` gives it: timestamps are ISO strings. */
+type ClockJson = { kind: TClaimClockKind; started_at: string; due_at: string; paused_at: string | null; stopped_at: string | null; breached_at: string | null; rule_days: number; rule_warn_days: number; rule_source: string; rule_version: number };
+
+/**
+ * A list column holding each claim's clocks (start order) as JSON, so that a list reads its claims
+ * and their clocks in one round trip instead of two; `clocksOf` turns it back into clock states.
+ */
+const clocksColumn = () => sql<ClockJson[] | null>`(SELECT json_agg(k ORDER BY k.started_at) FROM claim_clock k WHERE k.claim_id = c.id)`.as('clocks');
+
+const dateOrNull = (v: string | null) => (v === null ? null : new Date(v));
+
+/** The clocks of a row read with the clocks column. */
+export function clocksOf(row: { clocks: ClockJson[] | null }): ClockState[] {
+  return (row.clocks ?? []).map((k) =>
+    clockFromRow({ ...k, started_at: new Date(k.started_at), due_at: new Date(k.due_at), paused_at: dateOrNull(k.paused_at), stopped_at: dateOrNull(k.stopped_at), breached_at: dateOrNull(k.breached_at) }),
+  );
+}
+
 export async function listClocks(db: Executor, claimIds: readonly string[]) {
   if (claimIds.length === 0) return new Map<string, ClockState[]>();
   const rows = await db.selectFrom('claim_clock').selectAll().where('claim_id', 'in', claimIds).orderBy('started_at').modifyEnd(PREPARED).execute();
@@ -188,9 +206,7 @@ export const CLAIM_CURSOR_SORTS = ['-reportedAt', 'reportedAt'] as const;
 
 /** A page of claims in scope. `priority`: green channel first, then the earliest running clock, then oldest. */
 export async function listClaims(db: Executor, scope: ClaimScope, query: TClaimListQuery & { actorId: string }, after?: { value: string; id: string }) {
-  let q = selectClaims(db, scope).select(
-    sql<Date | null>`(SELECT min(k.due_at) FROM claim_clock k WHERE k.claim_id = c.id AND k.stopped_at IS NULL)`.as('next_due_at'),
-  );
+  let q = selectClaims(db, scope).select([sql<Date | null>`(SELECT min(k.due_at) FROM claim_clock k WHERE k.claim_id = c.id AND k.stopped_at IS NULL)`.as('next_due_at'), clocksColumn()]);
   if (query.status) q = q.where('c.status', 'in', Array.isArray(query.status) ? query.status : [query.status]);
   if (query.open === 'true') q = q.where('c.status', 'in', OPEN_STATUSES);
   if (query.open === 'false') q = q.where('c.status', 'not in', OPEN_STATUSES);
@@ -223,7 +239,7 @@ export async function listClaims(db: Executor, scope: ClaimScope, query: TClaimL
 /** Claims in scope with a breached clock or a clock within its warning days. */
 export async function listClaimsNeedingAttention(db: Executor, scope: ClaimScope, now: Date) {
   return selectClaims(db, scope)
-    .select(sql<Date | null>`(SELECT min(k.due_at) FROM claim_clock k WHERE k.claim_id = c.id AND k.stopped_at IS NULL)`.as('next_due_at'))
+    .select([sql<Date | null>`(SELECT min(k.due_at) FROM claim_clock k WHERE k.claim_id = c.id AND k.stopped_at IS NULL)`.as('next_due_at'), clocksColumn()])
     .where((eb) =>
       eb.exists(
         eb

@@ -2,7 +2,7 @@ import type { TCustomerSort } from '@anxin/contracts';
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { CustomerTable } from '../../platform/db/schema/customers.ts';
+import type { CustomerTable, RelationshipTable } from '../../platform/db/schema/customers.ts';
 import type { CustomerScope } from './customer.policy.ts';
 
 type CustomerEb = ExpressionBuilder<DB & { c: CustomerTable }, 'c'>;
@@ -85,6 +85,22 @@ export async function findCustomerById(db: Executor, id: string, scope?: Custome
 export async function findCustomerSummaries(db: Executor, ids: readonly string[], scope: CustomerScope) {
   if (ids.length === 0) return [];
   return base(db).select(summaryColumns).where('c.id', 'in', ids).where(inScope(scope)).modifyEnd(PREPARED).execute();
+}
+
+/** Summaries of the customers in scope that `customerId` links to with one of `types` (the household, read beside the links). */
+export async function findRelatedCustomerSummaries(db: Executor, customerId: string, types: readonly string[], scope: CustomerScope) {
+  return base(db)
+    .select(summaryColumns)
+    .where('c.id', 'in', (eb) =>
+      eb
+        .selectFrom('relationship as r')
+        .select('r.related_customer_id')
+        .where('r.customer_id', '=', customerId)
+        .where('r.type', 'in', types as RelationshipTable['type'][]),
+    )
+    .where(inScope(scope))
+    .modifyEnd(PREPARED)
+    .execute();
 }
 
 /** The encrypted sensitive fields of a customer, for an audited unmask. */

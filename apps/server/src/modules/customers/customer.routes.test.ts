@@ -544,6 +544,12 @@ describe('interactions and the 360 view', () => {
     const viewed = (await auditOf(zhang.id, 'customer.viewed')).filter((e) => (e.data as { view: string }).view === '360');
     expect(viewed).toHaveLength(1);
     expect(viewed[0]!.actor_name).toBe('hq.analyst');
+    // The view reads contacts, consents and the household in fewer statements; they match the separate routes.
+    const base = `/api/v1/customers/${zhang.id}`;
+    expect(view.contacts).toEqual((await get(token.analyst, `${base}/contacts`)).json().items);
+    expect(view.consents).toEqual((await get(token.analyst, `${base}/consents`)).json().items);
+    expect(view.household).toEqual((await get(token.analyst, `${base}/household`)).json().members);
+    expect(view.contacts.length).toBeGreaterThan(0);
   });
 });
 

@@ -1,16 +1,16 @@
-import type { TCustomerValue } from '@anxin/contracts';
+import { FAMILY_RELATIONSHIP_TYPES, type TCustomerValue } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { listAttributeDefinitions } from './attribute.repository.ts';
-import { listConsents } from './consent.repository.ts';
-import { listContacts } from './contact.repository.ts';
 import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
 import type { Customer360Figures, Customer360Section } from './customer360-section.ts';
+import { findContactsConsentsAndTags } from './customer360.repository.ts';
+import { findRelatedCustomerSummaries } from './customer.repository.ts';
 import { customerScopeOf, mayReadCustomers } from './customer.policy.ts';
 import { loadInteractionPage } from './interaction.service.ts';
 import { listRelationships } from './relationship.repository.ts';
-import { householdMembers } from './relationship.service.ts';
+import { householdOf } from './relationship.service.ts';
 
 /** Interactions shown in the 360 view; the timeline route pages further. */
 const RECENT_INTERACTIONS = 10;
@@ -56,16 +56,17 @@ export async function getCustomer360(deps: ModuleDeps, actor: Actor, customerId:
   if (!mayReadCustomers(actor)) throw forbidden('You may not view customers');
   const customer = await requireVisibleCustomer(deps.db, actor, customerId);
   const scope = customerScopeOf(actor);
-  // Everything below depends only on the customer being visible: one wave of concurrent reads.
-  const [contacts, [relationships, household], consents, interactions, definitions, loaded, tags] = await Promise.all([
-    listContacts(deps.db, customerId),
-    listRelationships(deps.db, customerId, scope).then(async (links) => [links, await householdMembers(deps.db, scope, links)] as const),
-    listConsents(deps.db, customerId),
+  // Everything below depends only on the customer being visible: one wave of concurrent reads, the
+  // customer's own short lists folded into one statement, each section one statement.
+  const [{ contacts, consents, tags }, relationships, familyMembers, interactions, definitions, loaded] = await Promise.all([
+    findContactsConsentsAndTags(deps.db, customerId),
+    listRelationships(deps.db, customerId, scope),
+    findRelatedCustomerSummaries(deps.db, customerId, FAMILY_RELATIONSHIP_TYPES, scope),
     loadInteractionPage(deps, customerId, { limit: RECENT_INTERACTIONS }),
     listAttributeDefinitions(deps.db),
     Promise.all(sections.map(async (s) => ({ key: s.key, ...(await s.load(deps, actor, customerId)) }))),
-    deps.db.selectFrom('customer_tag').select(['dimension', 'tag as name', 'reason', 'facts', 'source']).where('customer_id', '=', customerId).orderBy('dimension').orderBy('tag').execute(),
   ]);
+  const household = householdOf(relationships, familyMembers);
   const figures = mergeFigures(loaded.flatMap((l) => (l.figures ? [l.figures] : [])));
   await recordCustomerViewed(deps.db, actor, customerId, '360', { sections: loaded.map((l) => l.key) });
   const values = customer.attributes ?? {};

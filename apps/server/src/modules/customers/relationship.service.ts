@@ -154,9 +154,16 @@ export async function loadHousehold(deps: ModuleDeps, actor: Actor, customerId: 
 
 /** The household among a customer's relationships: the family links, each with the member's summary. */
 export async function householdMembers(db: Executor, scope: CustomerScope, links: readonly RelationshipRow[]) {
-  const family = links.filter((l) => (FAMILY_RELATIONSHIP_TYPES as readonly string[]).includes(l.type));
-  const summaries = new Map((await findCustomerSummaries(db, family.map((l) => l.related_customer_id), scope)).map((s) => [s.id, s]));
-  return family.flatMap((l) => {
+  const family = links.filter((l) => isFamily(l.type));
+  return householdOf(family, await findCustomerSummaries(db, family.map((l) => l.related_customer_id), scope));
+}
+
+const isFamily = (type: string) => (FAMILY_RELATIONSHIP_TYPES as readonly string[]).includes(type);
+
+/** The household from a customer's links and the summaries of the members in scope (a member out of scope is left out). */
+export function householdOf<S extends { id: string }>(links: readonly RelationshipRow[], members: readonly S[]) {
+  const summaries = new Map(members.map((s) => [s.id, s]));
+  return links.filter((l) => isFamily(l.type)).flatMap((l) => {
     const member = summaries.get(l.related_customer_id);
     return member ? [{ customer: member, relationType: l.type }] : [];
   });

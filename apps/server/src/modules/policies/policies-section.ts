@@ -6,7 +6,7 @@ import { todayInChina } from './policy-dates.ts';
 import { computePolicyFigures, coverageByLine, type FigurePolicy } from './policy-figures.ts';
 import { mayReadPolicies, policyScopeOf } from './policy.policy.ts';
 import { presentPolicySummary } from './policy.presenter.ts';
-import { findPartyIdsByPolicyNumber, listParties, listPoliciesOfCustomer } from './policy.repository.ts';
+import { findPartyIdsByPolicyNumber, listPoliciesOfCustomer } from './policy.repository.ts';
 
 /**
  * The customer's policies for the 360° view (policies in the actor's scope where the customer is
@@ -15,12 +15,8 @@ import { findPartyIdsByPolicyNumber, listParties, listPoliciesOfCustomer } from 
  */
 export async function loadPoliciesSection(deps: ModuleDeps, actor: Actor, customerId: string, today = todayInChina()) {
   const rows = mayReadPolicies(actor) ? await listPoliciesOfCustomer(deps.db, policyScopeOf(actor), customerId) : [];
-  const parties = await listParties(
-    deps.db,
-    rows.map((r) => r.id),
-  );
   const items = rows.map((row) => {
-    const own = parties.filter((p) => p.policy_id === row.id);
+    const own = row.parties;
     const mine = own.filter((p) => p.customer_id === customerId);
     return {
       ...presentPolicySummary(row),
