@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { compileOnce } from '../../platform/db/compiled.ts';
 import { PREPARED, type Executor } from '../../platform/db/database.ts';
 
 export async function insertSession(
@@ -8,9 +9,13 @@ export async function insertSession(
   await db.insertInto('session').values(row).execute();
 }
 
-/** The session with its staff member and unit, if the token hash matches. */
+/** The session with its staff member and unit, if the token hash matches (every authenticated request). */
 export async function findSessionWithStaff(db: Executor, tokenHash: string) {
-  return db
+  return (await sessionWithStaff(db, { tokenHash }))[0];
+}
+
+const sessionWithStaff = compileOnce((db, v: { tokenHash: string }) =>
+  db
     .selectFrom('session as se')
     .innerJoin('staff as s', 's.id', 'se.staff_id')
     .innerJoin('org_unit as o', 'o.id', 's.org_unit_id')
@@ -33,10 +38,9 @@ export async function findSessionWithStaff(db: Executor, tokenHash: string) {
       'o.level as org_unit_level',
       'o.path as org_path',
     ])
-    .where('se.token_hash', '=', tokenHash)
-    .modifyEnd(PREPARED)
-    .executeTakeFirst();
-}
+    .where('se.token_hash', '=', v.tokenHash)
+    .modifyEnd(PREPARED),
+);
 
 export async function touchSession(db: Executor, id: string) {
   await db.updateTable('session').set({ last_seen_at: sql<Date>`now()` }).where('id', '=', id).execute();

@@ -1,5 +1,6 @@
 import type { TClaimClockKind, TClaimListQuery, TClaimStatus } from '@anxin/contracts';
 import { sql, type Insertable, type Updateable } from 'kysely';
+import { compileOnce } from '../../platform/db/compiled.ts';
 import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { ClaimTable } from '../../platform/db/schema/claims.ts';
 import type { ClockState } from './claim-clocks.ts';
@@ -53,15 +54,24 @@ const claimColumns = [
   'i.name as insured_name',
 ] as const;
 
+/** A scope as query values: the unit path pattern, and the agent for pure agents (absent otherwise). */
+type ScopeValues = { pathPattern?: string; agentId?: string };
+const scopeValues = (scope?: ClaimScope): ScopeValues => (scope ? { pathPattern: `${scope.orgPath}%`, agentId: scope.agentId ?? undefined } : {});
+
 function selectClaims(db: Executor, scope?: ClaimScope) {
+  return selectClaimsIn(db, scopeValues(scope));
+}
+
+function selectClaimsIn(db: Executor, scope: ScopeValues) {
   let q = db.selectFrom('claim as c').innerJoin('policy as p', 'p.id', 'c.policy_id').innerJoin('customer as i', 'i.id', 'c.customer_id').select(claimColumns);
-  if (scope) {
-    q = q.where('c.org_path', 'like', `${scope.orgPath}%`);
+  if (scope.pathPattern !== undefined) {
+    q = q.where('c.org_path', 'like', scope.pathPattern);
     const agentId = scope.agentId;
-    if (agentId) q = q.where((eb) => eb.or([eb('c.agent_id', '=', agentId), eb('c.owner_agent_id', '=', agentId)]));
+    if (agentId !== undefined) q = q.where((eb) => eb.or([eb('c.agent_id', '=', agentId), eb('c.owner_agent_id', '=', agentId)]));
   }
   return q;
 }
+
 /** Claims a customer may follow in the portal: where they are the insured, or on a policy they hold. */
 export async function listClaimsOfCustomer(db: Executor, customerId: string, claimId?: string) {
   let q = selectClaims(db).where((eb) => eb.or([eb('c.customer_id', '=', customerId), eb('p.customer_id', '=', customerId)]));
@@ -150,6 +160,9 @@ type ClockJson = { kind: TClaimClockKind; started_at: string; due_at: string; pa
  */
 const clocksColumn = () => sql<ClockJson[] | null>`(SELECT json_agg(k ORDER BY k.started_at) FROM claim_clock k WHERE k.claim_id = c.id)`.as('clocks');
 
+/** The nearest deadline of the claim's running clocks. */
+const nextDueColumn = () => sql<Date | null>`(SELECT min(k.due_at) FROM claim_clock k WHERE k.claim_id = c.id AND k.stopped_at IS NULL)`.as('next_due_at');
+
 const dateOrNull = (v: string | null) => (v === null ? null : new Date(v));
 
 /** The clocks of a row read with the clocks column. */
@@ -206,7 +219,7 @@ export const CLAIM_CURSOR_SORTS = ['-reportedAt', 'reportedAt'] as const;
 
 /** A page of claims in scope. `priority`: green channel first, then the earliest running clock, then oldest. */
 export async function listClaims(db: Executor, scope: ClaimScope, query: TClaimListQuery & { actorId: string }, after?: { value: string; id: string }) {
-  let q = selectClaims(db, scope).select([sql<Date | null>`(SELECT min(k.due_at) FROM claim_clock k WHERE k.claim_id = c.id AND k.stopped_at IS NULL)`.as('next_due_at'), clocksColumn()]);
+  let q = selectClaims(db, scope).select([nextDueColumn(), clocksColumn()]);
   if (query.status) q = q.where('c.status', 'in', Array.isArray(query.status) ? query.status : [query.status]);
   if (query.open === 'true') q = q.where('c.status', 'in', OPEN_STATUSES);
   if (query.open === 'false') q = q.where('c.status', 'not in', OPEN_STATUSES);
@@ -236,10 +249,19 @@ export async function listClaims(db: Executor, scope: ClaimScope, query: TClaimL
   return (query.customerId ? q.modifyEnd(PREPARED) : q).execute();
 }
 
+const claimsOfCustomer = compileOnce((db, v: ScopeValues & { customerId: string; limit: number }) =>
+  selectClaimsIn(db, v).select([nextDueColumn(), clocksColumn()]).where('c.customer_id', '=', v.customerId).orderBy('c.reported_at', 'desc').orderBy('c.id', 'desc').limit(v.limit).modifyEnd(PREPARED),
+);
+
+/** The customer's claims (as the insured) in scope, newest first, at most `limit`, with their clocks: the 360 section's one statement. */
+export async function listClaimsOfCustomerInScope(db: Executor, scope: ClaimScope, customerId: string, limit: number) {
+  return claimsOfCustomer(db, { customerId, limit, ...scopeValues(scope) });
+}
+
 /** Claims in scope with a breached clock or a clock within its warning days. */
 export async function listClaimsNeedingAttention(db: Executor, scope: ClaimScope, now: Date) {
   return selectClaims(db, scope)
-    .select([sql<Date | null>`(SELECT min(k.due_at) FROM claim_clock k WHERE k.claim_id = c.id AND k.stopped_at IS NULL)`.as('next_due_at'), clocksColumn()])
+    .select([nextDueColumn(), clocksColumn()])
     .where((eb) =>
       eb.exists(
         eb

@@ -2,7 +2,7 @@ import type { TCustomer360ClaimsSection } from '@anxin/contracts';
 import type { Customer360Section } from '../customers/index.ts';
 import { claimScopeOf, mayReadClaims } from './claim.policy.ts';
 import { presentClaimSummary } from './claim.presenter.ts';
-import { clocksOf, listClaims } from './claim.repository.ts';
+import { clocksOf, listClaimsOfCustomerInScope } from './claim.repository.ts';
 import { isOpen } from './claim-status.ts';
 
 /** The claims section of the customer 360° view: the customer's claims in the actor's scope, with figures. */
@@ -11,7 +11,7 @@ export const claimsSection: Customer360Section = {
   async load(deps, actor, customerId) {
     if (!mayReadClaims(actor)) return { data: undefined };
     const now = new Date();
-    const rows = await listClaims(deps.db, claimScopeOf(actor), { customerId, sort: '-reportedAt', limit: 100, actorId: actor.id });
+    const rows = await listClaimsOfCustomerInScope(deps.db, claimScopeOf(actor), customerId, 101);
     const yearAgo = now.getTime() - 365 * 86_400_000;
     const data: TCustomer360ClaimsSection = {
       items: rows.slice(0, 100).map((r) => presentClaimSummary(r, clocksOf(r), now)),

@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
+import { compileOnce } from '../../platform/db/compiled.ts';
 import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { ComplaintRecordTable, ComplaintTable } from '../../platform/db/schema/complaints.ts';
 import { newId } from '../../platform/ids.ts';
@@ -56,17 +57,28 @@ const columns = [
 ] as const;
 
 function selectComplaints(db: Executor, scope?: ComplaintScope) {
+  return selectComplaintsIn(db, scope ? `${scope.orgPath}%` : undefined);
+}
+
+/** Complaints handled or owned under units whose path matches `pathPattern` (all when undefined). */
+function selectComplaintsIn(db: Executor, pathPattern: string | undefined) {
   let q = db
     .selectFrom('complaint as c')
     .innerJoin('customer as cu', 'cu.id', 'c.customer_id')
     .innerJoin('org_unit as ou', 'ou.id', 'c.org_unit_id')
     .innerJoin('org_unit as hu', 'hu.id', 'c.home_unit_id')
     .select(columns);
-  if (scope) {
-    const like = `${scope.orgPath}%`;
-    q = q.where((eb) => eb.or([eb('c.org_path', 'like', like), eb('c.home_path', 'like', like)]));
-  }
+  if (pathPattern !== undefined) q = q.where((eb) => eb.or([eb('c.org_path', 'like', pathPattern), eb('c.home_path', 'like', pathPattern)]));
   return q;
+}
+
+const complaintsOfCustomer = compileOnce((db, v: { pathPattern: string; customerId: string; limit: number }) =>
+  selectComplaintsIn(db, v.pathPattern).where('c.customer_id', '=', v.customerId).orderBy('c.due_at').orderBy('c.id').limit(v.limit).modifyEnd(PREPARED),
+);
+
+/** The customer's complaints in scope, by deadline, at most `limit`: the 360 section's one statement. */
+export async function listComplaintsOfCustomerInScope(db: Executor, scope: ComplaintScope, customerId: string, limit: number) {
+  return complaintsOfCustomer(db, { pathPattern: `${scope.orgPath}%`, customerId, limit });
 }
 
 export async function findComplaint(db: Executor, id: string, scope?: ComplaintScope) {

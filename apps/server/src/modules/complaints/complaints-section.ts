@@ -3,7 +3,7 @@ import type { Customer360Section } from '../customers/index.ts';
 import { presentComplaintSummary } from './complaint-read.service.ts';
 import { OPEN_COMPLAINT_STATUSES } from './complaint-status.ts';
 import { complaintScopeOf, mayReadComplaints } from './complaint.policy.ts';
-import { listComplaintRows } from './complaint.repository.ts';
+import { listComplaintsOfCustomerInScope } from './complaint.repository.ts';
 
 /** The complaints section of the customer 360° view: the customer's complaints in the actor's scope. */
 export const complaintsSection: Customer360Section = {
@@ -11,7 +11,7 @@ export const complaintsSection: Customer360Section = {
   async load(deps, actor, customerId) {
     if (!mayReadComplaints(actor)) return { data: undefined };
     const now = new Date();
-    const rows = await listComplaintRows(deps.db, complaintScopeOf(actor), { customerId, limit: 100 });
+    const rows = await listComplaintsOfCustomerInScope(deps.db, complaintScopeOf(actor), customerId, 101);
     const yearAgo = now.getTime() - 365 * 86_400_000;
     const items = rows.slice(0, 100).sort((a, b) => b.received_at.getTime() - a.received_at.getTime());
     const data: TCustomer360ComplaintsSection = {

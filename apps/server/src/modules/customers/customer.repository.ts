@@ -1,5 +1,6 @@
 import type { TCustomerSort } from '@anxin/contracts';
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
+import { compileOnce } from '../../platform/db/compiled.ts';
 import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CustomerTable, RelationshipTable } from '../../platform/db/schema/customers.ts';
@@ -9,13 +10,23 @@ type CustomerEb = ExpressionBuilder<DB & { c: CustomerTable }, 'c'>;
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
-/** Restricts `c` to the scope: customers of units under the scope's path (and of one owner for pure agents). */
-export function inScope(scope: CustomerScope) {
+/** A scope as query values: the unit path pattern, and the owner for pure agents (absent otherwise). */
+function scopeValues(scope: CustomerScope) {
+  return { pathPattern: `${escapeLike(scope.orgPath)}%`, ownerAgentId: scope.ownerAgentId ?? undefined };
+}
+
+/** Restricts `c` to customers of units whose path matches `pathPattern` (and of one owner when given). */
+function inScopeOf(values: { pathPattern: string; ownerAgentId?: string | undefined }) {
   return (eb: CustomerEb) =>
     eb.and([
-      eb('c.org_unit_id', 'in', eb.selectFrom('org_unit').select('org_unit.id').where('org_unit.path', 'like', `${escapeLike(scope.orgPath)}%`)),
-      ...(scope.ownerAgentId ? [eb('c.owner_agent_id', '=', scope.ownerAgentId)] : []),
+      eb('c.org_unit_id', 'in', eb.selectFrom('org_unit').select('org_unit.id').where('org_unit.path', 'like', values.pathPattern)),
+      ...(values.ownerAgentId !== undefined ? [eb('c.owner_agent_id', '=', values.ownerAgentId)] : []),
     ]);
+}
+
+/** Restricts `c` to the scope: customers of units under the scope's path (and of one owner for pure agents). */
+export function inScope(scope: CustomerScope) {
+  return inScopeOf(scopeValues(scope));
 }
 
 const summaryColumns = [
@@ -74,11 +85,15 @@ function base(db: Executor) {
 export type CustomerSummaryRow = Awaited<ReturnType<typeof findCustomerSummaries>>[number];
 export type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomerById>>>;
 
+const customerById = compileOnce((db, v: { id: string; pathPattern?: string; ownerAgentId?: string }) => {
+  let q = base(db).select(detailColumns).where('c.id', '=', v.id);
+  if (v.pathPattern !== undefined) q = q.where(inScopeOf({ pathPattern: v.pathPattern, ownerAgentId: v.ownerAgentId }));
+  return q.modifyEnd(PREPARED);
+});
+
 /** One customer with its unit and owner, or undefined; `scope` limits it to what an actor may see. */
 export async function findCustomerById(db: Executor, id: string, scope?: CustomerScope) {
-  let q = base(db).select(detailColumns).where('c.id', '=', id);
-  if (scope) q = q.where(inScope(scope));
-  return q.modifyEnd(PREPARED).executeTakeFirst();
+  return (await customerById(db, { id, ...(scope ? scopeValues(scope) : {}) }))[0];
 }
 
 /** Summaries of the given customers that lie in `scope`. */

@@ -1,5 +1,6 @@
 import type { TPolicyFilterQuery, TPolicySort } from '@anxin/contracts';
 import { sql, type Insertable, type Updateable } from 'kysely';
+import { compileOnce } from '../../platform/db/compiled.ts';
 import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { EndorsementTable, PolicyPartyTable, PolicyTable } from '../../platform/db/schema/policies.ts';
 import type { PolicyScope } from './policy.policy.ts';
@@ -49,13 +50,21 @@ function baseQuery(db: Executor) {
     .innerJoin('org_unit as o', 'o.id', 'p.org_unit_id');
 }
 
+/** A scope as query values: the unit path pattern, and the agent for pure agents (absent otherwise). */
+type ScopeValues = { pathPattern?: string; agentId?: string };
+const scopeValues = (scope?: PolicyScope): ScopeValues => (scope ? { pathPattern: `${scope.orgPath}%`, agentId: scope.agentId ?? undefined } : {});
+
 /** Policies with their summary columns, limited to `scope` when given (the data scope is enforced in SQL). */
 function selectSummary(db: Executor, scope?: PolicyScope) {
+  return selectSummaryIn(db, scopeValues(scope));
+}
+
+function selectSummaryIn(db: Executor, scope: ScopeValues) {
   let q = baseQuery(db).select(summaryColumns);
-  if (scope) {
-    q = q.where('o.path', 'like', `${scope.orgPath}%`);
+  if (scope.pathPattern !== undefined) {
+    q = q.where('o.path', 'like', scope.pathPattern);
     const agentId = scope.agentId;
-    if (agentId) q = q.where((eb) => eb.or([eb('p.agent_id', '=', agentId), eb('ph.owner_agent_id', '=', agentId)]));
+    if (agentId !== undefined) q = q.where((eb) => eb.or([eb('p.agent_id', '=', agentId), eb('ph.owner_agent_id', '=', agentId)]));
   }
   return q;
 }
@@ -162,18 +171,21 @@ export type PartyJson = { customer_id: string; role: PolicyPartyTable['role']; s
  * (applicant, insured, beneficiaries by share) as a JSON column: one round trip for the 360 view.
  */
 export async function listPoliciesOfCustomer(db: Executor, scope: PolicyScope, customerId: string) {
-  return selectSummary(db, scope)
+  return policiesOfCustomer(db, { customerId, ...scopeValues(scope) });
+}
+
+const policiesOfCustomer = compileOnce((db, v: ScopeValues & { customerId: string }) =>
+  selectSummaryIn(db, v)
     .select(
       sql<PartyJson[]>`(SELECT coalesce(json_agg(json_build_object('customer_id', pp.customer_id, 'role', pp.role, 'share_pct', pp.share_pct, 'name', pc.name)
          ORDER BY CASE pp.role WHEN 'applicant' THEN 0 WHEN 'insured' THEN 1 ELSE 2 END, pp.share_pct DESC, pc.name), '[]'::json)
          FROM policy_party pp JOIN customer pc ON pc.id = pp.customer_id WHERE pp.policy_id = p.id)`.as('parties'),
     )
-    .where((eb) => eb.exists(eb.selectFrom('policy_party as mine').select('mine.policy_id').whereRef('mine.policy_id', '=', 'p.id').where('mine.customer_id', '=', customerId)))
+    .where((eb) => eb.exists(eb.selectFrom('policy_party as mine').select('mine.policy_id').whereRef('mine.policy_id', '=', 'p.id').where('mine.customer_id', '=', v.customerId)))
     .orderBy('p.effective_on', 'desc')
     .orderBy('p.id', 'desc')
-    .modifyEnd(PREPARED)
-    .execute();
-}
+    .modifyEnd(PREPARED),
+);
 
 export async function nextPolicyNumber(db: Executor, year: string) {
   return (await nextPolicyNumbers(db, year, 1))[0]!;
