@@ -1,9 +1,9 @@
-import type { TCustomerSort } from '@anxin/contracts';
+import { FAMILY_RELATIONSHIP_TYPES, type TCustomerSort } from '@anxin/contracts';
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import { compileOnce } from '../../platform/db/compiled.ts';
 import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { CustomerTable, RelationshipTable } from '../../platform/db/schema/customers.ts';
+import type { CustomerTable } from '../../platform/db/schema/customers.ts';
 import type { CustomerScope } from './customer.policy.ts';
 
 type CustomerEb = ExpressionBuilder<DB & { c: CustomerTable }, 'c'>;
@@ -102,21 +102,24 @@ export async function findCustomerSummaries(db: Executor, ids: readonly string[]
   return base(db).select(summaryColumns).where('c.id', 'in', ids).where(inScope(scope)).modifyEnd(PREPARED).execute();
 }
 
-/** Summaries of the customers in scope that `customerId` links to with one of `types` (the household, read beside the links). */
-export async function findRelatedCustomerSummaries(db: Executor, customerId: string, types: readonly string[], scope: CustomerScope) {
-  return base(db)
+/** Summaries of the customers in scope that `customerId` links to with one of the family types (the household, read beside the links). */
+export async function findFamilySummaries(db: Executor, customerId: string, scope: CustomerScope) {
+  return familySummaries(db, { customerId, ...scopeValues(scope) });
+}
+
+const familySummaries = compileOnce((db, v: { customerId: string; pathPattern: string; ownerAgentId?: string | undefined }) =>
+  base(db)
     .select(summaryColumns)
     .where('c.id', 'in', (eb) =>
       eb
         .selectFrom('relationship as r')
         .select('r.related_customer_id')
-        .where('r.customer_id', '=', customerId)
-        .where('r.type', 'in', types as RelationshipTable['type'][]),
+        .where('r.customer_id', '=', v.customerId)
+        .where('r.type', 'in', FAMILY_RELATIONSHIP_TYPES),
     )
-    .where(inScope(scope))
-    .modifyEnd(PREPARED)
-    .execute();
-}
+    .where(inScopeOf(v))
+    .modifyEnd(PREPARED),
+);
 
 /** The encrypted sensitive fields of a customer, for an audited unmask. */
 export async function findCustomerSecrets(db: Executor, id: string) {

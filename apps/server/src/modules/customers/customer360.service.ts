@@ -1,4 +1,4 @@
-import { FAMILY_RELATIONSHIP_TYPES, type TCustomerValue } from '@anxin/contracts';
+import type { TCustomerValue } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { forbidden } from '../../platform/errors.ts';
@@ -6,7 +6,7 @@ import { listAttributeDefinitions } from './attribute.repository.ts';
 import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
 import type { Customer360Figures, Customer360Section } from './customer360-section.ts';
 import { findContactsConsentsAndTags } from './customer360.repository.ts';
-import { findRelatedCustomerSummaries } from './customer.repository.ts';
+import { findFamilySummaries } from './customer.repository.ts';
 import { customerScopeOf, mayReadCustomers } from './customer.policy.ts';
 import { loadInteractionPage } from './interaction.service.ts';
 import { listRelationships } from './relationship.repository.ts';
@@ -61,7 +61,7 @@ export async function getCustomer360(deps: ModuleDeps, actor: Actor, customerId:
   const [{ contacts, consents, tags }, relationships, familyMembers, interactions, definitions, loaded] = await Promise.all([
     findContactsConsentsAndTags(deps.db, customerId),
     listRelationships(deps.db, customerId, scope),
-    findRelatedCustomerSummaries(deps.db, customerId, FAMILY_RELATIONSHIP_TYPES, scope),
+    findFamilySummaries(deps.db, customerId, scope),
     loadInteractionPage(deps, customerId, { limit: RECENT_INTERACTIONS }),
     listAttributeDefinitions(deps.db),
     Promise.all(sections.map(async (s) => ({ key: s.key, ...(await s.load(deps, actor, customerId)) }))),

@@ -1,26 +1,41 @@
+import { FAMILY_RELATIONSHIP_TYPES } from '@anxin/contracts';
 import type { Insertable } from 'kysely';
+import { compileOnce } from '../../platform/db/compiled.ts';
 import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { RelationshipTable } from '../../platform/db/schema/customers.ts';
 import type { CustomerScope } from './customer.policy.ts';
 
 export type RelationshipRow = Awaited<ReturnType<typeof listRelationships>>[number];
 
-/** A customer's relationships (one direction each), with the related customer's name, limited to related customers in `scope`. */
-export async function listRelationships(db: Executor, customerId: string, scope: CustomerScope, types?: readonly string[]) {
+/**
+ * A customer's relationships (one direction each), with the related customer's name, limited to
+ * related customers in `scope`, in entry order; `family` keeps the family links only (the household).
+ */
+export async function listRelationships(db: Executor, customerId: string, scope: CustomerScope, family = false) {
+  const values = { customerId, pathPattern: `${scope.orgPath}%`, ownerAgentId: scope.ownerAgentId ?? undefined };
+  return (family ? familyLinks : allLinks)(db, values);
+}
+
+type LinkValues = { customerId: string; pathPattern: string; ownerAgentId?: string | undefined };
+
+function selectLinks(db: Executor, v: LinkValues, family: boolean) {
   let q = db
     .selectFrom('relationship as r')
     .innerJoin('customer as c', 'c.id', 'r.related_customer_id')
     .select(['r.id', 'r.customer_id', 'r.related_customer_id', 'r.type', 'r.created_at', 'c.name as related_customer_name'])
-    .where('r.customer_id', '=', customerId)
+    .where('r.customer_id', '=', v.customerId)
     .where((eb) =>
       eb.and([
-        eb('c.org_unit_id', 'in', eb.selectFrom('org_unit').select('org_unit.id').where('org_unit.path', 'like', `${scope.orgPath}%`)),
-        ...(scope.ownerAgentId ? [eb('c.owner_agent_id', '=', scope.ownerAgentId)] : []),
+        eb('c.org_unit_id', 'in', eb.selectFrom('org_unit').select('org_unit.id').where('org_unit.path', 'like', v.pathPattern)),
+        ...(v.ownerAgentId !== undefined ? [eb('c.owner_agent_id', '=', v.ownerAgentId)] : []),
       ]),
     );
-  if (types) q = q.where('r.type', 'in', types as RelationshipTable['type'][]);
-  return q.orderBy('r.created_at').orderBy('r.id').modifyEnd(PREPARED).execute();
+  if (family) q = q.where('r.type', 'in', FAMILY_RELATIONSHIP_TYPES);
+  return q.orderBy('r.created_at').orderBy('r.id').modifyEnd(PREPARED);
 }
+
+const allLinks = compileOnce((db, v: LinkValues) => selectLinks(db, v, false));
+const familyLinks = compileOnce((db, v: LinkValues) => selectLinks(db, v, true));
 
 export async function findRelationshipBetween(db: Executor, customerId: string, relatedCustomerId: string) {
   return db.selectFrom('relationship').selectAll().where('customer_id', '=', customerId).where('related_customer_id', '=', relatedCustomerId).executeTakeFirst();

@@ -148,7 +148,7 @@ export async function getHousehold(deps: ModuleDeps, actor: Actor, customerId: s
 export async function loadHousehold(deps: ModuleDeps, actor: Actor, customerId: string) {
   const customer = await requireVisibleCustomer(deps.db, actor, customerId);
   const scope = customerScopeOf(actor);
-  const links = await listRelationshipRows(deps.db, customerId, scope, FAMILY_RELATIONSHIP_TYPES);
+  const links = await listRelationshipRows(deps.db, customerId, scope, true);
   return { customer, members: await householdMembers(deps.db, scope, links) };
 }
 
