@@ -164,6 +164,14 @@ export async function updateImportJob(
   return row as ImportJobRow | undefined;
 }
 
+/**
+ * Progress of a running job: the count only, nothing returned. (It once returned the whole job row,
+ * the encrypted file included: megabytes read, sent and parsed for every progress report.)
+ */
+export async function recordImportProgress(db: Executor, id: string, rowsProcessed: number, onlyIfStatus: TImportStatus[]) {
+  await db.updateTable('import_job').set({ rows_processed: rowsProcessed, updated_at: new Date() }).where('id', '=', id).where('status', 'in', onlyIfStatus).execute();
+}
+
 /** Replaces the row errors of a job with those of its latest run. */
 export async function replaceImportRowErrors(db: Executor, jobId: string, errors: TImportRowError[]): Promise<void> {
   await db.deleteFrom('import_row_error').where('job_id', '=', jobId).execute();

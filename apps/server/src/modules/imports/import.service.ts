@@ -29,6 +29,7 @@ import {
   insertImportJob,
   listImportJobs,
   listImportRowErrors,
+  recordImportProgress,
   replaceImportRowErrors,
   updateImportJob,
   upsertImportMapping,
@@ -316,7 +317,7 @@ function progressWriter(db: Executor, jobId: string, onlyIfStatus: ImportJobRow[
       listener?.(processed, total);
       if (inFlight || (processed - lastWritten < 50 && processed !== total)) return;
       lastWritten = processed;
-      inFlight = updateImportJob(db, jobId, { rowsProcessed: processed, onlyIfStatus })
+      inFlight = recordImportProgress(db, jobId, processed, onlyIfStatus)
         .catch(() => undefined)
         .finally(() => (inFlight = undefined));
     },
