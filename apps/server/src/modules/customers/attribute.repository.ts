@@ -6,7 +6,12 @@ import type { CustomerAttributeDefinitionTable } from '../../platform/db/schema/
 export type AttributeDefinitionRow = Awaited<ReturnType<typeof listAttributeDefinitions>>[number];
 
 export async function listAttributeDefinitions(db: Executor) {
-  return db.selectFrom('customer_attribute_definition').selectAll().orderBy('created_at').orderBy('id').execute();
+  return selectAttributeDefinitions(db).execute();
+}
+
+/** Every definition in entry order (the 360 view reads them as a JSON column). */
+export function selectAttributeDefinitions(db: Executor) {
+  return db.selectFrom('customer_attribute_definition').selectAll().orderBy('created_at').orderBy('id');
 }
 
 export async function findAttributeDefinition(db: Executor, id: string) {

@@ -10,8 +10,8 @@ type CustomerEb = ExpressionBuilder<DB & { c: CustomerTable }, 'c'>;
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
-/** A scope as query values: the unit path pattern, and the owner for pure agents (absent otherwise). */
-function scopeValues(scope: CustomerScope) {
+/** A scope as query values (ScopeValues). */
+export function scopeValues(scope: CustomerScope): ScopeValues {
   return { pathPattern: `${escapeLike(scope.orgPath)}%`, ownerAgentId: scope.ownerAgentId ?? undefined };
 }
 
@@ -85,11 +85,17 @@ function base(db: Executor) {
 export type CustomerSummaryRow = Awaited<ReturnType<typeof findCustomerSummaries>>[number];
 export type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomerById>>>;
 
-const customerById = compileOnce((db, v: { id: string; pathPattern?: string; ownerAgentId?: string }) => {
+/** Values of a scoped look-up: the unit path pattern, and the owner for pure agents (absent otherwise). */
+export type ScopeValues = { pathPattern: string; ownerAgentId?: string | undefined };
+
+/** One customer with its detail columns, when in scope (the 360 view adds its lists to this query). */
+export function selectCustomerIn(db: Executor, v: { id: string } & Partial<ScopeValues>) {
   let q = base(db).select(detailColumns).where('c.id', '=', v.id);
   if (v.pathPattern !== undefined) q = q.where(inScopeOf({ pathPattern: v.pathPattern, ownerAgentId: v.ownerAgentId }));
-  return q.modifyEnd(PREPARED);
-});
+  return q;
+}
+
+const customerById = compileOnce((db, v: { id: string; pathPattern?: string; ownerAgentId?: string }) => selectCustomerIn(db, v).modifyEnd(PREPARED));
 
 /** One customer with its unit and owner, or undefined; `scope` limits it to what an actor may see. */
 export async function findCustomerById(db: Executor, id: string, scope?: CustomerScope) {
@@ -102,13 +108,9 @@ export async function findCustomerSummaries(db: Executor, ids: readonly string[]
   return base(db).select(summaryColumns).where('c.id', 'in', ids).where(inScope(scope)).modifyEnd(PREPARED).execute();
 }
 
-/** Summaries of the customers in scope that `customerId` links to with one of the family types (the household, read beside the links). */
-export async function findFamilySummaries(db: Executor, customerId: string, scope: CustomerScope) {
-  return familySummaries(db, { customerId, ...scopeValues(scope) });
-}
-
-const familySummaries = compileOnce((db, v: { customerId: string; pathPattern: string; ownerAgentId?: string | undefined }) =>
-  base(db)
+/** Summaries of the customers in scope that `customerId` links to with a family type (the household, read beside the links). */
+export function selectFamilySummaries(db: Executor, v: { customerId: string } & ScopeValues) {
+  return base(db)
     .select(summaryColumns)
     .where('c.id', 'in', (eb) =>
       eb
@@ -117,9 +119,8 @@ const familySummaries = compileOnce((db, v: { customerId: string; pathPattern: s
         .where('r.customer_id', '=', v.customerId)
         .where('r.type', 'in', FAMILY_RELATIONSHIP_TYPES),
     )
-    .where(inScopeOf(v))
-    .modifyEnd(PREPARED),
-);
+    .where(inScopeOf(v));
+}
 
 /** The encrypted sensitive fields of a customer, for an audited unmask. */
 export async function findCustomerSecrets(db: Executor, id: string) {

@@ -544,11 +544,14 @@ describe('interactions and the 360 view', () => {
     const viewed = (await auditOf(zhang.id, 'customer.viewed')).filter((e) => (e.data as { view: string }).view === '360');
     expect(viewed).toHaveLength(1);
     expect(viewed[0]!.actor_name).toBe('hq.analyst');
-    // The view reads contacts, consents and the household in fewer statements; they match the separate routes.
+    // The view reads its lists in one statement with the customer; they match the separate routes.
     const base = `/api/v1/customers/${zhang.id}`;
     expect(view.contacts).toEqual((await get(token.analyst, `${base}/contacts`)).json().items);
     expect(view.consents).toEqual((await get(token.analyst, `${base}/consents`)).json().items);
     expect(view.household).toEqual((await get(token.analyst, `${base}/household`)).json().members);
+    expect(view.relationships).toEqual((await get(token.analyst, `${base}/relationships`)).json().items);
+    expect(view.interactions).toEqual((await get(token.analyst, `${base}/interactions?limit=10`)).json());
+    expect(view.attributes.map((a) => a.definition)).toEqual((await get(token.analyst, '/api/v1/customer-attributes')).json().items);
     expect(view.contacts.length).toBeGreaterThan(0);
   });
 });

@@ -1,15 +1,12 @@
 import type { TCustomerValue } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { forbidden } from '../../platform/errors.ts';
-import { listAttributeDefinitions } from './attribute.repository.ts';
-import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
+import { recordCustomerViewed } from './customer-access.ts';
 import type { Customer360Figures, Customer360Section } from './customer360-section.ts';
-import { findContactsConsentsAndTags } from './customer360.repository.ts';
-import { findFamilySummaries } from './customer.repository.ts';
+import { findCustomer360 } from './customer360.repository.ts';
 import { customerScopeOf, mayReadCustomers } from './customer.policy.ts';
-import { loadInteractionPage } from './interaction.service.ts';
-import { listRelationships } from './relationship.repository.ts';
+import { interactionPageOf } from './interaction.service.ts';
 import { householdOf } from './relationship.service.ts';
 
 /** Interactions shown in the 360 view; the timeline route pages further. */
@@ -54,19 +51,17 @@ export function valueFigures(figures: Customer360Figures, createdAt: Date, today
  */
 export async function getCustomer360(deps: ModuleDeps, actor: Actor, customerId: string, sections: readonly Customer360Section[]) {
   if (!mayReadCustomers(actor)) throw forbidden('You may not view customers');
-  const customer = await requireVisibleCustomer(deps.db, actor, customerId);
-  const scope = customerScopeOf(actor);
-  // Everything below depends only on the customer being visible: one wave of concurrent reads, the
-  // customer's own short lists folded into one statement, each section one statement.
-  const [{ contacts, consents, tags }, relationships, familyMembers, interactions, definitions, loaded] = await Promise.all([
-    findContactsConsentsAndTags(deps.db, customerId),
-    listRelationships(deps.db, customerId, scope),
-    findFamilySummaries(deps.db, customerId, scope),
-    loadInteractionPage(deps, customerId, { limit: RECENT_INTERACTIONS }),
-    listAttributeDefinitions(deps.db),
+  // One wave of concurrent reads: the customer with the customers module's lists (one statement,
+  // which is also the scope check) and each section (one statement each, scoped by its own module).
+  // A customer out of scope is NOT_FOUND; what the sections read meanwhile is dropped.
+  const [view, loaded] = await Promise.all([
+    findCustomer360(deps.db, customerId, customerScopeOf(actor), RECENT_INTERACTIONS + 1),
     Promise.all(sections.map(async (s) => ({ key: s.key, ...(await s.load(deps, actor, customerId)) }))),
   ]);
-  const household = householdOf(relationships, familyMembers);
+  if (!view) throw notFound('Customer');
+  const { customer, contacts, consents, tags, relationships, definitions } = view;
+  const household = householdOf(relationships, view.family);
+  const interactions = interactionPageOf(view.interactions, RECENT_INTERACTIONS);
   const figures = mergeFigures(loaded.flatMap((l) => (l.figures ? [l.figures] : [])));
   await recordCustomerViewed(deps.db, actor, customerId, '360', { sections: loaded.map((l) => l.key) });
   const values = customer.attributes ?? {};

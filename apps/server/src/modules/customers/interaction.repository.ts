@@ -15,7 +15,12 @@ export async function listInteractions(db: Executor, customerId: string, limit: 
   return interactionPage(db, { customerId, take: limit + 1, channel: options.channel, afterAt: options.after?.at, afterId: options.after?.id });
 }
 
-const interactionPage = compileOnce((db, v: { customerId: string; take: number; channel?: string | undefined; afterAt?: string | undefined; afterId?: string | undefined }) => {
+const interactionPage = compileOnce((db, v: InteractionPageValues) => selectInteractions(db, v).modifyEnd(PREPARED));
+
+type InteractionPageValues = { customerId: string; take: number; channel?: string | undefined; afterAt?: string | undefined; afterId?: string | undefined };
+
+/** A page of the timeline: `take` rows from the cursor, newest first (the 360 view reads the first as a JSON column). */
+export function selectInteractions(db: Executor, v: InteractionPageValues) {
   let q = db
     .selectFrom('interaction as i')
     .leftJoin('staff as s', 's.id', 'i.staff_id')
@@ -24,8 +29,8 @@ const interactionPage = compileOnce((db, v: { customerId: string; take: number; 
     .where('i.customer_id', '=', v.customerId);
   if (v.channel !== undefined) q = q.where('i.channel', '=', v.channel);
   if (v.afterAt !== undefined) q = q.where(sql<boolean>`(i.occurred_at, i.id) < (${v.afterAt}::timestamptz, ${v.afterId}::uuid)`);
-  return q.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(v.take).modifyEnd(PREPARED);
-});
+  return q.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(v.take);
+}
 
 export async function findInteraction(db: Executor, customerId: string, id: string) {
   return (await listInteractionsById(db, customerId, id))[0];

@@ -9,7 +9,7 @@ import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.
 import { normaliseText } from './customer-validation.ts';
 import { mayReadCustomers, mayWriteCustomers } from './customer.policy.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { findInteraction, insertInteractions, listInteractions as listInteractionRows } from './interaction.repository.ts';
+import { findInteraction, insertInteractions, listInteractions as listInteractionRows, type InteractionRow } from './interaction.repository.ts';
 
 /** Logs a touchpoint with the customer on the timeline. */
 export async function logInteraction(deps: ModuleDeps, actor: Actor, customerId: string, input: TCreateInteractionRequest) {
@@ -56,7 +56,12 @@ export async function listInteractions(deps: ModuleDeps, actor: Actor, customerI
 export async function loadInteractionPage(deps: ModuleDeps, customerId: string, query: TInteractionListQuery) {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await listInteractionRows(deps.db, customerId, query.limit, { ...(query.channel ? { channel: query.channel } : {}), ...(after ? { after: { at: after.value, id: after.id } } : {}) });
-  const items = rows.slice(0, query.limit);
+  return interactionPageOf(rows, query.limit);
+}
+
+/** A page of `limit` interactions from `limit + 1` rows read, with the cursor of the next page when there is one. */
+export function interactionPageOf(rows: readonly InteractionRow[], limit: number) {
+  const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ value: last.occurred_at.toISOString(), id: last.id }) : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ value: last.occurred_at.toISOString(), id: last.id }) : null };
 }

@@ -18,7 +18,8 @@ export async function listRelationships(db: Executor, customerId: string, scope:
 
 type LinkValues = { customerId: string; pathPattern: string; ownerAgentId?: string | undefined };
 
-function selectLinks(db: Executor, v: LinkValues, family: boolean) {
+/** The links query (see listRelationships); the 360 view reads it as a JSON column. */
+export function selectLinks(db: Executor, v: LinkValues, family: boolean) {
   let q = db
     .selectFrom('relationship as r')
     .innerJoin('customer as c', 'c.id', 'r.related_customer_id')
@@ -31,11 +32,11 @@ function selectLinks(db: Executor, v: LinkValues, family: boolean) {
       ]),
     );
   if (family) q = q.where('r.type', 'in', FAMILY_RELATIONSHIP_TYPES);
-  return q.orderBy('r.created_at').orderBy('r.id').modifyEnd(PREPARED);
+  return q.orderBy('r.created_at').orderBy('r.id');
 }
 
-const allLinks = compileOnce((db, v: LinkValues) => selectLinks(db, v, false));
-const familyLinks = compileOnce((db, v: LinkValues) => selectLinks(db, v, true));
+const allLinks = compileOnce((db, v: LinkValues) => selectLinks(db, v, false).modifyEnd(PREPARED));
+const familyLinks = compileOnce((db, v: LinkValues) => selectLinks(db, v, true).modifyEnd(PREPARED));
 
 export async function findRelationshipBetween(db: Executor, customerId: string, relatedCustomerId: string) {
   return db.selectFrom('relationship').selectAll().where('customer_id', '=', customerId).where('related_customer_id', '=', relatedCustomerId).executeTakeFirst();
