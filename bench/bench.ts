@@ -7,6 +7,7 @@
 //
 //   npm run bench -- --scale 10k                    PostgreSQL at ANXIN_BENCH_DATABASE_URL (default this machine's)
 //   npm run bench -- --scale 100k --driver pglite   the embedded database
+//   ANXIN_BENCH_DATABASE_URL='postgres://postgres@%2Fvar%2Frun%2Fpostgresql/postgres' npm run bench -- --scale 100k   over the Unix socket
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,7 +62,9 @@ let databaseVersion = 'PGlite (embedded)';
 if (driver === 'postgres') {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  databaseVersion = `PostgreSQL ${(await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version}`;
+  // The server and the baseline connect as the admin URL does: TCP, or the Unix socket when its host is a directory.
+  const transport = decodeURIComponent(new URL(adminUrl).hostname).startsWith('/') ? 'Unix socket' : 'TCP';
+  databaseVersion = `PostgreSQL ${(await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version} over ${transport}`;
   await admin.query(`CREATE DATABASE ${dbName}`);
   await admin.end();
   const u = new URL(adminUrl);
