@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, inject } from 'vitest';
+import { afterAll, expect, inject, onTestFinished } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database, Db } from '../platform/db/database.ts';
@@ -34,18 +34,25 @@ export interface TestContext {
 
 /**
  * A fresh database copied from the migrated golden image, and the real HTTP app on top of it.
- * Closed automatically after the file's tests.
+ * Closed automatically after the file's tests (after the test, when made inside one).
  */
 export async function createTestContext(configOverrides: Record<string, string> = {}): Promise<TestContext> {
   const database = await openTestDatabase(testDriver(), inject('golden'));
   const config = testConfig(configOverrides);
   const app = await buildApp({ config, database, webDist: null });
   await app.ready();
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-    await database.dropAfter();
-  });
+  const cleanup = async () => {
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      await database.dropAfter();
+    }
+  };
+  // Made inside a test (a context of its own for one case): closed when that test ends. An afterAll
+  // registered from inside a test never runs, and its PostgreSQL database was left behind.
+  if (expect.getState().currentTestName !== undefined) onTestFinished(cleanup);
+  else afterAll(cleanup);
   return {
     db: database.db,
     database,
