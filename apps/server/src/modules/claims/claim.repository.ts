@@ -2,6 +2,7 @@ import type { TClaimClockKind, TClaimListQuery, TClaimStatus } from '@anxin/cont
 import { sql, type Insertable, type Updateable } from 'kysely';
 import { compileOnce } from '../../platform/db/compiled.ts';
 import { PREPARED, type Executor } from '../../platform/db/database.ts';
+import { withDates } from '../../platform/db/json-rows.ts';
 import type { ClaimTable } from '../../platform/db/schema/claims.ts';
 import type { ClockState } from './claim-clocks.ts';
 import { OPEN_STATUSES } from './claim-status.ts';
@@ -151,8 +152,8 @@ const clockFromRow = (r: { kind: TClaimClockKind; started_at: Date; due_at: Date
   rule: { days: r.rule_days, warnDays: r.rule_warn_days, source: r.rule_source, version: r.rule_version },
 });
 
-/** A clock as `json_agg` gives it: timestamps are ISO strings. */
-type ClockJson = { kind: TClaimClockKind; started_at: string; due_at: string; paused_at: string | null; stopped_at: string | null; breached_at: string | null; rule_days: number; rule_warn_days: number; rule_source: string; rule_version: number };
+/** A clock of the clocks column, typed as `clocksOf` returns it: the column itself carries its timestamps as ISO strings. */
+type ClockJson = Parameters<typeof clockFromRow>[0];
 
 /**
  * A list column holding each claim's clocks (start order) as JSON, so that a list reads its claims
@@ -163,13 +164,9 @@ const clocksColumn = () => sql<ClockJson[] | null>`(SELECT json_agg(k ORDER BY k
 /** The nearest deadline of the claim's running clocks. */
 const nextDueColumn = () => sql<Date | null>`(SELECT min(k.due_at) FROM claim_clock k WHERE k.claim_id = c.id AND k.stopped_at IS NULL)`.as('next_due_at');
 
-const dateOrNull = (v: string | null) => (v === null ? null : new Date(v));
-
 /** The clocks of a row read with the clocks column. */
 export function clocksOf(row: { clocks: ClockJson[] | null }): ClockState[] {
-  return (row.clocks ?? []).map((k) =>
-    clockFromRow({ ...k, started_at: new Date(k.started_at), due_at: new Date(k.due_at), paused_at: dateOrNull(k.paused_at), stopped_at: dateOrNull(k.stopped_at), breached_at: dateOrNull(k.breached_at) }),
-  );
+  return withDates<ClockJson>(row.clocks ?? [], ['started_at', 'due_at', 'paused_at', 'stopped_at', 'breached_at']).map(clockFromRow);
 }
 
 export async function listClocks(db: Executor, claimIds: readonly string[]) {

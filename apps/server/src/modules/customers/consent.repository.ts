@@ -7,7 +7,12 @@ export type ConsentRow = Awaited<ReturnType<typeof listConsents>>[number];
 export type ConsentEventRow = Awaited<ReturnType<typeof listConsentEvents>>[number];
 
 export async function listConsents(db: Executor, customerId: string) {
-  return db.selectFrom('consent').selectAll().where('customer_id', '=', customerId).orderBy('purpose').orderBy('channel').modifyEnd(PREPARED).execute();
+  return selectConsents(db, customerId).modifyEnd(PREPARED).execute();
+}
+
+/** The consents query (see listConsents): by purpose and channel; the 360 view reads it as a JSON column. */
+export function selectConsents(db: Executor, customerId: string) {
+  return db.selectFrom('consent').selectAll().where('customer_id', '=', customerId).orderBy('purpose').orderBy('channel');
 }
 
 /** Current state rows of a purpose on a channel and on `any`. */

@@ -8,7 +8,12 @@ export type ContactRow = Awaited<ReturnType<typeof listContacts>>[number];
 
 /** A customer's contacts: preferred first, then by channel and entry order. */
 export async function listContacts(db: Executor, customerId: string) {
-  return db.selectFrom('contact_point').select(columns).where('customer_id', '=', customerId).orderBy('preferred', 'desc').orderBy('channel').orderBy('created_at').orderBy('id').modifyEnd(PREPARED).execute();
+  return selectContacts(db, customerId).modifyEnd(PREPARED).execute();
+}
+
+/** The contacts query (see listContacts); the 360 view reads it as a JSON column. */
+export function selectContacts(db: Executor, customerId: string) {
+  return db.selectFrom('contact_point').select(columns).where('customer_id', '=', customerId).orderBy('preferred', 'desc').orderBy('channel').orderBy('created_at').orderBy('id');
 }
 
 export async function findContact(db: Executor, customerId: string, id: string) {

@@ -5,8 +5,8 @@ import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import { withDates } from '../../platform/db/json-rows.ts';
 import type { CustomerTagTable, TagFact } from '../../platform/db/schema/service.ts';
 import { selectAttributeDefinitions, type AttributeDefinitionRow } from './attribute.repository.ts';
-import type { ConsentRow } from './consent.repository.ts';
-import type { ContactRow } from './contact.repository.ts';
+import { selectConsents, type ConsentRow } from './consent.repository.ts';
+import { selectContacts, type ContactRow } from './contact.repository.ts';
 import type { CustomerScope } from './customer.policy.ts';
 import { scopeValues, selectCustomerIn, selectFamilySummaries, type CustomerSummaryRow, type ScopeValues } from './customer.repository.ts';
 import { selectInteractions, type InteractionRow } from './interaction.repository.ts';
@@ -28,14 +28,12 @@ const customer360 = compileOnce((db, v: Values) => {
   const scope = { pathPattern: v.pathPattern, ownerAgentId: v.ownerAgentId };
   return selectCustomerIn(db, v)
     .select([
-      sql<Record<string, unknown>[]>`(SELECT coalesce(json_agg(x ORDER BY x.preferred DESC, x.channel, x.created_at, x.id), '[]'::json)
-         FROM (SELECT customer_id, id, channel, value, value_normalised, verified, preferred, label, created_at, updated_at, version
-                 FROM contact_point WHERE customer_id = ${v.id}) x)`.as('contacts_json'),
-      sql<Record<string, unknown>[]>`(SELECT coalesce(json_agg(x ORDER BY x.purpose, x.channel), '[]'::json) FROM consent x WHERE x.customer_id = ${v.id})`.as('consents_json'),
       sql<Customer360Tag[]>`(SELECT coalesce(json_agg(json_build_object('dimension', t.dimension, 'name', t.tag, 'reason', t.reason, 'facts', t.facts, 'source', t.source) ORDER BY t.dimension, t.tag), '[]'::json)
          FROM customer_tag t WHERE t.customer_id = ${v.id})`.as('tags'),
       // Kysely's jsonArrayFrom aggregates a subquery in its ORDER BY order (PostgreSQL keeps a sorted
       // subquery's order for a plain, non-parallel aggregate; these are one customer's few rows).
+      jsonArrayFrom(selectContacts(db, v.id)).as('contacts_json'),
+      jsonArrayFrom(selectConsents(db, v.id)).as('consents_json'),
       jsonArrayFrom(selectLinks(db, { customerId: v.id, ...scope }, false)).as('relationships_json'),
       jsonArrayFrom(selectFamilySummaries(db, { customerId: v.id, ...scope })).as('family_json'),
       jsonArrayFrom(selectInteractions(db, { customerId: v.id, take: v.take })).as('interactions_json'),
