@@ -44,6 +44,8 @@ const config = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as BaselineCon
 const plan = config.plan;
 const sessionSecret = Buffer.from(config.sessionSecret, 'base64');
 const runner = config.db.driver === 'postgres' ? postgresRunner(config.db.url, config.db.poolSize) : await pgliteRunner(config.db.dataDir);
+/** The last audit link this process wrote (a one-statement append links after it, as the server's group commit does). */
+const heldLink = await runner.query('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1', []).then((rows) => ({ seq: Number(rows[0]?.seq ?? 0), hash: String(rows[0]?.hash ?? '0'.repeat(64)) }));
 
 const app = Fastify({ logger: false });
 app.get<{ Params: { id: string } }>('/360/:id', async (request, reply) => {
@@ -97,6 +99,7 @@ function render(statement: ReplayStatement, context: { customerId: string; token
   let text = statement.text[0]!;
   let hashAt = -1;
   let prevHashAt = -1;
+  let heldSeqAt = -1;
   for (let s = 0; s < statement.slots.length; s++) {
     const slot = statement.slots[s]!;
     if (slot.spread) {
@@ -108,6 +111,7 @@ function render(statement: ReplayStatement, context: { customerId: string; token
         hashAt = values.length;
         prevHashAt = slot.source.prevHashSlot;
       }
+      if (slot.source.kind === 'heldSeq') heldSeqAt = values.length;
       text += `$${values.push(valueOf(slot.source, context, results))}`;
     }
     text += statement.text[s + 1]!;
@@ -116,6 +120,8 @@ function render(statement: ReplayStatement, context: { customerId: string; token
     // The new link: sha256 over the previous hash and this event's other values.
     const others = values.filter((_, i) => i !== hashAt);
     values[hashAt] = createHash('sha256').update(String(values[prevHashAt])).update('\n').update(JSON.stringify(others)).digest('hex');
+    // Taken synchronously, so that concurrent requests link one after another.
+    if (heldSeqAt >= 0) Object.assign(heldLink, { seq: values[heldSeqAt], hash: values[hashAt] });
   }
   return { text, values };
 }
@@ -136,6 +142,10 @@ function valueOf(source: ValueSource, context: { customerId: string; tokenHash: 
       return results[source.statement]![source.row]?.[source.column] ?? source.fallback;
     case 'nextSeq':
       return Number(results[source.statement]![0]?.[source.column] ?? 0) + 1;
+    case 'heldSeq':
+      return heldLink.seq + 1;
+    case 'heldHash':
+      return heldLink.hash;
     case 'chainHash':
       return null; // computed once the other values are known (render)
     case 'column': {

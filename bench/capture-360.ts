@@ -8,7 +8,9 @@
 // The plan keeps, for every statement, where each parameter comes from when another customer is
 // asked for: the customer's id; the session token's hash; a fresh id or time; the values of a column
 // of an earlier statement's result (an `in (…)` list such as the claim ids whose clocks are read);
-// the next link of the audit chain (sequence number and sha256 hash); or the captured constant.
+// the next link of the audit chain (sequence number and sha256 hash, after the last link read in the
+// same transaction or, for a one-statement append, the last link the replaying process wrote); or the
+// captured constant.
 // Statements run in the order the service ran them: one waits for the statements that had finished
 // before it was issued, and runs beside those that were still running (Promise.all in the service).
 // A transaction (the audit append) is one unit on one connection.
@@ -35,6 +37,10 @@ export type ValueSource =
   | { kind: 'cell'; statement: number; row: number; column: string; fallback: unknown }
   /** One more than the first row's `column` of an earlier statement (the next audit sequence number; 1 if none). */
   | { kind: 'nextSeq'; statement: number; column: string }
+  /** The sequence number after the last audit link the replaying process wrote (it reads the chain's head once, at start). */
+  | { kind: 'heldSeq' }
+  /** The hash of the last audit link the replaying process wrote. */
+  | { kind: 'heldHash' }
   /** sha256 of the value in slot `prevHashSlot` and the statement's other values: the new audit link. */
   | { kind: 'chainHash'; prevHashSlot: number }
   /** A column of an earlier statement's result, over the rows whose `filter.column` is one of `filter.values`. */
@@ -248,6 +254,21 @@ function planStatement(entry: Recorded, entries: Recorded[], feeders: number[], 
     }
   }
 
+  // The audit append after the last link this process wrote, without reading it (one statement):
+  // INSERT INTO audit_event (…) SELECT v.* FROM chain_lock CROSS JOIN (VALUES ($1::bigint, …)).
+  const held = /insert into audit_event \(([^)]*)\)\s+select v\.\* from chain_lock cross join \(values \((.*?)\)\)/is.exec(entry.sql);
+  if (held) {
+    const columns = held[1]!.split(',').map((c) => c.trim());
+    const placeholders = held[2]!.split(',').map((p) => Number(/^\s*\$(\d+)/.exec(p)?.[1] ?? 0) - 1);
+    const paramOf = (column: string) => placeholders[columns.indexOf(column)] ?? -1;
+    sources[paramOf('id')] = { kind: 'newId' };
+    sources[paramOf('seq')] = { kind: 'heldSeq' };
+    sources[paramOf('prev_hash')] = { kind: 'heldHash' };
+    sources[paramOf('hash')] = { kind: 'chainHash', prevHashSlot: paramOf('prev_hash') };
+    sources[paramOf('at')] = { kind: 'now' };
+    if (paramOf('request_id') >= 0 && values[paramOf('request_id')] !== null) sources[paramOf('request_id')] = { kind: 'newId' };
+  }
+
   for (let n = 0; n < values.length; n++) {
     if (sources[n] || inSpread(n)) continue;
     const value = values[n];
@@ -258,23 +279,27 @@ function planStatement(entry: Recorded, entries: Recorded[], feeders: number[], 
     else sources[n] = { kind: 'constant', value: value instanceof Date ? value.toISOString() : value };
   }
 
-  // Split the SQL at its placeholders ($1, $2, … in order), a spread list taking one slot.
+  // Split the SQL at its placeholders, in the order they appear in the text (a statement with others
+  // riding on it holds the riders' before its own), a spread list taking one slot. The baseline
+  // numbers them again in that order as it fills them in.
   const text: string[] = [];
   const slots: ReplaySlot[] = [];
   let rest = entry.sql;
-  let n = 0;
-  while (n < values.length) {
+  const placeholders = [...entry.sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]) - 1);
+  if (placeholders.length !== values.length || new Set(placeholders).size !== values.length) throw new Error(`bench: the placeholders of "${entry.sql.slice(0, 80)}" are not each used once`);
+  for (let k = 0; k < placeholders.length; k++) {
+    const n = placeholders[k]!;
     const spread = spreads.find((s) => s.first === n);
-    const first = `$${n + 1}`;
     const lastParam = spread ? spread.last : n;
-    const at = rest.indexOf(first);
+    const first = `$${n + 1}`;
     const last = `$${lastParam + 1}`;
-    const lastAt = rest.indexOf(last, at);
-    if (at < 0 || lastAt < 0) throw new Error(`bench: placeholder ${first} not found in "${entry.sql.slice(0, 80)}"`);
+    const at = rest.search(new RegExp(`\\$${n + 1}(?!\\d)`));
+    const lastAt = rest.slice(at).search(new RegExp(`\\$${lastParam + 1}(?!\\d)`)) + at;
+    if (at < 0 || lastAt < at) throw new Error(`bench: placeholder ${first} not found in "${entry.sql.slice(0, 80)}"`);
     text.push(rest.slice(0, at));
     slots.push(spread ? { source: spread.source, spread: true } : { source: sources[n]!, spread: false });
     rest = rest.slice(lastAt + last.length);
-    n = lastParam + 1;
+    if (spread) k += spread.last - spread.first;
   }
   text.push(rest);
   return { sql: entry.sql, text, slots, durationMs: Math.round((entry.end - entry.start) * 1000) / 1000 };

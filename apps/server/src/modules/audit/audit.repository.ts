@@ -13,8 +13,14 @@ export type AuditRow = { [K in keyof AuditEventTable]: AuditEventTable[K] extend
 const INSERT_CHUNK = 1_000;
 
 /** Appends one event to the chain inside the caller's transaction. */
-export async function appendAuditEvent(tx: Tx, fields: Omit<ChainedFields, 'seq'>): Promise<{ seq: number; hash: string }> {
+export async function appendAuditEvent(tx: Tx, fields: Omit<ChainedFields, 'seq'>): Promise<ChainHead> {
   return (await appendAuditEvents(tx, [fields]))[0]!;
+}
+
+/** The last link of the chain: the event a new one follows. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
 }
 
 /**
@@ -22,13 +28,46 @@ export async function appendAuditEvent(tx: Tx, fields: Omit<ChainedFields, 'seq'
  * taken and the last link read once, each event is linked to the one before it, and the rows are
  * written with multi-row inserts.
  */
-export async function appendAuditEvents(tx: Tx, events: readonly Omit<ChainedFields, 'seq'>[]): Promise<{ seq: number; hash: string }[]> {
+export async function appendAuditEvents(tx: Tx, events: readonly Omit<ChainedFields, 'seq'>[]): Promise<ChainHead[]> {
   if (events.length === 0) return [];
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}) ${PREPARED}`.execute(tx);
   const last = await tx.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).modifyEnd(PREPARED).executeTakeFirst();
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  const links: { seq: number; hash: string }[] = [];
+  const { rows, links } = linkEvents(last ?? { seq: 0, hash: GENESIS_HASH }, events);
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto('audit_event').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  return links;
+}
+
+/**
+ * Appends events after `head` — the last link as this process knows it — in one statement of its
+ * own transaction, without reading the chain: the statement takes the chain lock, so it is ordered
+ * with every other append, and if anyone appended after `head` meanwhile, event `head.seq + 1`
+ * exists and the primary key refuses the whole statement. Returns null then (nothing was written;
+ * the caller appends the locked way, which reads the true last link).
+ */
+export async function appendAuditEventsAfter(db: Executor, head: ChainHead, events: readonly Omit<ChainedFields, 'seq'>[]): Promise<ChainHead[] | null> {
+  if (events.length === 0) return [];
+  const { rows, links } = linkEvents(head, events);
+  const values = rows.map(
+    (r) =>
+      sql`(${r.seq}::bigint, ${r.id}::uuid, ${r.at}::timestamptz, ${r.actor_id}::text, ${r.actor_name}::text, ${r.actor_org_unit_id}::uuid, ${r.action}::text, ${r.entity_type}::text, ${r.entity_id}::text, ${r.customer_id}::uuid, ${r.purpose}::text, ${r.request_id}::text, ${r.data}::jsonb, ${r.prev_hash}::text, ${r.hash}::text)`,
+  );
+  try {
+    // The lock is the join's other side: taken before the first row is inserted, held to the commit.
+    await sql`WITH chain_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}))
+      INSERT INTO audit_event (seq, id, at, actor_id, actor_name, actor_org_unit_id, action, entity_type, entity_id, customer_id, purpose, request_id, data, prev_hash, hash)
+      SELECT v.* FROM chain_lock CROSS JOIN (VALUES ${sql.join(values)}) AS v (seq, id, at, actor_id, actor_name, actor_org_unit_id, action, entity_type, entity_id, customer_id, purpose, request_id, data, prev_hash, hash)
+      ${PREPARED}`.execute(db);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '23505') return null;
+    throw error;
+  }
+  return links;
+}
+
+/** Links each event to the one before it, starting after `head`: the rows to insert and their links. */
+function linkEvents(head: ChainHead, events: readonly Omit<ChainedFields, 'seq'>[]) {
+  let { seq, hash: prevHash } = head;
+  const links: ChainHead[] = [];
   const rows = events.map((fields) => {
     seq += 1;
     const hash = chainHash(prevHash, { ...fields, seq });
@@ -53,8 +92,7 @@ export async function appendAuditEvents(tx: Tx, events: readonly Omit<ChainedFie
     prevHash = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto('audit_event').values(rows.slice(i, i + INSERT_CHUNK)).execute();
-  return links;
+  return { rows, links };
 }
 
 /** A page of events, newest first, limited to events by actors in `orgPath`'s subtree (HQ also sees system events). */

@@ -4,7 +4,7 @@ import { inTransaction, type Db, type Executor, type Tx } from '../../platform/d
 import { forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { GENESIS_HASH, chainHash, type ChainedFields } from './audit-chain.ts';
-import { appendAuditEvent, appendAuditEvents, findAuditEvents, readChainBatch } from './audit.repository.ts';
+import { appendAuditEvent, appendAuditEvents, appendAuditEventsAfter, findAuditEvents, readChainBatch, type ChainHead } from './audit.repository.ts';
 import { canReadAudit } from './audit.policy.ts';
 
 /** What a module says happened; the actor, time and request id are added here. */
@@ -55,7 +55,9 @@ function chainedFieldsOf(actor: Actor | null, entry: AuditEntry): Omit<ChainedFi
  * Records an event that belongs to no business transaction — a read of personal data, an export —
  * in a transaction of its own, and resolves once it is committed. Concurrent callers share that
  * transaction (group commit): while one batch commits, the next collects, so a busy server appends
- * many reads per lock and per commit instead of one. Inside a transaction it simply joins it.
+ * many reads per lock and per commit instead of one. A batch is one statement when the chain's last
+ * link is still the one this process wrote (see appendAuditEventsAfter); after anyone else's append
+ * it takes the locked path once. Inside a transaction it simply joins it.
  */
 export async function recordStandaloneAuditEvent(db: Executor, actor: Actor | null, entry: AuditEntry): Promise<void> {
   if (db.isTransaction) return recordAuditEvent(db as Tx, actor, entry);
@@ -72,6 +74,8 @@ const GROUP_COMMIT_MAX = 500;
 class GroupCommit {
   private waiting: { fields: Omit<ChainedFields, 'seq'>; done: (error?: unknown) => void }[] = [];
   private running = false;
+  /** The last link this process appended; null until the first batch, and after a failed one. */
+  private head: ChainHead | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -88,9 +92,12 @@ class GroupCommit {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, GROUP_COMMIT_MAX);
         try {
-          await this.db.transaction().execute((tx) => appendAuditEvents(tx, batch.map((b) => b.fields)));
+          const events = batch.map((b) => b.fields);
+          const links = (this.head && (await appendAuditEventsAfter(this.db, this.head, events))) ?? (await this.db.transaction().execute((tx) => appendAuditEvents(tx, events)));
+          this.head = links.at(-1)!;
           for (const b of batch) b.done();
         } catch (error) {
+          this.head = null;
           for (const b of batch) b.done(error);
         }
       }

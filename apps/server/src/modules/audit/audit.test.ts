@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { createTestContext } from '../../test/context.ts';
 import { TEST_PASSWORD, loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
 import { chainHash } from './audit-chain.ts';
+import { appendAuditEventsAfter } from './audit.repository.ts';
 import { recordAuditEvent, recordStandaloneAuditEvent, verifyAuditChain } from './audit.service.ts';
 
 const ctx = await createTestContext();
@@ -298,6 +300,40 @@ describe('every write leaves an audit event (actor, org unit, action, entity, re
       }),
     ).rejects.toThrow('rolled back');
     expect(await countEvents(ctx.db)).toBe(before + 40);
+  });
+
+  it('a batch appended after a known last link is refused whole when anyone appended after it, and writes nothing', async () => {
+    const head = await ctx.db.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const fields = (purpose: string) => ({ id: randomUUID(), at: new Date(), actorId: null, actorName: null, actorOrgUnitId: null, action: 'staff.viewed', entityType: 'staff', entityId: null, customerId: null, purpose, requestId: null, data: {} });
+    // Someone else appends first: the head we know is stale.
+    await ctx.db.transaction().execute((tx) => recordAuditEvent(tx, people.hqAdmin.actor, { action: 'staff.updated', entityType: 'staff', entityId: people.clerk.staff.id }));
+    expect(await appendAuditEventsAfter(ctx.db, head, [fields('stale 1'), fields('stale 2')])).toBeNull();
+    expect(await countEvents(ctx.db)).toBe(head.seq + 1);
+    // After the true last link, the same batch is written and linked.
+    const last = await rowAt(ctx.db, head.seq + 1);
+    const links = await appendAuditEventsAfter(ctx.db, { seq: last.seq, hash: last.hash }, [fields('fresh 1'), fields('fresh 2')]);
+    expect(links?.map((l) => l.seq)).toEqual([head.seq + 2, head.seq + 3]);
+    expect((await rowAt(ctx.db, head.seq + 3)).purpose).toBe('fresh 2');
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true, checked: head.seq + 3 });
+  });
+
+  it('standalone batches and business transactions interleaving keep one unbroken chain', async () => {
+    const before = await countEvents(ctx.db);
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 3 === 0
+          ? ctx.db.transaction().execute((tx) => recordAuditEvent(tx, people.hqAdmin.actor, { action: 'staff.updated', entityType: 'staff', entityId: people.clerk.staff.id, purpose: `write ${i}` }))
+          : recordStandaloneAuditEvent(ctx.db, people.hqAdmin.actor, { action: 'staff.viewed', entityType: 'staff', entityId: people.clerk.staff.id, purpose: `read ${i}` }),
+      ),
+    );
+    // A write that committed after the last standalone batch leaves this process's known head stale.
+    await ctx.db.transaction().execute((tx) => recordAuditEvent(tx, people.hqAdmin.actor, { action: 'staff.updated', entityType: 'staff', entityId: people.clerk.staff.id, purpose: 'write last' }));
+    await recordStandaloneAuditEvent(ctx.db, people.hqAdmin.actor, { action: 'staff.viewed', entityType: 'staff', entityId: people.clerk.staff.id, purpose: 'read after the write' });
+    await recordStandaloneAuditEvent(ctx.db, people.hqAdmin.actor, { action: 'staff.viewed', entityType: 'staff', entityId: people.clerk.staff.id, purpose: 'read after that' });
+    const seqs = (await ctx.db.selectFrom('audit_event').select('seq').where('seq', '>', before).orderBy('seq').execute()).map((r) => r.seq);
+    expect(seqs).toEqual(Array.from({ length: 33 }, (_, i) => before + i + 1));
+    expect((await rowAt(ctx.db, before + 33)).purpose).toBe('read after that');
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true, checked: before + 33 });
   });
 
 describe('verifyAuditChain and tampering', () => {

@@ -248,11 +248,17 @@ export async function listClaims(db: Executor, scope: ClaimScope, query: TClaimL
 
 const claimsOfCustomer = compileOnce((db, v: ScopeValues & { customerId: string; limit: number }) =>
   selectClaimsIn(db, v).select([nextDueColumn(), clocksColumn()]).where('c.customer_id', '=', v.customerId).orderBy('c.reported_at', 'desc').orderBy('c.id', 'desc').limit(v.limit).modifyEnd(PREPARED),
+  { timestamps: ['reported_at', 'incident_at', 'documents_complete_at', 'approved_at', 'closed_at', 'created_at', 'updated_at', 'next_due_at'] },
 );
 
 /** The customer's claims (as the insured) in scope, newest first, at most `limit`, with their clocks: the 360 section's one statement. */
 export async function listClaimsOfCustomerInScope(db: Executor, scope: ClaimScope, customerId: string, limit: number) {
   return claimsOfCustomer(db, { customerId, limit, ...scopeValues(scope) });
+}
+
+/** The statement of listClaimsOfCustomerInScope, not run: the 360 view's claims section rides it on the customer's. */
+export function claimsOfCustomerStatement(db: Executor, scope: ClaimScope, customerId: string, limit: number) {
+  return claimsOfCustomer.bound(db, { customerId, limit, ...scopeValues(scope) });
 }
 
 /** Claims in scope with a breached clock or a clock within its warning days. */
@@ -393,3 +399,5 @@ export async function readSetting<T>(db: Executor, key: string): Promise<T> {
   const row = await db.selectFrom('claim_setting').select('value').where('key', '=', key).executeTakeFirstOrThrow();
   return row.value as T;
 }
+
+export type ClaimOfCustomerRow = Awaited<ReturnType<typeof listClaimsOfCustomerInScope>>[number];

@@ -74,11 +74,17 @@ function selectComplaintsIn(db: Executor, pathPattern: string | undefined) {
 
 const complaintsOfCustomer = compileOnce((db, v: { pathPattern: string; customerId: string; limit: number }) =>
   selectComplaintsIn(db, v.pathPattern).where('c.customer_id', '=', v.customerId).orderBy('c.due_at').orderBy('c.id').limit(v.limit).modifyEnd(PREPARED),
+  { timestamps: ['received_at', 'due_at', 'warned_at', 'breached_at', 'decided_at', 'responded_at', 'review_due_at', 'review_breached_at', 'closed_at', 'created_at', 'updated_at'] },
 );
 
 /** The customer's complaints in scope, by deadline, at most `limit`: the 360 section's one statement. */
 export async function listComplaintsOfCustomerInScope(db: Executor, scope: ComplaintScope, customerId: string, limit: number) {
   return complaintsOfCustomer(db, { pathPattern: `${scope.orgPath}%`, customerId, limit });
+}
+
+/** The statement of listComplaintsOfCustomerInScope, not run: the 360 view's complaints section rides it on the customer's. */
+export function complaintsOfCustomerStatement(db: Executor, scope: ComplaintScope, customerId: string, limit: number) {
+  return complaintsOfCustomer.bound(db, { pathPattern: `${scope.orgPath}%`, customerId, limit });
 }
 
 export async function findComplaint(db: Executor, id: string, scope?: ComplaintScope) {
@@ -183,3 +189,5 @@ export async function findComplaintsNeedingClockWork(db: Executor, warnBefore: D
     .execute();
   return [...decision, ...review];
 }
+
+export type ComplaintOfCustomerRow = Awaited<ReturnType<typeof listComplaintsOfCustomerInScope>>[number];

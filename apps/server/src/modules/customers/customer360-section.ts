@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/actor.ts';
+import type { BoundStatement } from '../../platform/db/compiled.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 
 /** Value figures a section may contribute to the 360 view's value panel (money in fen). */
@@ -12,17 +13,33 @@ export interface Customer360Figures {
   firstPolicyOn?: string;
 }
 
+/** A section as the 360 response carries it, with the figures it adds to the value panel. */
+export interface Customer360SectionResult {
+  data: unknown;
+  figures?: Customer360Figures;
+}
+
 /**
- * A section of the customer 360° view contributed by another module (policies now; claims,
- * complaints, visits and surveys later). The customers module knows only this interface; the
- * composition root (app.ts) hands it the list of sections, so adding a module adds a section
- * without the customers module knowing that module.
+ * How a section is read: its statement (null when the actor may not read what it holds) and how its
+ * rows become the section. The statement runs as part of the customer's own (see runWithRiders), so
+ * the whole view is one round trip to the database.
+ */
+export interface Customer360SectionRead<R = unknown> {
+  statement: BoundStatement<R> | null;
+  /** The section from the statement's rows (none when the statement was null). */
+  present(rows: readonly R[]): Customer360SectionResult;
+}
+
+/**
+ * A section of the customer 360° view contributed by another module (policies, claims, complaints).
+ * The customers module knows only this interface; the composition root (app.ts) hands it the list
+ * of sections, so adding a module adds a section without the customers module knowing that module.
  */
 export interface Customer360Section {
   /** Key under `sections` in the 360 response, e.g. `policies`; its zod schema lives in contracts. */
   key: string;
-  /** Loads the section for a customer the actor is already allowed to see. */
-  load(deps: ModuleDeps, actor: Actor, customerId: string): Promise<{ data: unknown; figures?: Customer360Figures }>;
+  /** How to read the section for a customer; it is used only if the actor may see that customer. */
+  read(deps: ModuleDeps, actor: Actor, customerId: string): Customer360SectionRead;
 }
 
 /**

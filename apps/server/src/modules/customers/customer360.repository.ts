@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import { compileOnce } from '../../platform/db/compiled.ts';
+import { compileOnce, runWithRiders, type BoundStatement } from '../../platform/db/compiled.ts';
 import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import { withDates } from '../../platform/db/json-rows.ts';
 import type { CustomerTagTable, TagFact } from '../../platform/db/schema/service.ts';
@@ -42,11 +42,15 @@ const customer360 = compileOnce((db, v: Values) => {
     .modifyEnd(PREPARED);
 });
 
-/** The customer and the lists of the 360 view, or undefined when the customer is not in scope; `take` interactions at most. */
-export async function findCustomer360(db: Executor, customerId: string, scope: CustomerScope, take: number) {
-  const row = (await customer360(db, { id: customerId, take, ...scopeValues(scope) }))[0];
-  if (!row) return undefined;
-  const { contacts_json, consents_json, tags, relationships_json, family_json, interactions_json, definitions_json, ...customer } = row;
+/**
+ * The customer and the lists of the 360 view, or undefined when the customer is not in scope; `take`
+ * interactions at most. `riders` (the sections' statements) run in the same statement, only if the
+ * customer is in scope; their rows come back in `riders`, in order.
+ */
+export async function findCustomer360(db: Executor, customerId: string, scope: CustomerScope, take: number, riders: readonly (BoundStatement<unknown> | null)[] = []) {
+  const found = (await runWithRiders(db, customer360.bound(db, { id: customerId, take, ...scopeValues(scope) }), riders))[0];
+  if (!found) return undefined;
+  const { contacts_json, consents_json, tags, relationships_json, family_json, interactions_json, definitions_json, ...customer } = found.row;
   return {
     customer,
     contacts: withDates<ContactRow>(contacts_json, ['created_at', 'updated_at']),
@@ -56,5 +60,6 @@ export async function findCustomer360(db: Executor, customerId: string, scope: C
     family: withDates<CustomerSummaryRow>(family_json, ['created_at', 'updated_at']),
     interactions: withDates<InteractionRow>(interactions_json, ['occurred_at', 'created_at']),
     definitions: withDates<AttributeDefinitionRow>(definitions_json, ['created_at', 'updated_at']),
+    riders: found.riders,
   };
 }

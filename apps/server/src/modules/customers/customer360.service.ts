@@ -51,14 +51,19 @@ export function valueFigures(figures: Customer360Figures, createdAt: Date, today
  */
 export async function getCustomer360(deps: ModuleDeps, actor: Actor, customerId: string, sections: readonly Customer360Section[]) {
   if (!mayReadCustomers(actor)) throw forbidden('You may not view customers');
-  // One wave of concurrent reads: the customer with the customers module's lists (one statement,
-  // which is also the scope check) and each section (one statement each, scoped by its own module).
-  // A customer out of scope is NOT_FOUND; what the sections read meanwhile is dropped.
-  const [view, loaded] = await Promise.all([
-    findCustomer360(deps.db, customerId, customerScopeOf(actor), RECENT_INTERACTIONS + 1),
-    Promise.all(sections.map(async (s) => ({ key: s.key, ...(await s.load(deps, actor, customerId)) }))),
-  ]);
+  // One statement: the customer with the customers module's lists (which is also the scope check),
+  // and each section's statement (scoped by its own module) riding on it, read only if the customer
+  // is in scope. A customer out of scope is NOT_FOUND.
+  const reads = sections.map((s) => s.read(deps, actor, customerId));
+  const view = await findCustomer360(
+    deps.db,
+    customerId,
+    customerScopeOf(actor),
+    RECENT_INTERACTIONS + 1,
+    reads.map((r) => r.statement),
+  );
   if (!view) throw notFound('Customer');
+  const loaded = sections.map((s, i) => ({ key: s.key, ...reads[i]!.present(view.riders[i] ?? []) }));
   const { customer, contacts, consents, tags, relationships, definitions } = view;
   const household = householdOf(relationships, view.family);
   const interactions = interactionPageOf(view.interactions, RECENT_INTERACTIONS);

@@ -1,5 +1,5 @@
 /** Public API of the customers module (party, contacts, relationships, consents, attributes, interactions, 360). */
-export type { Customer360Section, Customer360Figures, CustomerSearchLookup } from './customer360-section.ts';
+export type { Customer360Section, Customer360SectionRead, Customer360SectionResult, Customer360Figures, CustomerSearchLookup } from './customer360-section.ts';
 export { customerRoutes, type CustomerRouteOptions } from './customer.routes.ts';
 export { createCustomer, createCustomers, updateCustomer, getVisibleCustomer, findCustomerIdByExternalId, findCustomerIdByIdNumber, findCustomerIdsByKeys, findCustomerBasics, findVisibleCustomerIds } from './customer.service.ts';
 export { addRelationship, addRelationships, INVERSE_RELATIONSHIP } from './relationship.service.ts';

@@ -6,7 +6,7 @@ import { todayInChina } from './policy-dates.ts';
 import { computePolicyFigures, coverageByLine, type FigurePolicy } from './policy-figures.ts';
 import { mayReadPolicies, policyScopeOf } from './policy.policy.ts';
 import { presentPolicySummary } from './policy.presenter.ts';
-import { findPartyIdsByPolicyNumber, listPoliciesOfCustomer } from './policy.repository.ts';
+import { findPartyIdsByPolicyNumber, listPoliciesOfCustomer, policiesOfCustomerStatement, type PolicyOfCustomerRow } from './policy.repository.ts';
 
 /**
  * The customer's policies for the 360° view (policies in the actor's scope where the customer is
@@ -14,7 +14,10 @@ import { findPartyIdsByPolicyNumber, listPoliciesOfCustomer } from './policy.rep
  * (policyholder and insured of each policy) and the value figures. `today` is for tests.
  */
 export async function loadPoliciesSection(deps: ModuleDeps, actor: Actor, customerId: string, today = todayInChina()) {
-  const rows = mayReadPolicies(actor) ? await listPoliciesOfCustomer(deps.db, policyScopeOf(actor), customerId) : [];
+  return presentPoliciesSection(mayReadPolicies(actor) ? await listPoliciesOfCustomer(deps.db, policyScopeOf(actor), customerId) : [], customerId, today);
+}
+
+function presentPoliciesSection(rows: readonly PolicyOfCustomerRow[], customerId: string, today: string) {
   const items = rows.map((row) => {
     const own = row.parties;
     const mine = own.filter((p) => p.customer_id === customerId);
@@ -44,16 +47,21 @@ export async function loadPoliciesSection(deps: ModuleDeps, actor: Actor, custom
 /** The policies section of the customer 360° view (see loadPoliciesSection). */
 export const policiesSection: Customer360Section = {
   key: 'policies',
-  async load(deps, actor, customerId) {
-    const { data, figures } = await loadPoliciesSection(deps, actor, customerId);
+  read(deps, actor, customerId) {
     return {
-      data,
-      figures: {
-        policiesInForce: figures.policiesInForce,
-        annualPremiumFen: figures.annualPremiumFen,
-        lifetimePremiumFen: figures.lifetimePremiumFen,
-        earnedPremiumFen: figures.earnedPremiumFen,
-        ...(figures.firstPolicyOn ? { firstPolicyOn: figures.firstPolicyOn } : {}),
+      statement: mayReadPolicies(actor) ? policiesOfCustomerStatement(deps.db, policyScopeOf(actor), customerId) : null,
+      present(rows: readonly PolicyOfCustomerRow[]) {
+        const { data, figures } = presentPoliciesSection(rows, customerId, todayInChina());
+        return {
+          data,
+          figures: {
+            policiesInForce: figures.policiesInForce,
+            annualPremiumFen: figures.annualPremiumFen,
+            lifetimePremiumFen: figures.lifetimePremiumFen,
+            earnedPremiumFen: figures.earnedPremiumFen,
+            ...(figures.firstPolicyOn ? { firstPolicyOn: figures.firstPolicyOn } : {}),
+          },
+        };
       },
     };
   },

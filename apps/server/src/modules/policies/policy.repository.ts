@@ -174,6 +174,13 @@ export async function listPoliciesOfCustomer(db: Executor, scope: PolicyScope, c
   return policiesOfCustomer(db, { customerId, ...scopeValues(scope) });
 }
 
+/** The statement of listPoliciesOfCustomer, not run: the 360 view's policies section rides it on the customer's. */
+export function policiesOfCustomerStatement(db: Executor, scope: PolicyScope, customerId: string) {
+  return policiesOfCustomer.bound(db, { customerId, ...scopeValues(scope) });
+}
+
+export type PolicyOfCustomerRow = Awaited<ReturnType<typeof listPoliciesOfCustomer>>[number];
+
 const policiesOfCustomer = compileOnce((db, v: ScopeValues & { customerId: string }) =>
   selectSummaryIn(db, v)
     .select(
@@ -185,6 +192,7 @@ const policiesOfCustomer = compileOnce((db, v: ScopeValues & { customerId: strin
     .orderBy('p.effective_on', 'desc')
     .orderBy('p.id', 'desc')
     .modifyEnd(PREPARED),
+  { timestamps: ['created_at', 'updated_at'] },
 );
 
 export async function nextPolicyNumber(db: Executor, year: string) {

@@ -69,7 +69,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * for one page (measured: 73 ms instead of 0.24 ms for a deep page of 100k customers).
  */
 export const PREPARED = sql.raw('/* prepared */');
-const PREPARED_TEXT = '/* prepared */';
+export const PREPARED_TEXT = '/* prepared */';
 
 /**
  * Names the marked statements (PREPARED) that run often, so that node-postgres prepares them. A
