@@ -3,14 +3,15 @@
 // measure the running server over HTTP — the customer 360 view under 8 and 32 connections
 // (autocannon) with the server's memory, searches, list pages and the monthly complaint analysis —
 // and the same 360 load on a bare Fastify + pg route replaying the statements the real view runs.
-// One JSON line per metric on stdout; all of them in bench/results/<date>-<scale>-<driver>.json.
+// One JSON line per metric on stdout; all of them in bench/results/<date>-<scale>-<driver>.json (-2, -3, … for
+// a later run of the same day).
 //
 //   npm run bench -- --scale 10k                    PostgreSQL at ANXIN_BENCH_DATABASE_URL (default this machine's)
 //   npm run bench -- --scale 100k --driver pglite   the embedded database
 //   ANXIN_BENCH_DATABASE_URL='postgres://postgres@%2Fvar%2Frun%2Fpostgresql/postgres' npm run bench -- --scale 100k   over the Unix socket
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -246,7 +247,10 @@ try {
   }
 } finally {
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  const file = path.join(root, 'bench/results', `${new Date().toISOString().slice(0, 10)}-${values.scale}-${driver}.json`);
+  // A second run of the same day and scale gets its own file (-2, -3, …): results are never overwritten.
+  const stem = path.join(root, 'bench/results', `${new Date().toISOString().slice(0, 10)}-${values.scale}-${driver}`);
+  let file = `${stem}.json`;
+  for (let n = 2; existsSync(file); n++) file = `${stem}-${n}.json`;
   writeFileSync(file, `${JSON.stringify({ machine: { ...machine(), database: databaseVersion }, results }, null, 2)}\n`);
   log(`results: ${path.relative(root, file)}`);
   if (values.keep) {
