@@ -68,9 +68,10 @@ describe(`runWithRiders (${ctx.driver})`, () => {
   it('renumbers each rider’s placeholders after those before it, and leaves out the riders that are null', async () => {
     const main = { sql: 'select $1::int as a, $2::text as b', parameters: [7, 'x'], fromJson: (r: readonly Record<string, unknown>[]) => r as never[] };
     const one = { sql: 'select n from generate_series($1::int, $2::int) as n order by n desc', parameters: [1, 3], fromJson: (r: readonly Record<string, unknown>[]) => r as never[] };
-    const two = { sql: 'select $1::text as t', parameters: ['y'], fromJson: (r: readonly Record<string, unknown>[]) => r as never[] };
+    // Literals around a placeholder (and a doubled quote inside one) stay as they are.
+    const two = { sql: "select 'it''s' as q, $1::text as t, 'z' as z", parameters: ['y'], fromJson: (r: readonly Record<string, unknown>[]) => r as never[] };
     const [got] = await runWithRiders(ctx.db, main, [one, null, two]);
-    expect(got).toEqual({ row: { a: 7, b: 'x' }, riders: [[{ n: 3 }, { n: 2 }, { n: 1 }], null, [{ t: 'y' }]] });
+    expect(got).toEqual({ row: { a: 7, b: 'x' }, riders: [[{ n: 3 }, { n: 2 }, { n: 1 }], null, [{ q: "it's", t: 'y', z: 'z' }]] });
   });
 
   it('refuses a rider whose quoted literal holds a $ (its placeholders could not be told apart)', async () => {

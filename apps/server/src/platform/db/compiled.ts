@@ -106,8 +106,19 @@ export async function runWithRiders<O>(db: Executor, main: BoundStatement<O>, ri
 
 const unmarked = (text: string) => (text.endsWith(PREPARED_TEXT) ? text.slice(0, -PREPARED_TEXT.length) : text);
 
-/** The statement with its placeholders $1, $2, … moved up by `offset`; refused if a quoted literal holds a `$`. */
+/**
+ * The statement with its placeholders $1, $2, … moved up by `offset`, outside its quoted literals
+ * (the text between the odd and even `'`; a doubled `''` inside a literal keeps the count even).
+ * Refused if a literal holds a `$`: the statements Kysely compiles hold their values as parameters,
+ * so such a literal was written by hand and might be read as a placeholder elsewhere.
+ */
 function renumbered(text: string, offset: number) {
-  if (/'[^']*\$[^']*'/.test(text)) throw new Error(`runWithRiders: a literal of "${text.slice(0, 80)}…" holds a $; its placeholders cannot be renumbered safely`);
-  return unmarked(text).replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  return unmarked(text)
+    .split("'")
+    .map((part, i) => {
+      if (i % 2 === 0) return part.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+      if (part.includes('$')) throw new Error(`runWithRiders: a literal of "${text.slice(0, 80)}…" holds a $; its placeholders cannot be renumbered safely`);
+      return part;
+    })
+    .join("'");
 }
