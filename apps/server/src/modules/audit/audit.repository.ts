@@ -1,6 +1,6 @@
 import type { TAuditQuery } from '@anxin/contracts';
 import { sql } from 'kysely';
-import { PREPARED, type Executor, type Tx } from '../../platform/db/database.ts';
+import { PREPARED, type Db, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { AuditEventTable } from '../../platform/db/schema.ts';
 import { GENESIS_HASH, chainHash, type ChainedFields } from './audit-chain.ts';
 
@@ -39,12 +39,12 @@ export async function appendAuditEvents(tx: Tx, events: readonly Omit<ChainedFie
 
 /**
  * Appends events after `head` — the last link as this process knows it — in one statement of its
- * own transaction, without reading the chain: the statement takes the chain lock, so it is ordered
+ * own transaction (so `db` is not a transaction), without reading the chain: the statement takes the chain lock, so it is ordered
  * with every other append, and if anyone appended after `head` meanwhile, event `head.seq + 1`
  * exists and the primary key refuses the whole statement. Returns null then (nothing was written;
  * the caller appends the locked way, which reads the true last link).
  */
-export async function appendAuditEventsAfter(db: Executor, head: ChainHead, events: readonly Omit<ChainedFields, 'seq'>[]): Promise<ChainHead[] | null> {
+export async function appendAuditEventsAfter(db: Db, head: ChainHead, events: readonly Omit<ChainedFields, 'seq'>[]): Promise<ChainHead[] | null> {
   if (events.length === 0) return [];
   const { rows, links } = linkEvents(head, events);
   const values = rows.map(
