@@ -251,12 +251,10 @@ const claimsOfCustomer = compileOnce((db, v: ScopeValues & { customerId: string;
   { timestamps: ['reported_at', 'incident_at', 'documents_complete_at', 'approved_at', 'closed_at', 'created_at', 'updated_at', 'next_due_at'] },
 );
 
-/** The customer's claims (as the insured) in scope, newest first, at most `limit`, with their clocks: the 360 section's one statement. */
-export async function listClaimsOfCustomerInScope(db: Executor, scope: ClaimScope, customerId: string, limit: number) {
-  return claimsOfCustomer(db, { customerId, limit, ...scopeValues(scope) });
-}
-
-/** The statement of listClaimsOfCustomerInScope, not run: the 360 view's claims section rides it on the customer's. */
+/**
+ * The customer's claims (as the insured) in scope, newest first, at most `limit`, with their clocks,
+ * as a statement not run: the 360 view's claims section rides it on the customer's.
+ */
 export function claimsOfCustomerStatement(db: Executor, scope: ClaimScope, customerId: string, limit: number) {
   return claimsOfCustomer.bound(db, { customerId, limit, ...scopeValues(scope) });
 }
@@ -400,4 +398,4 @@ export async function readSetting<T>(db: Executor, key: string): Promise<T> {
   return row.value as T;
 }
 
-export type ClaimOfCustomerRow = Awaited<ReturnType<typeof listClaimsOfCustomerInScope>>[number];
+export type ClaimOfCustomerRow = Awaited<ReturnType<typeof claimsOfCustomer>>[number];

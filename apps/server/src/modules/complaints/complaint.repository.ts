@@ -77,12 +77,10 @@ const complaintsOfCustomer = compileOnce((db, v: { pathPattern: string; customer
   { timestamps: ['received_at', 'due_at', 'warned_at', 'breached_at', 'decided_at', 'responded_at', 'review_due_at', 'review_breached_at', 'closed_at', 'created_at', 'updated_at'] },
 );
 
-/** The customer's complaints in scope, by deadline, at most `limit`: the 360 section's one statement. */
-export async function listComplaintsOfCustomerInScope(db: Executor, scope: ComplaintScope, customerId: string, limit: number) {
-  return complaintsOfCustomer(db, { pathPattern: `${scope.orgPath}%`, customerId, limit });
-}
-
-/** The statement of listComplaintsOfCustomerInScope, not run: the 360 view's complaints section rides it on the customer's. */
+/**
+ * The customer's complaints in scope, by deadline, at most `limit`, as a statement not run: the 360
+ * view's complaints section rides it on the customer's.
+ */
 export function complaintsOfCustomerStatement(db: Executor, scope: ComplaintScope, customerId: string, limit: number) {
   return complaintsOfCustomer.bound(db, { pathPattern: `${scope.orgPath}%`, customerId, limit });
 }
@@ -190,4 +188,4 @@ export async function findComplaintsNeedingClockWork(db: Executor, warnBefore: D
   return [...decision, ...review];
 }
 
-export type ComplaintOfCustomerRow = Awaited<ReturnType<typeof listComplaintsOfCustomerInScope>>[number];
+export type ComplaintOfCustomerRow = Awaited<ReturnType<typeof complaintsOfCustomer>>[number];
