@@ -9,3 +9,18 @@ import type { Executor } from './db/database.ts';
 export async function insertOutbox(db: Executor, topic: string, customerId: string | null, aggregateId: string | null, payload: Record<string, unknown>) {
   await db.insertInto('outbox').values({ topic, customer_id: customerId, aggregate_id: aggregateId, payload: JSON.stringify(payload) }).execute();
 }
+
+export interface OutboxEntry {
+  topic: string;
+  customerId: string | null;
+  aggregateId: string | null;
+  payload: Record<string, unknown>;
+}
+
+/** Queues many events at once (a bulk import), in the caller's transaction, in the given order. */
+export async function insertOutboxEntries(db: Executor, entries: readonly OutboxEntry[]) {
+  for (let i = 0; i < entries.length; i += 1000) {
+    const values = entries.slice(i, i + 1000).map((e) => ({ topic: e.topic, customer_id: e.customerId, aggregate_id: e.aggregateId, payload: JSON.stringify(e.payload) }));
+    await db.insertInto('outbox').values(values).execute();
+  }
+}

@@ -7,12 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../test/context.ts';
 import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
+import { automationRuntimeFor, cipherFor } from '../../app.ts';
+import { shanghaiDateOf } from '../../platform/business-calendar.ts';
+import { dispatchOutbox } from '../automation/index.ts';
 import { createOrgUnit } from '../org/index.ts';
 
 // Policy import and export over HTTP with the documentation's sample files (customers.csv,
 // relationships.csv, policies.csv), on the demo's org codes and agent username.
 const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../docs/samples');
 const ctx = await createTestContext();
+const deps = { db: ctx.db, cipher: cipherFor(ctx.config) };
 const org = await seedOrg(ctx.db);
 const zj = await createOrgUnit(ctx.db, org.system, { parentId: org.units.hq.id, level: 'province', code: 'ZJ', name: '浙江分公司' });
 const hz = await createOrgUnit(ctx.db, org.system, { parentId: zj.id, level: 'city', code: 'ZJ-HZ', name: '杭州中心支公司' });
@@ -118,6 +122,54 @@ describe('policy import', () => {
     const product = await ctx.db.selectFrom('product').select(['code', 'cooling_off_days']).where('id', '=', first.product_id).executeTakeFirstOrThrow();
     expect(product.code).toBe('AX-MED');
     expect(first.cooling_off_ends_on).toBe(new Date(Date.UTC(2026, 4, 1 + product.cooling_off_days)).toISOString().slice(0, 10));
+  });
+
+  it('a policy with a blacklisted party is held for underwriting and referred; a new one queues its visit; one past its cooling-off queues nothing', async () => {
+    const customerId = async (externalId: string) => (await ctx.db.selectFrom('customer').select('id').where('external_id', '=', externalId).executeTakeFirstOrThrow()).id;
+    const blocked = await customerId('C-0004');
+    const request = await ctx.request({ method: 'POST', url: '/api/v1/blacklist', token: token.admin, payload: { customerId: blocked, reason: 'fraud', detail: '伪造单据', evidence: '调查报告 F-9', startsOn: '2026-01-01' } });
+    expect(request.statusCode, request.body).toBe(201);
+    const entry = request.json() as { id: string; version: number };
+    const approved = await ctx.request({ method: 'POST', url: `/api/v1/blacklist/${entry.id}/approve`, token: token.manager, payload: { note: '证据充分', version: entry.version } });
+    expect(approved.statusCode, approved.body).toBe(200);
+
+    const today = shanghaiDateOf(new Date());
+    const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4, 10) === '-02-29' ? '-02-28' : today.slice(4)}`;
+    const header = '保单号,产品代码,投保人外部编号,被保险人外部编号,保额,保费,缴费方式,生效日期,满期日期,业务员';
+    const rows = [
+      `P-4001,AX-MED,C-0001,C-0004,100000,300,年缴,${today},${nextYear},hz.agent`, // insured blacklisted
+      `P-4002,AX-MED,C-0001,C-0001,100000,300,年缴,${today},${nextYear},hz.agent`, // new, in cooling-off
+      'P-4003,AX-MED,C-0001,C-0001,100000,300,年缴,2025-03-01,2026-02-28,hz.agent', // a book entry of past years
+    ];
+    const up = await ctx.request({ method: 'POST', url: '/api/v1/imports', token: token.manager, payload: { kind: 'policies', fileName: 'held.csv', contentBase64: Buffer.from(`\uFEFF${header}\r\n${rows.join('\r\n')}\r\n`).toString('base64') } });
+    const { job } = up.json() as TCreatedImport;
+    const res = await ctx.request({ method: 'POST', url: `/api/v1/imports/${job.id}/commit`, token: token.manager, payload: { mode: 'all' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as TImportRunResult).job).toMatchObject({ rowsCreated: 3, rowsInvalid: 0 });
+
+    const stored = await ctx.db.selectFrom('policy').select(['id', 'policy_no', 'status', 'status_reason']).where('policy_no', 'in', ['P-4001', 'P-4002', 'P-4003']).orderBy('policy_no').execute();
+    expect(stored.map((p) => [p.policy_no, p.status, p.status_reason])).toEqual([
+      ['P-4001', 'pending', 'underwriting_referral: blacklist'],
+      ['P-4002', 'in_force', null],
+      ['P-4003', 'in_force', null],
+    ]);
+    const [held, fresh, old] = stored as [(typeof stored)[0], (typeof stored)[0], (typeof stored)[0]];
+    const created = await ctx.db.selectFrom('audit_event').select('data').where('action', '=', 'policy.created').where('entity_id', '=', held.id).executeTakeFirstOrThrow();
+    expect(created.data).toMatchObject({ status: 'pending', underwritingReferral: 'blacklist', requestedStatus: 'in_force', blacklistedPartyIds: [blocked] });
+    const topics = await ctx.db.selectFrom('outbox').select(['aggregate_id', 'topic']).where('aggregate_id', 'in', stored.map((p) => p.id)).orderBy('id').execute();
+    expect(topics).toEqual([
+      { aggregate_id: held.id, topic: 'policy.underwriting_referral' },
+      { aggregate_id: fresh.id, topic: 'policy.issued' },
+    ]);
+    expect(topics.some((t) => t.aggregate_id === old.id)).toBe(false);
+
+    // Dispatched: the referral becomes the underwriters' task, the new policy its visit (回访).
+    while ((await dispatchOutbox(deps, automationRuntimeFor(ctx.config))) > 0);
+    const holder = await customerId('C-0001');
+    const tasks = await ctx.db.selectFrom('task').select(['kind', 'source_id']).where('customer_id', '=', holder).where('kind', '=', 'underwriting_referral').execute();
+    expect(tasks).toHaveLength(1);
+    const visits = await ctx.db.selectFrom('follow_up_visit').select(['policy_id', 'visit_type']).where('customer_id', '=', holder).where('visit_type', '=', 'new_policy').execute();
+    expect(visits).toEqual([{ policy_id: fresh.id, visit_type: 'new_policy' }]);
   });
 });
 

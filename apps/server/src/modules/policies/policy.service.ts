@@ -2,7 +2,7 @@ import type { TCreatePolicyRequest, TPolicyListQuery, TPolicyStatusChangeRequest
 import type { Insertable } from 'kysely';
 import { hasPermission, type Actor } from '../../platform/actor.ts';
 import { inTransaction, type Tx } from '../../platform/db/database.ts';
-import { insertOutbox } from '../../platform/outbox.ts';
+import { insertOutbox, insertOutboxEntries, type OutboxEntry } from '../../platform/outbox.ts';
 import type { PolicyPartyTable, PolicyTable } from '../../platform/db/schema/policies.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
@@ -113,12 +113,12 @@ export async function createPolicy(deps: ModuleDeps, actor: Actor, input: TCreat
     }
     const id = newId();
     const now = new Date();
-    const referral = await blacklistReferral(tx, input, policyholder.id, product.line);
+    const parties = [policyholder.id, ...input.insuredIds];
+    const referral = blacklistReferral(await blacklistedInEffect(tx, parties, todayInChina()), parties, product.line, input);
     const row = { ...policyRow(deps, actor, id, input, { policyNo, productId: product.id, coolingOffDays: product.cooling_off_days, policyholderId: policyholder.id, agentId: agent.id, orgUnitId }, now), ...referral?.patch };
     await insertPolicies(tx, [row]);
     await insertParties(tx, partyRows(id, policyholder.id, input.insuredIds, beneficiaries, now));
-    const event = policyCreatedEvent(id, referral?.held ? { ...input, status: 'pending' } : input, { policyNo, productId: product.id, policyholderId: policyholder.id, agentId: agent.id, orgUnitId });
-    await recordAuditEvent(tx, actor, referral ? { ...event, data: { ...event.data, ...referral.audit } } : event);
+    await recordAuditEvent(tx, actor, policyCreatedEvent(id, input, { policyNo, productId: product.id, policyholderId: policyholder.id, agentId: agent.id, orgUnitId }, referral));
     if (referral?.held) {
       await insertOutbox(tx, 'policy.underwriting_referral', policyholder.id, id, { policyId: id, policyNo, reason: 'blacklist' });
     } else {
@@ -136,14 +136,21 @@ export const BLACKLIST_REFERRAL_REASON = 'underwriting_referral: blacklist';
  * S6 underwriting referral: a new policy (in force or pending) whose policyholder or an insured is
  * blacklisted in effect is not issued but held as pending for an underwriting decision. Compulsory
  * motor cover (交强险) may never be refused or delayed (requirement U4): it issues, with the
- * blacklisted party noted on the policy.
+ * blacklisted party noted on the policy. `blacklisted` holds the parties found in effect today (it
+ * may hold other policies' parties too: a bulk import looks its batch up at once).
  */
-async function blacklistReferral(tx: Tx, input: TCreatePolicyRequest, policyholderId: string, line: string) {
-  const hits = await blacklistedInEffect(tx, [policyholderId, ...input.insuredIds], todayInChina());
-  if (hits.size === 0) return null;
-  const audit = { blacklistedPartyIds: [...hits] };
+function blacklistReferral(blacklisted: ReadonlySet<string>, partyIds: readonly string[], line: string, input: TCreatePolicyRequest): Referral | null {
+  const hits = [...new Set(partyIds)].filter((id) => blacklisted.has(id));
+  if (hits.length === 0) return null;
+  const audit = { blacklistedPartyIds: hits };
   if (line === 'motor_compulsory') return { held: false, patch: { status_reason: 'blacklisted party: compulsory motor cover issued (U4)' }, audit: { ...audit, compulsoryIssued: true } };
   return { held: true, patch: { status: 'pending' as const, status_reason: BLACKLIST_REFERRAL_REASON }, audit: { ...audit, underwritingReferral: 'blacklist', requestedStatus: input.status ?? 'in_force' } };
+}
+
+interface Referral {
+  held: boolean;
+  patch: { status?: 'pending'; status_reason: string };
+  audit: Record<string, unknown>;
 }
 
 const duplicatePolicyNo = (policyNo: string) => fieldError('body.policyNo', `policy number ${policyNo} already exists`, 'DUPLICATE');
@@ -185,7 +192,7 @@ function policyRow(deps: ModuleDeps, actor: Actor, id: string, input: TCreatePol
   };
 }
 
-function policyCreatedEvent(id: string, input: TCreatePolicyRequest, r: ResolvedPolicy): AuditEntry {
+function policyCreatedEvent(id: string, input: TCreatePolicyRequest, r: ResolvedPolicy, referral: Referral | null): AuditEntry {
   return {
     action: 'policy.created',
     entityType: 'policy',
@@ -194,12 +201,13 @@ function policyCreatedEvent(id: string, input: TCreatePolicyRequest, r: Resolved
     data: {
       policyNo: r.policyNo,
       productId: r.productId,
-      status: input.status ?? 'in_force',
+      status: referral?.held ? 'pending' : (input.status ?? 'in_force'),
       insuredIds: input.insuredIds,
       beneficiaryIds: (input.beneficiaries ?? []).map((b) => b.customerId),
       agentId: r.agentId,
       orgUnitId: r.orgUnitId,
       ...(input.renewalOfId ? { renewalOfId: input.renewalOfId } : {}),
+      ...referral?.audit,
     },
   };
 }
@@ -210,6 +218,12 @@ function policyCreatedEvent(id: string, input: TCreatePolicyRequest, r: Resolved
  * policy number unique (also within the batch) — with the look-ups shared across the batch and the
  * rows, parties and `policy.created` events written with multi-row inserts. Per request the new id
  * or the DomainError that refused it. Renewals are entered one by one (`createPolicy`).
+ *
+ * As `createPolicy`, a policy with a blacklisted party is held for underwriting (S6) and queues its
+ * referral. An issued policy queues `policy.issued` only while its cooling-off period lasts: the
+ * event's effects are the new-policy visit (回访, due within cooling-off) and a refresh of the
+ * customer's metrics, which the nightly segmentation batch makes for everyone anyway — a core
+ * system's book of past years would otherwise queue millions of events that do nothing.
  */
 export async function createPolicies(deps: ModuleDeps & { db: Tx }, actor: Actor, inputs: readonly TCreatePolicyRequest[]): Promise<(string | DomainError)[]> {
   if (!mayWritePolicies(actor)) throw forbidden('You may not enter policies');
@@ -221,12 +235,15 @@ export async function createPolicies(deps: ModuleDeps & { db: Tx }, actor: Actor
   };
   const visible = await findVisibleCustomerIds(deps, actor, inputs.flatMap((i) => [i.policyholderId, ...i.insuredIds, ...(i.beneficiaries ?? []).map((b) => b.customerId)]));
   const taken = await findTakenPolicyNumbers(tx, inputs.flatMap((i) => (i.policyNo ? [i.policyNo.toUpperCase()] : [])));
-  const generated = await nextPolicyNumbers(tx, todayInChina().slice(0, 4), inputs.filter((i) => !i.policyNo).length);
+  const today = todayInChina();
+  const generated = await nextPolicyNumbers(tx, today.slice(0, 4), inputs.filter((i) => !i.policyNo).length);
+  const blacklisted = await blacklistedInEffect(tx, inputs.flatMap((i) => [i.policyholderId, ...i.insuredIds]).filter((id) => visible.has(id)), today);
   const now = new Date();
   const outcomes: (string | DomainError)[] = [];
   const rows: Insertable<PolicyTable>[] = [];
   const parties: Insertable<PolicyPartyTable>[] = [];
   const events: AuditEntry[] = [];
+  const outbox: OutboxEntry[] = [];
   const requireVisible = (id: string, field: string) => {
     if (!visible.has(id)) throw fieldError(field, 'customer not found', 'NOT_FOUND');
   };
@@ -254,9 +271,13 @@ export async function createPolicies(deps: ModuleDeps & { db: Tx }, actor: Actor
       } else policyNo = generated.shift()!;
       const id = newId();
       const resolved = { policyNo, productId: product.id, policyholderId: input.policyholderId, agentId: agent.id, orgUnitId };
-      rows.push(policyRow(deps, actor, id, input, { ...resolved, coolingOffDays: product.cooling_off_days }, now));
+      const referral = blacklistReferral(blacklisted, [input.policyholderId, ...input.insuredIds], product.line, input);
+      const row = { ...policyRow(deps, actor, id, input, { ...resolved, coolingOffDays: product.cooling_off_days }, now), ...referral?.patch };
+      rows.push(row);
       parties.push(...partyRows(id, input.policyholderId, input.insuredIds, beneficiaries, now));
-      events.push(policyCreatedEvent(id, input, resolved));
+      events.push(policyCreatedEvent(id, input, resolved, referral));
+      if (referral?.held) outbox.push({ topic: 'policy.underwriting_referral', customerId: input.policyholderId, aggregateId: id, payload: { policyId: id, policyNo, reason: 'blacklist' } });
+      else if (row.cooling_off_ends_on >= today) outbox.push({ topic: 'policy.issued', customerId: input.policyholderId, aggregateId: id, payload: { policyId: id, policyNo } });
       outcomes.push(id);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -266,6 +287,7 @@ export async function createPolicies(deps: ModuleDeps & { db: Tx }, actor: Actor
   for (let i = 0; i < rows.length; i += 1000) await insertPolicies(tx, rows.slice(i, i + 1000));
   for (let i = 0; i < parties.length; i += 1000) await insertParties(tx, parties.slice(i, i + 1000));
   await recordAuditEvents(tx, actor, events);
+  await insertOutboxEntries(tx, outbox);
   return outcomes;
 }
 
