@@ -91,7 +91,7 @@ describe(`database driver contract (${ctx.driver})`, () => {
   });
 });
 
-describe('StatementNames (prepared statements on PostgreSQL)', () => {
+describe('StatementNames (prepared statements on PostgreSQL and PGlite)', () => {
   it('names a marked statement from its third execution, keeps the name, never names unmarked ones, and stops naming new texts at the cap', () => {
     const names = new StatementNames(3, 2);
     const a = 'select 1 where a = $1 /* prepared */';
@@ -105,6 +105,24 @@ describe('StatementNames (prepared statements on PostgreSQL)', () => {
     expect(names.nameOf(b)).not.toBe(first);
     for (let i = 0; i < 5; i++) expect(names.nameOf('select 3 where c = $1 /* prepared */')).toBeUndefined();
     expect(names.nameOf(a)).toBe(first);
+  });
+
+  it.runIf(ctx.driver === 'pglite')('on PGlite a repeated statement becomes a prepared statement of the session: fresh parameters, the same types, errors with their code, rolled back with its transaction', async () => {
+    const results: { v: string; at: Date; n: number; doc: { k: number } | null }[] = [];
+    for (let i = 0; i < 6; i++) {
+      const row = (await sql<{ v: string; at: Date; n: number; doc: { k: number } | null }>`SELECT ${`value ${i}`}::text AS v, ${new Date(Date.UTC(2026, 10, 22, i))}::timestamptz AS at, ${i}::int8 AS n, ${i % 2 ? null : JSON.stringify({ k: i })}::jsonb AS doc ${PREPARED}`.execute(ctx.db)).rows[0]!;
+      results.push(row);
+    }
+    expect(results).toEqual(Array.from({ length: 6 }, (_, i) => ({ v: `value ${i}`, at: new Date(Date.UTC(2026, 10, 22, i)), n: i, doc: i % 2 ? null : { k: i } })));
+    const prepared = await sql<{ name: string }>`SELECT name FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1::text AS v, %'`.execute(ctx.db);
+    expect(prepared.rows.map((r) => r.name)).toEqual([expect.stringMatching(/^anxin_\d+$/)]);
+
+    await sql`CREATE TABLE prepared_probe (id int PRIMARY KEY)`.execute(ctx.db);
+    const insert = (id: number, db: typeof ctx.db = ctx.db) => sql`INSERT INTO prepared_probe (id) VALUES (${id}) ${PREPARED}`.execute(db);
+    for (const id of [1, 2, 3, 4]) expect((await insert(id)).numAffectedRows).toBe(1n);
+    await expect(insert(4)).rejects.toMatchObject({ code: '23505' });
+    await expect(inTransaction(ctx.db, async (tx) => (await insert(5, tx), await insert(1, tx)))).rejects.toMatchObject({ code: '23505' });
+    expect((await sql<{ ids: number[] }>`SELECT array_agg(id ORDER BY id) AS ids FROM prepared_probe`.execute(ctx.db)).rows[0]!.ids).toEqual([1, 2, 3, 4]);
   });
 
   it.runIf(ctx.driver === 'postgres')('on PostgreSQL a repeated statement becomes a prepared statement of the connection and still takes fresh parameters', async () => {
