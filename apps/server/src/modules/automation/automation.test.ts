@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { automationRuntimeFor, cipherFor } from '../../app.ts';
 import { createTestContext } from '../../test/context.ts';
 import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
@@ -12,6 +12,7 @@ import { createPolicy } from '../policies/index.ts';
 import { createProduct } from '../products/index.ts';
 import { sendSurveyInTransaction } from '../service/index.ts';
 import { runDueWork, runScheduledRule } from './index.ts';
+import { keepLeases } from './job-runner.ts';
 
 // Automation on the real database (PGlite and PostgreSQL): rules fire once per customer and period
 // even with two workers at once; event rules turn closures into visits and surveys; messages
@@ -308,5 +309,39 @@ describe('messages: consent, quiet hours, frequency cap, retries', () => {
     await deliverDueMessages(deps, adapters, settings, new Date(NOW.getTime() + 60_000));
     expect(await statusOf(id)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(sent.at(-1)!.body).toContain('P-1');
+  });
+});
+
+describe('job leases', () => {
+  it('a worker renews the leases of the jobs it holds until they finish, so another worker takes over only a lapsed one', async () => {
+    const claimedAt = new Date('2026-11-22T03:00:00.000Z');
+    const lease = 10 * 60_000;
+    // Jobs of a rule that does not exist: a worker that runs one records a failure and nothing else.
+    const running = async (key: string, lockedBy: string) =>
+      (
+        await ctx.db
+          .insertInto('job')
+          .values({ kind: 'rule', dedupe_key: key, payload: JSON.stringify({ rule: 'no_such_rule' }), run_at: claimedAt, status: 'running', locked_by: lockedBy, locked_until: new Date(claimedAt.getTime() + lease) })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const [long, done, others] = [await running('lease:long', 'worker-a'), await running('lease:done', 'worker-a'), await running('lease:others', 'worker-b')];
+    const jobRow = (id: string) => ctx.db.selectFrom('job').select(['locked_by', 'locked_until', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+
+    // Eleven minutes on, worker-a is still running `long`; `done` it has let go of (as if it then crashed).
+    const later = new Date(claimedAt.getTime() + 11 * 60_000);
+    const errors: unknown[] = [];
+    const leases = keepLeases(deps, 'worker-a', [long, done, others], () => later, 5, (e) => errors.push(e));
+    leases.finished(done);
+    await vi.waitFor(async () => expect((await jobRow(long)).locked_until).toEqual(new Date(later.getTime() + lease)), { timeout: 5_000, interval: 20 });
+    await leases.stop();
+    expect(errors).toEqual([]);
+    expect((await jobRow(done)).locked_until).toEqual(new Date(claimedAt.getTime() + lease));
+    expect((await jobRow(others)).locked_until).toEqual(new Date(claimedAt.getTime() + lease)); // worker-b's: not renewed by worker-a
+
+    await runDueWork(deps, runtime, { workerId: 'worker-c', now: later });
+    expect(await jobRow(long)).toMatchObject({ locked_by: 'worker-a', status: 'running' });
+    expect(await jobRow(done)).toMatchObject({ locked_by: 'worker-c', status: 'pending' });
+    expect(await jobRow(others)).toMatchObject({ locked_by: 'worker-c', status: 'pending' });
   });
 });

@@ -18,6 +18,8 @@ export interface RunDueWorkOptions {
   /** Names the worker in the job rows it claims (host:pid, or a test's name). */
   workerId: string;
   now?: Date;
+  /** How often the leases of the claimed jobs not finished yet are renewed (default: a third of the lease). */
+  leaseRenewalMs?: number;
   /** Told about an event or job that failed (ids and error class only; never personal data). */
   onError?: (what: string, error: unknown) => void;
 }
@@ -77,30 +79,21 @@ export async function runDueWork(deps: ModuleDeps, runtime: AutomationRuntime, o
     if (published === 0) break;
   }
   await scheduleDailyRuleJobs(deps, now);
-  for (const job of await claimDueJobs(deps, options.workerId, now)) {
-    const payload = job.payload as { rule?: string };
-    try {
-      let outcome: object;
-      if (job.kind === 'segmentation') {
-        outcome = await runSegmentationAsSystem(deps.db, now, options.workerId);
-      } else {
-        if (job.kind !== 'rule' || !payload.rule || !(AUTOMATION_RULES as readonly string[]).includes(payload.rule)) throw new Error(`unknown job ${job.kind}`);
-        const fired = await runScheduledRule(deps, payload.rule as TAutomationRuleCode, now);
-        result.rulesFired += fired.fired;
-        outcome = fired;
+  const claimed = await claimDueJobs(deps, options.workerId, now);
+  // The clock the jobs were claimed by (tests pass their own), moved on by the time that has passed.
+  const startedAt = performance.now();
+  const clock = () => new Date(now.getTime() + (performance.now() - startedAt));
+  const leases = keepLeases(deps, options.workerId, claimed.map((j) => j.id), clock, options.leaseRenewalMs ?? LEASE_MS / 3, (error) => options.onError?.('job lease renewal', error));
+  try {
+    for (const job of claimed) {
+      try {
+        await runClaimedJob(deps, options, now, job, result);
+      } finally {
+        leases.finished(job.id);
       }
-      await deps.db.updateTable('job').set({ status: 'done', result: JSON.stringify(outcome), finished_at: new Date(), locked_until: null, last_error: null }).where('id', '=', job.id).execute();
-      result.jobs++;
-    } catch (error) {
-      options.onError?.(`job ${job.id}`, error);
-      const failed = job.attempts >= MAX_ATTEMPTS;
-      const message = error instanceof Error ? error.message.slice(0, 500) : 'error';
-      await deps.db
-        .updateTable('job')
-        .set({ status: failed ? 'failed' : 'pending', run_at: new Date(now.getTime() + job.attempts * 5 * 60_000), locked_until: null, last_error: message, finished_at: failed ? new Date() : null })
-        .where('id', '=', job.id)
-        .execute();
     }
+  } finally {
+    await leases.stop();
   }
   result.tasksEscalated = await escalateOverdueTasksIfEnabled(deps, now);
   const delivered = await deliverDueMessages(deps, runtime.adapters, runtime.settings, now);
@@ -109,4 +102,64 @@ export async function runDueWork(deps: ModuleDeps, runtime: AutomationRuntime, o
   result.messagesSuppressed = delivered.suppressed;
   result.messagesFailed = delivered.failed;
   return result;
+}
+
+type ClaimedJob = Awaited<ReturnType<typeof claimDueJobs>>[number];
+
+/** Runs one claimed job and records its outcome — only while this worker still holds it. */
+async function runClaimedJob(deps: ModuleDeps, options: RunDueWorkOptions, now: Date, job: ClaimedJob, result: TJobRunResult) {
+  const payload = job.payload as { rule?: string };
+  try {
+    let outcome: object;
+    if (job.kind === 'segmentation') {
+      outcome = await runSegmentationAsSystem(deps.db, now, options.workerId);
+    } else {
+      if (job.kind !== 'rule' || !payload.rule || !(AUTOMATION_RULES as readonly string[]).includes(payload.rule)) throw new Error(`unknown job ${job.kind}`);
+      const fired = await runScheduledRule(deps, payload.rule as TAutomationRuleCode, now);
+      result.rulesFired += fired.fired;
+      outcome = fired;
+    }
+    await deps.db.updateTable('job').set({ status: 'done', result: JSON.stringify(outcome), finished_at: new Date(), locked_until: null, last_error: null }).where('id', '=', job.id).where('locked_by', '=', options.workerId).execute();
+    result.jobs++;
+  } catch (error) {
+    options.onError?.(`job ${job.id}`, error);
+    const failed = job.attempts >= MAX_ATTEMPTS;
+    const message = error instanceof Error ? error.message.slice(0, 500) : 'error';
+    await deps.db
+      .updateTable('job')
+      .set({ status: failed ? 'failed' : 'pending', run_at: new Date(now.getTime() + job.attempts * 5 * 60_000), locked_until: null, last_error: message, finished_at: failed ? new Date() : null })
+      .where('id', '=', job.id)
+      .where('locked_by', '=', options.workerId)
+      .execute();
+  }
+}
+
+/**
+ * Keeps the leases of claimed jobs while they wait and run: a job that outlasts the lease (the
+ * segmentation batch of a large book) is renewed every `everyMs`, so no other worker takes it over as
+ * crashed; a job is let go once finished. A renewal touches only the rows this worker still holds.
+ */
+export function keepLeases(deps: ModuleDeps, workerId: string, jobIds: readonly string[], clock: () => Date, everyMs: number, onError: (error: unknown) => void) {
+  const held = new Set(jobIds);
+  let inFlight: Promise<void> = Promise.resolve();
+  const renew = async () => {
+    if (held.size === 0) return;
+    await deps.db
+      .updateTable('job')
+      .set({ locked_until: new Date(clock().getTime() + LEASE_MS) })
+      .where('id', 'in', [...held])
+      .where('locked_by', '=', workerId)
+      .where('status', '=', 'running')
+      .execute();
+  };
+  const timer = held.size > 0 ? setInterval(() => (inFlight = inFlight.then(renew).catch(onError)), everyMs) : null;
+  timer?.unref();
+  return {
+    finished: (id: string) => held.delete(id),
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      held.clear();
+      await inFlight;
+    },
+  };
 }
