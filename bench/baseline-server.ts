@@ -7,14 +7,16 @@
 // GET /360/:id hashes the bearer token (HMAC-SHA256, as sessions are stored), runs the plan's units
 // in the recorded order — a unit waits for the units that had finished when it was issued and runs
 // beside the others — each transaction on one connection, and answers with every statement's rows
-// as JSON. On PostgreSQL every distinct statement text is a named prepared statement (pg's own
-// feature), so the baseline does the least work a hand-written route could.
+// as JSON. Every distinct statement text with parameters is a named prepared statement (on
+// PostgreSQL pg's own feature; on PGlite the server's protocol-level helper, `PGlitePreparedStatements`),
+// so the baseline does the least work a hand-written route could.
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { v7 as newId } from 'uuid';
+import { PGlitePreparedStatements } from '../apps/server/src/platform/db/pglite-dialect.ts';
 import type { ReplayPlan, ReplayStatement, ReplayUnit, ValueSource } from './capture-360.ts';
 
 /** What the bench hands the baseline process (as a JSON file). */
@@ -156,15 +158,20 @@ function valueOf(source: ValueSource, context: { customerId: string; tokenHash: 
   }
 }
 
-function postgresRunner(url: string, poolSize: number): Runner {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  pool.on('error', () => {});
+/** Names every distinct statement text (baseline_1, baseline_2, …). */
+function statementNamer() {
   const names = new Map<string, string>();
-  const nameOf = (text: string) => {
+  return (text: string) => {
     let name = names.get(text);
     if (!name) names.set(text, (name = `baseline_${names.size + 1}`));
     return name;
   };
+}
+
+function postgresRunner(url: string, poolSize: number): Runner {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => {});
+  const nameOf = statementNamer();
   const on =
     (client: pg.Pool | pg.PoolClient): Query =>
     async (text, values) =>
@@ -189,8 +196,11 @@ function postgresRunner(url: string, poolSize: number): Runner {
 
 async function pgliteRunner(dataDir: string): Promise<Runner> {
   const db = await PGlite.create({ dataDir });
+  // PGlite has no named statements of its own: the server's protocol-level helper prepares them.
+  const prepared = new PGlitePreparedStatements(db);
+  const nameOf = statementNamer();
   return {
-    query: async (text, values) => (await db.query<Row>(text, values)).rows,
+    query: async (text, values) => (values.length > 0 ? await prepared.run<Row>(nameOf(text), text, values) : await db.query<Row>(text)).rows,
     transaction: (work) => db.transaction((tx) => work(async (text, values) => (await tx.query<Row>(text, values)).rows)),
     ownsTransactionEnds: true,
     close: () => db.close(),

@@ -71,10 +71,11 @@ class PGliteDriver implements Driver {
 
 class PGliteConnection implements DatabaseConnection {
   release: (() => void) | undefined;
-  /** Parameter types of the statements prepared in the session, by name. */
-  private readonly prepared = new Map<string, number[]>();
+  private readonly prepared: PGlitePreparedStatements;
   private readonly names = new StatementNames();
-  constructor(private readonly client: PGlite) {}
+  constructor(private readonly client: PGlite) {
+    this.prepared = new PGlitePreparedStatements(client);
+  }
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     if (compiled.parameters.length === 0 && /;\s*\S/.test(compiled.sql)) {
       // A parameterless script with several statements (a migration) needs the simple protocol.
@@ -83,47 +84,54 @@ class PGliteConnection implements DatabaseConnection {
       return { rows: (last?.rows ?? []) as R[] };
     }
     const name = compiled.parameters.length > 0 ? this.names.nameOf(compiled.sql) : undefined;
-    const result = name ? await this.runPrepared<R>(name, compiled) : await this.client.query<R>(compiled.sql, [...compiled.parameters]);
+    const result = name ? await this.prepared.run<R>(name, compiled.sql, compiled.parameters) : await this.client.query<R>(compiled.sql, [...compiled.parameters]);
     return {
       rows: result.rows,
       numAffectedRows: result.affectedRows !== undefined ? BigInt(result.affectedRows) : undefined,
     };
   }
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('PGlite does not support streaming queries');
+  }
+}
 
-  /**
-   * Runs a marked statement (PREPARED) as a named prepared statement of the session, as the `pg`
-   * pool does on PostgreSQL: `client.query` parses, describes and plans the text on every call
-   * (an unnamed statement always gets a custom plan), which for the customer 360 view's one
-   * statement costs more than running it. Parsed and described once; then bind, execute, sync —
-   * with PGlite's own value serializers and result parsers, so rows are exactly what `query` returns.
-   */
-  private async runPrepared<R>(name: string, compiled: CompiledQuery) {
-    const run = (message: Uint8Array) => this.client.execProtocolStream(message, { syncToFs: false });
+/**
+ * Named prepared statements of a PGlite session, as the `pg` pool keeps them on PostgreSQL:
+ * `client.query` parses, describes and plans its text on every call (an unnamed statement always
+ * gets a custom plan), which for the customer 360 view's one statement costs more than running it.
+ * `run` parses and describes a name's text once, then only binds and executes it — with PGlite's own
+ * value serializers and result parsers, so rows are exactly what `query` returns. The caller names
+ * the texts (`StatementNames`) and keeps their number bounded.
+ */
+export class PGlitePreparedStatements {
+  /** Parameter types of the statements prepared in the session, by name. */
+  private readonly types = new Map<string, number[]>();
+  constructor(private readonly client: PGlite) {}
+
+  async run<R>(name: string, text: string, parameters: readonly unknown[]): Promise<{ rows: R[]; affectedRows?: number }> {
+    const send = (message: Uint8Array) => this.client.execProtocolStream(message, { syncToFs: false });
     return this.client.runExclusive(async () => {
       const messages: BackendMessages = [];
       try {
-        let types = this.prepared.get(name);
+        let types = this.types.get(name);
         if (!types) {
-          await run(serialize.parse({ name, text: compiled.sql }));
-          types = parse.parseDescribeStatementResults(await run(serialize.describe({ type: 'S', name })));
-          this.prepared.set(name, types);
+          await send(serialize.parse({ name, text }));
+          types = parse.parseDescribeStatementResults(await send(serialize.describe({ type: 'S', name })));
+          this.types.set(name, types);
         }
-        const values = compiled.parameters.map((value, i) => {
+        const values = parameters.map((value, i) => {
           if (value === null || value === undefined) return null;
           const serializer = this.client.serializers[types[i]!];
           return serializer ? serializer(value) : String(value);
         });
-        messages.push(...(await run(serialize.bind({ statement: name, values }))), ...(await run(serialize.describe({ type: 'P' }))), ...(await run(serialize.execute({}))));
+        messages.push(...(await send(serialize.bind({ statement: name, values }))), ...(await send(serialize.describe({ type: 'P' }))), ...(await send(serialize.execute({}))));
       } finally {
-        messages.push(...(await run(serialize.sync())));
+        messages.push(...(await send(serialize.sync())));
       }
       await this.client.syncToFs();
       const [result] = parse.parseResults(messages, this.client.parsers);
       return { rows: (result?.rows ?? []) as R[], affectedRows: result?.affectedRows };
     });
-  }
-  // eslint-disable-next-line require-yield
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    throw new Error('PGlite does not support streaming queries');
   }
 }
