@@ -102,6 +102,12 @@ export async function findCustomerById(db: Executor, id: string, scope?: Custome
   return (await customerById(db, { id, ...(scope ? scopeValues(scope) : {}) }))[0];
 }
 
+/** Which of the given customers lie in `scope` (ids only: a bulk write's check of the parties it names). */
+export async function findCustomerIdsInScope(db: Executor, ids: readonly string[], scope: CustomerScope) {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('customer as c').select('c.id').where('c.id', 'in', ids).where(inScope(scope)).execute()).map((r) => r.id);
+}
+
 /** Summaries of the given customers that lie in `scope`. */
 export async function findCustomerSummaries(db: Executor, ids: readonly string[], scope: CustomerScope) {
   if (ids.length === 0) return [];

@@ -24,7 +24,7 @@ import {
   findCustomerIdByBlindIndex,
   findCustomerIdByExternalId as findIdByExternalId,
   findCustomerSecrets,
-  findCustomerSummaries,
+  findCustomerIdsInScope,
   updateCustomerRow,
 } from './customer.repository.ts';
 
@@ -349,7 +349,7 @@ export async function findVisibleCustomerIds(deps: ModuleDeps, actor: Actor, cus
   const visible = new Set<string>();
   const ids = [...new Set(customerIds)];
   for (let i = 0; i < ids.length; i += 1000) {
-    for (const row of await findCustomerSummaries(deps.db, ids.slice(i, i + 1000), customerScopeOf(actor))) visible.add(row.id);
+    for (const id of await findCustomerIdsInScope(deps.db, ids.slice(i, i + 1000), customerScopeOf(actor))) visible.add(id);
   }
   return visible;
 }
