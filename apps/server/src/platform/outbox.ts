@@ -7,7 +7,7 @@ import type { Executor } from './db/database.ts';
  * never personal data in clear — secrets such as one-time codes are encrypted by the caller.
  */
 export async function insertOutbox(db: Executor, topic: string, customerId: string | null, aggregateId: string | null, payload: Record<string, unknown>) {
-  await db.insertInto('outbox').values({ topic, customer_id: customerId, aggregate_id: aggregateId, payload: JSON.stringify(payload) }).execute();
+  await insertOutboxEntries(db, [{ topic, customerId, aggregateId, payload }]);
 }
 
 export interface OutboxEntry {

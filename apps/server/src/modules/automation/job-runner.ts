@@ -18,8 +18,6 @@ export interface RunDueWorkOptions {
   /** Names the worker in the job rows it claims (host:pid, or a test's name). */
   workerId: string;
   now?: Date;
-  /** How often the leases of the claimed jobs not finished yet are renewed (default: a third of the lease). */
-  leaseRenewalMs?: number;
   /** Told about an event or job that failed (ids and error class only; never personal data). */
   onError?: (what: string, error: unknown) => void;
 }
@@ -83,7 +81,7 @@ export async function runDueWork(deps: ModuleDeps, runtime: AutomationRuntime, o
   // The clock the jobs were claimed by (tests pass their own), moved on by the time that has passed.
   const startedAt = performance.now();
   const clock = () => new Date(now.getTime() + (performance.now() - startedAt));
-  const leases = keepLeases(deps, options.workerId, claimed.map((j) => j.id), clock, options.leaseRenewalMs ?? LEASE_MS / 3, (error) => options.onError?.('job lease renewal', error));
+  const leases = keepLeases(deps, options.workerId, claimed.map((j) => j.id), clock, LEASE_MS / 3, (error) => options.onError?.('job lease renewal', error));
   try {
     for (const job of claimed) {
       try {
