@@ -200,9 +200,18 @@ try {
 
     // Batch: segmentation over every customer (metrics, RFM, lifecycle, quadrants, tags, lists,
     // tiers, risk alerts) — set-based SQL; then clustering (a 20k sample fitted, everyone assigned).
+    // "Run now" answers at once (202) with the run, which the bench polls until it is done.
     const segStarted = performance.now();
-    const segBody = await postLong(`${base}/api/v1/segmentation/run`, token, null);
-    metric('batch.segmentation', { seconds: round((performance.now() - segStarted) / 1000), customers: segBody.customers, tagsApplied: segBody.tagsApplied, tiersChanged: segBody.tiersChanged, alertsOpened: segBody.alertsOpened });
+    let segRun = await postLong(`${base}/api/v1/segmentation/run`, token, null);
+    while (segRun.status === 'queued' || segRun.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const res = await fetch(`${base}/api/v1/segmentation/runs/${String(segRun.id)}`, { headers });
+      if (!res.ok) throw new Error(`segmentation run ${String(segRun.id)}: HTTP ${res.status}`);
+      segRun = (await res.json()) as Record<string, unknown>;
+    }
+    const segBody = segRun.result as Record<string, unknown> | null;
+    if (segRun.status !== 'done' || !segBody) throw new Error(`segmentation run ${String(segRun.id)} ${String(segRun.status)}: ${String(segRun.error)}`);
+    metric('batch.segmentation', { seconds: segBody.seconds, wallSeconds: round((performance.now() - segStarted) / 1000), customers: segBody.customers, tagsApplied: segBody.tagsApplied, tiersChanged: segBody.tiersChanged, alertsOpened: segBody.alertsOpened });
     const clusterStarted = performance.now();
     const clusterBody = await postLong(`${base}/api/v1/clusters/run`, token, { kMin: 2, kMax: 8 });
     metric('batch.clusters', { seconds: round((performance.now() - clusterStarted) / 1000), k: clusterBody.k, silhouette: clusterBody.silhouette, customers: clusterBody.customers });

@@ -1,4 +1,4 @@
-import type { TClaimList, TFollowUpVisitList, TMessageList, TSegmentProfile } from '@anxin/contracts';
+import type { TClaimList, TFollowUpVisitList, TMessageList, TSegmentationRun, TSegmentProfile } from '@anxin/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byTestId, chooseOption, launchChromium, login, openPage } from './support/browser.ts';
@@ -180,5 +180,25 @@ describe('insights journey in Chromium: overview → segment explorer → cluste
     await manager.page.waitForSelector(byTestId('customer-insight-tier'));
     expect(analyst.errors).toEqual([]);
     expect(manager.errors).toEqual([]);
+  });
+});
+
+describe('segmentation Run now in Chromium', () => {
+  it('an administrator starts the batch: the request answers at once (202), the page shows the run going, then its counts', async () => {
+    const admin = await openPage(browser);
+    await login(admin.page, server.baseUrl, 'admin', DEMO_PASSWORD);
+    await admin.page.waitForSelector(byTestId('home-page'));
+    await admin.page.click(byTestId('nav-insights'));
+    await admin.page.click(byTestId('nav-segmentation'));
+    await admin.page.waitForSelector(byTestId('segmentation-overview-page'));
+    const answered = admin.page.waitForResponse((r) => r.url().endsWith('/api/v1/segmentation/run') && r.request().method() === 'POST');
+    await admin.page.click(byTestId('segmentation-run'));
+    const response = await answered;
+    expect(response.status()).toBe(202);
+    // Either the batch this click started, or one already running (the server's catch-up at start), never a second one.
+    expect(((await response.json()) as TSegmentationRun).status).toBe('running');
+    await admin.page.waitForSelector(`${byTestId('segmentation-run-status')}[data-status="done"]`, { timeout: 60_000 });
+    expect(Number((await admin.page.textContent(byTestId('segmentation-run-customers')))!.replace(/[^\d]/g, ''))).toBeGreaterThan(1000);
+    expect(admin.errors).toEqual([]);
   });
 });

@@ -33,6 +33,7 @@ import { serviceRoutes } from './modules/service/index.ts';
 import { automationRoutes, type AutomationRuntime } from './modules/automation/index.ts';
 import { complaintRoutes, complaintsSection } from './modules/complaints/index.ts';
 import { segmentationRoutes } from './modules/segmentation/index.ts';
+import { BackgroundJobs, processWorkerId } from './platform/jobs.ts';
 import { createFieldCipher } from './platform/crypto/field-encryption.ts';
 import type { ModuleDeps } from './platform/deps.ts';
 
@@ -158,7 +159,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(messageRoutes(moduleDeps, { devInbox: config.devInbox }));
   await app.register(serviceRoutes(moduleDeps, { publicUrl: config.messaging.publicUrl, publicRateLimitPerMinute: config.auth.loginRateLimitPerMinute * 3 }));
   await app.register(automationRoutes(moduleDeps, automationRuntimeFor(config)));
-  await app.register(segmentationRoutes(moduleDeps));
+  // Long jobs a request starts ("Run now" of the segmentation batch) run here after the answer;
+  // closing the app waits for them, so the database is not closed under a running batch.
+  const backgroundJobs = new BackgroundJobs(db, processWorkerId(), (what, error) => app.log.error({ what, err: error instanceof Error ? { name: error.name } : {} }, 'background job failed'));
+  app.addHook('onClose', () => backgroundJobs.idle());
+  await app.register(segmentationRoutes(moduleDeps, { jobs: backgroundJobs }));
 
   const webDist = deps.webDist === undefined ? (existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : null) : deps.webDist;
   if (webDist) {

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { hostname } from 'node:os';
 import { automationRuntimeFor, buildApp, cipherFor } from './app.ts';
 import { runDueWork } from './modules/automation/index.ts';
 import { loadConfig, type Config } from './config.ts';
 import { analyseDemoBook, loadDemo } from './demo/index.ts';
 import { sweepClaimClocks } from './modules/claims/index.ts';
 import { escalateOverdueActions, sweepComplaintClocks } from './modules/complaints/index.ts';
+import { processWorkerId } from './platform/jobs.ts';
 import { repeatTask } from './platform/repeat.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate, refreshReferenceStatistics } from './platform/db/migrate.ts';
@@ -98,7 +98,7 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
     // once: jobs, events and messages are claimed with SKIP LOCKED and rules fire once per period.
     const deps = { db: database.db, cipher: cipherFor(config) };
     const runtime = automationRuntimeFor(config);
-    const workerId = `${hostname()}:${process.pid}`;
+    const workerId = processWorkerId();
     const onError = (what: string, error: unknown) => app.log.error({ what, err: error instanceof Error ? { name: error.name } : {} }, 'due work failed');
     stops.push(
       repeatTask(

@@ -109,6 +109,7 @@ export const AUDIT_ACTIONS = [
   'loyalty.changed',
   /** The segmentation batch ran (metrics, segments, tags, tiers, alerts), with counts. */
   'segmentation.run',
+  'segmentation.run_requested',
   /** A tag rule, tier rule or segmentation setting was created or changed. */
   'segmentation_rule.changed',
   /** A saved segment was created, changed or deleted. */

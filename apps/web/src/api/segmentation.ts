@@ -1,8 +1,8 @@
 import type {
   TSegmentationField,
   TSegmentationOverview,
+  TSegmentationRun,
   TSegmentationSettings,
-  TSegmentRunResult,
   TTagDefinition,
   TTierRule,
   ZCreateTagDefinitionRequest,
@@ -22,6 +22,7 @@ export type TSegmentationSettingKey = z.infer<typeof ZSegmentationSettingKey>;
 export const segmentationKeys = {
   all: ['segmentation'] as const,
   overview: () => [...segmentationKeys.all, 'overview'] as const,
+  runs: () => [...segmentationKeys.all, 'runs'] as const,
   fields: () => [...segmentationKeys.all, 'fields'] as const,
   settings: () => [...segmentationKeys.all, 'settings'] as const,
   tagDefinitions: () => [...segmentationKeys.all, 'tag-definitions'] as const,
@@ -33,12 +34,27 @@ export function useSegmentationOverview() {
   return useQuery({ queryKey: segmentationKeys.overview(), queryFn: ({ signal }) => apiFetch<TSegmentationOverview>('/segmentation/overview', { signal }) });
 }
 
-/** Recomputes every customer's metrics, segments, tags and tier now; everything shown from them is refreshed. */
+/** A run still to finish: the page polls it. */
+export const isRunActive = (run: TSegmentationRun | undefined) => run?.status === 'queued' || run?.status === 'running';
+
+/** The latest runs of the batch (nightly and Run now), newest first; polled every 2 s while the newest is queued or running. */
+export function useSegmentationRuns() {
+  return useQuery({
+    queryKey: segmentationKeys.runs(),
+    queryFn: ({ signal }) => apiFetch<{ items: TSegmentationRun[] }>('/segmentation/runs?limit=5', { signal }).then((r) => r.items),
+    refetchInterval: (query) => (isRunActive(query.state.data?.[0]) ? 2_000 : false),
+  });
+}
+
+/** Starts the batch (the server answers at once with the run; a batch already running is returned instead of a second one). */
 export function useRunSegmentation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<TSegmentRunResult>('/segmentation/run', { method: 'POST' }),
-    onSuccess: () => void client.invalidateQueries(),
+    mutationFn: () => apiFetch<TSegmentationRun>('/segmentation/run', { method: 'POST' }),
+    onSuccess: (run) => {
+      client.setQueryData<TSegmentationRun[]>(segmentationKeys.runs(), (items) => [run, ...(items ?? []).filter((item) => item.id !== run.id)]);
+      void client.invalidateQueries({ queryKey: segmentationKeys.runs() });
+    },
   });
 }
 

@@ -141,6 +141,7 @@ export const enUS: Messages = {
     },
     segmentation: {
       run: 'Segmentation batch ran',
+      run_requested: 'Segmentation batch requested (Run now)',
     },
     segmentation_rule: {
       changed: 'Tag rule, tier rule or segmentation setting changed',
@@ -247,6 +248,7 @@ export const enUS: Messages = {
     },
   },
   entityTypes: {
+    job: 'Background job',
     task: 'Task',
     follow_up_visit: 'Follow-up visit',
     survey: 'Survey',
@@ -297,6 +299,16 @@ export const enUS: Messages = {
       top20ShareHelp: 'Share of annual premium from the 20 % of customers with the highest annual premium (the 80/20 check)',
       run: 'Run now',
       runDone: 'Segmentation computed',
+      runLatest: 'Latest run',
+      runStatus: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' },
+      runTriggerNightly: 'Nightly batch (02:00)',
+      runTriggerManual: 'Run now by {{user}}',
+      runTrigger: 'Started by',
+      runRequestedAt: 'Requested',
+      runFinishedAt: 'Finished',
+      runInProgress: 'Computing every customer’s metrics, segments, tags, tiers and alerts; a large book takes a few minutes. This page refreshes when it finishes — you may leave it meanwhile.',
+      runQueued: 'Waiting; starts at {{at}}.',
+      runFailed: 'The last attempt failed (attempt {{attempts}}): {{error}}',
       runCustomers: 'Customers',
       runTagsApplied: 'Tags applied',
       runTiersChanged: 'Tier changes',

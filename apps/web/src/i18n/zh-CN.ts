@@ -142,6 +142,7 @@ export const zhCN = {
     },
     segmentation: {
       run: '运行客户分群计算',
+      run_requested: '请求立即计算客户分群',
     },
     segmentation_rule: {
       changed: '修改标签、等级规则或分群设置',
@@ -248,6 +249,7 @@ export const zhCN = {
     },
   },
   entityTypes: {
+    job: '后台任务',
     task: '任务',
     follow_up_visit: '回访',
     survey: '满意度调查',
@@ -298,6 +300,16 @@ export const zhCN = {
       top20ShareHelp: '年保费最高的 20% 客户贡献的年保费份额（二八法则检验）',
       run: '立即计算',
       runDone: '分群计算完成',
+      runLatest: '最近一次计算',
+      runStatus: { queued: '排队中', running: '计算中', done: '已完成', failed: '失败' },
+      runTriggerNightly: '每晚自动计算（02:00）',
+      runTriggerManual: '{{user}} 点击“立即计算”',
+      runTrigger: '发起方式',
+      runRequestedAt: '发起时间',
+      runFinishedAt: '完成时间',
+      runInProgress: '正在计算全部客户的指标、分群、标签、等级和预警；数据量大时需要几分钟。完成后本页自动刷新，您也可以先离开本页。',
+      runQueued: '等待执行，将于 {{at}} 开始。',
+      runFailed: '上次尝试失败（第 {{attempts}} 次）：{{error}}',
       runCustomers: '客户',
       runTagsApplied: '打标签',
       runTiersChanged: '等级变化',

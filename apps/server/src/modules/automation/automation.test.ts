@@ -12,7 +12,7 @@ import { createPolicy } from '../policies/index.ts';
 import { createProduct } from '../products/index.ts';
 import { sendSurveyInTransaction } from '../service/index.ts';
 import { runDueWork, runScheduledRule } from './index.ts';
-import { keepLeases } from './job-runner.ts';
+import { keepLeases } from '../../platform/jobs.ts';
 
 // Automation on the real database (PGlite and PostgreSQL): rules fire once per customer and period
 // even with two workers at once; event rules turn closures into visits and surveys; messages
@@ -342,7 +342,7 @@ describe('job leases', () => {
     // Eleven minutes on, worker-a is still running `long`; `done` it has let go of (as if it then crashed).
     const later = new Date(claimedAt.getTime() + 11 * 60_000);
     const errors: unknown[] = [];
-    const leases = keepLeases(deps, 'worker-a', [long, done, others], () => later, 5, (e) => errors.push(e));
+    const leases = keepLeases(deps.db, 'worker-a', [long, done, others], () => later, 5, (e) => errors.push(e));
     leases.finished(done);
     await vi.waitFor(async () => expect((await jobRow(long)).locked_until).toEqual(new Date(later.getTime() + lease)), { timeout: 5_000, interval: 20 });
     await leases.stop();

@@ -3,14 +3,13 @@ import { sql } from 'kysely';
 import { shanghaiDateOf, shanghaiInstant } from '../../platform/business-calendar.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
+import { completeJob, failJob, JOB_LEASE_MS, keepLeases } from '../../platform/jobs.ts';
 import { deliverDueMessages } from '../messages/index.ts';
 import { runSegmentationAsSystem } from '../segmentation/index.ts';
 import type { AutomationRuntime } from './automation-runtime.ts';
 import { dispatchOutbox } from './event-rules.ts';
 import { escalateOverdueTasksIfEnabled, runScheduledRule, SCHEDULED_RULES } from './scheduled-rules.ts';
 
-const LEASE_MS = 10 * 60_000;
-const MAX_ATTEMPTS = 5;
 /** When the nightly segmentation batch runs (Asia/Shanghai). */
 const SEGMENTATION_AT = '02:00';
 
@@ -53,7 +52,7 @@ async function claimDueJobs(deps: ModuleDeps, workerId: string, now: Date, limit
     if (due.length === 0) return [];
     return tx
       .updateTable('job')
-      .set({ status: 'running', locked_by: workerId, locked_until: new Date(now.getTime() + LEASE_MS), attempts: sql`attempts + 1` })
+      .set({ status: 'running', locked_by: workerId, locked_until: new Date(now.getTime() + JOB_LEASE_MS), attempts: sql`attempts + 1` })
       .where('id', 'in', due.map((d) => d.id))
       .returning(['id', 'kind', 'payload', 'attempts'])
       .execute();
@@ -81,7 +80,7 @@ export async function runDueWork(deps: ModuleDeps, runtime: AutomationRuntime, o
   // The clock the jobs were claimed by (tests pass their own), moved on by the time that has passed.
   const startedAt = performance.now();
   const clock = () => new Date(now.getTime() + (performance.now() - startedAt));
-  const leases = keepLeases(deps, options.workerId, claimed.map((j) => j.id), clock, LEASE_MS / 3, (error) => options.onError?.('job lease renewal', error));
+  const leases = keepLeases(deps.db, options.workerId, claimed.map((j) => j.id), clock, JOB_LEASE_MS / 3, (error) => options.onError?.('job lease renewal', error));
   try {
     for (const job of claimed) {
       try {
@@ -117,47 +116,10 @@ async function runClaimedJob(deps: ModuleDeps, options: RunDueWorkOptions, now: 
       result.rulesFired += fired.fired;
       outcome = fired;
     }
-    await deps.db.updateTable('job').set({ status: 'done', result: JSON.stringify(outcome), finished_at: new Date(), locked_until: null, last_error: null }).where('id', '=', job.id).where('locked_by', '=', options.workerId).execute();
+    await completeJob(deps.db, job.id, options.workerId, outcome);
     result.jobs++;
   } catch (error) {
     options.onError?.(`job ${job.id}`, error);
-    const failed = job.attempts >= MAX_ATTEMPTS;
-    const message = error instanceof Error ? error.message.slice(0, 500) : 'error';
-    await deps.db
-      .updateTable('job')
-      .set({ status: failed ? 'failed' : 'pending', run_at: new Date(now.getTime() + job.attempts * 5 * 60_000), locked_until: null, last_error: message, finished_at: failed ? new Date() : null })
-      .where('id', '=', job.id)
-      .where('locked_by', '=', options.workerId)
-      .execute();
+    await failJob(deps.db, job, options.workerId, error, now);
   }
-}
-
-/**
- * Keeps the leases of claimed jobs while they wait and run: a job that outlasts the lease (the
- * segmentation batch of a large book) is renewed every `everyMs`, so no other worker takes it over as
- * crashed; a job is let go once finished. A renewal touches only the rows this worker still holds.
- */
-export function keepLeases(deps: ModuleDeps, workerId: string, jobIds: readonly string[], clock: () => Date, everyMs: number, onError: (error: unknown) => void) {
-  const held = new Set(jobIds);
-  let inFlight: Promise<void> = Promise.resolve();
-  const renew = async () => {
-    if (held.size === 0) return;
-    await deps.db
-      .updateTable('job')
-      .set({ locked_until: new Date(clock().getTime() + LEASE_MS) })
-      .where('id', 'in', [...held])
-      .where('locked_by', '=', workerId)
-      .where('status', '=', 'running')
-      .execute();
-  };
-  const timer = held.size > 0 ? setInterval(() => (inFlight = inFlight.then(renew).catch(onError)), everyMs) : null;
-  timer?.unref();
-  return {
-    finished: (id: string) => held.delete(id),
-    stop: async () => {
-      if (timer) clearInterval(timer);
-      held.clear();
-      await inFlight;
-    },
-  };
 }

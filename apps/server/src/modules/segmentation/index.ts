@@ -1,17 +1,18 @@
 /** Public API of the segmentation module: customer metrics, RFM and lifecycle segments, tags, tiers and entitlements, segments, clusters, models, risk alerts, blacklist. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../platform/deps.ts';
+import type { BackgroundJobs } from '../../platform/jobs.ts';
 import { blacklistRoutes } from './blacklist.routes.ts';
 import { clusterRoutes } from './cluster.routes.ts';
 import { modelRoutes } from './model.routes.ts';
 import { riskAlertRoutes } from './risk-alert.routes.ts';
 import { segmentationCoreRoutes } from './segmentation.routes.ts';
 
-/** Every route of the module. */
+/** Every route of the module; `jobs` runs the batch started by "Run now" in this process. */
 export const segmentationRoutes =
-  (deps: ModuleDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps, options: { jobs: BackgroundJobs }): FastifyPluginAsyncZod =>
   async (app) => {
-    await app.register(segmentationCoreRoutes(deps));
+    await app.register(segmentationCoreRoutes(deps, options));
     await app.register(clusterRoutes(deps));
     await app.register(modelRoutes(deps));
     await app.register(riskAlertRoutes(deps));

@@ -1,13 +1,16 @@
-import type { TSegmentRunResult } from '@anxin/contracts';
+import { ZSegmentRunResult, type TSegmentationRun, type TSegmentRunResult } from '@anxin/contracts';
+import { sql, type Selectable } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
-import type { Executor } from '../../platform/db/database.ts';
+import { inTransaction, type Executor } from '../../platform/db/database.ts';
+import type { JobTable } from '../../platform/db/schema/service.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { forbidden } from '../../platform/errors.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
+import { JOB_LEASE_MS, type BackgroundJobs } from '../../platform/jobs.ts';
 import { recordStandaloneAuditEvent } from '../audit/index.ts';
 import { assignClusters } from './cluster-assign.ts';
 import { refreshMetrics, scoreRfm } from './metrics.ts';
 import { openRiskAlerts } from './risk-alert.service.ts';
-import { mayManageSegmentation } from './segmentation.policy.ts';
+import { mayManageSegmentation, mayReadSegmentation } from './segmentation.policy.ts';
 import { applyTags } from './tag-rules.ts';
 import { applyTiers } from './tiers.ts';
 
@@ -28,12 +31,78 @@ export async function runSegmentationBatch(db: Executor, now: Date): Promise<TSe
   return { customers, tagsApplied, tiersChanged, alertsOpened, seconds: Math.round(performance.now() - started) / 1000, computedAt: now.toISOString() };
 }
 
-/** The batch on behalf of a user (the console's "Run now"), audited. */
-export async function runSegmentation(deps: ModuleDeps, actor: Actor, now = new Date()) {
+/** Serialises "Run now" requests (advisory lock key), so two clicks never start two batches. */
+const RUN_REQUEST_LOCK = 7_320_014;
+
+/**
+ * "Run now": starts the batch as a job in this process and answers at once (the batch of a large
+ * book takes minutes — 136–189 s at a million customers — longer than a request should stay open).
+ * A batch already running (the nightly one, or another user's) is not started twice: its run is
+ * returned. A batch that is due but not yet taken by a worker (tonight's, with the worker between
+ * passes or switched off) is taken and started here. The request is audited now, the run when it
+ * finishes (`segmentation.run`, as the system, with who asked).
+ */
+export async function requestSegmentationRun(deps: ModuleDeps, actor: Actor, jobs: BackgroundJobs, now = new Date()): Promise<TSegmentationRun> {
   if (!mayManageSegmentation(actor)) throw forbidden('You may not run segmentation');
-  const result = await runSegmentationBatch(deps.db, now);
-  await recordStandaloneAuditEvent(deps.db, actor, { action: 'segmentation.run', entityType: 'customer_metric', entityId: null, data: { ...result } });
-  return result;
+  const { job, started } = await inTransaction(deps.db, async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(${RUN_REQUEST_LOCK})`.execute(tx);
+    const open = await tx
+      .selectFrom('job')
+      .selectAll()
+      .where('kind', '=', 'segmentation')
+      .where((eb) => eb.or([eb('status', '=', 'running'), eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)])]))
+      .orderBy('run_at')
+      .forUpdate()
+      .execute();
+    const running = open.find((j) => j.status === 'running' && j.locked_until !== null && j.locked_until >= now);
+    if (running) return { job: running, started: false };
+    const lease = { status: 'running' as const, locked_by: jobs.workerId, locked_until: new Date(now.getTime() + JOB_LEASE_MS) };
+    // A due batch nobody holds (pending, or running under a lapsed lease) is taken rather than repeated.
+    const due = open[0];
+    const job = due
+      ? await tx.updateTable('job').set({ ...lease, attempts: sql`attempts + 1` }).where('id', '=', due.id).returningAll().executeTakeFirstOrThrow()
+      : await tx
+          .insertInto('job')
+          .values({ kind: 'segmentation', dedupe_key: `segmentation:run:${now.toISOString()}:${actor.id}`, payload: JSON.stringify({ requestedBy: actor.name }), run_at: now, attempts: 1, ...lease })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+    await recordStandaloneAuditEvent(tx, actor, { action: 'segmentation.run_requested', entityType: 'job', entityId: job.id, data: { jobId: job.id } });
+    return { job, started: true };
+  });
+  if (started) jobs.start(job, () => runSegmentationAsSystem(deps.db, new Date(), `run now: ${actor.name}`));
+  return presentRun(job);
+}
+
+/** The latest runs of the batch, nightly and "Run now", newest first (a nightly run not yet due is left out). */
+export async function listSegmentationRuns(deps: ModuleDeps, actor: Actor, limit = 10, now = new Date()): Promise<TSegmentationRun[]> {
+  if (!mayReadSegmentation(actor)) throw forbidden('You may not view segmentation');
+  const rows = await deps.db.selectFrom('job').selectAll().where('kind', '=', 'segmentation').where((eb) => eb.or([eb('status', '!=', 'pending'), eb('run_at', '<=', now), eb('attempts', '>', 0)])).orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(presentRun);
+}
+
+/** One run (poll it after "Run now" until it is `done` or `failed`). */
+export async function getSegmentationRun(deps: ModuleDeps, actor: Actor, id: string): Promise<TSegmentationRun> {
+  if (!mayReadSegmentation(actor)) throw forbidden('You may not view segmentation');
+  const row = /^\d{1,18}$/.test(id) ? await deps.db.selectFrom('job').selectAll().where('kind', '=', 'segmentation').where('id', '=', id).executeTakeFirst() : undefined;
+  if (!row) throw notFound('Segmentation run');
+  return presentRun(row);
+}
+
+function presentRun(job: Selectable<JobTable>): TSegmentationRun {
+  const requestedBy = (job.payload as { requestedBy?: unknown }).requestedBy;
+  const result = job.status === 'done' ? ZSegmentRunResult.safeParse(job.result) : undefined;
+  return {
+    id: String(job.id),
+    status: job.status === 'pending' ? 'queued' : job.status,
+    trigger: typeof requestedBy === 'string' ? 'manual' : 'nightly',
+    requestedBy: typeof requestedBy === 'string' ? requestedBy : null,
+    requestedAt: job.created_at.toISOString(),
+    runAt: job.run_at.toISOString(),
+    finishedAt: job.finished_at?.toISOString() ?? null,
+    attempts: job.attempts,
+    error: job.last_error,
+    result: result?.success ? result.data : null,
+  };
 }
 
 /** The batch run by the system (CLI, nightly job), audited as the system. */

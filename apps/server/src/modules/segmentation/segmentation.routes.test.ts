@@ -1,4 +1,4 @@
-import type { TAutomationRule, TClusterRun, TCustomerEntitlements, TCustomerMetrics, TSegment, TSegmentationOverview, TSegmentMemberList, TSegmentProfile, TSegmentRunResult, TTagDefinition, TTierRuleList, TSegmentationSettings } from '@anxin/contracts';
+import type { TAutomationRule, TClusterRun, TCustomerEntitlements, TCustomerMetrics, TSegment, TSegmentationOverview, TSegmentationRun, TSegmentMemberList, TSegmentProfile, TSegmentRunResult, TTagDefinition, TTierRuleList, TSegmentationSettings } from '@anxin/contracts';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { automationRuntimeFor, cipherFor } from '../../app.ts';
@@ -315,5 +315,64 @@ describe('clusters', () => {
     expect(await clusterOf('长者5')).toBe(seniorCluster);
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/clusters/${clustered.id}/clusters/${seniorCluster}/segment`, token: token.analyst, payload: { name: '旧结果' } }), 409, 'CLUSTER_RUN_INACTIVE');
     expect((await api<{ items: TClusterRun[] }>('GET', '/api/v1/clusters', token.analyst)).items.filter((r) => r.active)).toHaveLength(1);
+  });
+});
+
+describe('Run now', () => {
+  const segmentationJobs = async () => Number((await ctx.db.selectFrom('job').select((eb) => eb.fn.countAll().as('n')).where('kind', '=', 'segmentation').executeTakeFirstOrThrow()).n);
+  const untilFinished = async (id: string) => {
+    for (let i = 0; i < 300; i++) {
+      const run = await api<TSegmentationRun>('GET', `/api/v1/segmentation/runs/${id}`, token.analyst);
+      if (run.status === 'done' || run.status === 'failed') return run;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`run ${id} did not finish`);
+  };
+
+  it('answers at once with a running job, runs the batch in the background, and reports its counts when polled (audited)', async () => {
+    expectProblem(await ctx.request({ method: 'POST', url: '/api/v1/segmentation/run', token: token.analyst }), 403, 'FORBIDDEN');
+    expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/segmentation/runs', token: token.agent }), 403, 'FORBIDDEN');
+
+    const started = await api<TSegmentationRun>('POST', '/api/v1/segmentation/run', token.admin, undefined, 202);
+    expect(started).toMatchObject({ status: 'running', trigger: 'manual', requestedBy: 'hq.admin', attempts: 1, finishedAt: null, result: null });
+    const done = await untilFinished(started.id);
+    expect(done).toMatchObject({ id: started.id, status: 'done', error: null });
+    expect(done.result!.customers).toBeGreaterThanOrEqual(5);
+    expect(Date.parse(done.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(started.requestedAt));
+    expect((await api<{ items: TSegmentationRun[] }>('GET', '/api/v1/segmentation/runs?limit=1', token.analyst)).items).toEqual([done]);
+
+    const audited = await ctx.db.selectFrom('audit_event').select(['action', 'actor_name', 'entity_id', 'data']).where('action', 'in', ['segmentation.run_requested', 'segmentation.run']).orderBy('id', 'desc').limit(2).execute();
+    expect(audited.map((a) => a.action).sort()).toEqual(['segmentation.run', 'segmentation.run_requested']);
+    expect(audited.find((a) => a.action === 'segmentation.run_requested')).toMatchObject({ actor_name: 'hq.admin', entity_id: started.id });
+    expect(audited.find((a) => a.action === 'segmentation.run')!.data).toMatchObject({ by: 'run now: hq.admin', customers: done.result!.customers });
+
+    expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/segmentation/runs/not-a-job', token: token.analyst }), 404, 'NOT_FOUND');
+    expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/segmentation/runs/999999999', token: token.analyst }), 404, 'NOT_FOUND');
+  });
+
+  it('a batch another process is running is returned, not started twice; a due batch nobody holds is taken and run', async () => {
+    const now = Date.now();
+    const elsewhere = await ctx.db
+      .insertInto('job')
+      .values({ kind: 'segmentation', dedupe_key: 'segmentation:elsewhere', payload: JSON.stringify({ date: 'x' }), run_at: new Date(now - 60_000), status: 'running', attempts: 1, locked_by: 'other-host:1', locked_until: new Date(now + 600_000) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const before = await segmentationJobs();
+    const answer = await api<TSegmentationRun>('POST', '/api/v1/segmentation/run', token.admin, undefined, 202);
+    expect(answer).toMatchObject({ id: String(elsewhere.id), status: 'running', trigger: 'nightly', requestedBy: null });
+    expect(await segmentationJobs()).toBe(before);
+    expect(await ctx.db.selectFrom('job').select('locked_by').where('id', '=', elsewhere.id).executeTakeFirstOrThrow()).toEqual({ locked_by: 'other-host:1' });
+    await ctx.db.updateTable('job').set({ status: 'done', locked_until: null, finished_at: new Date() }).where('id', '=', elsewhere.id).execute();
+
+    // Tonight's batch, due but not taken yet (the worker between passes): "Run now" takes that one.
+    const due = await ctx.db
+      .insertInto('job')
+      .values({ kind: 'segmentation', dedupe_key: 'segmentation:due', payload: JSON.stringify({ date: 'y' }), run_at: new Date(now - 1_000), status: 'pending' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const taken = await api<TSegmentationRun>('POST', '/api/v1/segmentation/run', token.admin, undefined, 202);
+    expect(taken).toMatchObject({ id: String(due.id), status: 'running', trigger: 'nightly', attempts: 1 });
+    expect(await segmentationJobs()).toBe(before + 1);
+    expect(await untilFinished(taken.id)).toMatchObject({ status: 'done', result: expect.objectContaining({ customers: expect.any(Number) }) });
   });
 });

@@ -14,7 +14,8 @@ import {
   ZSegmentMemberQuery,
   ZSegmentPreviewRequest,
   ZSegmentProfile,
-  ZSegmentRunResult,
+  ZSegmentationRun,
+  ZSegmentationRunList,
   ZTagDefinition,
   ZTagDefinitionList,
   ZTierRuleList,
@@ -26,12 +27,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../platform/deps.ts';
+import type { BackgroundJobs } from '../../platform/jobs.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { FieldCatalogue } from './conditions.ts';
 import { getCustomerEntitlements, getCustomerMetrics, getSegmentationSettings, updateSegmentationSetting } from './customer-insight.service.ts';
 import { createSegment, deleteSegment, exportSegment, getSegment, listSegments, previewSegment, segmentationOverview, segmentMembers, segmentProfile, updateSegment } from './segment.service.ts';
-import { runSegmentation } from './segmentation-run.ts';
+import { getSegmentationRun, listSegmentationRuns, requestSegmentationRun } from './segmentation-run.ts';
 import { mayReadSegmentation } from './segmentation.policy.ts';
 import { createTagDefinition, listTagDefinitions, updateTagDefinition } from './tag-rules.ts';
 import { listTierRules, updateTierRules } from './tiers.ts';
@@ -41,14 +43,30 @@ const ZIdParams = z.object({ id: z.uuid() });
 
 /** Segmentation: metrics, the overview, fields, settings, tag and tier rules, segments (the explorer). */
 export const segmentationCoreRoutes =
-  (deps: ModuleDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps, options: { jobs: BackgroundJobs }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['segmentation'];
     app.get('/api/v1/segmentation/overview', { schema: { tags, summary: 'Customers by RFM segment, lifecycle segment, quadrant, tier and tag (in scope), and the 80/20 premium check', response: { 200: ZSegmentationOverview, ...errors } } }, async (request) =>
       segmentationOverview(deps, actorOf(request)),
     );
-    app.post('/api/v1/segmentation/run', { schema: { tags, summary: 'Run the segmentation batch now (metrics, segments, tags, tiers, clusters, risk alerts) — what `anxin segment run` does', response: { 200: ZSegmentRunResult, ...errors } } }, async (request) =>
-      runSegmentation(deps, actorOf(request)),
+    app.post(
+      '/api/v1/segmentation/run',
+      {
+        schema: {
+          tags,
+          summary: 'Start the segmentation batch now (metrics, segments, tags, tiers, clusters, risk alerts; what `anxin segment run` does) and answer at once: poll the run until it is done',
+          response: { 202: ZSegmentationRun, ...errors },
+        },
+      },
+      async (request, reply) => reply.status(202).send(await requestSegmentationRun(deps, actorOf(request), options.jobs)),
+    );
+    app.get(
+      '/api/v1/segmentation/runs',
+      { schema: { tags, summary: 'The latest runs of the segmentation batch (nightly and Run now), newest first', querystring: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }), response: { 200: ZSegmentationRunList, ...errors } } },
+      async (request) => ({ items: await listSegmentationRuns(deps, actorOf(request), request.query.limit) }),
+    );
+    app.get('/api/v1/segmentation/runs/:runId', { schema: { tags, summary: 'One run of the segmentation batch', params: z.object({ runId: z.string().max(20) }), response: { 200: ZSegmentationRun, ...errors } } }, async (request) =>
+      getSegmentationRun(deps, actorOf(request), request.params.runId),
     );
     app.get('/api/v1/segmentation/fields', { schema: { tags, summary: 'Fields usable in segment and tag-rule conditions, with their operators and values', response: { 200: ZSegmentationFieldList, ...errors } } }, async (request) => {
       if (!mayReadSegmentation(actorOf(request))) throw forbidden('You may not explore segments');

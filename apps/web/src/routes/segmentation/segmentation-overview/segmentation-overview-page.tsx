@@ -1,8 +1,10 @@
 import { QuestionCircleOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { LIFECYCLE_SEGMENTS, RFM_SEGMENTS, TAG_DIMENSIONS, TIERS, type TSegmentationOverview } from '@anxin/contracts';
-import { Button, Card, Col, Descriptions, Empty, Flex, Row, Statistic, Tooltip, Typography } from 'antd';
+import { LIFECYCLE_SEGMENTS, RFM_SEGMENTS, TAG_DIMENSIONS, TIERS, type TSegmentationOverview, type TSegmentationRun } from '@anxin/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Col, Empty, Flex, Row, Statistic, Tooltip, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRunSegmentation, useSegmentationOverview } from '../../../api/segmentation.ts';
+import { isRunActive, useRunSegmentation, useSegmentationOverview, useSegmentationRuns } from '../../../api/segmentation.ts';
 import { BarChart, type BarChartItem } from '../../../components/bar-chart.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
@@ -12,14 +14,7 @@ import { useFormat } from '../../../format.ts';
 import { can } from '../../../permissions.ts';
 import { useSegmentationLabels } from '../components/segmentation-labels.ts';
 import { QuadrantGrid } from './components/quadrant-grid.tsx';
-
-const RUN_FIELDS = [
-  ['customers', 'segmentation.overview.runCustomers'],
-  ['tagsApplied', 'segmentation.overview.runTagsApplied'],
-  ['tiersChanged', 'segmentation.overview.runTiersChanged'],
-  ['alertsOpened', 'segmentation.overview.runAlertsOpened'],
-  ['seconds', 'segmentation.overview.runSeconds'],
-] as const;
+import { RunCard } from './components/run-card.tsx';
 
 const TIER_COLORS: Record<string, string> = { platinum: '#597ef7', gold: '#faad14', silver: '#8c8c8c', standard: '#bfbfbf' };
 const DIMENSION_COLORS = { risk: '#ff4d4f', value: '#faad14', need: '#1677ff' } as const;
@@ -39,7 +34,10 @@ export function SegmentationOverviewPage() {
   const me = useCurrentUser();
   const overview = useSegmentationOverview();
   const run = useRunSegmentation();
+  const runs = useSegmentationRuns();
+  const latest = runs.data?.[0];
   const manages = can(me, 'segment:manage');
+  useRefreshWhenRunFinishes(latest);
   const count = (n: number) => format.number(n);
 
   const data = overview.data;
@@ -52,7 +50,7 @@ export function SegmentationOverviewPage() {
         description={t('segmentation.overview.description')}
         extra={
           manages && (
-            <Button type="primary" icon={<ThunderboltOutlined />} loading={run.isPending} onClick={() => run.mutate()} data-testid="segmentation-run">
+            <Button type="primary" icon={<ThunderboltOutlined />} loading={run.isPending || isRunActive(latest)} onClick={() => run.mutate()} data-testid="segmentation-run">
               {t('segmentation.overview.run')}
             </Button>
           )
@@ -60,19 +58,7 @@ export function SegmentationOverviewPage() {
       />
       <Flex vertical gap={16}>
         {run.isError && <ProblemAlert error={run.error} testId="segmentation-run-error" />}
-        {run.data && (
-          <Card size="small" title={t('segmentation.overview.runDone')} data-testid="segmentation-run-result">
-            <Descriptions
-              size="small"
-              column={{ xs: 1, sm: 3, lg: 5 }}
-              items={RUN_FIELDS.map(([field, label]) => ({
-                key: field,
-                label: t(label),
-                children: <span data-testid={`segmentation-run-${field}`}>{field === 'seconds' ? format.number(Math.round(run.data[field] * 10) / 10) : format.number(run.data[field])}</span>,
-              }))}
-            />
-          </Card>
-        )}
+        {latest && <RunCard run={latest} />}
         {overview.isError && <ProblemAlert error={overview.error} testId="segmentation-overview-error" />}
         {overview.isPending && <PageLoading />}
         {data && (
@@ -199,4 +185,18 @@ export function SegmentationOverviewPage() {
       </Flex>
     </div>
   );
+}
+
+/** Once a run this page saw queued or running has finished, everything computed from it (the overview, lists, tags) is read again. */
+function useRefreshWhenRunFinishes(latest: TSegmentationRun | undefined) {
+  const client = useQueryClient();
+  const active = useRef<string | null>(null);
+  useEffect(() => {
+    if (!latest) return;
+    if (isRunActive(latest)) active.current = latest.id;
+    else if (active.current === latest.id) {
+      active.current = null;
+      void client.invalidateQueries();
+    }
+  }, [client, latest]);
 }
