@@ -162,7 +162,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Long jobs a request starts ("Run now" of the segmentation batch) run here after the answer;
   // closing the app waits for them, so the database is not closed under a running batch.
   const backgroundJobs = new BackgroundJobs(db, processWorkerId(), (what, error) => app.log.error({ what, err: error instanceof Error ? { name: error.name } : {} }, 'background job failed'));
-  app.addHook('onClose', () => backgroundJobs.idle());
+  app.addHook('onClose', async () => {
+    if (backgroundJobs.runningCount > 0) app.log.warn({ jobs: backgroundJobs.runningCount }, 'waiting for background jobs to finish (a second Ctrl-C stops at once; an interrupted job runs again at the next worker pass)');
+    await backgroundJobs.idle();
+  });
   await app.register(segmentationRoutes(moduleDeps, { jobs: backgroundJobs }));
 
   const webDist = deps.webDist === undefined ? (existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : null) : deps.webDist;

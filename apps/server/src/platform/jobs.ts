@@ -100,6 +100,11 @@ export class BackgroundJobs {
     void run.finally(() => this.running.delete(run));
   }
 
+  /** How many jobs started here are still running. */
+  get runningCount(): number {
+    return this.running.size;
+  }
+
   /** Resolves once every job started here has finished and recorded its outcome. */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
