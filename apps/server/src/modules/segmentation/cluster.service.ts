@@ -1,6 +1,5 @@
 import type { TClusterRun } from '@anxin/contracts';
 import { sql } from 'kysely';
-import { kmeans } from 'ml-kmeans';
 import type { z } from 'zod';
 import type { ZRunClustersRequest, ZSaveClusterSegmentRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
@@ -10,9 +9,9 @@ import type { Selectable } from 'kysely';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { prng } from '../../platform/prng.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { assignClusters } from './cluster-assign.ts';
+import { fitClustersOffThread } from './cluster-fit.ts';
 import { CLUSTERED, CLUSTER_FEATURES } from './cluster-features.ts';
 import { describeCluster } from './cluster-names.ts';
 import { createSegmentInTransaction } from './segment.service.ts';
@@ -20,34 +19,7 @@ import { mayAnalyseSegmentation, mayReadSegmentation } from './segmentation.poli
 
 /** Customers fitted by k-means (a deterministic sample); everyone is then assigned in SQL. */
 const SAMPLE = 20_000;
-/** Points the silhouette is measured on (it costs n² distances). */
-const SILHOUETTE_SAMPLE = 1_500;
-
 type Row = Record<string, number | null>;
-
-/** Mean silhouette of a clustering (−1 … 1; higher = tighter, better separated clusters). */
-export function silhouette(points: readonly number[][], labels: readonly number[], k: number): number {
-  const n = points.length;
-  if (n < 3 || k < 2) return 0;
-  const dist = (a: readonly number[], b: readonly number[]) => Math.sqrt(a.reduce((s, v, i) => s + (v - b[i]!) ** 2, 0));
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const sums = new Array<number>(k).fill(0);
-    const counts = new Array<number>(k).fill(0);
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      sums[labels[j]!]! += dist(points[i]!, points[j]!);
-      counts[labels[j]!]! += 1;
-    }
-    const own = labels[i]!;
-    if (counts[own] === 0) continue; // a singleton scores 0
-    const a = sums[own]! / counts[own]!;
-    let b = Infinity;
-    for (let c = 0; c < k; c++) if (c !== own && counts[c]! > 0) b = Math.min(b, sums[c]! / counts[c]!);
-    if (Number.isFinite(b)) total += (b - a) / Math.max(a, b);
-  }
-  return total / n;
-}
 
 const toRun = (r: Selectable<ClusterRunTable>): TClusterRun => ({
   id: r.id,
@@ -89,14 +61,9 @@ export async function runClusters(deps: ModuleDeps, actor: Actor, input: z.infer
       return v === null || v === undefined || !Number.isFinite(v) ? 0 : (v - f.mean) / f.sd;
     }),
   );
-  const random = prng(input.seed ?? 20_261_130);
-  const silhouetteIdx = points.length <= SILHOUETTE_SAMPLE ? points.map((_, i) => i) : Array.from({ length: SILHOUETTE_SAMPLE }, () => Math.floor(random() * points.length));
-  const candidates: { k: number; silhouette: number; centroids: number[][] }[] = [];
-  for (let k = input.kMin; k <= input.kMax; k++) {
-    const result = kmeans(points, k, { seed: input.seed ?? 42, initialization: 'kmeans++', maxIterations: 100 });
-    const s = silhouette(silhouetteIdx.map((i) => points[i]!), silhouetteIdx.map((i) => result.clusters[i]!), k);
-    candidates.push({ k, silhouette: Math.round(s * 10_000) / 10_000, centroids: result.centroids });
-  }
+  // k-means and the silhouettes are seconds of pure computation: in a worker thread, so the server
+  // keeps answering other requests meanwhile.
+  const { candidates } = await fitClustersOffThread(points, { kMin: input.kMin, kMax: input.kMax, ...(input.seed !== undefined ? { seed: input.seed } : {}) });
   const best = candidates.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
   const id = newId();
   const previous = await deps.db.selectFrom('cluster_run').selectAll().where('active', '=', true).executeTakeFirst();
