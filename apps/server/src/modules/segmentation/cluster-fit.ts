@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { kmeans } from 'ml-kmeans';
+import { computeOffThread } from '../../platform/compute.ts';
 import { prng } from '../../platform/prng.ts';
 
 /** Points the silhouette is measured on (it costs n² distances). */
@@ -55,21 +55,9 @@ export function fitClusters(points: readonly number[][], options: FitOptions): F
 }
 
 /**
- * `fitClusters` in a worker thread (cluster-fit.worker.mjs): 1–3 s of computation on a 20,000-customer
- * sample that would otherwise hold the server's event loop — and every other request — for as long.
- * Resolves with the candidates and the thread they were computed on.
+ * `fitClusters` in a worker thread: 1–3 s of computation on a 20,000-customer sample that would
+ * otherwise hold the server's event loop — and every other request — for as long.
  */
-export function fitClustersOffThread(points: readonly number[][], options: FitOptions): Promise<{ candidates: FitCandidate[]; threadId: number }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./cluster-fit.worker.mjs', import.meta.url), { workerData: { points, options } });
-    let answered = false;
-    worker.once('message', (message: { candidates: FitCandidate[]; threadId: number }) => {
-      answered = true;
-      resolve(message);
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`the clustering worker stopped (exit code ${code}) without an answer`));
-    });
-  });
+export function fitClustersOffThread(points: readonly number[][], options: FitOptions): Promise<FitCandidate[]> {
+  return computeOffThread<FitCandidate[]>(new URL(import.meta.url), 'fitClusters', [points, options]);
 }

@@ -63,7 +63,7 @@ export async function runClusters(deps: ModuleDeps, actor: Actor, input: z.infer
   );
   // k-means and the silhouettes are seconds of pure computation: in a worker thread, so the server
   // keeps answering other requests meanwhile.
-  const { candidates } = await fitClustersOffThread(points, { kMin: input.kMin, kMax: input.kMax, ...(input.seed !== undefined ? { seed: input.seed } : {}) });
+  const candidates = await fitClustersOffThread(points, { kMin: input.kMin, kMax: input.kMax, ...(input.seed !== undefined ? { seed: input.seed } : {}) });
   const best = candidates.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
   const id = newId();
   const previous = await deps.db.selectFrom('cluster_run').selectAll().where('active', '=', true).executeTakeFirst();

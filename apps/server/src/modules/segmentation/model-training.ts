@@ -8,7 +8,6 @@
 //   line.<line>         1 when the customer holds a policy in force in that line
 //   attr.<key>          a numeric custom attribute, missing → the mean
 //   attr.<key>=<value>  1 when an enum attribute has that value, or a boolean attribute is true
-import LogisticRegression from 'ml-logistic-regression';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { PRODUCT_LINES } from '@anxin/contracts';
 import type { ModelFeature } from '../../platform/db/schema/segmentation.ts';
@@ -153,11 +152,40 @@ export function fitLogistic(names: readonly string[], rows: readonly ModelInputR
   const gram = X.transpose().mmul(X).div(n);
   const largest = Math.max(...new EigenvalueDecomposition(gram, { assumeSymmetric: true }).realEigenvalues);
   // Lipschitz constant of the mean log-loss gradient ≤ λmax / 4; step 1/L on the mean = 4 / (λmax·n) on the sum.
-  const regression = new LogisticRegression({ numSteps: TRAIN_STEPS, learningRate: 4 / (largest * n) });
-  regression.train(X, Matrix.columnVector([...labels]));
-  // One-vs-all: classifier 0 was trained on "not class 0", i.e. the probability of the target.
-  const weights = regression.toJSON().classifiers[0]!.weights.to1DArray();
+  const weights = trainLogistic(X, labels, TRAIN_STEPS, 4 / (largest * n));
   return { intercept: weights[0]!, features: kept.map((s, j) => ({ name: s.name, mean: s.mean, sd: s.sd, weight: weights[j + 1]! })) };
+}
+
+/**
+ * Batch gradient ascent on the log-likelihood, from zero weights: `steps` times, every row's
+ * probability p = 1 / (1 + e^(−x·w)), then w += rate · Xᵀ(y − p). These are the operations of
+ * ml-logistic-regression's two-class trainer, in the same order, so the weights are the same to the
+ * last bit; that library trained both one-vs-all classifiers of a two-class target (one of them
+ * unused) through matrix copies made at every step — 16.5 s for 20,000 rows and 36 features, on the
+ * server's event loop. On flat arrays it takes a few hundred milliseconds.
+ */
+export function trainLogistic(X: Matrix, labels: readonly number[], steps: number, rate: number): Float64Array {
+  const n = X.rows;
+  const p = X.columns;
+  const x = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) x[i * p + j] = X.get(i, j);
+  const w = new Float64Array(p);
+  const error = new Float64Array(n);
+  const gradient = new Float64Array(p);
+  for (let step = 0; step < steps; step++) {
+    for (let i = 0; i < n; i++) {
+      let score = 0;
+      for (let k = 0; k < p; k++) score += x[i * p + k]! * w[k]!;
+      error[i] = -(1 / (1 + Math.exp(-score))) + labels[i]!;
+    }
+    gradient.fill(0);
+    for (let i = 0; i < n; i++) {
+      const e = error[i]!;
+      for (let j = 0; j < p; j++) gradient[j] = gradient[j]! + x[i * p + j]! * e;
+    }
+    for (let j = 0; j < p; j++) w[j] = w[j]! + gradient[j]! * rate;
+  }
+  return w;
 }
 
 export interface Contribution {

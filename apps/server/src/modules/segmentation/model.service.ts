@@ -2,13 +2,14 @@ import { ZModelMetrics, type TModel, type ZScoreModelResult } from '@anxin/contr
 import type { z } from 'zod';
 import { hasPermission, type Actor } from '../../platform/actor.ts';
 import { inTransaction } from '../../platform/db/database.ts';
+import { computeOffThread } from '../../platform/compute.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, forbidden, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts';
 import { maskCustomerName } from '../customers/index.ts';
 import { compileModelExpression } from './model-expression.ts';
-import { candidateFeatures, evaluateScores, fitLogistic, scoreRow, type ModelInputRow } from './model-training.ts';
+import { candidateFeatures, evaluateScores, scoreRow, type FittedModel, type ModelInputRow } from './model-training.ts';
 import {
   countTrainingRows,
   deleteStaleScores,
@@ -109,7 +110,8 @@ export async function trainModel(deps: ModuleDeps, actor: Actor, input: { name: 
     throw degenerate(`The target is too rare in the sample to train on`, parts);
   }
 
-  const fitted = fitLogistic(candidateFeatures(attributes, target.touches), train, trainLabels);
+  // Seconds of computation at the 20,000-row cap: in a worker thread, so the server keeps answering.
+  const fitted = await computeOffThread<FittedModel>(new URL('./model-training.ts', import.meta.url), 'fitLogistic', [candidateFeatures(attributes, target.touches), train, trainLabels]);
   const evaluation = evaluateScores(
     test.map((row) => scoreRow(fitted, row).score),
     testLabels,
