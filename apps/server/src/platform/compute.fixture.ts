@@ -1,9 +1,13 @@
 // Functions the compute.ts test runs in a worker thread.
 import { threadId } from 'node:worker_threads';
+import { fieldError } from './errors.ts';
 
 export const whichThread = () => threadId;
 export const add = (a: number, b: number) => a + b;
 export const later = async (value: string) => new Promise<string>((resolve) => setTimeout(() => resolve(value), 10));
 export const fail = () => {
   throw new Error('no answer to that');
+};
+export const refuse = () => {
+  throw fieldError('body.kMax', 'must not be above 12');
 };

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../platform/errors.ts';
-import { decodeCsvText, parseImportFile } from './import-file.ts';
+import { decodeCsvText, OFF_THREAD_BYTES, parseImportFile, parseImportFileOffThread } from './import-file.ts';
 import { assertValidMapping, missingRequiredFields, suggestMapping } from './import-mapping.ts';
 import { maskImportValue, parseImportDate, parseYuanToFen } from './import-values.ts';
 
@@ -105,6 +105,30 @@ describe('XLSX parsing', () => {
     sheet.addRow(['张三', { formula: 'VLOOKUP(A2,X:Y,2,0)', result: { error: '#N/A' } }]);
     const parsed = await parseImportFile(new Uint8Array(await workbook.xlsx.writeBuffer()), 'c.xlsx');
     expect(parsed.rows).toEqual([{ rowNumber: 2, values: ['张三', '#N/A'] }]);
+  });
+});
+
+describe('large files, read in a worker thread', () => {
+  it('a CSV and a workbook above the thresholds read the same as on the main thread; a bad one is refused with the same error', async () => {
+    const line = 'C000001,王建国,男,1980-01-01,"浙江省杭州市西湖区文三路100号, 3 楼"\n';
+    const csv = utf8(`externalId,name,gender,birthDate,address\n${line.repeat(Math.ceil(OFF_THREAD_BYTES.csv / line.length))}`);
+    expect(csv.length).toBeGreaterThan(OFF_THREAD_BYTES.csv);
+    const offThread = await parseImportFileOffThread(csv, 'big.csv');
+    expect(offThread.rows.length).toBeGreaterThan(20_000);
+    expect(offThread).toEqual(await parseImportFile(csv, 'big.csv'));
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('客户');
+    sheet.addRow(['姓名', '出生日期', '保费']);
+    for (let i = 0; i < 8_000; i++) sheet.addRow([`客户${i}`, new Date(Date.UTC(1980, 0, 1 + (i % 365))), i * 10.5]);
+    const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(xlsx.length).toBeGreaterThan(OFF_THREAD_BYTES.xlsx);
+    const parsed = await parseImportFileOffThread(xlsx, 'big.xlsx');
+    expect(parsed.rows[1]).toEqual({ rowNumber: 3, values: ['客户1', '1980-01-02', '10.5'] });
+    expect(parsed).toEqual(await parseImportFile(xlsx, 'big.xlsx'));
+
+    const duplicateHeaders = utf8(`name,name\n${'王建国,王建国\n'.repeat(Math.ceil(OFF_THREAD_BYTES.csv / 20))}`);
+    await expectFileInvalid(parseImportFileOffThread(duplicateHeaders, 'dup.csv'), /name/);
   });
 });
 

@@ -17,7 +17,7 @@ import { refreshReferenceStatistics } from '../../platform/db/migrate.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
-import { parseImportFile, type ParsedImportFile } from './import-file.ts';
+import { parseImportFileOffThread, type ParsedImportFile } from './import-file.ts';
 import { assertValidMapping, isImportField, missingRequiredFields, suggestMapping } from './import-mapping.ts';
 import { runImportRows, type ProgressListener, type RunResult } from './import-runner.ts';
 import { assertCanImport } from './import.policy.ts';
@@ -53,7 +53,7 @@ export async function createImport(
   input: { kind: TImportKind; fileName: string; bytes: Uint8Array; source?: string; mapping?: TImportMapping },
 ): Promise<{ job: ImportJobRow } & Omit<TCreatedImport, 'job'>> {
   assertCanImport(actor);
-  const parsed = await parseImportFile(input.bytes, input.fileName);
+  const parsed = await parseImportFileOffThread(input.bytes, input.fileName);
   if (parsed.rows.length === 0) throw new DomainError('IMPORT_FILE_INVALID', 'the file has a header row but no data rows', [{ field: 'body.contentBase64', message: 'no data rows' }]);
   const saved = input.source ? await findImportMapping(deps.db, input.kind, input.source) : undefined;
   const mapping = input.mapping ?? suggestMapping(input.kind, parsed.headers, saved);
@@ -301,7 +301,7 @@ function rootDb(deps: ModuleDeps): Db {
 
 async function readStoredFile(deps: ModuleDeps, job: ImportJobRow): Promise<ParsedImportFile> {
   if (!job.file_enc) throw new DomainError('IMPORT_ALREADY_FINISHED', 'the file of this import was erased');
-  return parseImportFile(Buffer.from(deps.cipher.decrypt(job.file_enc), 'base64'), job.file_name);
+  return parseImportFileOffThread(Buffer.from(deps.cipher.decrypt(job.file_enc), 'base64'), job.file_name);
 }
 
 /**
