@@ -37,12 +37,15 @@ export function useSegmentationOverview() {
 /** A run still to finish: the page polls it. */
 export const isRunActive = (run: TSegmentationRun | undefined) => run?.status === 'queued' || run?.status === 'running';
 
-/** The latest runs of the batch (nightly and Run now), newest first; polled every 2 s while the newest is queued or running. */
+/** The latest runs of the batch (nightly and Run now), newest first; polled every 2 s while the newest runs, every 15 s while it waits (for a worker, or to retry). */
 export function useSegmentationRuns() {
   return useQuery({
     queryKey: segmentationKeys.runs(),
     queryFn: ({ signal }) => apiFetch<{ items: TSegmentationRun[] }>('/segmentation/runs?limit=5', { signal }).then((r) => r.items),
-    refetchInterval: (query) => (isRunActive(query.state.data?.[0]) ? 2_000 : false),
+    refetchInterval: (query) => {
+      const latest = query.state.data?.[0];
+      return latest?.status === 'running' ? 2_000 : latest?.status === 'queued' ? 15_000 : false;
+    },
   });
 }
 

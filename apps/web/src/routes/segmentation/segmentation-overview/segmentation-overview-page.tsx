@@ -50,7 +50,7 @@ export function SegmentationOverviewPage() {
         description={t('segmentation.overview.description')}
         extra={
           manages && (
-            <Button type="primary" icon={<ThunderboltOutlined />} loading={run.isPending || isRunActive(latest)} onClick={() => run.mutate()} data-testid="segmentation-run">
+            <Button type="primary" icon={<ThunderboltOutlined />} loading={run.isPending || latest?.status === 'running'} onClick={() => run.mutate()} data-testid="segmentation-run">
               {t('segmentation.overview.run')}
             </Button>
           )
