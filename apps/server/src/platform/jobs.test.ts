@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTestContext } from '../test/context.ts';
 import { BackgroundJobs, JOB_LEASE_MS } from './jobs.ts';
 
@@ -31,8 +31,7 @@ describe('background jobs', () => {
     expect(jobs.runningCount).toBe(2);
     // While it waits, the running job's lease is renewed (every 20 ms here).
     const leased = (await jobRow(ok.id)).locked_until!;
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect((await jobRow(ok.id)).locked_until!.getTime()).toBeGreaterThan(leased.getTime());
+    await vi.waitFor(async () => expect((await jobRow(ok.id)).locked_until!.getTime()).toBeGreaterThan(leased.getTime()), { timeout: 10_000, interval: 20 });
     release();
     await jobs.idle();
     expect(jobs.runningCount).toBe(0);
