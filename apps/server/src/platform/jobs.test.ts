@@ -11,7 +11,7 @@ const heldJob = async (key: string, workerId: string) =>
     .values({ kind: 'segmentation', dedupe_key: key, payload: JSON.stringify({}), run_at: new Date(), status: 'running', attempts: 1, locked_by: workerId, locked_until: new Date(Date.now() + JOB_LEASE_MS) })
     .returning(['id', 'attempts'])
     .executeTakeFirstOrThrow();
-const jobRow = (id: string) => ctx.db.selectFrom('job').select(['status', 'result', 'last_error', 'locked_until', 'finished_at', 'run_at']).where('id', '=', id).executeTakeFirstOrThrow();
+const jobRow = (id: number) => ctx.db.selectFrom('job').select(['status', 'result', 'last_error', 'locked_until', 'finished_at', 'run_at']).where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('background jobs', () => {
   it('records a finished job’s result, and a failed one for a retry with its error; idle() waits for both', async () => {

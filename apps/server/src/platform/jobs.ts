@@ -20,7 +20,7 @@ export const processWorkerId = () => `${hostname()}:${process.pid}`;
  * segmentation batch of a large book) is renewed every `everyMs`, so no other worker takes it over as
  * crashed; a job is let go once finished. A renewal touches only the rows this worker still holds.
  */
-export function keepLeases(db: Executor, workerId: string, jobIds: readonly string[], clock: () => Date, everyMs: number, onError: (error: unknown) => void) {
+export function keepLeases(db: Executor, workerId: string, jobIds: readonly number[], clock: () => Date, everyMs: number, onError: (error: unknown) => void) {
   const held = new Set(jobIds);
   let inFlight: Promise<void> = Promise.resolve();
   const renew = async () => {
@@ -36,7 +36,7 @@ export function keepLeases(db: Executor, workerId: string, jobIds: readonly stri
   const timer = held.size > 0 ? setInterval(() => (inFlight = inFlight.then(renew).catch(onError)), everyMs) : null;
   timer?.unref();
   return {
-    finished: (id: string) => held.delete(id),
+    finished: (id: number) => held.delete(id),
     stop: async () => {
       if (timer) clearInterval(timer);
       held.clear();
@@ -46,7 +46,7 @@ export function keepLeases(db: Executor, workerId: string, jobIds: readonly stri
 }
 
 /** Records a finished job — only while this worker still holds it (a lapsed lease lost it to another). */
-export async function completeJob(db: Executor, jobId: string, workerId: string, outcome: object) {
+export async function completeJob(db: Executor, jobId: number, workerId: string, outcome: object) {
   await db.updateTable('job').set({ status: 'done', result: JSON.stringify(outcome), finished_at: new Date(), locked_until: null, last_error: null }).where('id', '=', jobId).where('locked_by', '=', workerId).execute();
 }
 
@@ -55,7 +55,7 @@ export async function completeJob(db: Executor, jobId: string, workerId: string,
  * `failed` after the last attempt. The stored message is the error's own (never personal data: jobs
  * work on ids and set-based statements), cut to 500 characters.
  */
-export async function failJob(db: Executor, job: { id: string; attempts: number }, workerId: string, error: unknown, now: Date) {
+export async function failJob(db: Executor, job: { id: number; attempts: number }, workerId: string, error: unknown, now: Date) {
   const failed = job.attempts >= JOB_MAX_ATTEMPTS;
   const message = error instanceof Error ? error.message.slice(0, 500) : 'error';
   await db
@@ -83,7 +83,7 @@ export class BackgroundJobs {
   ) {}
 
   /** Runs `work` for a job this worker holds (status `running`, `locked_by` = `workerId`). */
-  start(job: { id: string; attempts: number }, work: () => Promise<object>): void {
+  start(job: { id: number; attempts: number }, work: () => Promise<object>): void {
     const run = (async () => {
       const leases = keepLeases(this.db, this.workerId, [job.id], () => new Date(), this.renewEveryMs, (error) => this.onError('job lease renewal', error));
       try {

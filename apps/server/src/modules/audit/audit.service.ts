@@ -43,7 +43,9 @@ function chainedFieldsOf(actor: Actor | null, entry: AuditEntry): Omit<ChainedFi
     actorOrgUnitId: actor && actor.kind !== 'system' ? actor.orgUnitId : null,
     action: entry.action,
     entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
+    // Stored as text, so hashed as text: an integer id (a job's) would otherwise hash as a number
+    // and the stored event would no longer match its hash.
+    entityId: entry.entityId == null ? null : String(entry.entityId),
     customerId: entry.customerId ?? null,
     purpose: entry.purpose ?? null,
     requestId: actor?.requestId ?? entry.requestId ?? null,

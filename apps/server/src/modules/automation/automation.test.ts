@@ -337,7 +337,7 @@ describe('job leases', () => {
           .executeTakeFirstOrThrow()
       ).id;
     const [long, done, others] = [await running('lease:long', 'worker-a'), await running('lease:done', 'worker-a'), await running('lease:others', 'worker-b')];
-    const jobRow = (id: string) => ctx.db.selectFrom('job').select(['locked_by', 'locked_until', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+    const jobRow = (id: number) => ctx.db.selectFrom('job').select(['locked_by', 'locked_until', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
 
     // Eleven minutes on, worker-a is still running `long`; `done` it has let go of (as if it then crashed).
     const later = new Date(claimedAt.getTime() + 11 * 60_000);

@@ -66,7 +66,7 @@ export async function requestSegmentationRun(deps: ModuleDeps, actor: Actor, job
           .values({ kind: 'segmentation', dedupe_key: `segmentation:run:${now.toISOString()}:${actor.id}`, payload: JSON.stringify({ requestedBy: actor.name }), run_at: now, attempts: 1, ...lease })
           .returningAll()
           .executeTakeFirstOrThrow();
-    await recordStandaloneAuditEvent(tx, actor, { action: 'segmentation.run_requested', entityType: 'job', entityId: job.id, data: { jobId: job.id } });
+    await recordStandaloneAuditEvent(tx, actor, { action: 'segmentation.run_requested', entityType: 'job', entityId: String(job.id), data: { jobId: job.id } });
     return { job, started: true };
   });
   if (started) jobs.start(job, () => runSegmentationAsSystem(deps.db, new Date(), `run now: ${actor.name}`));
@@ -83,7 +83,7 @@ export async function listSegmentationRuns(deps: ModuleDeps, actor: Actor, limit
 /** One run (poll it after "Run now" until it is `done` or `failed`). */
 export async function getSegmentationRun(deps: ModuleDeps, actor: Actor, id: string): Promise<TSegmentationRun> {
   if (!mayReadSegmentation(actor)) throw forbidden('You may not view segmentation');
-  const row = /^\d{1,18}$/.test(id) ? await deps.db.selectFrom('job').selectAll().where('kind', '=', 'segmentation').where('id', '=', id).executeTakeFirst() : undefined;
+  const row = /^\d{1,15}$/.test(id) ? await deps.db.selectFrom('job').selectAll().where('kind', '=', 'segmentation').where('id', '=', Number(id)).executeTakeFirst() : undefined;
   if (!row) throw notFound('Segmentation run');
   return presentRun(row);
 }

@@ -2,6 +2,7 @@ import type { TAutomationRule, TClusterRun, TCustomerEntitlements, TCustomerMetr
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { automationRuntimeFor, cipherFor } from '../../app.ts';
+import { verifyAuditChain } from '../audit/index.ts';
 import { dispatchOutbox, runScheduledRule } from '../automation/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { createTestContext } from '../../test/context.ts';
@@ -345,6 +346,9 @@ describe('Run now', () => {
     expect(audited.map((a) => a.action).sort()).toEqual(['segmentation.run', 'segmentation.run_requested']);
     expect(audited.find((a) => a.action === 'segmentation.run_requested')).toMatchObject({ actor_name: 'hq.admin', entity_id: started.id });
     expect(audited.find((a) => a.action === 'segmentation.run')!.data).toMatchObject({ by: 'run now: hq.admin', customers: done.result!.customers });
+
+    // The events hash as they are stored (the job's integer id as text): the chain still verifies.
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true, brokenAt: null });
 
     expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/segmentation/runs/not-a-job', token: token.analyst }), 404, 'NOT_FOUND');
     expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/segmentation/runs/999999999', token: token.analyst }), 404, 'NOT_FOUND');

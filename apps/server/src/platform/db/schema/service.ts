@@ -116,7 +116,7 @@ export interface AutomationRunTable {
 }
 
 export interface JobTable {
-  id: Generated<string>;
+  id: Generated<number>;
   kind: string;
   dedupe_key: string;
   payload: Json<Record<string, unknown>>;
