@@ -215,6 +215,14 @@ try {
     const clusterStarted = performance.now();
     const clusterBody = await postLong(`${base}/api/v1/clusters/run`, token, { kMin: 2, kMax: 8 });
     metric('batch.clusters', { seconds: round((performance.now() - clusterStarted) / 1000), k: clusterBody.k, silhouette: clusterBody.silhouette, customers: clusterBody.customers });
+
+    // The audit chain over everything the run wrote (the imports, the views, the batches), walked
+    // end to end as compliance does it; a broken link fails the bench.
+    const verifyStarted = performance.now();
+    const verifyResponse = await fetch(`${base}/api/v1/audit-events/verify`, { headers });
+    const verified = (await verifyResponse.json()) as { ok: boolean; checked: number; brokenAt: number | null; reason: string | null };
+    if (!verifyResponse.ok || !verified.ok) throw new Error(`audit chain: HTTP ${verifyResponse.status} ${JSON.stringify(verified)}`);
+    metric('batch.auditVerify', { seconds: round((performance.now() - verifyStarted) / 1000), events: verified.checked });
   } finally {
     server.kill('SIGTERM');
     await once(server, 'exit');
