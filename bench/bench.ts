@@ -202,13 +202,7 @@ try {
     // tiers, risk alerts) — set-based SQL; then clustering (a 20k sample fitted, everyone assigned).
     // "Run now" answers at once (202) with the run, which the bench polls until it is done.
     const segStarted = performance.now();
-    let segRun = await postLong(`${base}/api/v1/segmentation/run`, token, null);
-    while (segRun.status === 'queued' || segRun.status === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      const res = await fetch(`${base}/api/v1/segmentation/runs/${String(segRun.id)}`, { headers });
-      if (!res.ok) throw new Error(`segmentation run ${String(segRun.id)}: HTTP ${res.status}`);
-      segRun = (await res.json()) as Record<string, unknown>;
-    }
+    const segRun = await untilFinished(await postLong(`${base}/api/v1/segmentation/run`, token, null), `${base}/api/v1/segmentation/runs`, headers);
     const segBody = segRun.result as Record<string, unknown> | null;
     if (segRun.status !== 'done' || !segBody) throw new Error(`segmentation run ${String(segRun.id)} ${String(segRun.status)}: ${String(segRun.error)}`);
     metric('batch.segmentation', { seconds: segBody.seconds, wallSeconds: round((performance.now() - segStarted) / 1000), customers: segBody.customers, tagsApplied: segBody.tagsApplied, tiersChanged: segBody.tiersChanged, alertsOpened: segBody.alertsOpened });
@@ -219,9 +213,9 @@ try {
     // The audit chain over everything the run wrote (the imports, the views, the batches), walked
     // end to end as compliance does it; a broken link fails the bench.
     const verifyStarted = performance.now();
-    const verifyResponse = await fetch(`${base}/api/v1/audit-events/verify`, { headers });
-    const verified = (await verifyResponse.json()) as { ok: boolean; checked: number; brokenAt: number | null; reason: string | null };
-    if (!verifyResponse.ok || !verified.ok) throw new Error(`audit chain: HTTP ${verifyResponse.status} ${JSON.stringify(verified)}`);
+    const walk = await untilFinished(await postLong(`${base}/api/v1/audit-events/verifications`, token, null), `${base}/api/v1/audit-events/verifications`, headers);
+    const verified = walk.result as { ok: boolean; checked: number } | null;
+    if (walk.status !== 'done' || !verified?.ok) throw new Error(`audit chain: ${JSON.stringify(walk)}`);
     metric('batch.auditVerify', { seconds: round((performance.now() - verifyStarted) / 1000), events: verified.checked });
   } finally {
     server.kill('SIGTERM');
@@ -372,6 +366,17 @@ async function copyBaseline(url: string, file: string, rows: number) {
 }
 
 /** A POST that may run for many minutes (batches at 1M customers): node:http, no client timeout. */
+/** Polls a run a request started as a job (`GET {runs}/{id}`) until it is done or failed. */
+async function untilFinished(run: Record<string, unknown>, runs: string, headers: Record<string, string>): Promise<Record<string, unknown>> {
+  while (run.status === 'queued' || run.status === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const res = await fetch(`${runs}/${String(run.id)}`, { headers });
+    if (!res.ok) throw new Error(`${runs}/${String(run.id)}: HTTP ${res.status}`);
+    run = (await res.json()) as Record<string, unknown>;
+  }
+  return run;
+}
+
 function postLong(url: string, token: string, body: unknown): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const payload = body === null ? '' : JSON.stringify(body);

@@ -144,9 +144,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   );
 
+  // Long jobs a request starts ("Run now" of the segmentation batch, a walk of the audit chain) run
+  // here after the answer; closing the app waits for them, so the database is not closed under them.
+  const backgroundJobs = new BackgroundJobs(db, processWorkerId(), (what, error) => app.log.error({ what, err: error instanceof Error ? { name: error.name } : {} }, 'background job failed'));
+  app.addHook('onClose', async () => {
+    if (backgroundJobs.runningCount > 0) app.log.warn({ jobs: backgroundJobs.runningCount }, 'waiting for background jobs to finish (a second Ctrl-C stops at once; an interrupted job runs again at the next worker pass)');
+    await backgroundJobs.idle();
+  });
   await app.register(authRoutes(db, { settings: authSettings(config), secureCookies: config.auth.secureCookies, loginRateLimitPerMinute: config.auth.loginRateLimitPerMinute }));
   await app.register(orgRoutes(db));
-  await app.register(auditRoutes(db));
+  await app.register(auditRoutes(db, { jobs: backgroundJobs }));
   const moduleDeps: ModuleDeps = { db, cipher };
   await app.register(customerRoutes(moduleDeps, { sections: CUSTOMER_360_SECTIONS, lookups: [policyNumberLookup] }));
   await app.register(productRoutes(moduleDeps));
@@ -159,13 +166,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(messageRoutes(moduleDeps, { devInbox: config.devInbox }));
   await app.register(serviceRoutes(moduleDeps, { publicUrl: config.messaging.publicUrl, publicRateLimitPerMinute: config.auth.loginRateLimitPerMinute * 3 }));
   await app.register(automationRoutes(moduleDeps, automationRuntimeFor(config)));
-  // Long jobs a request starts ("Run now" of the segmentation batch) run here after the answer;
-  // closing the app waits for them, so the database is not closed under a running batch.
-  const backgroundJobs = new BackgroundJobs(db, processWorkerId(), (what, error) => app.log.error({ what, err: error instanceof Error ? { name: error.name } : {} }, 'background job failed'));
-  app.addHook('onClose', async () => {
-    if (backgroundJobs.runningCount > 0) app.log.warn({ jobs: backgroundJobs.runningCount }, 'waiting for background jobs to finish (a second Ctrl-C stops at once; an interrupted job runs again at the next worker pass)');
-    await backgroundJobs.idle();
-  });
   await app.register(segmentationRoutes(moduleDeps, { jobs: backgroundJobs }));
 
   const webDist = deps.webDist === undefined ? (existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : null) : deps.webDist;

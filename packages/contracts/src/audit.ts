@@ -134,6 +134,7 @@ export const AUDIT_ACTIONS = [
   'export.created',
   /** The audit trail itself was searched. */
   'audit.searched',
+  'audit.verify_requested',
   /** The first administrator or the demo data was created at start. */
   'system.bootstrapped',
 ] as const;
@@ -183,3 +184,18 @@ export const ZAuditVerifyResult = z.object({
   reason: z.string().nullable(),
 });
 export type TAuditVerifyResult = z.infer<typeof ZAuditVerifyResult>;
+
+/** A walk of the chain as a job (`POST /audit-events/verifications`): polled until `done` (its result) or `failed`. */
+export const ZAuditVerification = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  requestedBy: z.string().nullable(),
+  requestedAt: ZInstant,
+  runAt: ZInstant,
+  finishedAt: ZInstant.nullable(),
+  attempts: z.number().int(),
+  error: z.string().nullable(),
+  result: ZAuditVerifyResult.nullable(),
+});
+export type TAuditVerification = z.infer<typeof ZAuditVerification>;
+export const ZAuditVerificationList = z.object({ items: z.array(ZAuditVerification) });

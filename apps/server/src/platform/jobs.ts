@@ -1,5 +1,9 @@
 import { hostname } from 'node:os';
-import type { Db, Executor } from './db/database.ts';
+import { sql, type Selectable } from 'kysely';
+import { inTransaction, type Db, type Executor, type Tx } from './db/database.ts';
+import type { JobTable } from './db/schema/service.ts';
+
+export type JobRow = Selectable<JobTable>;
 
 /**
  * The job table's leases and outcomes, shared by the worker (modules/automation/job-runner.ts), which
@@ -109,4 +113,63 @@ export class BackgroundJobs {
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
+}
+
+/**
+ * Starts long work a request asked for as a job of `kind`, leased to this process, and runs it after
+ * the answer (`jobs.start`). A job of the kind already running under a live lease — here or in any
+ * other process — is returned instead of a second one; a due one nobody holds (pending, or running
+ * under a lapsed lease) is taken. Requests for the kind are ordered by an advisory lock, and the
+ * open jobs are read FOR UPDATE, so a worker's SKIP LOCKED claim never takes the same job. `audit`
+ * records the request in the same transaction, only when a job starts.
+ */
+export async function startRequestedJob(
+  db: Db,
+  jobs: BackgroundJobs,
+  request: { kind: string; payload: Record<string, unknown>; dedupeKey: string; now: Date; audit: (tx: Tx, job: JobRow) => Promise<void>; work: () => Promise<object> },
+): Promise<JobRow> {
+  const { kind, now } = request;
+  const { job, started } = await inTransaction(db, async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`job:${kind}`}))`.execute(tx);
+    const open = await tx
+      .selectFrom('job')
+      .selectAll()
+      .where('kind', '=', kind)
+      .where((eb) => eb.or([eb('status', '=', 'running'), eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)])]))
+      .orderBy('run_at')
+      .forUpdate()
+      .execute();
+    const running = open.find((j) => j.status === 'running' && j.locked_until !== null && j.locked_until >= now);
+    if (running) return { job: running, started: false };
+    const lease = { status: 'running' as const, locked_by: jobs.workerId, locked_until: new Date(now.getTime() + JOB_LEASE_MS) };
+    const due = open[0];
+    const job = due
+      ? await tx.updateTable('job').set({ ...lease, attempts: sql`attempts + 1` }).where('id', '=', due.id).returningAll().executeTakeFirstOrThrow()
+      : await tx.insertInto('job').values({ kind, dedupe_key: request.dedupeKey, payload: JSON.stringify(request.payload), run_at: now, attempts: 1, ...lease }).returningAll().executeTakeFirstOrThrow();
+    await request.audit(tx, job);
+    return { job, started: true };
+  });
+  if (started) jobs.start(job, request.work);
+  return job;
+}
+
+/** The fields every "run" of a job shows (a job's `pending` is a run's `queued`: due, or waiting to retry). */
+export function jobRunFields(job: JobRow) {
+  const requestedBy = (job.payload as { requestedBy?: unknown }).requestedBy;
+  return {
+    id: String(job.id),
+    status: job.status === 'pending' ? ('queued' as const) : job.status,
+    requestedBy: typeof requestedBy === 'string' ? requestedBy : null,
+    requestedAt: job.created_at.toISOString(),
+    runAt: job.run_at.toISOString(),
+    finishedAt: job.finished_at?.toISOString() ?? null,
+    attempts: job.attempts,
+    error: job.last_error,
+  };
+}
+
+/** A job of `kind` by the id a URL names (digits only; anything else is not found). */
+export async function findJobOfKind(db: Executor, kind: string, id: string): Promise<JobRow | undefined> {
+  if (!/^\d{1,15}$/.test(id)) return undefined;
+  return db.selectFrom('job').selectAll().where('kind', '=', kind).where('id', '=', Number(id)).executeTakeFirst();
 }

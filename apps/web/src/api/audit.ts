@@ -1,4 +1,4 @@
-import type { TAuditAction, TAuditPage, TAuditVerifyResult } from '@anxin/contracts';
+import type { TAuditAction, TAuditPage, TAuditVerification } from '@anxin/contracts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { apiFetch } from './client.ts';
 
@@ -31,9 +31,19 @@ export function useAuditEvents(params: AuditEventParams, options: { enabled?: bo
   });
 }
 
-/** Walks the hash chain on the server: an explicit, possibly slow action. */
-export function useVerifyAuditChain() {
+/** Starts a walk of the hash chain on the server (a job: the answer comes at once, the result later). */
+export function useStartAuditVerification() {
   return useMutation({
-    mutationFn: () => apiFetch<TAuditVerifyResult>('/audit-events/verify'),
+    mutationFn: () => apiFetch<TAuditVerification>('/audit-events/verifications', { method: 'POST' }),
+  });
+}
+
+/** One walk of the chain, polled every second until it is done or failed. */
+export function useAuditVerification(id: string | null) {
+  return useQuery({
+    queryKey: [...auditKeys.all, 'verification', id] as const,
+    queryFn: ({ signal }) => apiFetch<TAuditVerification>(`/audit-events/verifications/${id}`, { signal }),
+    enabled: id !== null,
+    refetchInterval: (query) => (query.state.data?.status === 'done' || query.state.data?.status === 'failed' ? false : 1_000),
   });
 }

@@ -1,22 +1,24 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Tooltip } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVerifyAuditChain } from '../api/audit.ts';
+import { useAuditVerification, useStartAuditVerification } from '../api/audit.ts';
 import { useFormat } from '../format.ts';
 import { ProblemAlert } from './problem-alert.tsx';
 import { useCurrentUser } from './require-session.tsx';
 
 /**
- * "Verify chain": asks the server to walk the audit hash chain and shows whether every event is
- * still linked to its predecessor (`data-ok` on the result carries the outcome for browser tests).
+ * "Verify chain": asks the server to walk the audit hash chain (a job: a large trail takes minutes),
+ * follows it, and shows whether every event is still linked to its predecessor (`data-ok` on the
+ * result carries the outcome for browser tests).
  */
 export function AuditVerify({ layout = 'vertical' }: { layout?: 'vertical' | 'horizontal' }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const verify = useVerifyAuditChain();
-  const [verifiedAt, setVerifiedAt] = useState<Date | null>(null);
-  const result = verify.data;
+  const start = useStartAuditVerification();
+  const followed = useAuditVerification(start.data?.id ?? null);
+  const run = followed.data ?? start.data;
+  const busy = start.isPending || run?.status === 'running' || run?.status === 'queued';
+  const result = run?.status === 'done' ? run.result : null;
   // The chain covers every unit's events, so the server lets only head-office staff walk it.
   const atHeadOffice = useCurrentUser().orgUnitLevel === 'hq';
 
@@ -26,17 +28,19 @@ export function AuditVerify({ layout = 'vertical' }: { layout?: 'vertical' | 'ho
         <Tooltip title={atHeadOffice ? undefined : t('audit.verifyHeadOfficeOnly')}>
           <Button
             icon={<SafetyCertificateOutlined />}
-            loading={verify.isPending}
+            loading={busy}
             disabled={!atHeadOffice}
             data-testid="audit-verify"
-            onClick={() => verify.mutate(undefined, { onSuccess: () => setVerifiedAt(new Date()) })}
+            onClick={() => start.mutate()}
           >
-            {verify.isPending ? t('audit.verifying') : t('audit.verify')}
+            {busy ? t('audit.verifying') : t('audit.verify')}
           </Button>
         </Tooltip>
       </div>
-      {verify.isError && <ProblemAlert error={verify.error} />}
-      {result && !verify.isPending && (
+      {start.isError && <ProblemAlert error={start.error} />}
+      {followed.isError && <ProblemAlert error={followed.error} />}
+      {run?.status === 'failed' && <Alert type="error" showIcon title={t('audit.verifyFailed', { error: run.error ?? '' })} data-testid="audit-verify-failed" />}
+      {result && run && (
         <div data-testid="audit-verify-result" data-ok={String(result.ok)}>
           <Alert
             type={result.ok ? 'success' : 'error'}
@@ -48,7 +52,7 @@ export function AuditVerify({ layout = 'vertical' }: { layout?: 'vertical' | 'ho
                   ? t('audit.verifyBroken', { seq: result.brokenAt, reason: result.reason ?? '' })
                   : t('audit.verifyBrokenNoSeq', { reason: result.reason ?? '' })
             }
-            description={verifiedAt ? t('audit.verifiedAt', { time: format.dateTime(verifiedAt) }) : undefined}
+            description={run.finishedAt ? t('audit.verifiedAt', { time: format.dateTime(run.finishedAt) }) : undefined}
           />
         </div>
       )}

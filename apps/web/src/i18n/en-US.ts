@@ -242,6 +242,7 @@ export const enUS: Messages = {
     },
     audit: {
       searched: 'Searched audit trail',
+      verify_requested: 'Audit hash chain verification requested',
     },
     system: {
       bootstrapped: 'System bootstrapped',
@@ -1138,6 +1139,7 @@ export const enUS: Messages = {
     system: 'System',
     verify: 'Verify chain',
     verifying: 'Verifying…',
+    verifyFailed: 'The verification could not finish: {{error}}',
     verifyHeadOfficeOnly: 'The chain spans the whole company’s audit trail; only head-office staff can verify it.',
     verifyOk: 'The chain is intact: {{checked}} events checked, nothing edited or deleted.',
     verifyBroken: 'The chain is broken at event {{seq}}: {{reason}}',

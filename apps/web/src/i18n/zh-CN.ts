@@ -243,6 +243,7 @@ export const zhCN = {
     },
     audit: {
       searched: '查询审计日志',
+      verify_requested: '校验审计哈希链',
     },
     system: {
       bootstrapped: '系统初始化',
@@ -1139,6 +1140,7 @@ export const zhCN = {
     system: '系统',
     verify: '校验哈希链',
     verifying: '正在校验…',
+    verifyFailed: '校验未能完成：{{error}}',
     verifyHeadOfficeOnly: '哈希链覆盖全公司的审计记录，仅总公司人员可以校验。',
     verifyOk: '哈希链完整：已校验 {{checked}} 条记录，未发现篡改或删除。',
     verifyBroken: '哈希链在第 {{seq}} 条记录处断开：{{reason}}',

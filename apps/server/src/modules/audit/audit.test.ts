@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TAuditPage, TCreatedApiKey, TCreatedStaff, TOrgUnit } from '@anxin/contracts';
+import type { TAuditPage, TAuditVerification, TCreatedApiKey, TCreatedStaff, TOrgUnit } from '@anxin/contracts';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db, type Executor } from '../../platform/db/database.ts';
@@ -440,6 +440,31 @@ describe('verifyAuditChain and tampering', () => {
     await restore(ctx.db, original);
     const fixed = await ctx.request({ method: 'GET', url: '/api/v1/audit-events/verify', token: token.hqAuditor });
     expect(fixed.json()).toEqual({ ok: true, checked: n, brokenAt: null, reason: null });
+  });
+
+  it('POST /audit-events/verifications walks the chain as a job: 202 at once, polled to its result; head office only', async () => {
+    expectProblem(await ctx.request({ method: 'POST', url: '/api/v1/audit-events/verifications', token: token.eastAuditor }), 403, 'FORBIDDEN');
+    expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/audit-events/verifications', token: token.eastManager }), 403, 'FORBIDDEN');
+    const original = await rowAt(ctx.db, 5);
+    await asDba(ctx.db, (tx) => sql`UPDATE audit_event SET actor_name = 'someone-else' WHERE seq = 5`.execute(tx));
+    const started = await ctx.request({ method: 'POST', url: '/api/v1/audit-events/verifications', token: token.hqAuditor });
+    expect(started.statusCode, started.body).toBe(202);
+    const run = started.json() as TAuditVerification;
+    expect(run).toMatchObject({ status: 'running', requestedBy: 'hq.auditor', result: null });
+    let polled = run;
+    for (let i = 0; i < 200 && (polled.status === 'running' || polled.status === 'queued'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      polled = (await ctx.request({ method: 'GET', url: `/api/v1/audit-events/verifications/${run.id}`, token: token.hqAdmin })).json() as TAuditVerification;
+    }
+    expect(polled).toMatchObject({ id: run.id, status: 'done', result: { ok: false, brokenAt: 5, checked: 4 } });
+    const listed = (await ctx.request({ method: 'GET', url: '/api/v1/audit-events/verifications?limit=1', token: token.hqAuditor })).json() as { items: TAuditVerification[] };
+    expect(listed.items).toEqual([polled]);
+    expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/audit-events/verifications/abc', token: token.hqAuditor }), 404, 'NOT_FOUND');
+    await restore(ctx.db, original);
+    // The request itself is an event of the chain, which still verifies once the edit is undone.
+    const requested = await ctx.db.selectFrom('audit_event').select(['actor_name', 'entity_id']).where('action', '=', 'audit.verify_requested').executeTakeFirstOrThrow();
+    expect(requested).toEqual({ actor_name: 'hq.auditor', entity_id: run.id });
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true });
   });
 });
 

@@ -356,3 +356,17 @@ describe('job leases', () => {
     expect(await jobRow(others)).toMatchObject({ locked_by: 'worker-c', status: 'pending' });
   });
 });
+
+describe('jobs started by requests', () => {
+  it('a walk of the audit chain whose process stopped is run by the next worker pass once its lease lapsed', async () => {
+    const past = new Date(Date.now() - 60 * 60_000);
+    const job = await ctx.db
+      .insertInto('job')
+      .values({ kind: 'audit_verify', dedupe_key: 'audit_verify:stopped', payload: JSON.stringify({ requestedBy: 'hq.auditor' }), run_at: past, status: 'running', attempts: 1, locked_by: 'api-gone:1', locked_until: new Date(past.getTime() + 10 * 60_000) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await runDueWork(deps, runtime, { workerId: 'worker-d' });
+    const row = await ctx.db.selectFrom('job').select(['status', 'result', 'locked_by']).where('id', '=', job.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'done', locked_by: 'worker-d', result: { ok: true, brokenAt: null } });
+  });
+});

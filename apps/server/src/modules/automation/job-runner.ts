@@ -4,6 +4,7 @@ import { shanghaiDateOf, shanghaiInstant } from '../../platform/business-calenda
 import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { completeJob, failJob, JOB_LEASE_MS, keepLeases } from '../../platform/jobs.ts';
+import { AUDIT_VERIFY_JOB, verifyAuditChain } from '../audit/index.ts';
 import { deliverDueMessages } from '../messages/index.ts';
 import { runSegmentationAsSystem } from '../segmentation/index.ts';
 import type { AutomationRuntime } from './automation-runtime.ts';
@@ -110,6 +111,9 @@ async function runClaimedJob(deps: ModuleDeps, options: RunDueWorkOptions, now: 
     let outcome: object;
     if (job.kind === 'segmentation') {
       outcome = await runSegmentationAsSystem(deps.db, now, options.workerId);
+    } else if (job.kind === AUDIT_VERIFY_JOB) {
+      // A walk of the audit chain whose process stopped before it finished (started by a request).
+      outcome = await verifyAuditChain(deps.db);
     } else {
       if (job.kind !== 'rule' || !payload.rule || !(AUTOMATION_RULES as readonly string[]).includes(payload.rule)) throw new Error(`unknown job ${job.kind}`);
       const fired = await runScheduledRule(deps, payload.rule as TAutomationRuleCode, now);

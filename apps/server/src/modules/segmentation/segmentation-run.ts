@@ -1,12 +1,10 @@
 import { ZSegmentRunResult, type TSegmentationRun, type TSegmentRunResult } from '@anxin/contracts';
-import { sql, type Selectable } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
-import { inTransaction, type Executor } from '../../platform/db/database.ts';
-import type { JobTable } from '../../platform/db/schema/service.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
-import { JOB_LEASE_MS, type BackgroundJobs } from '../../platform/jobs.ts';
-import { recordStandaloneAuditEvent } from '../audit/index.ts';
+import { findJobOfKind, jobRunFields, startRequestedJob, type BackgroundJobs, type JobRow } from '../../platform/jobs.ts';
+import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts';
 import { assignClusters } from './cluster-assign.ts';
 import { refreshMetrics, scoreRfm } from './metrics.ts';
 import { openRiskAlerts } from './risk-alert.service.ts';
@@ -31,45 +29,24 @@ export async function runSegmentationBatch(db: Executor, now: Date): Promise<TSe
   return { customers, tagsApplied, tiersChanged, alertsOpened, seconds: Math.round(performance.now() - started) / 1000, computedAt: now.toISOString() };
 }
 
-/** Serialises "Run now" requests (advisory lock key), so two clicks never start two batches. */
-const RUN_REQUEST_LOCK = 7_320_014;
-
 /**
  * "Run now": starts the batch as a job in this process and answers at once (the batch of a large
  * book takes minutes — 136–189 s at a million customers — longer than a request should stay open).
  * A batch already running (the nightly one, or another user's) is not started twice: its run is
  * returned. A batch that is due but not yet taken by a worker (tonight's, with the worker between
- * passes or switched off) is taken and started here. The request is audited now, the run when it
- * finishes (`segmentation.run`, as the system, with who asked).
+ * passes or switched off) is taken and started here (`startRequestedJob`). The request is audited
+ * now, the run when it finishes (`segmentation.run`, as the system, with who asked).
  */
-export async function requestSegmentationRun(deps: ModuleDeps, actor: Actor, jobs: BackgroundJobs, now = new Date()): Promise<TSegmentationRun> {
+export async function requestSegmentationRun(deps: ModuleDeps & { db: Db }, actor: Actor, jobs: BackgroundJobs, now = new Date()): Promise<TSegmentationRun> {
   if (!mayManageSegmentation(actor)) throw forbidden('You may not run segmentation');
-  const { job, started } = await inTransaction(deps.db, async (tx) => {
-    await sql`SELECT pg_advisory_xact_lock(${RUN_REQUEST_LOCK})`.execute(tx);
-    const open = await tx
-      .selectFrom('job')
-      .selectAll()
-      .where('kind', '=', 'segmentation')
-      .where((eb) => eb.or([eb('status', '=', 'running'), eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)])]))
-      .orderBy('run_at')
-      .forUpdate()
-      .execute();
-    const running = open.find((j) => j.status === 'running' && j.locked_until !== null && j.locked_until >= now);
-    if (running) return { job: running, started: false };
-    const lease = { status: 'running' as const, locked_by: jobs.workerId, locked_until: new Date(now.getTime() + JOB_LEASE_MS) };
-    // A due batch nobody holds (pending, or running under a lapsed lease) is taken rather than repeated.
-    const due = open[0];
-    const job = due
-      ? await tx.updateTable('job').set({ ...lease, attempts: sql`attempts + 1` }).where('id', '=', due.id).returningAll().executeTakeFirstOrThrow()
-      : await tx
-          .insertInto('job')
-          .values({ kind: 'segmentation', dedupe_key: `segmentation:run:${now.toISOString()}:${actor.id}`, payload: JSON.stringify({ requestedBy: actor.name }), run_at: now, attempts: 1, ...lease })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-    await recordStandaloneAuditEvent(tx, actor, { action: 'segmentation.run_requested', entityType: 'job', entityId: String(job.id), data: { jobId: job.id } });
-    return { job, started: true };
+  const job = await startRequestedJob(deps.db, jobs, {
+    kind: 'segmentation',
+    payload: { requestedBy: actor.name },
+    dedupeKey: `segmentation:run:${now.toISOString()}:${actor.id}`,
+    now,
+    audit: (tx, job) => recordAuditEvent(tx, actor, { action: 'segmentation.run_requested', entityType: 'job', entityId: String(job.id), data: { jobId: job.id } }),
+    work: () => runSegmentationAsSystem(deps.db, new Date(), `run now: ${actor.name}`),
   });
-  if (started) jobs.start(job, () => runSegmentationAsSystem(deps.db, new Date(), `run now: ${actor.name}`));
   return presentRun(job);
 }
 
@@ -83,26 +60,15 @@ export async function listSegmentationRuns(deps: ModuleDeps, actor: Actor, limit
 /** One run (poll it after "Run now" until it is `done` or `failed`). */
 export async function getSegmentationRun(deps: ModuleDeps, actor: Actor, id: string): Promise<TSegmentationRun> {
   if (!mayReadSegmentation(actor)) throw forbidden('You may not view segmentation');
-  const row = /^\d{1,15}$/.test(id) ? await deps.db.selectFrom('job').selectAll().where('kind', '=', 'segmentation').where('id', '=', Number(id)).executeTakeFirst() : undefined;
+  const row = await findJobOfKind(deps.db, 'segmentation', id);
   if (!row) throw notFound('Segmentation run');
   return presentRun(row);
 }
 
-function presentRun(job: Selectable<JobTable>): TSegmentationRun {
-  const requestedBy = (job.payload as { requestedBy?: unknown }).requestedBy;
+function presentRun(job: JobRow): TSegmentationRun {
+  const fields = jobRunFields(job);
   const result = job.status === 'done' ? ZSegmentRunResult.safeParse(job.result) : undefined;
-  return {
-    id: String(job.id),
-    status: job.status === 'pending' ? 'queued' : job.status,
-    trigger: typeof requestedBy === 'string' ? 'manual' : 'nightly',
-    requestedBy: typeof requestedBy === 'string' ? requestedBy : null,
-    requestedAt: job.created_at.toISOString(),
-    runAt: job.run_at.toISOString(),
-    finishedAt: job.finished_at?.toISOString() ?? null,
-    attempts: job.attempts,
-    error: job.last_error,
-    result: result?.success ? result.data : null,
-  };
+  return { ...fields, trigger: fields.requestedBy === null ? 'nightly' : 'manual', result: result?.success ? result.data : null };
 }
 
 /** The batch run by the system (CLI, nightly job), audited as the system. */
