@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZInstant, ZPage, ZPageQuery } from './common.ts';
+import { ZId, ZInstant, ZJobRun, ZPage, ZPageQuery } from './common.ts';
 
 /**
  * The closed catalogue of audit actions. Each names a business event; later modules add theirs here.
@@ -186,16 +186,6 @@ export const ZAuditVerifyResult = z.object({
 export type TAuditVerifyResult = z.infer<typeof ZAuditVerifyResult>;
 
 /** A walk of the chain as a job (`POST /audit-events/verifications`): polled until `done` (its result) or `failed`. */
-export const ZAuditVerification = z.object({
-  id: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
-  requestedBy: z.string().nullable(),
-  requestedAt: ZInstant,
-  runAt: ZInstant,
-  finishedAt: ZInstant.nullable(),
-  attempts: z.number().int(),
-  error: z.string().nullable(),
-  result: ZAuditVerifyResult.nullable(),
-});
+export const ZAuditVerification = ZJobRun.extend({ result: ZAuditVerifyResult.nullable() });
 export type TAuditVerification = z.infer<typeof ZAuditVerification>;
 export const ZAuditVerificationList = z.object({ items: z.array(ZAuditVerification) });

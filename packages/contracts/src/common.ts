@@ -28,3 +28,24 @@ export function ZPage<T extends z.ZodType>(item: T) {
 
 /** Optimistic-concurrency token carried by every updatable record. */
 export const ZVersion = z.number().int().min(1);
+
+/**
+ * What every run of long work a request started as a job shows (the segmentation batch, a walk of
+ * the audit chain): `queued` (due, waiting for a worker, or waiting to retry after a failure),
+ * `running`, `done`, `failed` (after its last attempt).
+ */
+export const JOB_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const ZJobRun = z.object({
+  id: z.string(),
+  status: z.enum(JOB_RUN_STATUSES),
+  /** Username of whoever started it (null for scheduled work). */
+  requestedBy: z.string().nullable(),
+  requestedAt: ZInstant,
+  /** When it is (or was) due; after a failed attempt, when it is tried again. */
+  runAt: ZInstant,
+  finishedAt: ZInstant.nullable(),
+  attempts: z.number().int(),
+  /** The last failed attempt's error. */
+  error: z.string().nullable(),
+});
+

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZInstant, ZVersion } from './common.ts';
+import { ZDate, ZId, ZInstant, ZJobRun, ZVersion } from './common.ts';
 import { TAG_DIMENSIONS, ZTier } from './customers.ts';
 
 const ZText = (max: number) => z.string().trim().min(1).max(max);
@@ -208,22 +208,10 @@ export const ZSegmentRunResult = z.object({
 });
 export type TSegmentRunResult = z.infer<typeof ZSegmentRunResult>;
 
-/** A run of the segmentation batch as a job: `queued` (due, waiting for a worker, or waiting to retry after a failure), `running`, `done`, `failed` (after its last attempt). */
-export const SEGMENTATION_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export const ZSegmentationRun = z.object({
-  id: z.string(),
-  status: z.enum(SEGMENTATION_RUN_STATUSES),
+/** A run of the segmentation batch as a job (nightly, or "Run now"). */
+export const ZSegmentationRun = ZJobRun.extend({
   /** `nightly`: the scheduled batch (02:00 Asia/Shanghai); `manual`: "Run now". */
   trigger: z.enum(['nightly', 'manual']),
-  /** Username of whoever pressed "Run now" (null for the nightly batch). */
-  requestedBy: z.string().nullable(),
-  requestedAt: ZInstant,
-  /** When it is (or was) due; after a failed attempt, when it is tried again. */
-  runAt: ZInstant,
-  finishedAt: ZInstant.nullable(),
-  attempts: z.number().int(),
-  /** The last failed attempt's error. */
-  error: z.string().nullable(),
   /** The counts, once done. */
   result: ZSegmentRunResult.nullable(),
 });
