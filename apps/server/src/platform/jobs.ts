@@ -8,7 +8,7 @@ export type JobRow = Selectable<JobTable>;
 /**
  * The job table's leases and outcomes, shared by the worker (modules/automation/job-runner.ts), which
  * claims due jobs, and by requests that start a long job at once in their own process (the
- * segmentation batch's "Run now"). A job is held by one worker id while `locked_until` lies ahead;
+ * segmentation batch's "Run now", a walk of the audit chain). A job is held by one worker id while `locked_until` lies ahead;
  * a holder that stops renewing (a crashed process) loses it to the next worker pass, which runs it
  * again — jobs are idempotent.
  */

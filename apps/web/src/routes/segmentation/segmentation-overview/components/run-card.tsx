@@ -49,7 +49,7 @@ export function RunCard({ run }: { run: TSegmentationRun }) {
         )}
         {run.status === 'queued' && <Typography.Text type="secondary">{t('segmentation.overview.runQueued', { at: format.dateTime(run.runAt) })}</Typography.Text>}
         {run.error && run.status !== 'done' && (
-          <Alert type={run.status === 'failed' ? 'error' : 'warning'} showIcon message={t('segmentation.overview.runFailed', { attempts: run.attempts, error: run.error })} data-testid="segmentation-run-error" />
+          <Alert type={run.status === 'failed' ? 'error' : 'warning'} showIcon title={t('segmentation.overview.runFailed', { attempts: run.attempts, error: run.error })} data-testid="segmentation-run-error" />
         )}
         {result && (
           <Descriptions
