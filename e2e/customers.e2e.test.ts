@@ -171,7 +171,11 @@ describe('customer journeys in Chromium', () => {
     // The server suggested the mapping from the Chinese headers; run the dry run with it.
     await page.waitForSelector(byTestId('import-mapping'));
     expect(await page.locator(byTestId('import-missing-fields')).count()).toBe(0);
+    // The dry run and the commit run on the server: each request answers 202 at once and the page
+    // follows the job until it has finished.
+    const dryRunAnswered = page.waitForResponse((r) => r.url().endsWith('/dry-run') && r.request().method() === 'POST');
     await page.click(byTestId('import-dry-run'));
+    expect((await dryRunAnswered).status()).toBe(202);
 
     await page.waitForSelector(`${byTestId('import-results')}[data-status="validated"]`);
     await expect(page.locator(`${byTestId('import-count-total')} .ant-statistic-content-value`).textContent()).resolves.toBe('4');
@@ -196,7 +200,9 @@ describe('customer journeys in Chromium', () => {
 
     // All-or-nothing is refused while bad rows exist; commit the valid rows only.
     await page.click(byTestId('import-mode-valid'));
+    const commitAnswered = page.waitForResponse((r) => r.url().endsWith('/commit') && r.request().method() === 'POST');
     await page.click(byTestId('import-commit'));
+    expect((await commitAnswered).status()).toBe(202);
     await page.waitForSelector(byTestId('import-committed'), { timeout: 30_000 });
     expect(await page.locator(byTestId('import-results')).getAttribute('data-status')).toBe('committed');
 

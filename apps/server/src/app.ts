@@ -144,8 +144,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   );
 
-  // Long jobs a request starts ("Run now" of the segmentation batch, a walk of the audit chain) run
-  // here after the answer; closing the app waits for them, so the database is not closed under them.
+  // Long work a request starts ("Run now" of the segmentation batch, a walk of the audit chain, an
+  // import's dry run or commit asked for with `Prefer: respond-async`) runs here after the answer;
+  // closing the app waits for it, so the database is not closed under it.
   const backgroundJobs = new BackgroundJobs(db, processWorkerId(), (what, error) => app.log.error({ what, err: error instanceof Error ? { name: error.name } : {} }, 'background job failed'));
   app.addHook('onClose', async () => {
     if (backgroundJobs.runningCount > 0) app.log.warn({ jobs: backgroundJobs.runningCount }, 'waiting for background jobs to finish (a second Ctrl-C stops at once; an interrupted job runs again at the next worker pass)');
@@ -158,7 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(customerRoutes(moduleDeps, { sections: CUSTOMER_360_SECTIONS, lookups: [policyNumberLookup] }));
   await app.register(productRoutes(moduleDeps));
   await app.register(policyRoutes(moduleDeps));
-  await app.register(importRoutes(moduleDeps));
+  await app.register(importRoutes(moduleDeps, { jobs: backgroundJobs }));
   await app.register(claimRoutes(moduleDeps, { uploadDir: config.uploadDir }));
   await app.register(claimSettingsRoutes(moduleDeps));
   await app.register(complaintRoutes(moduleDeps));

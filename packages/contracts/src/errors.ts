@@ -119,6 +119,10 @@ export const ERROR_CODES = [
   'IMPORT_HAS_INVALID_ROWS',
   /** The import was already committed or cancelled. */
   'IMPORT_ALREADY_FINISHED',
+  /** A dry run or commit of this import is running; follow it at GET /imports/{id}. */
+  'IMPORT_RUNNING',
+  /** (On an import job only, never answered.) Its dry run or commit stopped with its server; run it again. */
+  'IMPORT_INTERRUPTED',
   /** A segment or tag-rule condition names an unknown field, an operator the field does not take, or a value of the wrong type. */
   'SEGMENT_CONDITION_INVALID',
   /** A model's target or filter expression does not parse or names something unknown; `detail` says where. */

@@ -12,8 +12,8 @@ export const IMPORT_MODES = ['all', 'valid'] as const;
 export const ZImportMode = z.enum(IMPORT_MODES);
 export type TImportMode = z.infer<typeof ZImportMode>;
 
-/** Lifecycle of an import job: uploaded → validated (dry run) → committing → committed | failed; or cancelled. */
-export const IMPORT_STATUSES = ['uploaded', 'validated', 'committing', 'committed', 'failed', 'cancelled'] as const;
+/** Lifecycle of an import job: uploaded → validating (dry run) → validated → committing → committed | failed; or cancelled. */
+export const IMPORT_STATUSES = ['uploaded', 'validating', 'validated', 'committing', 'committed', 'failed', 'cancelled'] as const;
 export const ZImportStatus = z.enum(IMPORT_STATUSES);
 export type TImportStatus = z.infer<typeof ZImportStatus>;
 
@@ -129,6 +129,12 @@ export const ZImportJob = z
     updatedAt: ZInstant,
     validatedAt: ZInstant.nullable(),
     finishedAt: ZInstant.nullable(),
+    /**
+     * Why the last dry run or commit did not finish, null otherwise: a problem code
+     * (`IMPORT_HAS_INVALID_ROWS` when an all-or-nothing commit was refused, `IMPORT_INTERRUPTED` when
+     * its server stopped, `INTERNAL` …) and its message. Row values never appear here.
+     */
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
   })
   .meta({ id: 'ImportJob' });
 export type TImportJob = z.infer<typeof ZImportJob>;

@@ -43,6 +43,43 @@ describe('background jobs', () => {
     expect(failures).toEqual([`job ${bad.id}`]);
   });
 
+  it('run(): work that keeps its own state is tracked until it ends, and its error reported under its name', async () => {
+    const failures: [string, unknown][] = [];
+    const jobs = new BackgroundJobs(ctx.db, 'api-1', (what, error) => failures.push([what, error]));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let finished = false;
+    jobs.run('import 1 commit', async () => {
+      await gate;
+      finished = true;
+    });
+    jobs.run('import 2 dry run', async () => {
+      throw new Error('boom');
+    });
+    expect(jobs.runningCount).toBe(2);
+    const idle = jobs.idle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(finished).toBe(false);
+    release();
+    await idle;
+    expect(finished).toBe(true);
+    expect(jobs.runningCount).toBe(0);
+    expect(failures.map(([what, error]) => [what, (error as Error).message])).toEqual([['import 2 dry run', 'boom']]);
+  });
+
+  it('run() with startAfter: the work begins only once the request’s answer has gone', async () => {
+    const jobs = new BackgroundJobs(ctx.db, 'api-1', () => undefined);
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const order: string[] = [];
+    jobs.run('import 3 commit', async () => void order.push('work'), answered);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    order.push('answered');
+    answer();
+    await jobs.idle();
+    expect(order).toEqual(['answered', 'work']);
+  });
+
   it('does not record over a job another worker took after the lease lapsed', async () => {
     const jobs = new BackgroundJobs(ctx.db, 'api-2', () => undefined);
     const job = await heldJob('bg:lost', 'api-2');

@@ -86,9 +86,12 @@ export class BackgroundJobs {
     private readonly renewEveryMs = JOB_LEASE_MS / 3,
   ) {}
 
-  /** Runs `work` for a job this worker holds (status `running`, `locked_by` = `workerId`). */
-  start(job: { id: number; attempts: number }, work: () => Promise<object>): void {
-    const run = (async () => {
+  /**
+   * Runs `work` for a job this worker holds (status `running`, `locked_by` = `workerId`), once
+   * `startAfter` has settled (a request's answer: see `run`).
+   */
+  start(job: { id: number; attempts: number }, work: () => Promise<object>, startAfter?: Promise<unknown>): void {
+    this.run(`job ${job.id}`, async () => {
       const leases = keepLeases(this.db, this.workerId, [job.id], () => new Date(), this.renewEveryMs, (error) => this.onError('job lease renewal', error));
       try {
         const outcome = await work();
@@ -99,7 +102,22 @@ export class BackgroundJobs {
         this.onError(`job ${job.id}`, error);
         await failJob(this.db, job, this.workerId, error, new Date());
       }
-    })().catch((error: unknown) => this.onError(`job ${job.id} outcome`, error));
+    }, startAfter);
+  }
+
+  /**
+   * Runs work that keeps its own state elsewhere (an import's dry run or commit records its progress
+   * and outcome on the import job): tracked so that closing the app waits for it; an error it throws
+   * is reported to `onError` under `what`. It starts once `startAfter` has settled: a request that
+   * starts work passes its answer (`answered(reply)`), since on the embedded database (one connection)
+   * work that took the connection first would hold the answer back — its idempotency record is written
+   * before it is sent — until the work ended.
+   */
+  run(what: string, work: () => Promise<void>, startAfter?: Promise<unknown>): void {
+    const run = (async () => {
+      await startAfter?.catch(() => undefined);
+      await work();
+    })().catch((error: unknown) => this.onError(what, error));
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
   }
@@ -126,7 +144,16 @@ export class BackgroundJobs {
 export async function startRequestedJob(
   db: Db,
   jobs: BackgroundJobs,
-  request: { kind: string; payload: Record<string, unknown>; dedupeKey: string; now: Date; audit: (tx: Tx, job: JobRow) => Promise<void>; work: () => Promise<object> },
+  request: {
+    kind: string;
+    payload: Record<string, unknown>;
+    dedupeKey: string;
+    now: Date;
+    audit: (tx: Tx, job: JobRow) => Promise<void>;
+    work: () => Promise<object>;
+    /** The request's answer, after which the work starts (see `BackgroundJobs.run`). */
+    startAfter?: Promise<unknown>;
+  },
 ): Promise<JobRow> {
   const { kind, now } = request;
   const { job, started } = await inTransaction(db, async (tx) => {
@@ -149,7 +176,7 @@ export async function startRequestedJob(
     await request.audit(tx, job);
     return { job, started: true };
   });
-  if (started) jobs.start(job, request.work);
+  if (started) jobs.start(job, request.work, request.startAfter);
   return job;
 }
 

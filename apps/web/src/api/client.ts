@@ -37,6 +37,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Sent on POSTs so a retried submission never creates twice; a new key per user submission. */
   idempotencyKey?: string;
+  /** Further request headers (e.g. `Prefer: respond-async` to have long work answered with 202 at once). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -80,7 +82,7 @@ async function problemOf(response: Response): Promise<ApiError> {
  */
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method === 'POST') headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
 

@@ -7,7 +7,6 @@ import type {
   TImportJobList,
   TImportKind,
   TImportRowErrorList,
-  TImportRunResult,
   TSaveImportMappingRequest,
   TSavedImportMapping,
   TSavedImportMappingList,
@@ -35,16 +34,16 @@ export function useImports(kind?: TImportKind) {
   });
 }
 
-/**
- * One import job. While it is committing (or `poll` is set, e.g. while the commit request is open)
- * it is polled every second to show progress; once it reaches a final state polling stops.
- */
-export function useImport(id: string | undefined, options: { poll?: boolean } = {}) {
+/** The states in which an import's dry run or commit runs on the server (and the job is polled). */
+export const isImportRunning = (job: Pick<TImportJob, 'status'> | undefined) => job?.status === 'validating' || job?.status === 'committing';
+
+/** One import job. While its dry run or commit runs it is polled every second for its progress; once it has finished polling stops. */
+export function useImport(id: string | undefined) {
   return useQuery({
     queryKey: importKeys.detail(id ?? ''),
     queryFn: ({ signal }) => apiFetch<TImportJob>(`/imports/${id}`, { signal }),
     enabled: Boolean(id),
-    refetchInterval: (query) => (options.poll || query.state.data?.status === 'committing' ? 1000 : false),
+    refetchInterval: (query) => (isImportRunning(query.state.data) ? 1000 : false),
   });
 }
 
@@ -71,33 +70,47 @@ export function useCreateImport() {
   });
 }
 
-/** Validates every row without writing anything. */
+/** Dry runs and commits run in the background: the request answers 202 with the job at once. */
+const RESPOND_ASYNC = { Prefer: 'respond-async' };
+
+/** Starts the dry run (every row validated, nothing written); the job then shows `validating` until it has finished. */
 export function useImportDryRun() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: TImportDryRunRequest & { id: string }) => apiFetch<TImportRunResult>(`/imports/${id}/dry-run`, { method: 'POST', body }),
-    onSuccess: async (result) => {
-      queryClient.setQueryData(importKeys.detail(result.job.id), result.job);
-      await queryClient.invalidateQueries({ queryKey: importKeys.errors(result.job.id) });
+    mutationFn: ({ id, ...body }: TImportDryRunRequest & { id: string }) => apiFetch<TImportJob>(`/imports/${id}/dry-run`, { method: 'POST', body, headers: RESPOND_ASYNC }),
+    onSuccess: async (job) => {
+      queryClient.setQueryData(importKeys.detail(job.id), job);
       await queryClient.invalidateQueries({ queryKey: importKeys.lists() });
     },
   });
 }
 
-/** Writes the rows (all-or-nothing or valid rows only). */
+/** Starts the commit (all-or-nothing or valid rows only); the job then shows `committing` with its progress. */
 export function useCommitImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: TImportCommitRequest & { id: string }) => apiFetch<TImportRunResult>(`/imports/${id}/commit`, { method: 'POST', body }),
-    onSuccess: (result) => queryClient.setQueryData(importKeys.detail(result.job.id), result.job),
-    onSettled: async (_result, _error, variables) => {
-      await queryClient.invalidateQueries({ queryKey: importKeys.detail(variables.id) });
+    mutationFn: ({ id, ...body }: TImportCommitRequest & { id: string }) => apiFetch<TImportJob>(`/imports/${id}/commit`, { method: 'POST', body, headers: RESPOND_ASYNC }),
+    onSuccess: async (job) => {
+      queryClient.setQueryData(importKeys.detail(job.id), job);
       await queryClient.invalidateQueries({ queryKey: importKeys.lists() });
-      // Committed rows are new or changed customers and policies.
-      await queryClient.invalidateQueries({ queryKey: ['customers'] });
-      await queryClient.invalidateQueries({ queryKey: ['policies'] });
     },
   });
+}
+
+/**
+ * Once a job's run has finished (it left `validating`/`committing`), what it changed is read again:
+ * its row errors, the history, and — after a commit — the customers and policies it wrote.
+ */
+export function useRefreshAfterImportRun() {
+  const queryClient = useQueryClient();
+  return async (job: TImportJob) => {
+    await queryClient.invalidateQueries({ queryKey: importKeys.errors(job.id) });
+    await queryClient.invalidateQueries({ queryKey: importKeys.lists() });
+    if (job.status === 'committed') {
+      await queryClient.invalidateQueries({ queryKey: ['customers'] });
+      await queryClient.invalidateQueries({ queryKey: ['policies'] });
+    }
+  };
 }
 
 export function useCancelImport() {

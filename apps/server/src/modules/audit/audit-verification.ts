@@ -18,7 +18,7 @@ function assertMayVerify(actor: Actor) {
  * million customers (4–5 million events from its imports alone) takes over a minute. A walk already
  * running is returned, not started twice. The request is audited (`audit.verify_requested`).
  */
-export async function requestAuditVerification(db: Db, actor: Actor, jobs: BackgroundJobs, now = new Date()): Promise<TAuditVerification> {
+export async function requestAuditVerification(db: Db, actor: Actor, jobs: BackgroundJobs, now = new Date(), startAfter?: Promise<unknown>): Promise<TAuditVerification> {
   assertMayVerify(actor);
   const job = await startRequestedJob(db, jobs, {
     kind: AUDIT_VERIFY_JOB,
@@ -27,6 +27,7 @@ export async function requestAuditVerification(db: Db, actor: Actor, jobs: Backg
     now,
     audit: (tx, job) => recordAuditEvent(tx, actor, { action: 'audit.verify_requested', entityType: 'job', entityId: String(job.id), data: { jobId: job.id } }),
     work: () => verifyAuditChain(db),
+    startAfter,
   });
   return presentVerification(job);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db/database.ts';
 import type { BackgroundJobs } from '../../platform/jobs.ts';
+import { answered } from '../../platform/http/answered.ts';
 import { getAuditVerification, listAuditVerifications, requestAuditVerification } from './audit-verification.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { presentAuditEvent } from './audit.presenter.ts';
@@ -41,7 +42,7 @@ export const auditRoutes =
     app.post(
       '/api/v1/audit-events/verifications',
       { schema: { tags: ['audit'], summary: 'Walk the hash chain as a job and answer at once (head office only); poll the verification for its result', response: { 202: ZAuditVerification, ...problems } } },
-      async (request, reply) => reply.status(202).send(await requestAuditVerification(db, actorOf(request), options.jobs)),
+      async (request, reply) => reply.status(202).send(await requestAuditVerification(db, actorOf(request), options.jobs, new Date(), answered(reply))),
     );
     app.get(
       '/api/v1/audit-events/verifications',

@@ -1,14 +1,20 @@
 import type { TImportJob, TImportRowError, TImportStatus } from '@anxin/contracts';
-import type { ImportJobRow } from './import.repository.ts';
+import { isStaleRun, type ImportJobRow } from './import.repository.ts';
 
-/** Whitelists an import job for the API (never the file). */
-export function presentImportJob(row: ImportJobRow): TImportJob {
+const INTERRUPTED = { code: 'IMPORT_INTERRUPTED', message: 'the run stopped with its server before it finished; nothing of it was kept — run it again' };
+
+/**
+ * Whitelists an import job for the API (never the file). A dry run or commit whose server stopped
+ * (no sign of life for STALE_RUN_MS) shows as `failed`, IMPORT_INTERRUPTED: it may be run again.
+ */
+export function presentImportJob(row: ImportJobRow, now = Date.now()): TImportJob {
+  const interrupted = isStaleRun(row, now);
   return {
     id: row.id,
     kind: row.kind,
     fileName: row.file_name,
     source: row.source,
-    status: row.status as TImportStatus,
+    status: interrupted ? 'failed' : (row.status as TImportStatus),
     mode: row.mode,
     headers: row.headers,
     mapping: row.mapping,
@@ -25,6 +31,7 @@ export function presentImportJob(row: ImportJobRow): TImportJob {
     updatedAt: row.updated_at.toISOString(),
     validatedAt: row.validated_at?.toISOString() ?? null,
     finishedAt: row.finished_at?.toISOString() ?? null,
+    error: interrupted ? INTERRUPTED : row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
   };
 }
 

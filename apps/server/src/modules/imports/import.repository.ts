@@ -29,6 +29,8 @@ const JOB_COLUMNS = [
   'updated_at',
   'validated_at',
   'finished_at',
+  'error_code',
+  'error_message',
 ] as const;
 
 export interface NewImportJob {
@@ -98,23 +100,50 @@ export async function listImportJobs(
 }
 
 /**
- * A commit that has written no progress for this long died with its process (its transaction was
- * rolled back, or its committed rows are found again by external id): it may be committed again.
+ * A running dry run or commit renews the job's `updated_at` at least this often (its progress, and a
+ * heartbeat while it has none to report: reading the file, refreshing statistics).
  */
-export const STALE_COMMIT_MS = 15 * 60 * 1000;
+export const RUN_HEARTBEAT_MS = 30_000;
 
 /**
- * Moves a job to `committing` if it may still be committed; returns undefined otherwise. The
- * conditional update is what makes a retried or concurrent commit harmless.
+ * A dry run or commit that has renewed nothing for this long died with its process (its transaction
+ * was rolled back): the job shows as failed (`IMPORT_INTERRUPTED`) and may be run again.
  */
-export async function claimImportJobForCommit(db: Executor, id: string, scopePath: string, patch: { mode: 'all' | 'valid'; mapping: TImportMapping }) {
+export const STALE_RUN_MS = 3 * 60_000;
+
+/** True for a job in `validating` or `committing` whose run stopped with its process. */
+export const isStaleRun = (job: Pick<ImportJobRow, 'status' | 'updated_at'>, now = Date.now()) =>
+  (job.status === 'validating' || job.status === 'committing') && job.updated_at.getTime() < now - STALE_RUN_MS;
+
+/**
+ * Moves a job to `validating` (a dry run) or `committing` if it may run now; returns undefined
+ * otherwise (finished, or a live run holds it). The conditional update is what makes a retried or
+ * concurrent request harmless: only one of them claims the job.
+ */
+export async function claimImportRun(
+  db: Executor,
+  id: string,
+  scopePath: string,
+  patch: { status: 'validating'; mapping: TImportMapping } | { status: 'committing'; mode: 'all' | 'valid'; mapping: TImportMapping },
+) {
   const row = await db
     .updateTable('import_job')
-    .set({ status: 'committing', mode: patch.mode, mapping: JSON.stringify(patch.mapping), rows_processed: 0, updated_at: new Date() })
+    .set({
+      status: patch.status,
+      mapping: JSON.stringify(patch.mapping),
+      ...(patch.status === 'committing' ? { mode: patch.mode } : {}),
+      rows_processed: 0,
+      error_code: null,
+      error_message: null,
+      updated_at: new Date(),
+    })
     .where('id', '=', id)
     .where('org_path', 'like', `${scopePath}%`)
     .where((eb) =>
-      eb.or([eb('status', 'in', ['uploaded', 'validated', 'failed']), eb.and([eb('status', '=', 'committing'), eb('updated_at', '<', new Date(Date.now() - STALE_COMMIT_MS))])]),
+      eb.or([
+        eb('status', 'in', ['uploaded', 'validated', 'failed']),
+        eb.and([eb('status', 'in', ['validating', 'committing']), eb('updated_at', '<', new Date(Date.now() - STALE_RUN_MS))]),
+      ]),
     )
     .returning(JOB_COLUMNS)
     .executeTakeFirst();
@@ -139,6 +168,8 @@ export async function updateImportJob(
     validatedAt?: Date;
     finishedAt?: Date;
     eraseFile?: boolean;
+    /** The run's failure (null clears it). */
+    error?: { code: string; message: string } | null;
     onlyIfStatus?: TImportStatus[];
   },
 ): Promise<ImportJobRow | undefined> {
@@ -151,6 +182,7 @@ export async function updateImportJob(
       ...(patch.validatedAt ? { validated_at: patch.validatedAt } : {}),
       ...(patch.finishedAt ? { finished_at: patch.finishedAt } : {}),
       ...(patch.eraseFile ? { file_enc: null } : {}),
+      ...(patch.error !== undefined ? { error_code: patch.error?.code ?? null, error_message: patch.error?.message ?? null } : {}),
       ...(patch.rowsProcessed !== undefined ? { rows_processed: patch.rowsProcessed } : {}),
       ...(patch.rowsValid !== undefined ? { rows_valid: patch.rowsValid } : {}),
       ...(patch.rowsInvalid !== undefined ? { rows_invalid: patch.rowsInvalid } : {}),

@@ -289,17 +289,97 @@ describe('dry run and commit', () => {
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/imports/${job.id}/cancel`, token: token.eastCsr }), 409, 'IMPORT_ALREADY_FINISHED');
   });
 
-  it('a commit whose process died (no progress for 15 minutes) can be committed again; a live one cannot', async () => {
+  it('a run whose process died (no sign of life for 3 minutes) shows as interrupted and can run again; a live one cannot', async () => {
     const { job } = await uploadCsv(token.eastCsr, csv('S-1,冯涛,男,,,,,EAST-A,'));
-    // As a crashed server leaves it: `committing`, its transaction rolled back.
-    await ctx.db.updateTable('import_job').set({ status: 'committing', updated_at: new Date(Date.now() - 5 * 60 * 1000) }).where('id', '=', job.id).execute();
-    expectProblem(await commit(token.eastCsr, job.id, 'all'), 409, 'IMPORT_ALREADY_FINISHED');
-    expectProblem(await dryRun(token.eastCsr, job.id), 409, 'IMPORT_ALREADY_FINISHED');
-    await ctx.db.updateTable('import_job').set({ updated_at: new Date(Date.now() - 16 * 60 * 1000) }).where('id', '=', job.id).execute();
+    const show = async () => (await ctx.request({ method: 'GET', url: `/api/v1/imports/${job.id}`, token: token.eastCsr })).json() as TImportJob;
+    for (const status of ['validating', 'committing'] as const) {
+      // As a crashed server leaves it: the run's state, its transaction rolled back.
+      await ctx.db.updateTable('import_job').set({ status, updated_at: new Date(Date.now() - 2 * 60 * 1000) }).where('id', '=', job.id).execute();
+      expect(await show()).toMatchObject({ status, error: null });
+      expectProblem(await commit(token.eastCsr, job.id, 'all'), 409, 'IMPORT_RUNNING');
+      expectProblem(await dryRun(token.eastCsr, job.id), 409, 'IMPORT_RUNNING');
+      expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/imports/${job.id}/cancel`, token: token.eastCsr }), 409, 'IMPORT_RUNNING');
+      await ctx.db.updateTable('import_job').set({ updated_at: new Date(Date.now() - 4 * 60 * 1000) }).where('id', '=', job.id).execute();
+      expect(await show()).toMatchObject({ status: 'failed', error: { code: 'IMPORT_INTERRUPTED' } });
+    }
     const res = await commit(token.eastCsr, job.id, 'all');
     expect(res.statusCode, res.body).toBe(200);
-    expect((res.json() as TImportRunResult).job).toMatchObject({ status: 'committed', rowsCreated: 1 });
+    expect((res.json() as TImportRunResult).job).toMatchObject({ status: 'committed', rowsCreated: 1, error: null });
     expect(await ctx.db.selectFrom('customer').select('name').where('external_id', '=', 'S-1').execute()).toEqual([{ name: '冯涛' }]);
+  });
+});
+
+describe('in the background (Prefer: respond-async)', () => {
+  const async = { prefer: 'respond-async' };
+  const show = async (id: string) => (await ctx.request({ method: 'GET', url: `/api/v1/imports/${id}`, token: token.eastCsr })).json() as TImportJob;
+  /** Polls the job until its run has finished, as the console does. */
+  const settled = async (id: string) => {
+    for (let i = 0; i < 200; i++) {
+      const job = await show(id);
+      if (job.status !== 'validating' && job.status !== 'committing') return job;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`import ${id} still running after 10 s`);
+  };
+
+  it('a dry run answers 202 with the job validating, then shows the counts and row errors it found', async () => {
+    const { job } = await uploadCsv(token.eastCsr, csv('B-1,何静,女,1990-02-14,,,,EAST-A,', ...BAD));
+    const res = await ctx.request({ method: 'POST', url: `/api/v1/imports/${job.id}/dry-run`, token: token.eastCsr, payload: {}, headers: async });
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.headers['preference-applied']).toBe('respond-async');
+    expect(res.json()).toMatchObject({ id: job.id, status: 'validating', rowsProcessed: 0, error: null });
+    const done = await settled(job.id);
+    expect(done).toMatchObject({ status: 'validated', rowsTotal: 5, rowsProcessed: 5, rowsValid: 1, rowsInvalid: 4, rowsCreated: 1, error: null });
+    const errors = (await ctx.request({ method: 'GET', url: `/api/v1/imports/${job.id}/errors`, token: token.eastCsr })).json() as TImportRowErrorList;
+    expect(new Set(errors.items.map((e) => e.rowNumber))).toEqual(new Set([3, 4, 5, 6]));
+    expect(await ctx.db.selectFrom('customer').select('id').where('external_id', '=', 'B-1').execute()).toEqual([]);
+  });
+
+  it('a commit answers 202 with the job committing and writes the rows after the answer; a retry with the same key replays the 202', async () => {
+    const { job } = await uploadCsv(token.eastCsr, csv('B-2,韩梅,女,1991-03-15,,,,EAST-A,', ...BAD));
+    const auditsBefore = await auditCount('import.run');
+    const headers = { ...async, 'idempotency-key': `async-commit-${job.id}` };
+    const res = await commit(token.eastCsr, job.id, 'valid', headers);
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toMatchObject({ status: 'committing', mode: 'valid' });
+    const done = await settled(job.id);
+    expect(done).toMatchObject({ status: 'committed', mode: 'valid', rowsCreated: 1, rowsInvalid: 4, error: null });
+    expect(done.finishedAt).not.toBeNull();
+    expect(await ctx.db.selectFrom('customer').select('name').where('external_id', '=', 'B-2').execute()).toEqual([{ name: '韩梅' }]);
+    expect(await auditCount('import.run')).toBe(auditsBefore + 1);
+    const again = await commit(token.eastCsr, job.id, 'valid', headers);
+    expect(again.statusCode).toBe(202);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    // Without the key it is a second commit of a committed import.
+    expectProblem(await commit(token.eastCsr, job.id, 'valid', async), 409, 'IMPORT_ALREADY_FINISHED');
+  });
+
+  it('an all-or-nothing commit with invalid rows writes nothing and leaves the job validated with IMPORT_HAS_INVALID_ROWS', async () => {
+    const { job } = await uploadCsv(token.eastCsr, csv('B-3,邓超,男,1980-01-01,,,,EAST-A,', BAD[1]!));
+    const res = await commit(token.eastCsr, job.id, 'all', async);
+    expect(res.statusCode, res.body).toBe(202);
+    const done = await settled(job.id);
+    expect(done).toMatchObject({ status: 'validated', mode: 'all', rowsValid: 1, rowsInvalid: 1, rowsCreated: 0, error: { code: 'IMPORT_HAS_INVALID_ROWS' } });
+    expect(done.error!.message).toBe('1 of 2 rows are invalid; nothing was written. Fix them or commit the valid rows only.');
+    expect(await ctx.db.selectFrom('customer').select('id').where('external_id', '=', 'B-3').execute()).toEqual([]);
+    // Committing the valid rows then succeeds and clears the error.
+    await commit(token.eastCsr, job.id, 'valid', async);
+    expect(await settled(job.id)).toMatchObject({ status: 'committed', rowsCreated: 1, error: null });
+  });
+
+  it('a run that fails leaves the job failed with a code and a message that holds no row values; it can run again', async () => {
+    const idNumber = `33010619840404122${idNumberCheckDigit('33010619840404122')}`;
+    const { job } = await uploadCsv(token.eastCsr, csv(`B-4,彭丽,女,1984-04-04,${idNumber},13812340004,,EAST-A,`));
+    const stored = await ctx.db.selectFrom('import_job').select('file_enc').where('id', '=', job.id).executeTakeFirstOrThrow();
+    // A stored file that no longer decrypts (a key rotated away, say): the run fails after the 202.
+    await ctx.db.updateTable('import_job').set({ file_enc: 'v1:not-a-ciphertext' }).where('id', '=', job.id).execute();
+    expect((await commit(token.eastCsr, job.id, 'all', async)).statusCode).toBe(202);
+    const failed = await settled(job.id);
+    expect(failed).toMatchObject({ status: 'failed', rowsCreated: 0, error: { code: 'INTERNAL' } });
+    for (const value of ['彭丽', idNumber, '13812340004']) expect(JSON.stringify(failed)).not.toContain(value);
+    await ctx.db.updateTable('import_job').set({ file_enc: stored.file_enc }).where('id', '=', job.id).execute();
+    await commit(token.eastCsr, job.id, 'all', async);
+    expect(await settled(job.id)).toMatchObject({ status: 'committed', rowsCreated: 1, error: null });
   });
 });
 

@@ -22,6 +22,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../platform/deps.ts';
+import type { BackgroundJobs } from '../../platform/jobs.ts';
+import { answered } from '../../platform/http/answered.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { exportRoutes } from './export.routes.ts';
@@ -38,6 +40,8 @@ import {
   listImportMappings,
   listImports,
   saveImportMapping,
+  startCommit,
+  startDryRun,
 } from './import.service.ts';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
@@ -56,8 +60,17 @@ function decodeBase64(content: string): Uint8Array {
   return Buffer.from(compact, 'base64');
 }
 
+/** `Prefer: respond-async` (RFC 7240) asks for 202 and the job at once instead of waiting for the run. */
+const ZPreferHeaders = z.looseObject({
+  prefer: z
+    .string()
+    .optional()
+    .meta({ description: '`respond-async`: answer 202 with the job at once and run in the background; poll GET /imports/{id} until it leaves validating/committing' }),
+});
+const respondAsync = (headers: { prefer?: string }) => /(^|[,;\s])respond-async($|[,;\s=])/i.test(headers.prefer ?? '');
+
 export const importRoutes =
-  (deps: ModuleDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps, options: { jobs: BackgroundJobs }): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/api/v1/imports',
@@ -86,7 +99,7 @@ export const importRoutes =
     );
     app.get(
       '/api/v1/imports/:id',
-      { schema: { tags: ['imports'], summary: 'One import job with its counts and progress (poll while committing)', params: ZIdParams, response: { 200: ZImportJob, ...errors } } },
+      { schema: { tags: ['imports'], summary: 'One import job with its counts and progress (poll while validating or committing)', params: ZIdParams, response: { 200: ZImportJob, ...errors } } },
       async (request) => presentImportJob(await getImport(deps, actorOf(request), request.params.id)),
     );
     app.post(
@@ -94,15 +107,20 @@ export const importRoutes =
       {
         schema: {
           tags: ['imports'],
-          summary: 'Validate every row exactly as a commit would, writing nothing; reports each bad row',
+          summary: 'Validate every row exactly as a commit would, writing nothing; reports each bad row (with Prefer: respond-async: 202 and the job, validating)',
           params: ZIdParams,
+          headers: ZPreferHeaders,
           body: ZImportDryRunRequest,
-          response: { 200: ZImportRunResult, ...errors },
+          response: { 200: ZImportRunResult, 202: ZImportJob, ...errors },
         },
       },
-      async (request) => {
+      async (request, reply) => {
+        if (respondAsync(request.headers)) {
+          const job = await startDryRun(deps, actorOf(request), options.jobs, request.params.id, request.body, answered(reply));
+          return reply.status(202).header('preference-applied', 'respond-async').send(presentImportJob(job));
+        }
         const { job, errors: rowErrors } = await dryRunImport(deps, actorOf(request), request.params.id, request.body);
-        return { job: presentImportJob(job), errors: rowErrors };
+        return reply.send({ job: presentImportJob(job), errors: rowErrors });
       },
     );
     app.post(
@@ -110,15 +128,20 @@ export const importRoutes =
       {
         schema: {
           tags: ['imports'],
-          summary: 'Write the rows: mode "all" (all-or-nothing) or "valid" (valid rows only, invalid ones reported)',
+          summary: 'Write the rows: mode "all" (all-or-nothing) or "valid" (valid rows only, invalid ones reported) (with Prefer: respond-async: 202 and the job, committing)',
           params: ZIdParams,
+          headers: ZPreferHeaders,
           body: ZImportCommitRequest,
-          response: { 200: ZImportRunResult, ...errors },
+          response: { 200: ZImportRunResult, 202: ZImportJob, ...errors },
         },
       },
-      async (request) => {
+      async (request, reply) => {
+        if (respondAsync(request.headers)) {
+          const job = await startCommit(deps, actorOf(request), options.jobs, request.params.id, request.body, answered(reply));
+          return reply.status(202).header('preference-applied', 'respond-async').send(presentImportJob(job));
+        }
         const { job, errors: rowErrors } = await commitImport(deps, actorOf(request), request.params.id, request.body);
-        return { job: presentImportJob(job), errors: rowErrors };
+        return reply.send({ job: presentImportJob(job), errors: rowErrors });
       },
     );
     app.post(

@@ -16,13 +16,14 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { refreshReferenceStatistics } from '../../platform/db/migrate.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import type { BackgroundJobs } from '../../platform/jobs.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { parseImportFileOffThread, type ParsedImportFile } from './import-file.ts';
 import { assertValidMapping, isImportField, missingRequiredFields, suggestMapping } from './import-mapping.ts';
 import { runImportRows, type ProgressListener, type RunResult } from './import-runner.ts';
 import { assertCanImport } from './import.policy.ts';
 import {
-  claimImportJobForCommit,
+  claimImportRun,
   findImportJob,
   findImportMapping,
   findImportMappings,
@@ -34,7 +35,8 @@ import {
   updateImportJob,
   upsertImportMapping,
   type ImportJobRow,
-  STALE_COMMIT_MS,
+  isStaleRun,
+  RUN_HEARTBEAT_MS,
 } from './import.repository.ts';
 import { ROW_HANDLERS } from './row-handlers.ts';
 
@@ -119,94 +121,156 @@ export async function* iterateImportErrors(deps: ModuleDeps, actor: Actor, id: s
   }
 }
 
-/** Validates every row exactly as a commit would, then rolls everything back; stores the counts and row errors. */
+/**
+ * Validates every row exactly as a commit would, then rolls everything back; stores the counts and
+ * row errors. The caller waits for the run; `startDryRun` answers at once and runs it in the background.
+ */
 export async function dryRunImport(deps: ModuleDeps, actor: Actor, id: string, input: TImportDryRunRequest, options: RunOptions = {}) {
-  const job = await getImport(deps, actor, id);
-  if (['committed', 'cancelled'].includes(job.status) || (job.status === 'committing' && !isStaleCommit(job))) throw alreadyFinished(job);
-  if (job.status === 'committing') await updateImportJob(rootDb(deps), job.id, { status: 'failed', onlyIfStatus: ['committing'] });
-  const mapping = input.mapping ?? job.mapping;
-  assertValidMapping(job.kind, job.headers, mapping);
-  const parsed = await readStoredFile(deps, job);
-  const progress = progressWriter(rootDb(deps), job.id, ['uploaded', 'validated', 'failed'], options.onProgress);
-  let result: RunResult | undefined;
-  try {
-    await rootDb(deps)
-      .transaction()
-      .execute(async (tx) => {
-        result = await runImportRows({ ...deps, db: tx }, actor, { handler: ROW_HANDLERS[job.kind], headers: parsed.headers, rows: parsed.rows, mapping, onProgress: progress.report });
-        throw new DryRunRollback();
-      });
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
-  }
-  await progress.flush();
-  const run = result!;
-  const updated = await rootDb(deps)
-    .transaction()
-    .execute(async (tx) => {
-      await replaceImportRowErrors(tx, job.id, run.errors);
-      await auditRun(tx, actor, job, 'dry_run', null, run);
-      return updateImportJob(tx, job.id, { status: 'validated', mapping, validatedAt: new Date(), ...countsOf(run) });
-    });
-  return { job: updated!, errors: run.errors.slice(0, INLINE_ERRORS) };
+  const job = await claimRun(deps, actor, id, (mapping) => ({ status: 'validating', mapping }), input.mapping);
+  return executeDryRun(deps, actor, job, options);
 }
 
 /**
  * Commits the rows. Mode `all`: one transaction, nothing written if any row is invalid
  * (IMPORT_HAS_INVALID_ROWS, with the row errors stored for the report). Mode `valid`: the valid
  * rows are written, the invalid ones reported. A job commits at most once (IMPORT_ALREADY_FINISHED).
+ * The caller waits for the run; `startCommit` answers at once and runs it in the background.
  */
 export async function commitImport(deps: ModuleDeps, actor: Actor, id: string, input: TImportCommitRequest, options: RunOptions = {}) {
+  const job = await claimRun(deps, actor, id, (mapping) => ({ status: 'committing', mode: input.mode, mapping }), input.mapping);
+  return executeCommit(deps, actor, job, input.mode, options);
+}
+
+/**
+ * Claims the job for a dry run (`validating`) and returns it at once; the run goes on in `background`
+ * and records its progress, counts, row errors and any failure on the job (polled at GET /imports/{id}).
+ */
+export async function startDryRun(deps: ModuleDeps, actor: Actor, background: BackgroundJobs, id: string, input: TImportDryRunRequest, startAfter?: Promise<unknown>): Promise<ImportJobRow> {
+  const job = await claimRun(deps, actor, id, (mapping) => ({ status: 'validating', mapping }), input.mapping);
+  background.run(`import ${job.id} dry run`, () => executeDryRun(deps, actor, job).then(() => undefined, reportedOnJob), startAfter);
+  return job;
+}
+
+/** Claims the job for a commit (`committing`) and returns it at once; the commit goes on in `background` (see `startDryRun`). */
+export async function startCommit(deps: ModuleDeps, actor: Actor, background: BackgroundJobs, id: string, input: TImportCommitRequest, startAfter?: Promise<unknown>): Promise<ImportJobRow> {
+  const job = await claimRun(deps, actor, id, (mapping) => ({ status: 'committing', mode: input.mode, mapping }), input.mapping);
+  background.run(`import ${job.id} commit`, () => executeCommit(deps, actor, job, input.mode).then(() => undefined, reportedOnJob), startAfter);
+  return job;
+}
+
+/** A run's DomainError is the job's recorded outcome (its `error`); anything else is also the server's to log. */
+function reportedOnJob(error: unknown) {
+  if (!(error instanceof DomainError)) throw error;
+}
+
+/**
+ * Checks the mapping, then moves the job to `validating` or `committing` in a short transaction of its
+ * own, visible to every other request at once: of two concurrent requests one claims the job, the
+ * other is told it runs (IMPORT_RUNNING) or has finished (IMPORT_ALREADY_FINISHED).
+ */
+async function claimRun(deps: ModuleDeps, actor: Actor, id: string, claim: (mapping: TImportMapping) => Parameters<typeof claimImportRun>[3], requested?: TImportMapping) {
   const current = await getImport(deps, actor, id);
-  const mapping = input.mapping ?? current.mapping;
+  const mapping = requested ?? current.mapping;
   assertValidMapping(current.kind, current.headers, mapping);
-  // A short transaction of its own moves the job to `committing`, visible to other requests at once.
-  const job = await claimImportJobForCommit(rootDb(deps), id, actor.orgPath, { mode: input.mode, mapping });
-  if (!job) throw alreadyFinished((await findImportJob(deps.db, id, actor.orgPath)) ?? current);
-  let parsed: ParsedImportFile;
+  const job = await claimImportRun(rootDb(deps), id, actor.orgPath, claim(mapping));
+  if (job) return job;
+  const now = (await findImportJob(deps.db, id, actor.orgPath)) ?? current;
+  throw now.status === 'validating' || now.status === 'committing' ? running(now.status) : alreadyFinished(now);
+}
+
+async function executeDryRun(deps: ModuleDeps, actor: Actor, job: ImportJobRow, options: RunOptions = {}) {
+  const progress = progressWriter(rootDb(deps), job.id, 'validating', options.onProgress);
   try {
-    parsed = await readStoredFile(deps, job);
-  } catch (error) {
-    await updateImportJob(rootDb(deps), job.id, { status: 'failed' });
-    throw error;
-  }
-  // Progress goes to the job row outside the main transaction (fire-and-forget, at most one write in
-  // flight), so a poller sees it on PostgreSQL while the commit runs. PGlite has one connection: there
-  // the writes queue behind the commit and pollers see the final counts.
-  const progress = progressWriter(rootDb(deps), job.id, ['committing'], options.onProgress);
-  let run: RunResult | undefined;
-  try {
-    const committed = await rootDb(deps)
-      .transaction()
-      .execute(async (tx) => {
-        run = await runImportRows({ ...deps, db: tx }, actor, { handler: ROW_HANDLERS[job.kind], headers: parsed.headers, rows: parsed.rows, mapping, onProgress: progress.report });
-        if (input.mode === 'all' && run.rowsInvalid > 0) throw new DryRunRollback();
-        return finishCommit(tx, actor, job, mapping, input.mode, run);
-      });
-    await progress.flush();
-    await refreshStatistics(rootDb(deps), ROW_HANDLERS[job.kind].tables, run!.rowsCreated + run!.rowsUpdated);
-    return { job: committed, errors: run!.errors.slice(0, INLINE_ERRORS) };
-  } catch (error) {
-    await progress.flush();
-    if (error instanceof DryRunRollback && run) {
-      const result = run;
+    const parsed = await readStoredFile(deps, job);
+    let result: RunResult | undefined;
+    try {
       await rootDb(deps)
         .transaction()
         .execute(async (tx) => {
-          await replaceImportRowErrors(tx, job.id, result.errors);
-          await auditRun(tx, actor, job, 'refused', input.mode, { ...result, rowsCreated: 0, rowsUpdated: 0, rowsSkipped: 0 });
-          await updateImportJob(tx, job.id, { status: 'validated', validatedAt: new Date(), ...countsOf(result), rowsCreated: 0, rowsUpdated: 0, rowsSkipped: 0 });
+          result = await runImportRows({ ...deps, db: tx }, actor, { handler: ROW_HANDLERS[job.kind], headers: parsed.headers, rows: parsed.rows, mapping: job.mapping, onProgress: progress.report });
+          throw new DryRunRollback();
         });
-      throw new DomainError(
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error;
+    }
+    await progress.stop();
+    const run = result!;
+    const updated = await rootDb(deps)
+      .transaction()
+      .execute(async (tx) => {
+        await replaceImportRowErrors(tx, job.id, run.errors);
+        await auditRun(tx, actor, job, 'dry_run', null, run);
+        return updateImportJob(tx, job.id, { status: 'validated', validatedAt: new Date(), ...countsOf(run) });
+      });
+    return { job: updated!, errors: run.errors.slice(0, INLINE_ERRORS) };
+  } catch (error) {
+    await progress.stop();
+    await recordRunFailure(rootDb(deps), job.id, 'validating', error);
+    throw error;
+  }
+}
+
+async function executeCommit(deps: ModuleDeps, actor: Actor, job: ImportJobRow, mode: 'all' | 'valid', options: RunOptions = {}) {
+  // Progress goes to the job row outside the main transaction (fire-and-forget, at most one write in
+  // flight), so a poller sees it on PostgreSQL while the commit runs. PGlite has one connection: there
+  // the writes queue behind the commit and pollers see the final counts.
+  const progress = progressWriter(rootDb(deps), job.id, 'committing', options.onProgress);
+  let run: RunResult | undefined;
+  try {
+    const parsed = await readStoredFile(deps, job);
+    const committed = await rootDb(deps)
+      .transaction()
+      .execute(async (tx) => {
+        run = await runImportRows({ ...deps, db: tx }, actor, { handler: ROW_HANDLERS[job.kind], headers: parsed.headers, rows: parsed.rows, mapping: job.mapping, onProgress: progress.report });
+        if (mode === 'all' && run.rowsInvalid > 0) throw new DryRunRollback();
+        return finishCommit(tx, actor, job, job.mapping, mode, run);
+      });
+    await refreshStatistics(rootDb(deps), ROW_HANDLERS[job.kind].tables, run!.rowsCreated + run!.rowsUpdated);
+    await progress.stop();
+    return { job: committed, errors: run!.errors.slice(0, INLINE_ERRORS) };
+  } catch (error) {
+    await progress.stop();
+    if (error instanceof DryRunRollback && run) {
+      const result = run;
+      const refusal = new DomainError(
         'IMPORT_HAS_INVALID_ROWS',
         `${result.rowsInvalid} of ${result.rowsTotal} rows are invalid; nothing was written. Fix them or commit the valid rows only.`,
         result.errors.slice(0, INLINE_ERRORS).map((e) => ({ field: `rows[${e.rowNumber}]${e.column ? `.${e.column}` : ''}`, message: e.message, code: e.code })),
         { jobId: job.id },
       );
+      await rootDb(deps)
+        .transaction()
+        .execute(async (tx) => {
+          await replaceImportRowErrors(tx, job.id, result.errors);
+          await auditRun(tx, actor, job, 'refused', mode, { ...result, rowsCreated: 0, rowsUpdated: 0, rowsSkipped: 0 });
+          await updateImportJob(tx, job.id, {
+            status: 'validated',
+            validatedAt: new Date(),
+            ...countsOf(result),
+            rowsCreated: 0,
+            rowsUpdated: 0,
+            rowsSkipped: 0,
+            error: { code: refusal.code, message: refusal.message },
+          });
+        });
+      throw refusal;
     }
-    await updateImportJob(rootDb(deps), job.id, { status: 'failed', onlyIfStatus: ['committing'] });
+    await recordRunFailure(rootDb(deps), job.id, 'committing', error);
     throw error;
   }
+}
+
+/**
+ * A run that stopped on an error leaves the job `failed` with the error's code and message (a
+ * DomainError's own, which never holds row values; anything else as `INTERNAL`) — and only a job its
+ * run still holds: a commit that finished and then failed refreshing statistics stays committed.
+ */
+async function recordRunFailure(db: Db, jobId: string, running: 'validating' | 'committing', error: unknown) {
+  const recorded =
+    error instanceof DomainError
+      ? { code: error.code as string, message: error.message }
+      : { code: 'INTERNAL', message: 'the run stopped on an unexpected error (logged on the server); run it again, or ask the administrator if it recurs' };
+  await updateImportJob(db, jobId, { status: 'failed', error: recorded, onlyIfStatus: [running] });
 }
 
 /** Rows written from which an import refreshes the planner statistics of the tables it filled. */
@@ -258,8 +322,12 @@ async function auditRun(tx: Tx, actor: Actor, job: ImportJobRow, outcome: 'dry_r
 export async function cancelImport(deps: ModuleDeps, actor: Actor, id: string) {
   const job = await getImport(deps, actor, id);
   const updated = await updateImportJob(deps.db, job.id, { status: 'cancelled', finishedAt: new Date(), eraseFile: true, onlyIfStatus: ['uploaded', 'validated', 'failed'] });
-  if (!updated) throw alreadyFinished(job);
-  return updated;
+  if (updated) return updated;
+  if (isStaleRun(job)) {
+    const interrupted = await updateImportJob(deps.db, job.id, { status: 'cancelled', finishedAt: new Date(), eraseFile: true, onlyIfStatus: [job.status] });
+    if (interrupted) return interrupted;
+  }
+  throw job.status === 'validating' || job.status === 'committing' ? running(job.status) : alreadyFinished(job);
 }
 
 /** Saved column mappings (per kind and source). */
@@ -280,10 +348,10 @@ export async function saveImportMapping(deps: ModuleDeps, actor: Actor, input: T
 
 class DryRunRollback extends Error {}
 
-const isStaleCommit = (job: ImportJobRow) => job.updated_at.getTime() < Date.now() - STALE_COMMIT_MS;
+const running = (status: 'validating' | 'committing') =>
+  new DomainError('IMPORT_RUNNING', status === 'committing' ? 'the import is being committed' : 'the import is being validated (dry run)');
 
-const alreadyFinished = (job: ImportJobRow) =>
-  new DomainError('IMPORT_ALREADY_FINISHED', job.status === 'committing' ? 'the import is being committed' : `the import is already ${job.status}`);
+const alreadyFinished = (job: ImportJobRow) => new DomainError('IMPORT_ALREADY_FINISHED', `the import is already ${job.status}`);
 
 const countsOf = (run: RunResult) => ({
   rowsProcessed: run.rowsTotal,
@@ -307,21 +375,33 @@ async function readStoredFile(deps: ModuleDeps, job: ImportJobRow): Promise<Pars
 /**
  * Writes progress to the job row outside the run's transaction without ever awaiting it inside
  * (on PGlite that would wait for the connection the transaction holds): at most one write in
- * flight, later reports skipped while it runs; `flush` awaits the last one.
+ * flight, later reports skipped while it runs. Every RUN_HEARTBEAT_MS the count is written even
+ * without news, so the run never looks stopped while it reads the file or refreshes statistics.
+ * `stop` ends the heartbeat and awaits the last write.
  */
-function progressWriter(db: Executor, jobId: string, onlyIfStatus: ImportJobRow['status'][], listener?: ProgressListener) {
+function progressWriter(db: Executor, jobId: string, running: 'validating' | 'committing', listener?: ProgressListener) {
   let inFlight: Promise<unknown> | undefined;
   let lastWritten = 0;
+  let latest = 0;
+  const write = (processed: number) => {
+    lastWritten = processed;
+    inFlight = recordImportProgress(db, jobId, processed, [running])
+      .catch(() => undefined)
+      .finally(() => (inFlight = undefined));
+  };
+  const heartbeat = setInterval(() => {
+    if (!inFlight) write(latest);
+  }, RUN_HEARTBEAT_MS);
+  heartbeat.unref();
   return {
     report(processed: number, total: number) {
       listener?.(processed, total);
+      latest = processed;
       if (inFlight || (processed - lastWritten < 50 && processed !== total)) return;
-      lastWritten = processed;
-      inFlight = recordImportProgress(db, jobId, processed, onlyIfStatus)
-        .catch(() => undefined)
-        .finally(() => (inFlight = undefined));
+      write(processed);
     },
-    async flush() {
+    async stop() {
+      clearInterval(heartbeat);
       await inFlight;
     },
   };

@@ -37,7 +37,7 @@ export async function runSegmentationBatch(db: Executor, now: Date): Promise<TSe
  * passes or switched off) is taken and started here (`startRequestedJob`). The request is audited
  * now, the run when it finishes (`segmentation.run`, as the system, with who asked).
  */
-export async function requestSegmentationRun(deps: ModuleDeps & { db: Db }, actor: Actor, jobs: BackgroundJobs, now = new Date()): Promise<TSegmentationRun> {
+export async function requestSegmentationRun(deps: ModuleDeps & { db: Db }, actor: Actor, jobs: BackgroundJobs, now = new Date(), startAfter?: Promise<unknown>): Promise<TSegmentationRun> {
   if (!mayManageSegmentation(actor)) throw forbidden('You may not run segmentation');
   const job = await startRequestedJob(deps.db, jobs, {
     kind: 'segmentation',
@@ -46,6 +46,7 @@ export async function requestSegmentationRun(deps: ModuleDeps & { db: Db }, acto
     now,
     audit: (tx, job) => recordAuditEvent(tx, actor, { action: 'segmentation.run_requested', entityType: 'job', entityId: String(job.id), data: { jobId: job.id } }),
     work: () => runSegmentationAsSystem(deps.db, new Date(), `run now: ${actor.name}`),
+    startAfter,
   });
   return presentRun(job);
 }

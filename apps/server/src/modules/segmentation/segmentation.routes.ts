@@ -28,6 +28,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import type { BackgroundJobs } from '../../platform/jobs.ts';
+import { answered } from '../../platform/http/answered.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { FieldCatalogue } from './conditions.ts';
@@ -58,7 +59,7 @@ export const segmentationCoreRoutes =
           response: { 202: ZSegmentationRun, ...errors },
         },
       },
-      async (request, reply) => reply.status(202).send(await requestSegmentationRun(deps, actorOf(request), options.jobs)),
+      async (request, reply) => reply.status(202).send(await requestSegmentationRun(deps, actorOf(request), options.jobs, new Date(), answered(reply))),
     );
     app.get(
       '/api/v1/segmentation/runs',

@@ -17,7 +17,7 @@ export interface ImportJobTable {
   kind: 'customers' | 'relationships' | 'policies';
   file_name: string;
   source: string | null;
-  status: Generated<'uploaded' | 'validated' | 'committing' | 'committed' | 'failed' | 'cancelled'>;
+  status: Generated<'uploaded' | 'validating' | 'validated' | 'committing' | 'committed' | 'failed' | 'cancelled'>;
   mode: 'all' | 'valid' | null;
   headers: Json<string[]>;
   mapping: Json<Record<string, string>>;
@@ -36,6 +36,9 @@ export interface ImportJobTable {
   updated_at: Timestamp;
   validated_at: NullableTimestamp;
   finished_at: NullableTimestamp;
+  /** The last run's failure (migration 0014): a problem code and its message, null after a run that finished. */
+  error_code: string | null;
+  error_message: string | null;
 }
 
 export interface ImportRowErrorTable {

@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Skeleton, Steps } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useCommitImport, useImport } from '../../../api/imports.ts';
+import { isImportRunning, useCommitImport, useImport, useRefreshAfterImportRun } from '../../../api/imports.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { ImportCommitPanel } from './components/import-commit-panel.tsx';
@@ -22,16 +23,28 @@ export function ImportWizardPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const jobId = searchParams.get('job') ?? undefined;
   const commit = useCommitImport();
-  // While a commit runs the request stays open; the job is polled for its progress meanwhile.
-  const job = useImport(jobId, { poll: commit.isPending });
+  // The dry run and the commit answer at once; the job is polled while they run on the server.
+  const job = useImport(jobId);
   const openJob = (id: string | undefined) => {
     commit.reset();
     setSearchParams(id ? { job: id } : {}, { replace: false });
   };
 
-  const status = job.data?.status;
-  const step: Step = !jobId ? 0 : status === 'uploaded' ? 1 : status === 'validated' ? 2 : 3;
   const current = job.data;
+  const status = current?.status;
+  const step: Step = !jobId ? 0 : status === 'uploaded' ? 1 : status === 'validating' || status === 'validated' ? 2 : 3;
+
+  // When a run seen running has finished, what it changed is read again (row errors, history, customers).
+  const refreshAfterRun = useRefreshAfterImportRun();
+  const wasRunning = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!current) return;
+    if (isImportRunning(current)) wasRunning.current = current.id;
+    else if (wasRunning.current === current.id) {
+      wasRunning.current = undefined;
+      void refreshAfterRun(current);
+    }
+  }, [current, refreshAfterRun]);
 
   return (
     <div data-testid="import-page">

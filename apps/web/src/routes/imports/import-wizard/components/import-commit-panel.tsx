@@ -1,20 +1,23 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { TImportJob, TImportMode, TImportRunResult } from '@anxin/contracts';
+import type { TImportJob, TImportMode } from '@anxin/contracts';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { Alert, Button, Col, Flex, Progress, Radio, Result, Row, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useDownloadImportErrors, useImportDryRun } from '../../../../api/imports.ts';
+import { ApiError, type ApiErrorCode } from '../../../../api/client.ts';
+import { isImportRunning, useDownloadImportErrors, useImportDryRun } from '../../../../api/imports.ts';
 import { ProblemAlert } from '../../../../components/problem-alert.tsx';
 import { useFormat } from '../../../../format.ts';
 import { ImportErrorTable } from './import-error-table.tsx';
 
-type CommitMutation = UseMutationResult<TImportRunResult, Error, { id: string; mode: TImportMode }>;
+type CommitMutation = UseMutationResult<TImportJob, Error, { id: string; mode: TImportMode }>;
 
 /**
- * Steps 3–4: the dry run's counts and every bad row, the choice of commit mode, the commit with
- * its progress, and the outcome. Rows in = rows written + rows reported, and the counts say so.
+ * Steps 3–4: the dry run with its progress, its counts and every bad row, the choice of commit mode,
+ * the commit with its progress, and the outcome. Both runs go on on the server (the page may be left
+ * and opened again); why the last one did not finish is shown from the job. Rows in = rows written +
+ * rows reported, and the counts say so.
  */
 export function ImportCommitPanel({ job, commit }: { job: TImportJob; commit: CommitMutation }) {
   const { t } = useTranslation();
@@ -22,7 +25,7 @@ export function ImportCommitPanel({ job, commit }: { job: TImportJob; commit: Co
   const dryRun = useImportDryRun();
   const download = useDownloadImportErrors();
   const [mode, setMode] = useState<TImportMode>(job.rowsInvalid > 0 ? 'valid' : 'all');
-  const committing = commit.isPending || job.status === 'committing';
+  const running = commit.isPending || dryRun.isPending || isImportRunning(job);
   const finished = job.status === 'committed' || job.status === 'failed' || job.status === 'cancelled';
   const percent = job.rowsTotal > 0 ? Math.floor((job.rowsProcessed / job.rowsTotal) * 100) : 0;
 
@@ -45,10 +48,15 @@ export function ImportCommitPanel({ job, commit }: { job: TImportJob; commit: Co
         </Col>
       </Row>
 
-      {committing && (
+      {isImportRunning(job) && (
         <div style={{ marginBottom: 16 }} data-testid="import-progress">
-          <Typography.Text>{t('imports.committing', { done: format.number(job.rowsProcessed), total: format.number(job.rowsTotal) })}</Typography.Text>
+          <Typography.Text>
+            {t(job.status === 'validating' ? 'imports.validating' : 'imports.committing', { done: format.number(job.rowsProcessed), total: format.number(job.rowsTotal) })}
+          </Typography.Text>
           <Progress percent={percent} status="active" />
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {t('imports.runsInBackground')}
+          </Typography.Text>
         </div>
       )}
 
@@ -76,6 +84,9 @@ export function ImportCommitPanel({ job, commit }: { job: TImportJob; commit: Co
         />
       )}
       {job.status === 'failed' && <Alert type="error" showIcon title={t('imports.failed')} style={{ marginBottom: 16 }} data-testid="import-failed" />}
+      {job.error && (
+        <ProblemAlert error={new ApiError(0, { code: job.error.code as ApiErrorCode, detail: job.error.message })} style={{ marginBottom: 16 }} testId="import-run-error" />
+      )}
       {job.status === 'cancelled' && <Alert type="info" showIcon title={t('imports.cancelled')} style={{ marginBottom: 16 }} />}
       {commit.isError && <ProblemAlert error={commit.error} style={{ marginBottom: 16 }} testId="import-commit-error" />}
       {dryRun.isError && <ProblemAlert error={dryRun.error} style={{ marginBottom: 16 }} />}
@@ -95,7 +106,14 @@ export function ImportCommitPanel({ job, commit }: { job: TImportJob; commit: Co
         </>
       )}
 
-      {job.status === 'validated' && !committing && (
+      {job.status === 'failed' && !running && (
+        <Flex gap={8} style={{ marginTop: 16 }}>
+          <Button icon={<ReloadOutlined />} onClick={() => dryRun.mutate({ id: job.id })} data-testid="import-dry-run-again">
+            {t('imports.runDryRunAgain')}
+          </Button>
+        </Flex>
+      )}
+      {job.status === 'validated' && !running && (
         <Flex vertical gap={12} style={{ marginTop: 16 }}>
           <Typography.Text strong>{t('imports.modeTitle')}</Typography.Text>
           <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as TImportMode)} data-testid="import-mode">

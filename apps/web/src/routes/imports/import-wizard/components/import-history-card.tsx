@@ -7,6 +7,7 @@ import { useFormat } from '../../../../format.ts';
 
 const STATUS_BADGE: Record<TImportStatus, 'default' | 'processing' | 'success' | 'error' | 'warning'> = {
   uploaded: 'default',
+  validating: 'processing',
   validated: 'warning',
   committing: 'processing',
   committed: 'success',
