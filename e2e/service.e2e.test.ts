@@ -184,7 +184,7 @@ describe('insights journey in Chromium: overview → segment explorer → cluste
 });
 
 describe('segmentation Run now in Chromium', () => {
-  it('an administrator starts the batch: the request answers at once (202), the page shows the run going, then its counts', async () => {
+  it('an administrator starts the batch, then a clustering: each request answers at once (202), the page shows the run going, then its result', async () => {
     const admin = await openPage(browser);
     await login(admin.page, server.baseUrl, 'admin', DEMO_PASSWORD);
     await admin.page.waitForSelector(byTestId('home-page'));
@@ -199,6 +199,14 @@ describe('segmentation Run now in Chromium', () => {
     expect(((await response.json()) as TSegmentationRun).status).toBe('running');
     await admin.page.waitForSelector(`${byTestId('segmentation-run-status')}[data-status="done"]`, { timeout: 60_000 });
     expect(Number((await admin.page.textContent(byTestId('segmentation-run-customers')))!.replace(/[^\d]/g, ''))).toBeGreaterThan(1000);
+
+    // Clustering runs on the server the same way: 202 at once, the page follows the job to its result.
+    await admin.page.click(byTestId('nav-clusters'));
+    await admin.page.waitForSelector(byTestId('cluster-view-page'));
+    const clusterAnswered = admin.page.waitForResponse((r) => r.url().endsWith('/api/v1/clusters/run') && r.request().method() === 'POST');
+    await admin.page.click(byTestId('cluster-run'));
+    expect((await clusterAnswered).status()).toBe(202);
+    await admin.page.waitForSelector(byTestId('cluster-run-done'), { timeout: 60_000 });
     expect(admin.errors).toEqual([]);
   });
 });

@@ -306,6 +306,14 @@ export const ZClusterRun = z.object({
 export type TClusterRun = z.infer<typeof ZClusterRun>;
 export const ZClusterRunList = z.object({ items: z.array(ZClusterRun) });
 export const ZRunClustersRequest = z.object({ kMin: z.number().int().min(2).max(12).default(2), kMax: z.number().int().min(2).max(12).default(8), seed: z.number().int().optional() });
+/**
+ * A clustering asked for with `Prefer: respond-async`: it runs as a job (one at a time; a request
+ * while one runs gets that one). Once done, `result` names the cluster run it made (now active).
+ */
+export const ZClusterJob = ZJobRun.extend({
+  result: z.object({ clusterRunId: ZId, k: z.number().int(), customers: z.number().int() }).nullable(),
+}).meta({ id: 'ClusterJob' });
+export type TClusterJob = z.infer<typeof ZClusterJob>;
 export const ZRenameClusterRequest = z.object({ name: ZText(80) });
 export const ZSaveClusterSegmentRequest = z.object({ name: ZText(80), description: ZText(500).optional() });
 

@@ -149,7 +149,8 @@ export async function startRequestedJob(
     payload: Record<string, unknown>;
     dedupeKey: string;
     now: Date;
-    audit: (tx: Tx, job: JobRow) => Promise<void>;
+    /** Records the request in the transaction that starts the job (omitted when the work audits the requesting user itself). */
+    audit?: (tx: Tx, job: JobRow) => Promise<void>;
     work: () => Promise<object>;
     /** The request's answer, after which the work starts (see `BackgroundJobs.run`). */
     startAfter?: Promise<unknown>;
@@ -173,7 +174,7 @@ export async function startRequestedJob(
     const job = due
       ? await tx.updateTable('job').set({ ...lease, attempts: sql`attempts + 1` }).where('id', '=', due.id).returningAll().executeTakeFirstOrThrow()
       : await tx.insertInto('job').values({ kind, dedupe_key: request.dedupeKey, payload: JSON.stringify(request.payload), run_at: now, attempts: 1, ...lease }).returningAll().executeTakeFirstOrThrow();
-    await request.audit(tx, job);
+    await request.audit?.(tx, job);
     return { job, started: true };
   });
   if (started) jobs.start(job, request.work, request.startAfter);

@@ -1,4 +1,4 @@
-import type { TClusterRun, TSegment, ZRunClustersRequest, ZSaveClusterSegmentRequest } from '@anxin/contracts';
+import type { TClusterJob, TClusterRun, TSegment, ZRunClustersRequest, ZSaveClusterSegmentRequest } from '@anxin/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiFetch, isApiError } from './client.ts';
@@ -30,17 +30,37 @@ export function useActiveClusterRun() {
   });
 }
 
-/** Clusters the customers again (k chosen by silhouette between kMin and kMax); the new run becomes active. */
+/**
+ * Clusters the customers again (k chosen by silhouette between kMin and kMax); the new run becomes
+ * active. The server answers at once with the job (a clustering already running is returned instead
+ * of a second one); follow it with `useClusterJob`.
+ */
 export function useRunClusters() {
-  const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: TRunClustersRequest) => apiFetch<TClusterRun>('/clusters/run', { method: 'POST', body }),
-    onSuccess: (run) => {
-      client.setQueryData(clusterKeys.active(), run);
-      void client.invalidateQueries({ queryKey: clusterKeys.all });
-    },
+    mutationFn: (body: TRunClustersRequest) => apiFetch<TClusterJob>('/clusters/run', { method: 'POST', body, headers: { Prefer: 'respond-async' } }),
   });
 }
+
+/** A clustering job, polled every 2 s until it is done or failed; then the runs are read again. */
+export function useClusterJob(id: string | undefined) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: [...clusterKeys.all, 'job', id],
+    queryFn: async ({ signal }) => {
+      const job = await apiFetch<TClusterJob>(`/clusters/jobs/${id}`, { signal });
+      if (job.status === 'done') {
+        void client.invalidateQueries({ queryKey: clusterKeys.active() });
+        void client.invalidateQueries({ queryKey: clusterKeys.runs() });
+      }
+      return job;
+    },
+    enabled: Boolean(id),
+    refetchInterval: (query) => (query.state.data && clusterJobSettled(query.state.data) ? false : 2_000),
+  });
+}
+
+/** Done, failed, or failed once and waiting to be retried (the worker tries it again later). */
+export const clusterJobSettled = (job: TClusterJob) => job.status === 'done' || job.status === 'failed' || (job.status === 'queued' && job.error !== null);
 
 const replaceRun = (client: ReturnType<typeof useQueryClient>, run: TClusterRun) => {
   client.setQueryData<TClusterRun | null>(clusterKeys.active(), (old) => (old && old.id === run.id ? run : old));

@@ -12,6 +12,7 @@ import type {
   TSavedImportMappingList,
 } from '@anxin/contracts';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { apiDownload, apiFetch } from './client.ts';
 
 export const importKeys = {
@@ -103,14 +104,17 @@ export function useCommitImport() {
  */
 export function useRefreshAfterImportRun() {
   const queryClient = useQueryClient();
-  return async (job: TImportJob) => {
-    await queryClient.invalidateQueries({ queryKey: importKeys.errors(job.id) });
-    await queryClient.invalidateQueries({ queryKey: importKeys.lists() });
-    if (job.status === 'committed') {
-      await queryClient.invalidateQueries({ queryKey: ['customers'] });
-      await queryClient.invalidateQueries({ queryKey: ['policies'] });
-    }
-  };
+  return useCallback(
+    (job: TImportJob) => {
+      void queryClient.invalidateQueries({ queryKey: importKeys.errors(job.id) });
+      void queryClient.invalidateQueries({ queryKey: importKeys.lists() });
+      if (job.status === 'committed') {
+        void queryClient.invalidateQueries({ queryKey: ['customers'] });
+        void queryClient.invalidateQueries({ queryKey: ['policies'] });
+      }
+    },
+    [queryClient],
+  );
 }
 
 export function useCancelImport() {

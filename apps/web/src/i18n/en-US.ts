@@ -535,6 +535,8 @@ export const enUS: Messages = {
       kMax: 'Most groups',
       kRange: 'The most groups cannot be fewer than the fewest',
       runDone: 'Clustering done: {{k}} groups',
+      running: 'Clustering on the server (started {{time}}); the result shows here when it is done, and you may leave the page.',
+      runFailed: 'The clustering could not finish',
       silhouetteByK: 'Silhouette by number of groups',
       silhouette: 'Silhouette',
       chosenK: 'Groups (k)',

@@ -536,6 +536,8 @@ export const zhCN = {
       kMax: '最多组数',
       kRange: '最多组数不能少于最少组数',
       runDone: '聚类完成：分为 {{k}} 组',
+      running: '正在服务器上聚类（{{time}} 开始），完成后自动显示结果；可以离开本页。',
+      runFailed: '聚类未能完成',
       silhouetteByK: '各组数的轮廓系数',
       silhouette: '轮廓系数',
       chosenK: '组数 k',

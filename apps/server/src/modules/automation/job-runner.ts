@@ -6,7 +6,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { completeJob, failJob, JOB_LEASE_MS, keepLeases } from '../../platform/jobs.ts';
 import { AUDIT_VERIFY_JOB, verifyAuditChain } from '../audit/index.ts';
 import { deliverDueMessages } from '../messages/index.ts';
-import { runSegmentationAsSystem } from '../segmentation/index.ts';
+import { CLUSTER_JOB, runClusterJobAsSystem, runSegmentationAsSystem } from '../segmentation/index.ts';
 import type { AutomationRuntime } from './automation-runtime.ts';
 import { dispatchOutbox } from './event-rules.ts';
 import { escalateOverdueTasksIfEnabled, runScheduledRule, SCHEDULED_RULES } from './scheduled-rules.ts';
@@ -114,6 +114,9 @@ async function runClaimedJob(deps: ModuleDeps, options: RunDueWorkOptions, now: 
     } else if (job.kind === AUDIT_VERIFY_JOB) {
       // A walk of the audit chain whose process stopped before it finished (started by a request).
       outcome = await verifyAuditChain(deps.db);
+    } else if (job.kind === CLUSTER_JOB) {
+      // A clustering whose process stopped before it finished (started by a request).
+      outcome = await runClusterJobAsSystem(deps, job.payload);
     } else {
       if (job.kind !== 'rule' || !payload.rule || !(AUTOMATION_RULES as readonly string[]).includes(payload.rule)) throw new Error(`unknown job ${job.kind}`);
       const fired = await runScheduledRule(deps, payload.rule as TAutomationRuleCode, now);

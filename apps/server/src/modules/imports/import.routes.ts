@@ -24,6 +24,7 @@ import { z } from 'zod';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import type { BackgroundJobs } from '../../platform/jobs.ts';
 import { answered } from '../../platform/http/answered.ts';
+import { PREFERENCE_APPLIED, respondAsync, ZPreferHeaders } from '../../platform/http/prefer.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { exportRoutes } from './export.routes.ts';
@@ -59,15 +60,6 @@ function decodeBase64(content: string): Uint8Array {
   }
   return Buffer.from(compact, 'base64');
 }
-
-/** `Prefer: respond-async` (RFC 7240) asks for 202 and the job at once instead of waiting for the run. */
-const ZPreferHeaders = z.looseObject({
-  prefer: z
-    .string()
-    .optional()
-    .meta({ description: '`respond-async`: answer 202 with the job at once and run in the background; poll GET /imports/{id} until it leaves validating/committing' }),
-});
-const respondAsync = (headers: { prefer?: string }) => /(^|[,;\s])respond-async($|[,;\s=])/i.test(headers.prefer ?? '');
 
 export const importRoutes =
   (deps: ModuleDeps, options: { jobs: BackgroundJobs }): FastifyPluginAsyncZod =>
@@ -117,7 +109,7 @@ export const importRoutes =
       async (request, reply) => {
         if (respondAsync(request.headers)) {
           const job = await startDryRun(deps, actorOf(request), options.jobs, request.params.id, request.body, answered(reply));
-          return reply.status(202).header('preference-applied', 'respond-async').send(presentImportJob(job));
+          return reply.status(202).header(PREFERENCE_APPLIED.name, PREFERENCE_APPLIED.value).send(presentImportJob(job));
         }
         const { job, errors: rowErrors } = await dryRunImport(deps, actorOf(request), request.params.id, request.body);
         return reply.send({ job: presentImportJob(job), errors: rowErrors });
@@ -138,7 +130,7 @@ export const importRoutes =
       async (request, reply) => {
         if (respondAsync(request.headers)) {
           const job = await startCommit(deps, actorOf(request), options.jobs, request.params.id, request.body, answered(reply));
-          return reply.status(202).header('preference-applied', 'respond-async').send(presentImportJob(job));
+          return reply.status(202).header(PREFERENCE_APPLIED.name, PREFERENCE_APPLIED.value).send(presentImportJob(job));
         }
         const { job, errors: rowErrors } = await commitImport(deps, actorOf(request), request.params.id, request.body);
         return reply.send({ job: presentImportJob(job), errors: rowErrors });

@@ -42,13 +42,12 @@ const toRun = (r: Selectable<ClusterRunTable>): TClusterRun => ({
  * to the cluster whose centroid is nearest, when k is the same.
  */
 export async function runClusters(deps: ModuleDeps, actor: Actor, input: z.infer<typeof ZRunClustersRequest>, now = new Date()): Promise<TClusterRun> {
-  if (!mayAnalyseSegmentation(actor)) throw forbidden('You may not cluster customers');
-  if (input.kMin > input.kMax) throw fieldError('body.kMin', 'must not be above kMax');
+  assertMayRunClusters(actor, input);
   const sample = (await sql<Row>`
     SELECT ${sql.join(CLUSTER_FEATURES.map((f, i) => sql`${f.expr}::float8 AS ${sql.ref(`f${i}`)}`))}
     FROM customer_metric m WHERE ${CLUSTERED}
     ORDER BY md5(m.customer_id::text) LIMIT ${SAMPLE}`.execute(deps.db)).rows;
-  if (sample.length < Math.max(20, input.kMax * 5)) throw new DomainError('SEGMENTATION_TOO_FEW_CUSTOMERS', `only ${sample.length} customers with a policy in force have metrics: run segmentation first, or lower kMax`);
+  if (sample.length < minimumCustomers(input.kMax)) throw tooFewCustomers(sample.length);
   const features = CLUSTER_FEATURES.map((f, i) => {
     const values = sample.map((r) => r[`f${i}`]).filter((v): v is number => v !== null && Number.isFinite(v));
     const mean = values.length ? values.reduce((s, v) => s + v, 0) / values.length : 0;
@@ -111,6 +110,25 @@ export async function runClusters(deps: ModuleDeps, actor: Actor, input: z.infer
     await recordAuditEvent(tx, actor, { action: 'cluster.changed', entityType: 'cluster_run', entityId: id, data: { k: best.k, silhouette: best.silhouette, customers: assigned } });
   });
   return getClusterRun(deps, actor, id);
+}
+
+/** Who may cluster, and with what k. */
+export function assertMayRunClusters(actor: Actor, input: { kMin: number; kMax: number }) {
+  if (!mayAnalyseSegmentation(actor)) throw forbidden('You may not cluster customers');
+  if (input.kMin > input.kMax) throw fieldError('body.kMin', 'must not be above kMax');
+}
+
+/** Customers with a policy in force and metrics that k-means needs for up to kMax clusters. */
+const minimumCustomers = (kMax: number) => Math.max(20, kMax * 5);
+
+const tooFewCustomers = (found: number) =>
+  new DomainError('SEGMENTATION_TOO_FEW_CUSTOMERS', `only ${found} customers with a policy in force have metrics: run segmentation first, or lower kMax`);
+
+/** Refuses at once, before a job is started, a clustering that would find too few customers. */
+export async function assertEnoughCustomersToCluster(db: Executor, kMax: number) {
+  const needed = minimumCustomers(kMax);
+  const { n } = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM customer_metric m WHERE ${CLUSTERED} LIMIT ${needed}) s`.execute(db)).rows[0]!;
+  if (n < needed) throw tooFewCustomers(n);
 }
 
 /**

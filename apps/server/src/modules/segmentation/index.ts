@@ -8,12 +8,12 @@ import { modelRoutes } from './model.routes.ts';
 import { riskAlertRoutes } from './risk-alert.routes.ts';
 import { segmentationCoreRoutes } from './segmentation.routes.ts';
 
-/** Every route of the module; `jobs` runs the batch started by "Run now" in this process. */
+/** Every route of the module; `jobs` runs the batch started by "Run now", and clusterings asked for with `Prefer: respond-async`, in this process. */
 export const segmentationRoutes =
   (deps: ModuleDeps, options: { jobs: BackgroundJobs }): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(segmentationCoreRoutes(deps, options));
-    await app.register(clusterRoutes(deps));
+    await app.register(clusterRoutes(deps, options));
     await app.register(modelRoutes(deps));
     await app.register(riskAlertRoutes(deps));
     await app.register(blacklistRoutes(deps));
@@ -28,3 +28,4 @@ export { trainModel, scoreModel, activateModel, listModels, getModel, getActiveM
 export { compileModelExpression, parseModelExpression } from './model-expression.ts';
 export { runModelTrain, runModelScore } from './model-cli.ts';
 export { runClusters } from './cluster.service.ts';
+export { CLUSTER_JOB, runClusterJobAsSystem } from './cluster-job.ts';

@@ -1,9 +1,9 @@
-import type { TAutomationRule, TClusterRun, TCustomerEntitlements, TCustomerMetrics, TSegment, TSegmentationOverview, TSegmentationRun, TSegmentMemberList, TSegmentProfile, TSegmentRunResult, TTagDefinition, TTierRuleList, TSegmentationSettings } from '@anxin/contracts';
+import type { TAutomationRule, TClusterJob, TClusterRun, TCustomerEntitlements, TCustomerMetrics, TSegment, TSegmentationOverview, TSegmentationRun, TSegmentMemberList, TSegmentProfile, TSegmentRunResult, TTagDefinition, TTierRuleList, TSegmentationSettings } from '@anxin/contracts';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { automationRuntimeFor, cipherFor } from '../../app.ts';
 import { verifyAuditChain } from '../audit/index.ts';
-import { dispatchOutbox, runScheduledRule } from '../automation/index.ts';
+import { dispatchOutbox, runDueWork, runScheduledRule } from '../automation/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { createTestContext } from '../../test/context.ts';
 import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
@@ -49,6 +49,15 @@ const api = async <T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: 
   const res = await ctx.request({ method, url, token: who, ...(payload === undefined ? {} : { payload: payload as object }) });
   expect(res.statusCode, res.body).toBe(status);
   return (res.body ? res.json() : null) as T;
+};
+/** Polls a job's run (as the console does) until it is done or failed. */
+const untilJobFinished = async <T extends { status: string }>(url: string) => {
+  for (let i = 0; i < 300; i++) {
+    const run = await api<T>('GET', url, token.analyst);
+    if (run.status === 'done' || run.status === 'failed') return run;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} did not finish`);
 };
 
 // Wang: two policies two years old (one monthly), three claims this year paid ¥10,000 each, a child,
@@ -317,18 +326,46 @@ describe('clusters', () => {
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/clusters/${clustered.id}/clusters/${seniorCluster}/segment`, token: token.analyst, payload: { name: '旧结果' } }), 409, 'CLUSTER_RUN_INACTIVE');
     expect((await api<{ items: TClusterRun[] }>('GET', '/api/v1/clusters', token.analyst)).items.filter((r) => r.active)).toHaveLength(1);
   });
+
+  it('with Prefer: respond-async a clustering answers 202 and runs as a job; the result names the run it made', async () => {
+    const untilDone = (id: string) => untilJobFinished<TClusterJob>(`/api/v1/clusters/jobs/${id}`);
+    const start = (payload: object) => ctx.request({ method: 'POST', url: '/api/v1/clusters/run', token: token.analyst, payload, headers: { prefer: 'respond-async' } });
+    // What a run would refuse at once is refused before a job starts.
+    expectProblem(await start({ kMin: 5, kMax: 3 }), 400, 'VALIDATION_FAILED', ['body.kMin']);
+    expectProblem(await start({ kMin: 2, kMax: 12 }), 422, 'SEGMENTATION_TOO_FEW_CUSTOMERS');
+    expectProblem(await ctx.request({ method: 'POST', url: '/api/v1/clusters/run', token: token.agent, payload: {}, headers: { prefer: 'respond-async' } }), 403, 'FORBIDDEN');
+    const res = await start({ kMin: 2, kMax: 3 });
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.headers['preference-applied']).toBe('respond-async');
+    const started = res.json() as TClusterJob;
+    expect(started).toMatchObject({ status: 'running', requestedBy: 'hq.analyst', result: null });
+    const done = await untilDone(started.id);
+    expect(done).toMatchObject({ status: 'done', error: null, result: { clusterRunId: expect.any(String), k: expect.any(Number), customers: 52 } });
+    const active = await api<TClusterRun>('GET', '/api/v1/clusters/active', token.analyst);
+    expect(active.id).toBe(done.result!.clusterRunId);
+    const event = await ctx.db.selectFrom('audit_event').select(['actor_name', 'entity_id']).where('action', '=', 'cluster.changed').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(event).toEqual({ actor_name: 'hq.analyst', entity_id: active.id });
+    expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/clusters/jobs/999999999', token: token.analyst }), 404, 'NOT_FOUND');
+    expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/clusters/jobs/not-a-job', token: token.analyst }), 404, 'NOT_FOUND');
+  });
+
+  it('a clustering left by a stopped process is run again by the worker, as the system', async () => {
+    const past = new Date(Date.now() - 60 * 60_000);
+    const job = await ctx.db
+      .insertInto('job')
+      .values({ kind: 'cluster_run', dedupe_key: 'cluster_run:stopped', payload: JSON.stringify({ requestedBy: 'hq.analyst', input: { kMin: 2, kMax: 2 } }), run_at: past, status: 'running', attempts: 1, locked_by: 'api-gone:1', locked_until: new Date(past.getTime() + 10 * 60_000) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await runDueWork(deps, automationRuntimeFor(ctx.config), { workerId: 'worker-c' });
+    const row = await ctx.db.selectFrom('job').select(['status', 'result', 'locked_by']).where('id', '=', job.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'done', locked_by: 'worker-c', result: { k: 2, customers: 52 } });
+    expect((await api<TClusterRun>('GET', '/api/v1/clusters/active', token.analyst)).id).toBe((row.result as { clusterRunId: string }).clusterRunId);
+  });
 });
 
 describe('Run now', () => {
   const segmentationJobs = async () => Number((await ctx.db.selectFrom('job').select((eb) => eb.fn.countAll().as('n')).where('kind', '=', 'segmentation').executeTakeFirstOrThrow()).n);
-  const untilFinished = async (id: string) => {
-    for (let i = 0; i < 300; i++) {
-      const run = await api<TSegmentationRun>('GET', `/api/v1/segmentation/runs/${id}`, token.analyst);
-      if (run.status === 'done' || run.status === 'failed') return run;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`run ${id} did not finish`);
-  };
+  const untilFinished = (id: string) => untilJobFinished<TSegmentationRun>(`/api/v1/segmentation/runs/${id}`);
 
   it('answers at once with a running job, runs the batch in the background, and reports its counts when polled (audited)', async () => {
     expectProblem(await ctx.request({ method: 'POST', url: '/api/v1/segmentation/run', token: token.analyst }), 403, 'FORBIDDEN');

@@ -3,7 +3,7 @@ import type { TClusterRun } from '@anxin/contracts';
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Form, InputNumber, Row, Table, Tag, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useActiveClusterRun, useClusterRuns, useRunClusters } from '../../../api/clusters.ts';
+import { clusterJobSettled, useActiveClusterRun, useClusterJob, useClusterRuns, useRunClusters } from '../../../api/clusters.ts';
 import { BarChart } from '../../../components/bar-chart.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
@@ -25,6 +25,9 @@ export function ClusterViewPage() {
   const active = useActiveClusterRun();
   const runs = useClusterRuns();
   const runClusters = useRunClusters();
+  // The clustering runs on the server; its job is followed until done (then the runs are read again).
+  const job = useClusterJob(runClusters.data?.id);
+  const clustering = runClusters.isPending || (Boolean(runClusters.data) && !job.isError && !(job.data && clusterJobSettled(job.data)));
   const [form] = Form.useForm<{ kMin: number; kMax: number }>();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -87,14 +90,21 @@ export function ClusterViewPage() {
                 <InputNumber min={2} max={12} precision={0} data-testid="cluster-kmax" />
               </Form.Item>
               <Form.Item>
-                <Button type="primary" htmlType="submit" icon={<ExperimentOutlined />} loading={runClusters.isPending} data-testid="cluster-run">
+                <Button type="primary" htmlType="submit" icon={<ExperimentOutlined />} loading={clustering} data-testid="cluster-run">
                   {t('segmentation.clusters.run')}
                 </Button>
               </Form.Item>
             </Form>
             {runClusters.isError && <ProblemAlert error={runClusters.error} style={{ marginTop: 12 }} testId="cluster-run-error" />}
-            {runClusters.data && !runClusters.isPending && (
-              <Alert type="success" showIcon style={{ marginTop: 12 }} title={t('segmentation.clusters.runDone', { k: runClusters.data.k })} data-testid="cluster-run-done" />
+            {job.isError && <ProblemAlert error={job.error} style={{ marginTop: 12 }} />}
+            {clustering && runClusters.data && (
+              <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('segmentation.clusters.running', { time: format.dateTime(runClusters.data.requestedAt) })} data-testid="cluster-run-running" />
+            )}
+            {job.data && job.data.status !== 'done' && clusterJobSettled(job.data) && (
+              <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('segmentation.clusters.runFailed')} description={job.data.error} data-testid="cluster-run-error" />
+            )}
+            {job.data?.status === 'done' && job.data.result && (
+              <Alert type="success" showIcon style={{ marginTop: 12 }} title={t('segmentation.clusters.runDone', { k: job.data.result.k })} data-testid="cluster-run-done" />
             )}
           </Card>
         )}

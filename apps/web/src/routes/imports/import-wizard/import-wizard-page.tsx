@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Skeleton, Steps } from 'antd';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isImportRunning, useCommitImport, useImport, useRefreshAfterImportRun } from '../../../api/imports.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { useWhenFinished } from '../../../components/use-when-finished.ts';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { ImportCommitPanel } from './components/import-commit-panel.tsx';
 import { ImportHistoryCard } from './components/import-history-card.tsx';
@@ -35,16 +35,7 @@ export function ImportWizardPage() {
   const step: Step = !jobId ? 0 : status === 'uploaded' ? 1 : status === 'validating' || status === 'validated' ? 2 : 3;
 
   // When a run seen running has finished, what it changed is read again (row errors, history, customers).
-  const refreshAfterRun = useRefreshAfterImportRun();
-  const wasRunning = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    if (!current) return;
-    if (isImportRunning(current)) wasRunning.current = current.id;
-    else if (wasRunning.current === current.id) {
-      wasRunning.current = undefined;
-      void refreshAfterRun(current);
-    }
-  }, [current, refreshAfterRun]);
+  useWhenFinished(current, isImportRunning, useRefreshAfterImportRun());
 
   return (
     <div data-testid="import-page">

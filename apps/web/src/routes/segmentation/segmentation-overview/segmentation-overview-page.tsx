@@ -2,7 +2,7 @@ import { QuestionCircleOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { LIFECYCLE_SEGMENTS, RFM_SEGMENTS, TAG_DIMENSIONS, TIERS, type TSegmentationOverview, type TSegmentationRun } from '@anxin/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Flex, Row, Statistic, Tooltip, Typography } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRunActive, useRunSegmentation, useSegmentationOverview, useSegmentationRuns } from '../../../api/segmentation.ts';
 import { BarChart, type BarChartItem } from '../../../components/bar-chart.tsx';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { PageLoading } from '../../../components/page-loading.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useCurrentUser } from '../../../components/require-session.tsx';
+import { useWhenFinished } from '../../../components/use-when-finished.ts';
 import { useFormat } from '../../../format.ts';
 import { can } from '../../../permissions.ts';
 import { useSegmentationLabels } from '../components/segmentation-labels.ts';
@@ -190,13 +191,6 @@ export function SegmentationOverviewPage() {
 /** Once a run this page saw queued or running has finished, everything computed from it (the overview, lists, tags) is read again. */
 function useRefreshWhenRunFinishes(latest: TSegmentationRun | undefined) {
   const client = useQueryClient();
-  const active = useRef<string | null>(null);
-  useEffect(() => {
-    if (!latest) return;
-    if (isRunActive(latest)) active.current = latest.id;
-    else if (active.current === latest.id) {
-      active.current = null;
-      void client.invalidateQueries();
-    }
-  }, [client, latest]);
+  const refresh = useCallback(() => void client.invalidateQueries(), [client]);
+  useWhenFinished(latest, isRunActive, refresh);
 }

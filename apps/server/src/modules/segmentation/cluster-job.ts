@@ -1,0 +1,64 @@
+import { ZRunClustersRequest, type TClusterJob, type TClusterRun } from '@anxin/contracts';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/actor.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { ModuleDeps } from '../../platform/deps.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
+import { findJobOfKind, jobRunFields, startRequestedJob, type BackgroundJobs, type JobRow } from '../../platform/jobs.ts';
+import { getSystemActor } from '../org/index.ts';
+import { assertEnoughCustomersToCluster, assertMayRunClusters, runClusters } from './cluster.service.ts';
+import { mayReadSegmentation } from './segmentation.policy.ts';
+
+/** The job kind of a clustering run asked for with `Prefer: respond-async`. */
+export const CLUSTER_JOB = 'cluster_run';
+
+const outcomeOf = (run: TClusterRun) => ({ clusterRunId: run.id, k: run.k, customers: run.customers });
+
+function presentClusterJob(job: JobRow): TClusterJob {
+  const result = job.status === 'done' ? (job.result as TClusterJob['result']) : null;
+  return { ...jobRunFields(job), result };
+}
+
+/**
+ * Starts a clustering as a job of this process and answers at once (k-means on the sample, then every
+ * customer assigned and each cluster profiled in SQL: ≈ 30 s at a million customers). The checks a
+ * run would fail on at once — permission, k range, too few customers — answer now. One clustering
+ * runs at a time: while one runs (here or in another process) its job is returned. The run itself
+ * audits `cluster.changed` as the user who asked.
+ */
+export async function requestClusterRun(
+  deps: ModuleDeps & { db: Db },
+  actor: Actor,
+  jobs: BackgroundJobs,
+  input: z.infer<typeof ZRunClustersRequest>,
+  now = new Date(),
+  startAfter?: Promise<unknown>,
+): Promise<TClusterJob> {
+  assertMayRunClusters(actor, input);
+  await assertEnoughCustomersToCluster(deps.db, input.kMax);
+  const job = await startRequestedJob(deps.db, jobs, {
+    kind: CLUSTER_JOB,
+    payload: { requestedBy: actor.name, input },
+    dedupeKey: `${CLUSTER_JOB}:${now.toISOString()}:${actor.id}`,
+    now,
+    work: () => runClusters(deps, actor, input).then(outcomeOf),
+    startAfter,
+  });
+  return presentClusterJob(job);
+}
+
+/** One clustering job (poll it until it is `done` or `failed`). */
+export async function getClusterJob(deps: ModuleDeps, actor: Actor, id: string): Promise<TClusterJob> {
+  if (!mayReadSegmentation(actor)) throw forbidden('You may not view clusters');
+  const job = await findJobOfKind(deps.db, CLUSTER_JOB, id);
+  if (!job) throw notFound('Clustering job');
+  return presentClusterJob(job);
+}
+
+/** A clustering job whose process stopped before it finished, run again by the worker as the system. */
+export async function runClusterJobAsSystem(deps: ModuleDeps & { db: Db }, payload: unknown) {
+  const input = ZRunClustersRequest.parse((payload as { input?: unknown }).input ?? {});
+  const system = await getSystemActor(deps.db);
+  if (!system) throw new Error('no head office: nothing to cluster');
+  return outcomeOf(await runClusters(deps, system, input));
+}
