@@ -7,8 +7,8 @@ const INTERRUPTED = { code: 'IMPORT_INTERRUPTED', message: 'the run stopped with
  * Whitelists an import job for the API (never the file). A dry run or commit whose server stopped
  * (no sign of life for STALE_RUN_MS) shows as `failed`, IMPORT_INTERRUPTED: it may be run again.
  */
-export function presentImportJob(row: ImportJobRow, now = Date.now()): TImportJob {
-  const interrupted = isStaleRun(row, now);
+export function presentImportJob(row: ImportJobRow): TImportJob {
+  const interrupted = isStaleRun(row);
   return {
     id: row.id,
     kind: row.kind,

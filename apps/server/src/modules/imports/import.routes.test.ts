@@ -301,6 +301,8 @@ describe('dry run and commit', () => {
       expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/imports/${job.id}/cancel`, token: token.eastCsr }), 409, 'IMPORT_RUNNING');
       await ctx.db.updateTable('import_job').set({ updated_at: new Date(Date.now() - 4 * 60 * 1000) }).where('id', '=', job.id).execute();
       expect(await show()).toMatchObject({ status: 'failed', error: { code: 'IMPORT_INTERRUPTED' } });
+      const listed = (await ctx.request({ method: 'GET', url: '/api/v1/imports?limit=50', token: token.eastCsr })).json() as TImportJobList;
+      expect(listed.items.find((j) => j.id === job.id)).toMatchObject({ status: 'failed', error: { code: 'IMPORT_INTERRUPTED' } });
     }
     const res = await commit(token.eastCsr, job.id, 'all');
     expect(res.statusCode, res.body).toBe(200);
