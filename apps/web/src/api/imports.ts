@@ -25,13 +25,14 @@ export const importKeys = {
   mappings: (kind: TImportKind | undefined) => [...importKeys.all, 'mappings', { kind }] as const,
 };
 
-/** Past imports, newest first, one keyset page at a time ("load more"). */
+/** Past imports, newest first, one keyset page at a time ("load more"); read again every 3 s while one of them runs. */
 export function useImports(kind?: TImportKind) {
   return useInfiniteQuery({
     queryKey: importKeys.list(kind),
     queryFn: ({ signal, pageParam }) => apiFetch<TImportJobList>('/imports', { signal, query: { kind, cursor: pageParam, limit: 10 } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: (query) => (query.state.data?.pages.some((page) => page.items.some(isImportRunning)) ? 3000 : false),
   });
 }
 
