@@ -149,7 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // closing the app waits for it, so the database is not closed under it.
   const backgroundJobs = new BackgroundJobs(db, processWorkerId(), (what, error) => app.log.error({ what, err: error instanceof Error ? { name: error.name } : {} }, 'background job failed'));
   app.addHook('onClose', async () => {
-    if (backgroundJobs.runningCount > 0) app.log.warn({ jobs: backgroundJobs.runningCount }, 'waiting for background jobs to finish (a second Ctrl-C stops at once; an interrupted job runs again at the next worker pass)');
+    if (backgroundJobs.runningCount > 0) app.log.warn({ jobs: backgroundJobs.runningCount }, 'waiting for background work to finish (a second Ctrl-C stops at once; an interrupted job runs again at the next worker pass; an interrupted import run shows as interrupted, to be run again)');
     await backgroundJobs.idle();
   });
   await app.register(authRoutes(db, { settings: authSettings(config), secureCookies: config.auth.secureCookies, loginRateLimitPerMinute: config.auth.loginRateLimitPerMinute }));
