@@ -198,7 +198,8 @@ describe('customer journeys in Chromium', () => {
     expect(reported.find((r) => r.row === '5')?.column).toBe('证件号码');
     for (const r of reported) expect(r.reason.length).toBeGreaterThan(0);
 
-    // All-or-nothing is refused while bad rows exist; commit the valid rows only.
+    // All-or-nothing is refused while bad rows exist: the page offers the valid rows only.
+    expect(await page.locator(byTestId('import-mode-valid')).isChecked()).toBe(true);
     await page.click(byTestId('import-mode-valid'));
     const commitAnswered = page.waitForResponse((r) => r.url().endsWith('/commit') && r.request().method() === 'POST');
     await page.click(byTestId('import-commit'));

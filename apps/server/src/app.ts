@@ -147,7 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Long work a request starts ("Run now" of the segmentation batch, a walk of the audit chain, an
   // import's dry run or commit asked for with `Prefer: respond-async`) runs here after the answer;
   // closing the app waits for it, so the database is not closed under it.
-  const backgroundJobs = new BackgroundJobs(db, processWorkerId(), (what, error) => app.log.error({ what, err: error instanceof Error ? { name: error.name } : {} }, 'background job failed'));
+  const backgroundJobs = new BackgroundJobs(db, processWorkerId(), (what, error) => app.log.error({ what, err: error instanceof Error ? { name: error.name, code: (error as { code?: unknown }).code } : {} }, 'background job failed'));
   app.addHook('onClose', async () => {
     if (backgroundJobs.runningCount > 0) app.log.warn({ jobs: backgroundJobs.runningCount }, 'waiting for background work to finish (a second Ctrl-C stops at once; an interrupted job runs again at the next worker pass; an interrupted import run shows as interrupted, to be run again)');
     await backgroundJobs.idle();

@@ -43,6 +43,17 @@ describe('background jobs', () => {
     expect(failures).toEqual([`job ${bad.id}`]);
   });
 
+  it('a job started without retry is left failed at its first failure', async () => {
+    const jobs = new BackgroundJobs(ctx.db, 'api-1', () => undefined);
+    const once = await heldJob('bg:once', 'api-1');
+    jobs.start(once, async () => {
+      throw new Error('k-means did not converge');
+    }, undefined, false);
+    await jobs.idle();
+    expect(await jobRow(once.id)).toMatchObject({ status: 'failed', last_error: 'k-means did not converge', locked_until: null });
+    expect((await jobRow(once.id)).finished_at).not.toBeNull();
+  });
+
   it('run(): work that keeps its own state is tracked until it ends, and its error reported under its name', async () => {
     const failures: [string, unknown][] = [];
     const jobs = new BackgroundJobs(ctx.db, 'api-1', (what, error) => failures.push([what, error]));

@@ -88,9 +88,10 @@ export class BackgroundJobs {
 
   /**
    * Runs `work` for a job this worker holds (status `running`, `locked_by` = `workerId`), once
-   * `startAfter` has settled (a request's answer: see `run`).
+   * `startAfter` has settled (a request's answer: see `run`). A failure is retried later unless
+   * `retry` is false (then the job is left `failed`).
    */
-  start(job: { id: number; attempts: number }, work: () => Promise<object>, startAfter?: Promise<unknown>): void {
+  start(job: { id: number; attempts: number }, work: () => Promise<object>, startAfter?: Promise<unknown>, retry = true): void {
     this.run(`job ${job.id}`, async () => {
       const leases = keepLeases(this.db, this.workerId, [job.id], () => new Date(), this.renewEveryMs, (error) => this.onError('job lease renewal', error));
       try {
@@ -100,7 +101,7 @@ export class BackgroundJobs {
       } catch (error) {
         await leases.stop();
         this.onError(`job ${job.id}`, error);
-        await failJob(this.db, job, this.workerId, error, new Date());
+        await failJob(this.db, retry ? job : { ...job, attempts: JOB_MAX_ATTEMPTS }, this.workerId, error, new Date());
       }
     }, startAfter);
   }
@@ -154,6 +155,8 @@ export async function startRequestedJob(
     work: () => Promise<object>;
     /** The request's answer, after which the work starts (see `BackgroundJobs.run`). */
     startAfter?: Promise<unknown>;
+    /** False for work that must not run again later by itself after a failure (it is left `failed`). */
+    retry?: boolean;
   },
 ): Promise<JobRow> {
   const { kind, now } = request;
@@ -177,7 +180,7 @@ export async function startRequestedJob(
     await request.audit?.(tx, job);
     return { job, started: true };
   });
-  if (started) jobs.start(job, request.work, request.startAfter);
+  if (started) jobs.start(job, request.work, request.startAfter, request.retry ?? true);
   return job;
 }
 

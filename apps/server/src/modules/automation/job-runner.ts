@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { shanghaiDateOf, shanghaiInstant } from '../../platform/business-calendar.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { completeJob, failJob, JOB_LEASE_MS, keepLeases } from '../../platform/jobs.ts';
+import { completeJob, failJob, JOB_LEASE_MS, JOB_MAX_ATTEMPTS, keepLeases } from '../../platform/jobs.ts';
 import { AUDIT_VERIFY_JOB, verifyAuditChain } from '../audit/index.ts';
 import { deliverDueMessages } from '../messages/index.ts';
 import { CLUSTER_JOB, runClusterJobAsSystem, runSegmentationAsSystem } from '../segmentation/index.ts';
@@ -127,6 +127,7 @@ async function runClaimedJob(deps: ModuleDeps, options: RunDueWorkOptions, now: 
     result.jobs++;
   } catch (error) {
     options.onError?.(`job ${job.id}`, error);
-    await failJob(deps.db, job, options.workerId, error, now);
+    // A clustering is not retried later by itself (an analyst may have run another since).
+    await failJob(deps.db, job.kind === CLUSTER_JOB ? { ...job, attempts: JOB_MAX_ATTEMPTS } : job, options.workerId, error, now);
   }
 }

@@ -1,6 +1,7 @@
 import type { TImportKind, TImportMapping, TImportRowError, TImportStatus } from '@anxin/contracts';
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import { newId } from '../../platform/ids.ts';
 import type { ImportJobTable } from '../../platform/db/schema/imports.ts';
 
 export type ImportJobRow = Omit<Selectable<ImportJobTable>, 'headers' | 'mapping'> & { headers: string[]; mapping: TImportMapping };
@@ -31,6 +32,7 @@ const JOB_COLUMNS = [
   'finished_at',
   'error_code',
   'error_message',
+  'run_id',
 ] as const;
 
 export interface NewImportJob {
@@ -90,7 +92,10 @@ export async function listImportJobs(
 ): Promise<ImportJobRow[]> {
   let q = db.selectFrom('import_job').select(JOB_COLUMNS).where('org_path', 'like', `${scopePath}%`);
   if (query.kind) q = q.where('kind', '=', query.kind);
-  if (query.status) q = q.where('status', '=', query.status);
+  // A run that stopped with its process is listed as what it is shown as: failed.
+  if (query.status === 'failed') q = q.where((eb) => eb.or([eb('status', '=', 'failed'), eb.and([eb('status', 'in', ['validating', 'committing']), eb('updated_at', '<', staleBefore())])]));
+  else if (query.status === 'validating' || query.status === 'committing') q = q.where('status', '=', query.status).where('updated_at', '>=', staleBefore());
+  else if (query.status) q = q.where('status', '=', query.status);
   if (query.after) {
     const { createdAt, id } = query.after;
     q = q.where(sql<boolean>`(created_at, id) < (${createdAt}, ${id}::uuid)`);
@@ -111,9 +116,21 @@ export const RUN_HEARTBEAT_MS = 30_000;
  */
 export const STALE_RUN_MS = 3 * 60_000;
 
+/**
+ * The runs this process holds. They are never stale, whatever their `updated_at` says: on the
+ * embedded database (one connection, one process) a run's progress writes wait behind its own
+ * transaction, so its row looks silent however long the run takes.
+ */
+const runsHere = new Set<string>();
+export const holdRun = (id: string) => void runsHere.add(id);
+export const releaseRun = (id: string) => void runsHere.delete(id);
+export const isRunHere = (id: string) => runsHere.has(id);
+
 /** True for a job in `validating` or `committing` whose run stopped with its process. */
-export const isStaleRun = (job: Pick<ImportJobRow, 'status' | 'updated_at'>, now = Date.now()) =>
-  (job.status === 'validating' || job.status === 'committing') && job.updated_at.getTime() < now - STALE_RUN_MS;
+export const isStaleRun = (job: Pick<ImportJobRow, 'id' | 'status' | 'updated_at'>, now = Date.now()) =>
+  (job.status === 'validating' || job.status === 'committing') && job.updated_at.getTime() < now - STALE_RUN_MS && !runsHere.has(job.id);
+
+const staleBefore = () => new Date(Date.now() - STALE_RUN_MS);
 
 /**
  * Moves a job to `validating` (a dry run) or `committing` if it may run now; returns undefined
@@ -135,6 +152,7 @@ export async function claimImportRun(
       rows_processed: 0,
       error_code: null,
       error_message: null,
+      run_id: newId(),
       updated_at: new Date(),
     })
     .where('id', '=', id)
@@ -142,7 +160,7 @@ export async function claimImportRun(
     .where((eb) =>
       eb.or([
         eb('status', 'in', ['uploaded', 'validated', 'failed']),
-        eb.and([eb('status', 'in', ['validating', 'committing']), eb('updated_at', '<', new Date(Date.now() - STALE_RUN_MS))]),
+        eb.and([eb('status', 'in', ['validating', 'committing']), eb('updated_at', '<', staleBefore())]),
       ]),
     )
     .returning(JOB_COLUMNS)
@@ -171,6 +189,10 @@ export async function updateImportJob(
     /** The run's failure (null clears it). */
     error?: { code: string; message: string } | null;
     onlyIfStatus?: TImportStatus[];
+    /** Only while the job is still this run's (its claim's `run_id`). */
+    onlyIfRun?: string | null;
+    /** Only a run that stopped with its process (no sign of life for STALE_RUN_MS). */
+    onlyIfStale?: boolean;
   },
 ): Promise<ImportJobRow | undefined> {
   let q = db
@@ -192,6 +214,8 @@ export async function updateImportJob(
     })
     .where('id', '=', id);
   if (patch.onlyIfStatus) q = q.where('status', 'in', patch.onlyIfStatus);
+  if (patch.onlyIfStale) q = q.where('updated_at', '<', staleBefore());
+  if (patch.onlyIfRun !== undefined) q = q.where('run_id', '=', patch.onlyIfRun);
   const row = await q.returning(JOB_COLUMNS).executeTakeFirst();
   return row as ImportJobRow | undefined;
 }
@@ -200,8 +224,8 @@ export async function updateImportJob(
  * Progress of a running job: the count only, nothing returned. (It once returned the whole job row,
  * the encrypted file included: megabytes read, sent and parsed for every progress report.)
  */
-export async function recordImportProgress(db: Executor, id: string, rowsProcessed: number, onlyIfStatus: TImportStatus[]) {
-  await db.updateTable('import_job').set({ rows_processed: rowsProcessed, updated_at: new Date() }).where('id', '=', id).where('status', 'in', onlyIfStatus).execute();
+export async function recordImportProgress(db: Executor, run: { id: string; runId: string | null; status: 'validating' | 'committing' }, rowsProcessed: number) {
+  await db.updateTable('import_job').set({ rows_processed: rowsProcessed, updated_at: new Date() }).where('id', '=', run.id).where('status', '=', run.status).where('run_id', '=', run.runId).execute();
 }
 
 /** Replaces the row errors of a job with those of its latest run. */

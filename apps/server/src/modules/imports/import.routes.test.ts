@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { idNumberCheckDigit } from '../customers/index.ts';
+import { holdRun, releaseRun } from './import.repository.ts';
 import { createTestContext } from '../../test/context.ts';
 import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
@@ -303,6 +304,20 @@ describe('dry run and commit', () => {
       expect(await show()).toMatchObject({ status: 'failed', error: { code: 'IMPORT_INTERRUPTED' } });
       const listed = (await ctx.request({ method: 'GET', url: '/api/v1/imports?limit=50', token: token.eastCsr })).json() as TImportJobList;
       expect(listed.items.find((j) => j.id === job.id)).toMatchObject({ status: 'failed', error: { code: 'IMPORT_INTERRUPTED' } });
+      // Filtered by status, it is found among the failed ones, not among the running ones.
+      const byStatus = async (s: string) => ((await ctx.request({ method: 'GET', url: `/api/v1/imports?limit=100&status=${s}`, token: token.eastCsr })).json() as TImportJobList).items.map((j) => j.id);
+      expect(await byStatus('failed')).toContain(job.id);
+      expect(await byStatus(status)).not.toContain(job.id);
+      // A run this process holds is never taken for stopped, however old its row looks (on the
+      // embedded database its progress writes wait behind its own transaction).
+      holdRun(job.id);
+      try {
+        expect(await show()).toMatchObject({ status, error: null });
+        expectProblem(await dryRun(token.eastCsr, job.id), 409, 'IMPORT_RUNNING');
+        expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/imports/${job.id}/cancel`, token: token.eastCsr }), 409, 'IMPORT_RUNNING');
+      } finally {
+        releaseRun(job.id);
+      }
     }
     const res = await commit(token.eastCsr, job.id, 'all');
     expect(res.statusCode, res.body).toBe(200);

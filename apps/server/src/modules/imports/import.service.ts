@@ -35,7 +35,10 @@ import {
   updateImportJob,
   upsertImportMapping,
   type ImportJobRow,
+  holdRun,
+  isRunHere,
   isStaleRun,
+  releaseRun,
   RUN_HEARTBEAT_MS,
 } from './import.repository.ts';
 import { ROW_HANDLERS } from './row-handlers.ts';
@@ -172,6 +175,7 @@ async function claimRun(deps: ModuleDeps, actor: Actor, id: string, claim: (mapp
   const current = await getImport(deps, actor, id);
   const mapping = requested ?? current.mapping;
   assertValidMapping(current.kind, current.headers, mapping);
+  if (isRunHere(id)) throw running(current.status === 'committing' ? 'committing' : 'validating');
   const job = await claimImportRun(rootDb(deps), id, actor.orgPath, claim(mapping));
   if (job) return job;
   const now = (await findImportJob(deps.db, id, actor.orgPath)) ?? current;
@@ -179,7 +183,8 @@ async function claimRun(deps: ModuleDeps, actor: Actor, id: string, claim: (mapp
 }
 
 async function executeDryRun(deps: ModuleDeps, actor: Actor, job: ImportJobRow, options: RunOptions = {}) {
-  const progress = progressWriter(rootDb(deps), job.id, 'validating', options.onProgress);
+  holdRun(job.id);
+  const progress = progressWriter(rootDb(deps), { id: job.id, runId: job.run_id, status: 'validating' }, options.onProgress);
   try {
     const parsed = await readStoredFile(deps, job);
     let result: RunResult | undefined;
@@ -198,23 +203,36 @@ async function executeDryRun(deps: ModuleDeps, actor: Actor, job: ImportJobRow, 
     const updated = await rootDb(deps)
       .transaction()
       .execute(async (tx) => {
+        const validated = holding(await updateImportJob(tx, job.id, { status: 'validated', validatedAt: new Date(), ...countsOf(run), onlyIfStatus: ['validating'], onlyIfRun: job.run_id }));
         await replaceImportRowErrors(tx, job.id, run.errors);
         await auditRun(tx, actor, job, 'dry_run', null, run);
-        return updateImportJob(tx, job.id, { status: 'validated', validatedAt: new Date(), ...countsOf(run) });
+        return validated;
       });
-    return { job: updated!, errors: run.errors.slice(0, INLINE_ERRORS) };
+    return { job: updated, errors: run.errors.slice(0, INLINE_ERRORS) };
   } catch (error) {
     await progress.stop();
-    await recordRunFailure(rootDb(deps), job.id, 'validating', error);
+    await recordRunFailure(rootDb(deps), job, 'validating', error);
     throw error;
+  } finally {
+    releaseRun(job.id);
   }
 }
 
+/**
+ * A run's closing write names the state the run holds; if the job is no longer in it (cancelled, or
+ * taken over as stopped by another process), the run's transaction is rolled back and nothing of it kept.
+ */
+function holding(updated: ImportJobRow | undefined): ImportJobRow {
+  if (!updated) throw new DomainError('IMPORT_ALREADY_FINISHED', 'the import was cancelled or taken over while this run went on; nothing of this run was kept');
+  return updated;
+}
+
 async function executeCommit(deps: ModuleDeps, actor: Actor, job: ImportJobRow, mode: 'all' | 'valid', options: RunOptions = {}) {
+  holdRun(job.id);
   // Progress goes to the job row outside the main transaction (fire-and-forget, at most one write in
   // flight), so a poller sees it on PostgreSQL while the commit runs. PGlite has one connection: there
   // the writes queue behind the commit and pollers see the final counts.
-  const progress = progressWriter(rootDb(deps), job.id, 'committing', options.onProgress);
+  const progress = progressWriter(rootDb(deps), { id: job.id, runId: job.run_id, status: 'committing' }, options.onProgress);
   let run: RunResult | undefined;
   try {
     const parsed = await readStoredFile(deps, job);
@@ -241,36 +259,43 @@ async function executeCommit(deps: ModuleDeps, actor: Actor, job: ImportJobRow, 
       await rootDb(deps)
         .transaction()
         .execute(async (tx) => {
+          holding(
+            await updateImportJob(tx, job.id, {
+              status: 'validated',
+              validatedAt: new Date(),
+              ...countsOf(result),
+              rowsCreated: 0,
+              rowsUpdated: 0,
+              rowsSkipped: 0,
+              error: { code: refusal.code, message: refusal.message },
+              onlyIfStatus: ['committing'],
+              onlyIfRun: job.run_id,
+            }),
+          );
           await replaceImportRowErrors(tx, job.id, result.errors);
           await auditRun(tx, actor, job, 'refused', mode, { ...result, rowsCreated: 0, rowsUpdated: 0, rowsSkipped: 0 });
-          await updateImportJob(tx, job.id, {
-            status: 'validated',
-            validatedAt: new Date(),
-            ...countsOf(result),
-            rowsCreated: 0,
-            rowsUpdated: 0,
-            rowsSkipped: 0,
-            error: { code: refusal.code, message: refusal.message },
-          });
         });
       throw refusal;
     }
-    await recordRunFailure(rootDb(deps), job.id, 'committing', error);
+    await recordRunFailure(rootDb(deps), job, 'committing', error);
     throw error;
+  } finally {
+    releaseRun(job.id);
   }
 }
 
 /**
  * A run that stopped on an error leaves the job `failed` with the error's code and message (a
  * DomainError's own, which never holds row values; anything else as `INTERNAL`) — and only a job its
- * run still holds: a commit that finished and then failed refreshing statistics stays committed.
+ * run still holds (its state and `run_id`): a commit that finished and then failed refreshing
+ * statistics stays committed, a run that lost its job leaves the next run alone.
  */
-async function recordRunFailure(db: Db, jobId: string, running: 'validating' | 'committing', error: unknown) {
+async function recordRunFailure(db: Db, job: ImportJobRow, running: 'validating' | 'committing', error: unknown) {
   const recorded =
     error instanceof DomainError
       ? { code: error.code as string, message: error.message }
-      : { code: 'INTERNAL', message: 'the run stopped on an unexpected error (logged on the server); run it again, or ask the administrator if it recurs' };
-  await updateImportJob(db, jobId, { status: 'failed', error: recorded, onlyIfStatus: [running] });
+      : { code: 'INTERNAL', message: 'the run stopped on an unexpected error (the server log records its time and kind); run it again, or ask the administrator if it recurs' };
+  await updateImportJob(db, job.id, { status: 'failed', error: recorded, onlyIfStatus: [running], onlyIfRun: job.run_id });
 }
 
 /** Rows written from which an import refreshes the planner statistics of the tables it filled. */
@@ -290,12 +315,11 @@ async function refreshStatistics(db: Db, tables: readonly string[], rowsWritten:
 }
 
 async function finishCommit(tx: Tx, actor: Actor, job: ImportJobRow, mapping: TImportMapping, mode: 'all' | 'valid', run: RunResult) {
+  const updated = holding(await updateImportJob(tx, job.id, { status: 'committed', finishedAt: new Date(), eraseFile: true, ...countsOf(run), onlyIfStatus: ['committing'], onlyIfRun: job.run_id }));
   await replaceImportRowErrors(tx, job.id, run.errors);
-  const now = new Date();
-  const updated = await updateImportJob(tx, job.id, { status: 'committed', finishedAt: now, eraseFile: true, ...countsOf(run) });
   if (job.source) await upsertImportMapping(tx, job.kind, job.source, mapping, actor.name);
   await auditRun(tx, actor, job, 'committed', mode, run);
-  return updated!;
+  return updated;
 }
 
 /** `import.run`: what ran and the counts — ids and numbers only, never row values. */
@@ -324,7 +348,7 @@ export async function cancelImport(deps: ModuleDeps, actor: Actor, id: string) {
   const updated = await updateImportJob(deps.db, job.id, { status: 'cancelled', finishedAt: new Date(), eraseFile: true, onlyIfStatus: ['uploaded', 'validated', 'failed'] });
   if (updated) return updated;
   if (isStaleRun(job)) {
-    const interrupted = await updateImportJob(deps.db, job.id, { status: 'cancelled', finishedAt: new Date(), eraseFile: true, onlyIfStatus: [job.status] });
+    const interrupted = await updateImportJob(deps.db, job.id, { status: 'cancelled', finishedAt: new Date(), eraseFile: true, onlyIfStatus: [job.status], onlyIfStale: true });
     if (interrupted) return interrupted;
   }
   throw job.status === 'validating' || job.status === 'committing' ? running(job.status) : alreadyFinished(job);
@@ -379,13 +403,13 @@ async function readStoredFile(deps: ModuleDeps, job: ImportJobRow): Promise<Pars
  * without news, so the run never looks stopped while it reads the file or refreshes statistics.
  * `stop` ends the heartbeat and awaits the last write.
  */
-function progressWriter(db: Executor, jobId: string, running: 'validating' | 'committing', listener?: ProgressListener) {
+function progressWriter(db: Executor, run: { id: string; runId: string | null; status: 'validating' | 'committing' }, listener?: ProgressListener) {
   let inFlight: Promise<unknown> | undefined;
   let lastWritten = 0;
   let latest = 0;
   const write = (processed: number) => {
     lastWritten = processed;
-    inFlight = recordImportProgress(db, jobId, processed, [running])
+    inFlight = recordImportProgress(db, run, processed)
       .catch(() => undefined)
       .finally(() => (inFlight = undefined));
   };

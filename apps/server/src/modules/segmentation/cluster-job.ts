@@ -24,7 +24,7 @@ function presentClusterJob(job: JobRow): TClusterJob {
  * customer assigned and each cluster profiled in SQL: ≈ 30 s at a million customers). The checks a
  * run would fail on at once — permission, k range, too few customers — answer now. One clustering
  * runs at a time: while one runs (here or in another process) its job is returned. The run itself
- * audits `cluster.changed` as the user who asked.
+ * audits `cluster.changed` as the user who asked. A failed clustering is left failed (not retried).
  */
 export async function requestClusterRun(
   deps: ModuleDeps & { db: Db },
@@ -43,6 +43,9 @@ export async function requestClusterRun(
     now,
     work: () => runClusters(deps, actor, input).then(outcomeOf),
     startAfter,
+    // A clustering that failed is not run again later by itself: by then the analyst may have run
+    // another, which it would replace.
+    retry: false,
   });
   return presentClusterJob(job);
 }

@@ -39,6 +39,8 @@ export interface ImportJobTable {
   /** The last run's failure (migration 0014): a problem code and its message, null after a run that finished. */
   error_code: string | null;
   error_message: string | null;
+  /** The current (or last) run's id, new at each claim: a run writes only while it is still the job's. */
+  run_id: string | null;
 }
 
 export interface ImportRowErrorTable {

@@ -101,7 +101,7 @@ export function ClusterViewPage() {
               <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('segmentation.clusters.running', { time: format.dateTime(runClusters.data.requestedAt) })} data-testid="cluster-run-running" />
             )}
             {job.data && job.data.status !== 'done' && clusterJobSettled(job.data) && (
-              <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('segmentation.clusters.runFailed')} description={job.data.error} data-testid="cluster-run-error" />
+              <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('segmentation.clusters.runFailed')} description={job.data.error} data-testid="cluster-job-error" />
             )}
             {job.data?.status === 'done' && job.data.result && (
               <Alert type="success" showIcon style={{ marginTop: 12 }} title={t('segmentation.clusters.runDone', { k: job.data.result.k })} data-testid="cluster-run-done" />

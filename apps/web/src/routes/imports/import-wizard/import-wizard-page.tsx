@@ -63,7 +63,8 @@ export function ImportWizardPage() {
             {jobId && job.isPending && <Skeleton active />}
             {jobId && job.isError && <ProblemAlert error={job.error} />}
             {current && step === 1 && <ImportMappingEditor job={current} />}
-            {current && step >= 2 && <ImportCommitPanel job={current} commit={commit} />}
+            {/* Keyed by the dry run it shows: the commit mode starts from that run's counts (valid rows only when some are bad). */}
+            {current && step >= 2 && <ImportCommitPanel key={`${current.id}:${current.validatedAt ?? ''}`} job={current} commit={commit} />}
           </Card>
         </Col>
         <Col xs={24} xl={7}>
