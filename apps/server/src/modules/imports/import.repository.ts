@@ -168,6 +168,9 @@ export async function claimImportRun(
   return row as ImportJobRow | undefined;
 }
 
+/** A job as its run claimed it (`validating` or `committing`, with the claim's `run_id`). */
+export type ClaimedRun = Pick<ImportJobRow, 'status' | 'run_id'>;
+
 export interface ImportCounts {
   rowsProcessed: number;
   rowsValid: number;
@@ -189,8 +192,8 @@ export async function updateImportJob(
     /** The run's failure (null clears it). */
     error?: { code: string; message: string } | null;
     onlyIfStatus?: TImportStatus[];
-    /** Only while the job is still this run's (its claim's `run_id`). */
-    onlyIfRun?: string | null;
+    /** Only while the job is still the run's that claimed it (the claim's state and `run_id`). */
+    onlyIfHeldBy?: ClaimedRun;
     /** Only a run that stopped with its process (no sign of life for STALE_RUN_MS). */
     onlyIfStale?: boolean;
   },
@@ -215,7 +218,7 @@ export async function updateImportJob(
     .where('id', '=', id);
   if (patch.onlyIfStatus) q = q.where('status', 'in', patch.onlyIfStatus);
   if (patch.onlyIfStale) q = q.where('updated_at', '<', staleBefore());
-  if (patch.onlyIfRun !== undefined) q = q.where('run_id', '=', patch.onlyIfRun);
+  if (patch.onlyIfHeldBy) q = q.where('status', '=', patch.onlyIfHeldBy.status).where('run_id', '=', patch.onlyIfHeldBy.run_id);
   const row = await q.returning(JOB_COLUMNS).executeTakeFirst();
   return row as ImportJobRow | undefined;
 }
@@ -224,8 +227,8 @@ export async function updateImportJob(
  * Progress of a running job: the count only, nothing returned. (It once returned the whole job row,
  * the encrypted file included: megabytes read, sent and parsed for every progress report.)
  */
-export async function recordImportProgress(db: Executor, run: { id: string; runId: string | null; status: 'validating' | 'committing' }, rowsProcessed: number) {
-  await db.updateTable('import_job').set({ rows_processed: rowsProcessed, updated_at: new Date() }).where('id', '=', run.id).where('status', '=', run.status).where('run_id', '=', run.runId).execute();
+export async function recordImportProgress(db: Executor, run: ImportJobRow, rowsProcessed: number) {
+  await db.updateTable('import_job').set({ rows_processed: rowsProcessed, updated_at: new Date() }).where('id', '=', run.id).where('status', '=', run.status).where('run_id', '=', run.run_id).execute();
 }
 
 /** Replaces the row errors of a job with those of its latest run. */

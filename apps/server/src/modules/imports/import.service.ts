@@ -184,7 +184,7 @@ async function claimRun(deps: ModuleDeps, actor: Actor, id: string, claim: (mapp
 
 async function executeDryRun(deps: ModuleDeps, actor: Actor, job: ImportJobRow, options: RunOptions = {}) {
   holdRun(job.id);
-  const progress = progressWriter(rootDb(deps), { id: job.id, runId: job.run_id, status: 'validating' }, options.onProgress);
+  const progress = progressWriter(rootDb(deps), job, options.onProgress);
   try {
     const parsed = await readStoredFile(deps, job);
     let result: RunResult | undefined;
@@ -203,7 +203,7 @@ async function executeDryRun(deps: ModuleDeps, actor: Actor, job: ImportJobRow, 
     const updated = await rootDb(deps)
       .transaction()
       .execute(async (tx) => {
-        const validated = holding(await updateImportJob(tx, job.id, { status: 'validated', validatedAt: new Date(), ...countsOf(run), onlyIfStatus: ['validating'], onlyIfRun: job.run_id }));
+        const validated = holding(await updateImportJob(tx, job.id, { status: 'validated', validatedAt: new Date(), ...countsOf(run), onlyIfHeldBy: job }));
         await replaceImportRowErrors(tx, job.id, run.errors);
         await auditRun(tx, actor, job, 'dry_run', null, run);
         return validated;
@@ -211,7 +211,7 @@ async function executeDryRun(deps: ModuleDeps, actor: Actor, job: ImportJobRow, 
     return { job: updated, errors: run.errors.slice(0, INLINE_ERRORS) };
   } catch (error) {
     await progress.stop();
-    await recordRunFailure(rootDb(deps), job, 'validating', error);
+    await recordRunFailure(rootDb(deps), job, error);
     throw error;
   } finally {
     releaseRun(job.id);
@@ -232,7 +232,7 @@ async function executeCommit(deps: ModuleDeps, actor: Actor, job: ImportJobRow, 
   // Progress goes to the job row outside the main transaction (fire-and-forget, at most one write in
   // flight), so a poller sees it on PostgreSQL while the commit runs. PGlite has one connection: there
   // the writes queue behind the commit and pollers see the final counts.
-  const progress = progressWriter(rootDb(deps), { id: job.id, runId: job.run_id, status: 'committing' }, options.onProgress);
+  const progress = progressWriter(rootDb(deps), job, options.onProgress);
   let run: RunResult | undefined;
   try {
     const parsed = await readStoredFile(deps, job);
@@ -268,8 +268,7 @@ async function executeCommit(deps: ModuleDeps, actor: Actor, job: ImportJobRow, 
               rowsUpdated: 0,
               rowsSkipped: 0,
               error: { code: refusal.code, message: refusal.message },
-              onlyIfStatus: ['committing'],
-              onlyIfRun: job.run_id,
+              onlyIfHeldBy: job,
             }),
           );
           await replaceImportRowErrors(tx, job.id, result.errors);
@@ -277,7 +276,7 @@ async function executeCommit(deps: ModuleDeps, actor: Actor, job: ImportJobRow, 
         });
       throw refusal;
     }
-    await recordRunFailure(rootDb(deps), job, 'committing', error);
+    await recordRunFailure(rootDb(deps), job, error);
     throw error;
   } finally {
     releaseRun(job.id);
@@ -290,12 +289,12 @@ async function executeCommit(deps: ModuleDeps, actor: Actor, job: ImportJobRow, 
  * run still holds (its state and `run_id`): a commit that finished and then failed refreshing
  * statistics stays committed, a run that lost its job leaves the next run alone.
  */
-async function recordRunFailure(db: Db, job: ImportJobRow, running: 'validating' | 'committing', error: unknown) {
+async function recordRunFailure(db: Db, job: ImportJobRow, error: unknown) {
   const recorded =
     error instanceof DomainError
       ? { code: error.code as string, message: error.message }
       : { code: 'INTERNAL', message: 'the run stopped on an unexpected error (the server log records its time and kind); run it again, or ask the administrator if it recurs' };
-  await updateImportJob(db, job.id, { status: 'failed', error: recorded, onlyIfStatus: [running], onlyIfRun: job.run_id });
+  await updateImportJob(db, job.id, { status: 'failed', error: recorded, onlyIfHeldBy: job });
 }
 
 /** Rows written from which an import refreshes the planner statistics of the tables it filled. */
@@ -315,7 +314,7 @@ async function refreshStatistics(db: Db, tables: readonly string[], rowsWritten:
 }
 
 async function finishCommit(tx: Tx, actor: Actor, job: ImportJobRow, mapping: TImportMapping, mode: 'all' | 'valid', run: RunResult) {
-  const updated = holding(await updateImportJob(tx, job.id, { status: 'committed', finishedAt: new Date(), eraseFile: true, ...countsOf(run), onlyIfStatus: ['committing'], onlyIfRun: job.run_id }));
+  const updated = holding(await updateImportJob(tx, job.id, { status: 'committed', finishedAt: new Date(), eraseFile: true, ...countsOf(run), onlyIfHeldBy: job }));
   await replaceImportRowErrors(tx, job.id, run.errors);
   if (job.source) await upsertImportMapping(tx, job.kind, job.source, mapping, actor.name);
   await auditRun(tx, actor, job, 'committed', mode, run);
@@ -403,7 +402,7 @@ async function readStoredFile(deps: ModuleDeps, job: ImportJobRow): Promise<Pars
  * without news, so the run never looks stopped while it reads the file or refreshes statistics.
  * `stop` ends the heartbeat and awaits the last write.
  */
-function progressWriter(db: Executor, run: { id: string; runId: string | null; status: 'validating' | 'committing' }, listener?: ProgressListener) {
+function progressWriter(db: Executor, run: ImportJobRow, listener?: ProgressListener) {
   let inFlight: Promise<unknown> | undefined;
   let lastWritten = 0;
   let latest = 0;
