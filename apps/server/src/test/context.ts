@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, expect, inject, onTestFinished } from 'vitest';
+import { afterAll, inject, onTestFinished } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database, Db } from '../platform/db/database.ts';
@@ -50,9 +50,14 @@ export async function createTestContext(configOverrides: Record<string, string> 
     }
   };
   // Made inside a test (a context of its own for one case): closed when that test ends. An afterAll
-  // registered from inside a test never runs, and its PostgreSQL database was left behind.
-  if (expect.getState().currentTestName !== undefined) onTestFinished(cleanup);
-  else afterAll(cleanup);
+  // registered from inside a test never runs, and its PostgreSQL database was left behind. Outside a
+  // test, onTestFinished throws. (expect.getState() cannot tell: the files share a worker, and its
+  // state keeps the name of the last test of the file before.)
+  try {
+    onTestFinished(cleanup);
+  } catch {
+    afterAll(cleanup);
+  }
   return {
     db: database.db,
     database,
