@@ -133,6 +133,8 @@ export const ERROR_CODES = [
   'SEGMENTATION_TOO_FEW_CUSTOMERS',
   /** Clusters of an earlier run cannot be named or saved as a segment: customers belong to the active run's clusters. */
   'CLUSTER_RUN_INACTIVE',
+  /** A clustering is already running (one at a time); follow it at GET /clusters/jobs/{jobId}, or ask with Prefer: respond-async. */
+  'CLUSTERING_RUNNING',
   /** The risk alert's status does not allow this action (e.g. closing a closed alert). */
   'RISK_ALERT_INVALID_TRANSITION',
   /** The blacklist entry's status does not allow this action (e.g. approving an entry already decided). */

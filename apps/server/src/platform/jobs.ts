@@ -89,10 +89,10 @@ export class BackgroundJobs {
   /**
    * Runs `work` for a job this worker holds (status `running`, `locked_by` = `workerId`), once
    * `startAfter` has settled (a request's answer: see `run`). A failure is retried later unless
-   * `retry` is false (then the job is left `failed`).
+   * `retry` is false (then the job is left `failed`). Resolves once the outcome is recorded.
    */
-  start(job: { id: number; attempts: number }, work: () => Promise<object>, startAfter?: Promise<unknown>, retry = true): void {
-    this.run(`job ${job.id}`, async () => {
+  start(job: { id: number; attempts: number }, work: () => Promise<object>, startAfter?: Promise<unknown>, retry = true): Promise<void> {
+    return this.run(`job ${job.id}`, async () => {
       const leases = keepLeases(this.db, this.workerId, [job.id], () => new Date(), this.renewEveryMs, (error) => this.onError('job lease renewal', error));
       try {
         const outcome = await work();
@@ -112,15 +112,16 @@ export class BackgroundJobs {
    * is reported to `onError` under `what`. It starts once `startAfter` has settled: a request that
    * starts work passes its answer (`answered(reply)`), since on the embedded database (one connection)
    * work that took the connection first would hold the answer back — its idempotency record is written
-   * before it is sent — until the work ended.
+   * before it is sent — until the work ended. Resolves when the work has ended (never rejects).
    */
-  run(what: string, work: () => Promise<void>, startAfter?: Promise<unknown>): void {
+  run(what: string, work: () => Promise<void>, startAfter?: Promise<unknown>): Promise<void> {
     const run = (async () => {
       await startAfter?.catch(() => undefined);
       await work();
     })().catch((error: unknown) => this.onError(what, error));
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
+    return run;
   }
 
   /** How many jobs started here are still running. */
@@ -140,7 +141,8 @@ export class BackgroundJobs {
  * other process — is returned instead of a second one; a due one nobody holds (pending, or running
  * under a lapsed lease) is taken. Requests for the kind are ordered by an advisory lock, and the
  * open jobs are read FOR UPDATE, so a worker's SKIP LOCKED claim never takes the same job. `audit`
- * records the request in the same transaction, only when a job starts.
+ * records the request in the same transaction, only when a job starts. `finished` resolves once the
+ * job started here has recorded its outcome; it is null when a job already running was returned.
  */
 export async function startRequestedJob(
   db: Db,
@@ -158,7 +160,7 @@ export async function startRequestedJob(
     /** False for work that must not run again later by itself after a failure (it is left `failed`). */
     retry?: boolean;
   },
-): Promise<JobRow> {
+): Promise<{ job: JobRow; finished: Promise<void> | null }> {
   const { kind, now } = request;
   const { job, started } = await inTransaction(db, async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`job:${kind}`}))`.execute(tx);
@@ -180,8 +182,7 @@ export async function startRequestedJob(
     await request.audit?.(tx, job);
     return { job, started: true };
   });
-  if (started) jobs.start(job, request.work, request.startAfter, request.retry ?? true);
-  return job;
+  return { job, finished: started ? jobs.start(job, request.work, request.startAfter, request.retry ?? true) : null };
 }
 
 /** The fields every "run" of a job shows (a job's `pending` is a run's `queued`: due, or waiting to retry). */

@@ -911,6 +911,7 @@ export const enUS: Messages = {
     MODEL_TARGET_DEGENERATE: 'Not enough training data: the target is (nearly) always true or always false',
     SEGMENTATION_TOO_FEW_CUSTOMERS: 'Too few customers with metrics: run segmentation first, or ask for fewer clusters',
     CLUSTER_RUN_INACTIVE: 'Only clusters of the active run can be named or saved',
+    CLUSTERING_RUNNING: 'A clustering is already running; wait for it to finish',
     RISK_ALERT_INVALID_TRANSITION: 'The alert’s status does not allow this action',
     BLACKLIST_INVALID_TRANSITION: 'The blacklist entry’s status does not allow this action',
     BLACKLIST_SELF_APPROVAL: 'A blacklist entry must be decided by someone other than its requester',

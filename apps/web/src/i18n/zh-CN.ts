@@ -912,6 +912,7 @@ export const zhCN = {
     MODEL_TARGET_DEGENERATE: '训练数据不足：目标几乎全为真或全为假',
     SEGMENTATION_TOO_FEW_CUSTOMERS: '有指标的客户太少：请先运行分群计算，或减少聚类数',
     CLUSTER_RUN_INACTIVE: '只能命名或保存当前生效聚类结果中的客群',
+    CLUSTERING_RUNNING: '已有聚类正在运行，请等待其完成',
     RISK_ALERT_INVALID_TRANSITION: '预警当前状态不允许此操作',
     BLACKLIST_INVALID_TRANSITION: '黑名单记录当前状态不允许此操作',
     BLACKLIST_SELF_APPROVAL: '黑名单须由申请人以外的人员审批',

@@ -20,7 +20,7 @@ function assertMayVerify(actor: Actor) {
  */
 export async function requestAuditVerification(db: Db, actor: Actor, jobs: BackgroundJobs, now = new Date(), startAfter?: Promise<unknown>): Promise<TAuditVerification> {
   assertMayVerify(actor);
-  const job = await startRequestedJob(db, jobs, {
+  const { job } = await startRequestedJob(db, jobs, {
     kind: AUDIT_VERIFY_JOB,
     payload: { requestedBy: actor.name },
     dedupeKey: `${AUDIT_VERIFY_JOB}:${now.toISOString()}:${actor.id}`,

@@ -6,8 +6,8 @@ import { answered } from '../../platform/http/answered.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { PREFERENCE_APPLIED, respondAsync, ZPreferHeaders } from '../../platform/http/prefer.ts';
 import type { BackgroundJobs } from '../../platform/jobs.ts';
-import { getClusterJob, requestClusterRun } from './cluster-job.ts';
-import { getClusterRun, listClusterRuns, renameCluster, runClusters, saveClusterAsSegment } from './cluster.service.ts';
+import { getClusterJob, requestClusterRun, runClustersWaiting } from './cluster-job.ts';
+import { getClusterRun, listClusterRuns, renameCluster, saveClusterAsSegment } from './cluster.service.ts';
 import { getSegment } from './segment.service.ts';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
@@ -25,7 +25,7 @@ export const clusterRoutes =
         schema: {
           tags,
           summary:
-            'Cluster customers (k-means on standardised features, k chosen by silhouette) and make the run active; with Prefer: respond-async, answer 202 with the job at once (poll GET /clusters/jobs/{jobId})',
+            'Cluster customers (k-means on standardised features, k chosen by silhouette) and make the run active; with Prefer: respond-async, answer 202 with the job at once (poll GET /clusters/jobs/{jobId}); without it, wait for the run. One clustering runs at a time: a request without the header while one runs gets 409 CLUSTERING_RUNNING',
           headers: ZPreferHeaders,
           body: ZRunClustersRequest,
           response: { 200: ZClusterRun, 202: ZClusterJob, ...errors },
@@ -36,7 +36,7 @@ export const clusterRoutes =
           const job = await requestClusterRun(deps, actorOf(request), options.jobs, request.body, new Date(), answered(reply));
           return reply.status(202).header(PREFERENCE_APPLIED.name, PREFERENCE_APPLIED.value).send(job);
         }
-        return reply.send(await runClusters(deps, actorOf(request), request.body));
+        return reply.send(await runClustersWaiting(deps, actorOf(request), options.jobs, request.body));
       },
     );
     app.get('/api/v1/clusters/jobs/:jobId', { schema: { tags, summary: 'A clustering started with Prefer: respond-async (poll until done or failed; result names the cluster run)', params: ZJobParams, response: { 200: ZClusterJob, ...errors } } }, async (request) =>

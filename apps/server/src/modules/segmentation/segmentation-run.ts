@@ -39,7 +39,7 @@ export async function runSegmentationBatch(db: Executor, now: Date): Promise<TSe
  */
 export async function requestSegmentationRun(deps: ModuleDeps & { db: Db }, actor: Actor, jobs: BackgroundJobs, now = new Date(), startAfter?: Promise<unknown>): Promise<TSegmentationRun> {
   if (!mayManageSegmentation(actor)) throw forbidden('You may not run segmentation');
-  const job = await startRequestedJob(deps.db, jobs, {
+  const { job } = await startRequestedJob(deps.db, jobs, {
     kind: 'segmentation',
     payload: { requestedBy: actor.name },
     dedupeKey: `segmentation:run:${now.toISOString()}:${actor.id}`,

@@ -349,6 +349,30 @@ describe('clusters', () => {
     expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/clusters/jobs/not-a-job', token: token.analyst }), 404, 'NOT_FOUND');
   });
 
+  it('one clustering runs at a time: while one runs, a request without the header gets 409 CLUSTERING_RUNNING and one with it gets that job', async () => {
+    const soon = new Date(Date.now() + 5 * 60_000);
+    const other = await ctx.db
+      .insertInto('job')
+      .values({ kind: 'cluster_run', dedupe_key: 'cluster_run:elsewhere', payload: JSON.stringify({ requestedBy: 'hq.admin', input: { kMin: 2, kMax: 2 } }), run_at: new Date(), status: 'running', attempts: 1, locked_by: 'api-elsewhere:1', locked_until: soon })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const before = (await api<TClusterRun>('GET', '/api/v1/clusters/active', token.analyst)).id;
+    const refused = await ctx.request({ method: 'POST', url: '/api/v1/clusters/run', token: token.analyst, payload: { kMin: 2, kMax: 3 } });
+    expectProblem(refused, 409, 'CLUSTERING_RUNNING');
+    expect(refused.json<{ detail: string }>().detail).toContain(`/api/v1/clusters/jobs/${other.id}`);
+    const joined = await ctx.request({ method: 'POST', url: '/api/v1/clusters/run', token: token.analyst, payload: { kMin: 2, kMax: 3 }, headers: { prefer: 'respond-async' } });
+    expect(joined.statusCode, joined.body).toBe(202);
+    expect(joined.json<TClusterJob>()).toMatchObject({ id: String(other.id), status: 'running', requestedBy: 'hq.admin' });
+    expect((await api<TClusterRun>('GET', '/api/v1/clusters/active', token.analyst)).id).toBe(before);
+    // Once it has finished, a request without the header runs its own, as a job, and waits for it.
+    await ctx.db.updateTable('job').set({ status: 'done', result: JSON.stringify({}), finished_at: new Date(), locked_until: null }).where('id', '=', other.id).execute();
+    const run = await api<TClusterRun>('POST', '/api/v1/clusters/run', token.analyst, { kMin: 2, kMax: 3 });
+    expect(run.id).not.toBe(before);
+    expect((await api<TClusterRun>('GET', '/api/v1/clusters/active', token.analyst)).id).toBe(run.id);
+    const job = await ctx.db.selectFrom('job').select(['status', 'result']).where('kind', '=', 'cluster_run').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: 'done', result: { clusterRunId: run.id, k: run.k, customers: 52 } });
+  });
+
   it('a clustering left by a stopped process is run again by the worker, as the system', async () => {
     const past = new Date(Date.now() - 60 * 60_000);
     const job = await ctx.db
