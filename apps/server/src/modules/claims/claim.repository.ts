@@ -82,8 +82,11 @@ export async function listClaimsOfCustomer(db: Executor, customerId: string, cla
 
 export type ClaimRow = NonNullable<Awaited<ReturnType<typeof findClaimById>>>;
 
+/** One claim (in scope, when given): read by every action and detail page, so prepared. */
+const claimById = compileOnce((db, v: ScopeValues & { id: string }) => selectClaimsIn(db, v).where('c.id', '=', v.id).modifyEnd(PREPARED));
+
 export async function findClaimById(db: Executor, id: string, scope?: ClaimScope) {
-  return selectClaims(db, scope).where('c.id', '=', id).executeTakeFirst();
+  return (await claimById(db, { id, ...scopeValues(scope) }))[0];
 }
 
 /** Locks the claim row for the rest of the transaction (one writer per claim at a time). */

@@ -85,8 +85,11 @@ export function complaintsOfCustomerStatement(db: Executor, scope: ComplaintScop
   return complaintsOfCustomer.bound(db, { pathPattern: `${scope.orgPath}%`, customerId, limit });
 }
 
+/** One complaint (in scope, when given): read by every action and detail page, so prepared. */
+const complaintById = compileOnce((db, v: { id: string; pathPattern?: string }) => selectComplaintsIn(db, v.pathPattern).where('c.id', '=', v.id).modifyEnd(PREPARED));
+
 export async function findComplaint(db: Executor, id: string, scope?: ComplaintScope) {
-  return selectComplaints(db, scope).where('c.id', '=', id).executeTakeFirst();
+  return (await complaintById(db, { id, pathPattern: scope ? `${scope.orgPath}%` : undefined }))[0];
 }
 export type ComplaintRow = NonNullable<Awaited<ReturnType<typeof findComplaint>>>;
 

@@ -71,9 +71,11 @@ function selectSummaryIn(db: Executor, scope: ScopeValues) {
 
 export type PolicyRow = NonNullable<Awaited<ReturnType<typeof findPolicyById>>>;
 
-/** The policy if it exists and lies in `scope` (no scope: any policy). */
+const policyById = compileOnce((db, v: ScopeValues & { id: string }) => selectSummaryIn(db, v).where('p.id', '=', v.id).modifyEnd(PREPARED));
+
+/** The policy if it exists and lies in `scope` (no scope: any policy). Read by every policy action and page, so prepared. */
 export async function findPolicyById(db: Executor, id: string, scope?: PolicyScope) {
-  return selectSummary(db, scope).where('p.id', '=', id).executeTakeFirst();
+  return (await policyById(db, { id, ...scopeValues(scope) }))[0];
 }
 
 const SORT_COLUMNS = {
