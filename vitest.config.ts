@@ -32,6 +32,9 @@ export default defineConfig({
           name: 'e2e',
           root: './e2e',
           include: ['**/*.e2e.test.ts'],
+          // Loads the demo insurer once (the real `anxin serve --demo` on an empty data directory);
+          // each file's server starts on a copy of it.
+          globalSetup: ['./support/global-setup.ts'],
           // A journey drives a dozen pages against the demo insurer on the embedded database; the
           // limit catches a hang, it is not a speed target (those live in bench/).
           testTimeout: 120_000,

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { byTestId, launchChromium, login, watchErrors } from './support/browser.ts';
 import { startDemoServer, type RunningServer } from './support/server.ts';
 
@@ -25,7 +25,12 @@ async function freshPage(): Promise<{ context: BrowserContext; page: Page; error
 }
 
 describe('foundation journeys in Chromium', () => {
-  it('prints the demo accounts and password on start', () => {
+  it('prints the demo accounts and password on start: the first start loads the demo, a later one finds it', () => {
+    const first = inject('demo').firstStartOutput;
+    expect(first).toContain('Demo insurer loaded.');
+    expect(first).toContain(`Demo password for every account: ${DEMO_PASSWORD}`);
+    expect(first).toMatch(/Customer portal \(\/portal\), fictional demo customer:\n {2}policy number P\d+, ID number \d{17}[\dX]/);
+    expect(server.output()).toContain('Demo insurer already present.');
     expect(server.output()).toContain(`Demo password for every account: ${DEMO_PASSWORD}`);
   });
 

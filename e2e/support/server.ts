@@ -1,69 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { serveDemo, type RunningServer } from './serve.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-export interface RunningServer {
-  baseUrl: string;
-  output: () => string;
-  stop: () => Promise<void>;
-}
+export type { RunningServer } from './serve.ts';
 
 /**
- * Starts the real `anxin serve --demo` command, as a user would, on a fresh embedded database in a
- * temporary directory and a free port; resolves when /api/health answers.
+ * A server for one journey file: `anxin serve --demo` on its own copy of the data directory that
+ * the run's global setup filled by starting the same command on an empty one (the demo insurer's
+ * load takes ≈ 20 s; each file changes its copy as it likes, and the copy goes when it stops).
  */
 export async function startDemoServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'anxin-e2e-'));
-  const port = await freePort();
-  let output = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'apps/server/bin/anxin.mjs'), 'serve', '--demo'], {
-    cwd: root,
-    env: { ...process.env, ANXIN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ANXIN_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`anxin exited with ${child.exitCode}:\n${output}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`anxin did not start within 120 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    baseUrl,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  cpSync(inject('demo').dataDir, dataDir, { recursive: true });
+  return serveDemo(dataDir, { removeDataDirOnStop: true });
 }
