@@ -34,6 +34,7 @@ import { automationRoutes, type AutomationRuntime } from './modules/automation/i
 import { complaintRoutes, complaintsSection } from './modules/complaints/index.ts';
 import { segmentationRoutes } from './modules/segmentation/index.ts';
 import { BackgroundJobs, processWorkerId } from './platform/jobs.ts';
+import { UrgentWork } from './platform/urgent-work.ts';
 import { createFieldCipher } from './platform/crypto/field-encryption.ts';
 import type { ModuleDeps } from './platform/deps.ts';
 
@@ -152,6 +153,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (backgroundJobs.runningCount > 0) app.log.warn({ jobs: backgroundJobs.runningCount }, 'waiting for background work to finish (a second Ctrl-C stops at once; an interrupted job runs again at the next worker pass; an interrupted import run shows as interrupted, to be run again)');
     await backgroundJobs.idle();
   });
+  // A portal sign-in code should not wait for the worker's next pass: the code request asks for
+  // the outbox to be published and the text delivered at once, when this process runs a worker
+  // (`handleWith`, set by the composition root as it starts one). Closing the app waits for it.
+  const urgentWork = new UrgentWork((error) => app.log.error({ err: error instanceof Error ? { name: error.name } : {} }, 'urgent delivery failed'));
+  app.decorate('urgentWork', urgentWork);
+  app.addHook('onClose', async () => urgentWork.idle());
   await app.register(authRoutes(db, { settings: authSettings(config), secureCookies: config.auth.secureCookies, loginRateLimitPerMinute: config.auth.loginRateLimitPerMinute }));
   await app.register(orgRoutes(db));
   await app.register(auditRoutes(db, { jobs: backgroundJobs }));
@@ -163,7 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(claimRoutes(moduleDeps, { uploadDir: config.uploadDir }));
   await app.register(claimSettingsRoutes(moduleDeps));
   await app.register(complaintRoutes(moduleDeps));
-  await app.register(portalRoutes(portalDeps, { uploadDir: config.uploadDir, secureCookies: config.auth.secureCookies, rateLimitPerMinute: config.auth.loginRateLimitPerMinute }));
+  await app.register(portalRoutes(portalDeps, { uploadDir: config.uploadDir, secureCookies: config.auth.secureCookies, rateLimitPerMinute: config.auth.loginRateLimitPerMinute, urgentWork }));
   await app.register(messageRoutes(moduleDeps, { devInbox: config.devInbox }));
   await app.register(serviceRoutes(moduleDeps, { publicUrl: config.messaging.publicUrl, publicRateLimitPerMinute: config.auth.loginRateLimitPerMinute * 3 }));
   await app.register(automationRoutes(moduleDeps, automationRuntimeFor(config)));

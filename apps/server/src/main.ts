@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { automationRuntimeFor, buildApp, cipherFor } from './app.ts';
-import { runDueWork } from './modules/automation/index.ts';
+import { publishAndDeliver, runDueWork } from './modules/automation/index.ts';
 import { loadConfig, type Config } from './config.ts';
 import { analyseDemoBook, loadDemo } from './demo/index.ts';
 import { sweepClaimClocks } from './modules/claims/index.ts';
@@ -111,6 +111,10 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
         app.log,
       ),
     );
+    // A portal sign-in code is published and sent as soon as it is asked for, not at the next pass.
+    app.urgentWork.handleWith(async () => {
+      await publishAndDeliver(deps, runtime, { onError });
+    });
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -69,13 +69,7 @@ async function claimDueJobs(deps: ModuleDeps, workerId: string, now: Date, limit
 export async function runDueWork(deps: ModuleDeps, runtime: AutomationRuntime, options: RunDueWorkOptions): Promise<TJobRunResult> {
   const now = options.now ?? new Date();
   const result: TJobRunResult = { outboxEvents: 0, jobs: 0, rulesFired: 0, messagesSent: 0, messagesDeferred: 0, messagesSuppressed: 0, messagesFailed: 0, tasksEscalated: 0 };
-  // Batches until the outbox is empty (events may cause events: a survey answered → a task), at
-  // most 20 batches per pass so one pass stays short; the rest waits for the next pass.
-  for (let round = 0; round < 20; round++) {
-    const published = await dispatchOutbox(deps, runtime, now, (id, error) => options.onError?.(`outbox event ${id}`, error));
-    result.outboxEvents += published;
-    if (published === 0) break;
-  }
+  result.outboxEvents = await publishOutbox(deps, runtime, now, options);
   await scheduleDailyRuleJobs(deps, now);
   const claimed = await claimDueJobs(deps, options.workerId, now);
   // The clock the jobs were claimed by (tests pass their own), moved on by the time that has passed.
@@ -100,6 +94,30 @@ export async function runDueWork(deps: ModuleDeps, runtime: AutomationRuntime, o
   result.messagesSuppressed = delivered.suppressed;
   result.messagesFailed = delivered.failed;
   return result;
+}
+
+/**
+ * Publishes outbox events in batches until none is left (events may cause events: a survey answered
+ * → a task), at most 20 batches so one pass stays short; the rest waits for the next pass.
+ */
+async function publishOutbox(deps: ModuleDeps, runtime: AutomationRuntime, now: Date, options: Pick<RunDueWorkOptions, 'onError'>): Promise<number> {
+  let total = 0;
+  for (let round = 0; round < 20; round++) {
+    const published = await dispatchOutbox(deps, runtime, now, (id, error) => options.onError?.(`outbox event ${id}`, error));
+    total += published;
+    if (published === 0) break;
+  }
+  return total;
+}
+
+/**
+ * The part of a pass a waiting person needs at once (`UrgentWork`): publish the outbox — a portal
+ * sign-in code becomes a queued text there — and deliver the due messages. No jobs and no rules of
+ * the day: those wait for the regular pass, which may be busy with a long job meanwhile.
+ */
+export async function publishAndDeliver(deps: ModuleDeps, runtime: AutomationRuntime, options: Pick<RunDueWorkOptions, 'onError'> = {}, now = new Date()) {
+  const outboxEvents = await publishOutbox(deps, runtime, now, options);
+  return { outboxEvents, ...(await deliverDueMessages(deps, runtime.adapters, runtime.settings, now)) };
 }
 
 type ClaimedJob = Awaited<ReturnType<typeof claimDueJobs>>[number];

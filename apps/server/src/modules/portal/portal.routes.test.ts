@@ -1,6 +1,7 @@
 import type { TClaim, TComplaint, TOutboxMessage, TPortalClaimDetail, TPortalCodeSent, TPortalComplaint, TPortalMe } from '@anxin/contracts';
 import { describe, expect, it } from 'vitest';
-import { cipherFor } from '../../app.ts';
+import { automationRuntimeFor, cipherFor } from '../../app.ts';
+import { publishAndDeliver } from '../automation/index.ts';
 import { createTestContext } from '../../test/context.ts';
 import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
@@ -151,6 +152,40 @@ describe('portal login', () => {
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) await ctx.request({ method: 'POST', url: '/api/v1/portal/login', payload: { challengeId, code: wrong } });
     expectProblem(await ctx.request({ method: 'POST', url: '/api/v1/portal/login', payload: { challengeId, code } }), 401, 'PORTAL_CODE_INVALID');
+  });
+
+  it('with a worker in this process the code is published and sent at once; without one it waits in the outbox for a pass', async () => {
+    const codeTexts = async () =>
+      ctx.db.selectFrom('message').select(['status', 'channel']).where('customer_id', '=', stranger).where('template', '=', 'portal_login_code').execute();
+    const ask = async () => {
+      await ctx.db.deleteFrom('portal_login_challenge').where('customer_id', '=', stranger).execute();
+      const sent = await askCode({ policyNo: strangerPolicy.row.policy_no, idNumber: strangerId });
+      expect(sent.statusCode, sent.body).toBe(202);
+      await ctx.app.urgentWork.idle();
+      return (await inbox(admin, stranger)).find((m) => m.template === 'portal_login_code')!;
+    };
+    // No worker here (as in these tests, or with ANXIN_JOBS_EVERY_SECONDS=0): the code waits for a pass.
+    expect(ctx.app.urgentWork.handled).toBe(false);
+    const before = (await codeTexts()).length;
+    expect((await ask()).publishedAt).toBeNull();
+    expect(await codeTexts()).toHaveLength(before);
+    // The composition root gives it the worker's urgent part when it starts one.
+    ctx.app.urgentWork.handleWith(async () => {
+      await publishAndDeliver(deps, automationRuntimeFor(ctx.config));
+    });
+    try {
+      expect((await ask()).publishedAt).not.toBeNull();
+      // The code asked for just now and those left waiting before (above, and the test before): each
+      // published and sent by SMS.
+      const codes = await inbox(admin, stranger);
+      expect(codes.length).toBeGreaterThanOrEqual(2);
+      expect(codes.every((m) => m.publishedAt !== null)).toBe(true);
+      const texts = await codeTexts();
+      expect(texts).toHaveLength(codes.length);
+      expect(texts.every((t) => t.status === 'sent' && t.channel === 'sms')).toBe(true);
+    } finally {
+      ctx.app.urgentWork.handleWith(null);
+    }
   });
 });
 

@@ -16,7 +16,9 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answered } from '../../platform/http/answered.ts';
 import { PORTAL_COOKIE, actorOf, portalTokenOf } from '../../platform/http/authentication.ts';
+import type { UrgentWork } from '../../platform/urgent-work.ts';
 import { DocumentStore } from '../claims/index.ts';
 import { portalLogin, portalLogout, requestPortalCode, PORTAL_SESSION_TTL_MS, type PortalDeps } from './portal-auth.service.ts';
 import { addPortalDocument, complainFromPortal, getClaimForPortal, getPortalHome, reportClaimFromPortal } from './portal.service.ts';
@@ -31,6 +33,8 @@ export interface PortalRouteOptions {
   secureCookies: boolean;
   /** Per-IP limit on code requests and code checks, per minute. */
   rateLimitPerMinute: number;
+  /** Sends the sign-in code at once rather than at the worker's next pass. */
+  urgentWork: UrgentWork;
 }
 
 const meta = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'], requestId: String(request.id) });
@@ -53,7 +57,11 @@ export const portalRoutes =
         config: { public: true, rateLimit },
         schema: { tags, summary: 'Portal login, step 1: policy number + ID number; sends a one-time code to the mobile on file', security: [], body: ZPortalCodeRequest, response: { 202: ZPortalCodeSent, ...errors } },
       },
-      async (request, reply) => reply.status(202).send(await requestPortalCode(deps, request.body, meta(request))),
+      async (request, reply) => {
+        const sent = await requestPortalCode(deps, request.body, meta(request));
+        options.urgentWork.request(answered(reply));
+        return reply.status(202).send(sent);
+      },
     );
     app.post(
       '/api/v1/portal/login',
