@@ -67,6 +67,20 @@ async function demoCustomer(page: Page, options: { withPolicies: boolean }): Pro
   throw new Error(`no demo customer with an ID number${options.withPolicies ? ' and policies' : ''} found`);
 }
 
+/** A demo customer with an ID number and a household member who has one too. */
+async function demoCustomerInHousehold(page: Page): Promise<PickedCustomer & { relativeId: string }> {
+  const { items } = await apiGet<{ items: CustomerSummary[] }>(page, '/api/v1/customers?limit=100');
+  for (const { id } of items) {
+    const view = await apiGet<{ customer: CustomerSummary & { namePinyin: string; nameInitials: string }; household: { customer: { id: string } }[] }>(page, `/api/v1/customers/${id}/360`);
+    const relative = view.household[0]?.customer.id;
+    if (view.customer.idNumber && relative && (await apiGet<CustomerSummary>(page, `/api/v1/customers/${relative}`)).idNumber) {
+      const c = view.customer;
+      return { id: c.id, name: c.name, pinyin: c.namePinyin.replace(/\s+/g, ''), initials: c.nameInitials, relativeId: relative };
+    }
+  }
+  throw new Error('no demo customer with an ID number and a household member found');
+}
+
 /** Types into the customer search box and waits until the list shows the customer (loading more pages if needed). */
 async function searchAndFind(page: Page, query: string, customerId: string) {
   await page.fill(byTestId('customer-search'), query);
@@ -121,7 +135,7 @@ describe('customer journeys in Chromium', () => {
     const { context, page, errors } = await freshPage();
     await login(page, server.baseUrl, 'hz.agent', DEMO_PASSWORD);
     await page.waitForSelector(byTestId('home-page'));
-    const target = await demoCustomer(page, { withPolicies: false });
+    const target = await demoCustomerInHousehold(page);
     await page.goto(`${server.baseUrl}/customers/${target.id}`);
     await page.waitForSelector(byTestId('customer-360-header'));
     expect(await page.locator(byTestId('customer-360-id-number')).getAttribute('data-unmasked')).toBe('false');
@@ -143,6 +157,20 @@ describe('customer journeys in Chromium', () => {
     // Hiding masks it again.
     await page.click(byTestId('customer-hide'));
     await page.waitForSelector(`${byTestId('customer-360-id-number')}[data-unmasked="false"]`);
+
+    // Revealed again, then a household link to a relative: the relative's view starts masked, and the
+    // first customer's number appears nowhere on it.
+    await page.click(byTestId('customer-unmask'));
+    await page.fill(byTestId('customer-unmask-purpose'), '保全变更核对客户身份');
+    await page.click(byTestId('customer-unmask-confirm'));
+    await page.waitForSelector(`${byTestId('customer-360-id-number')}[data-unmasked="true"]`);
+    await page.click(byTestId('customer-tab-household'));
+    await page.click(byTestId(`household-member-${target.relativeId}`));
+    await page.waitForURL(`${server.baseUrl}/customers/${target.relativeId}`);
+    await page.waitForSelector(`${byTestId('customer-360-header')}[data-customer-id="${target.relativeId}"]`);
+    expect(await page.locator(byTestId('customer-360-id-number')).getAttribute('data-unmasked')).toBe('false');
+    expect(await page.locator(byTestId('customer-unmasked-notice')).count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toContain(clear);
     expect(errors).toEqual([]);
     await context.close();
   });

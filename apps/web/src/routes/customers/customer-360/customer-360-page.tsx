@@ -26,13 +26,19 @@ import { knownSections } from './section-registry.tsx';
  */
 export function Customer360Page() {
   const { customerId } = useParams();
+  // One view per customer: following a household link to another customer starts afresh, so values
+  // revealed on the first (and any open dialog) are never shown on the second.
+  return <Customer360View key={customerId} customerId={customerId} />;
+}
+
+function Customer360View({ customerId }: { customerId: string | undefined }) {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
   const view = useCustomer360(customerId);
   const me = useCurrentUser();
   const [asking, setAsking] = useState(false);
   const [logging, setLogging] = useState(false);
-  // Revealed values live only in this page's state: leaving the page forgets them.
+  // Revealed values live only in this customer's view: leaving it forgets them.
   const [unmasked, setUnmasked] = useState<TUnmaskedCustomer | null>(null);
 
   if (view.isPending) return <Skeleton active data-testid="customer-360-loading" />;

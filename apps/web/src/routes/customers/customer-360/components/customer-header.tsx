@@ -30,7 +30,7 @@ export function CustomerHeader({ view, unmasked, onUnmask, onHide, onLogInteract
   const canUnmask = can(me, 'customer:unmask') && (c.idNumber || view.contacts.length > 0 || c.bankAccount || c.healthNotes);
 
   return (
-    <Card style={{ marginBottom: 16 }} data-testid="customer-360-header">
+    <Card style={{ marginBottom: 16 }} data-testid="customer-360-header" data-customer-id={view.customer.id}>
       <Flex justify="space-between" align="flex-start" gap={16} wrap>
         <div>
           <Space size={8} wrap align="center">
