@@ -1,10 +1,10 @@
 import { CLAIM_CHANNELS } from '@anxin/contracts';
 import { Alert, App, Button, Card, Col, Divider, Flex, Form, Input, Row, Select, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useReportClaim } from '../../../api/claims.ts';
-import { isApiError, newIdempotencyKey } from '../../../api/client.ts';
+import { useIdempotencyKey } from '../../../components/use-idempotency-key.ts';
 import { usePolicy } from '../../../api/policies.ts';
 import { useFormProblem } from '../../../components/form-problem.ts';
 import { useFormRules } from '../../../components/form-rules.ts';
@@ -19,9 +19,6 @@ import { MotorIncidentFields } from './components/motor-incident-fields.tsx';
 import { IllnessIncidentFields, PropertyIncidentFields } from './components/other-incident-fields.tsx';
 import { PolicySelect } from './components/policy-select.tsx';
 
-// The server keeps its answer to a keyed request unless it was transient (409, 429, 5xx) or never
-// arrived; after a kept answer the next submission is a new request and needs a new key.
-const answerIsKept = (error: unknown) => isApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 409 && error.status !== 429;
 
 /**
  * Report a claim (报案): the policy and insured, channel, incident time and amount (yuan, sent as
@@ -39,7 +36,7 @@ export function ClaimIntakePage() {
   const [form] = Form.useForm<IntakeValues>();
   const report = useReportClaim();
   // One key per intake, so a double click or a retry after a lost response cannot file the claim twice.
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const { key: idempotencyKey, renewAfter } = useIdempotencyKey();
   const problem = useFormProblem(form, {
     fields: INTAKE_FIELDS,
     rename: intakeFieldOf,
@@ -70,7 +67,7 @@ export function ClaimIntakePage() {
         },
         onError: (error) => {
           problem.report(error);
-          if (answerIsKept(error)) setIdempotencyKey(newIdempotencyKey());
+          renewAfter(error);
         },
       },
     );

@@ -1,9 +1,8 @@
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_SEVERITIES, COMPLAINT_SUB_REASONS, type TComplaintCategory, type TCreateComplaintRequest } from '@anxin/contracts';
 import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { isApiError, newIdempotencyKey } from '../../../api/client.ts';
+import { useIdempotencyKey } from '../../../components/use-idempotency-key.ts';
 import { useClaims } from '../../../api/claims.ts';
 import { useCreateComplaint } from '../../../api/complaints.ts';
 import { useCurrentUser } from '../../../components/require-session.tsx';
@@ -48,7 +47,7 @@ export function ComplaintIntakePage() {
   const [params] = useSearchParams();
   const [form] = Form.useForm<Values>();
   const create = useCreateComplaint();
-  const [key, setKey] = useState(newIdempotencyKey);
+  const { key, renewAfter } = useIdempotencyKey();
   const problem = useFormProblem(form, { fields: FIELDS });
   const category = Form.useWatch('category', form);
   const channel = Form.useWatch('channel', form);
@@ -89,7 +88,7 @@ export function ComplaintIntakePage() {
         },
         onError: (error) => {
           problem.report(error);
-          if (isApiError(error) && error.status < 500 && error.status !== 409 && error.status !== 429) setKey(newIdempotencyKey());
+          renewAfter(error);
         },
       },
     );

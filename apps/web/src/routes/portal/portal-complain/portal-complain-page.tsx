@@ -1,9 +1,8 @@
 import { COMPLAINT_CATEGORIES, COMPLAINT_SUB_REASONS, type TComplaintCategory, type TPortalComplaintRequest } from '@anxin/contracts';
 import { App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isApiError, newIdempotencyKey } from '../../../api/client.ts';
+import { useIdempotencyKey } from '../../../components/use-idempotency-key.ts';
 import { usePortalMe, useSubmitPortalComplaint } from '../../../api/portal.ts';
 import { useFormProblem } from '../../../components/form-problem.ts';
 import { useFormRules } from '../../../components/form-rules.ts';
@@ -20,7 +19,7 @@ export function PortalComplainPage() {
   const me = usePortalMe().data!;
   const [form] = Form.useForm<TPortalComplaintRequest>();
   const submit = useSubmitPortalComplaint();
-  const [key, setKey] = useState(newIdempotencyKey);
+  const { key, renewAfter } = useIdempotencyKey();
   const problem = useFormProblem(form, { fields: ['category', 'subReason', 'policyId', 'subject', 'description', 'demand'] });
   const category = (Form.useWatch('category', form) ?? 'claims') as TComplaintCategory;
 
@@ -43,7 +42,7 @@ export function PortalComplainPage() {
               },
               onError: (error) => {
                 problem.report(error);
-                if (isApiError(error) && error.status < 500 && error.status !== 409 && error.status !== 429) setKey(newIdempotencyKey());
+                renewAfter(error);
               },
             },
           )

@@ -1,8 +1,8 @@
 import { Alert, App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isApiError, newIdempotencyKey } from '../../../api/client.ts';
+import { useIdempotencyKey } from '../../../components/use-idempotency-key.ts';
 import { usePortalMe, useReportPortalClaim } from '../../../api/portal.ts';
 import { useFormProblem } from '../../../components/form-problem.ts';
 import { useFormRules } from '../../../components/form-rules.ts';
@@ -14,7 +14,6 @@ import { MedicalIncidentFields } from '../../claims/claim-intake/components/medi
 import { MotorIncidentFields } from '../../claims/claim-intake/components/motor-incident-fields.tsx';
 import { IllnessIncidentFields, PropertyIncidentFields } from '../../claims/claim-intake/components/other-incident-fields.tsx';
 
-const answerIsKept = (error: unknown) => isApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 409 && error.status !== 429;
 
 /**
  * The customer reports a claim: which policy and whom it is for, when it happened, how much, and the
@@ -30,7 +29,7 @@ export function PortalReportPage() {
   const me = usePortalMe().data!;
   const [form] = Form.useForm<IntakeValues>();
   const report = useReportPortalClaim();
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const { key: idempotencyKey, renewAfter } = useIdempotencyKey();
   const problem = useFormProblem(form, { fields: INTAKE_FIELDS, rename: intakeFieldOf, codeFields: { CLAIM_NOT_COVERED: 'incidentAt', CLAIM_DUPLICATE_INVOICE: 'incident.invoiceItems' } });
   const policies = me.policies.filter((p) => p.insured.length > 0);
   const policyId = Form.useWatch('policyId', form);
@@ -59,7 +58,7 @@ export function PortalReportPage() {
         },
         onError: (error) => {
           problem.report(error);
-          if (answerIsKept(error)) setIdempotencyKey(newIdempotencyKey());
+          renewAfter(error);
         },
       },
     );

@@ -1,9 +1,8 @@
 import { BLACKLIST_REASONS } from '@anxin/contracts';
 import { App, Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRequestBlacklistEntry, type TBlacklistReason } from '../../../../api/blacklist.ts';
-import { newIdempotencyKey } from '../../../../api/client.ts';
+import { useIdempotencyKey } from '../../../../components/use-idempotency-key.ts';
 import { CustomerPicker } from '../../../../components/customer-picker.tsx';
 import { useFormProblem } from '../../../../components/form-problem.ts';
 import { useFormRules } from '../../../../components/form-rules.ts';
@@ -28,7 +27,7 @@ export function RequestBlacklistModal({ customerId, onClose }: { customerId?: st
   const { message } = App.useApp();
   const [form] = Form.useForm<RequestValues>();
   const request = useRequestBlacklistEntry();
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const { key: idempotencyKey, renewAfter } = useIdempotencyKey();
   const problem = useFormProblem(form, { fields: ['customerId', 'reason', 'detail', 'evidence', 'startsOn', 'expiresOn'] });
   return (
     <Modal
@@ -68,7 +67,7 @@ export function RequestBlacklistModal({ customerId, onClose }: { customerId?: st
                 void message.success(t('blacklist.requested'));
                 onClose();
               },
-              onError: problem.report,
+              onError: (error) => { problem.report(error); renewAfter(error); },
             },
           )
         }

@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, Flex, Form, Input, List, Modal, Statistic, Ty
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { newIdempotencyKey } from '../../../../api/client.ts';
+import { useIdempotencyKey } from '../../../../components/use-idempotency-key.ts';
 import { useCreateReferral, useLoyalty } from '../../../../api/loyalty.ts';
 import { CustomerPicker } from '../../../../components/customer-picker.tsx';
 import { useFormProblem } from '../../../../components/form-problem.ts';
@@ -29,7 +29,7 @@ function ReferralModal({ referrerId, onClose }: { referrerId: string; onClose: (
   const [form] = Form.useForm<ReferralValues>();
   const referred = Form.useWatch('referredCustomerId', form);
   const create = useCreateReferral();
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const { key: idempotencyKey, renewAfter } = useIdempotencyKey();
   const problem = useFormProblem(form, { fields: ['referredCustomerId', 'policyId', 'referredOn'] });
   return (
     <Modal
@@ -54,7 +54,7 @@ function ReferralModal({ referrerId, onClose }: { referrerId: string; onClose: (
                 void message.success(t('customer360.service.referralSaved'));
                 onClose();
               },
-              onError: problem.report,
+              onError: (error) => { problem.report(error); renewAfter(error); },
             },
           )
         }

@@ -1,8 +1,7 @@
 import { Alert, App, AutoComplete, Form, Input, Modal, type ButtonProps } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { newIdempotencyKey } from '../../../../api/client.ts';
+import { useIdempotencyKey } from '../../../../components/use-idempotency-key.ts';
 import { useTrainModel } from '../../../../api/models.ts';
 import { useFormRules } from '../../../../components/form-rules.ts';
 import { ProblemAlert } from '../../../../components/problem-alert.tsx';
@@ -25,7 +24,7 @@ export function TrainModelModal({ names, initialName, onClose }: { names: readon
   const navigate = useNavigate();
   const [form] = Form.useForm<TrainValues>();
   const train = useTrainModel();
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const { key: idempotencyKey, renewAfter } = useIdempotencyKey();
   const problem = useExpressionProblem(form, ['name', 'target', 'where'], ['target', 'where']);
 
   return (
@@ -56,7 +55,7 @@ export function TrainModelModal({ names, initialName, onClose }: { names: readon
                 onClose();
                 void navigate(`/models/${model.id}`);
               },
-              onError: problem.report,
+              onError: (error) => { problem.report(error); renewAfter(error); },
             },
           )
         }

@@ -1,8 +1,7 @@
 import type { TCondition, TSegment } from '@anxin/contracts';
 import { App, Form, Input, Modal, type ButtonProps } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../../../api/client.ts';
+import { useIdempotencyKey } from '../../../../components/use-idempotency-key.ts';
 import { useCreateSegment, useUpdateSegment } from '../../../../api/segments.ts';
 import { useFormProblem } from '../../../../components/form-problem.ts';
 import { useFormRules } from '../../../../components/form-rules.ts';
@@ -21,7 +20,7 @@ export function SaveSegmentModal({ conditions, editing, onClose, onSaved }: { co
   const [form] = Form.useForm<Values>();
   const create = useCreateSegment();
   const update = useUpdateSegment();
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const { key: idempotencyKey, renewAfter } = useIdempotencyKey();
   const problem = useFormProblem(form, { fields: ['name', 'description'], codeFields: { DUPLICATE: 'name' } });
 
   const submit = (values: Values) => {
@@ -31,7 +30,7 @@ export function SaveSegmentModal({ conditions, editing, onClose, onSaved }: { co
         void message.success(t('segmentation.segments.saved', { name: segment.name }));
         onSaved(segment);
       },
-      onError: problem.report,
+      onError: (error: unknown) => { problem.report(error); renewAfter(error); },
     };
     if (editing) update.mutate({ id: editing.id, body: { name: values.name.trim(), description: description ?? null, conditions, version: editing.version } }, done);
     else create.mutate({ body: { name: values.name.trim(), description, conditions }, idempotencyKey }, done);

@@ -1,8 +1,7 @@
 import { TASK_PRIORITIES, type TTask, type TTaskPriority } from '@anxin/contracts';
 import { App, Form, Input, Modal, Select, type ButtonProps } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../../../api/client.ts';
+import { useIdempotencyKey } from '../../../../components/use-idempotency-key.ts';
 import { useCreateTask, useTaskAction } from '../../../../api/tasks.ts';
 import { CustomerPicker } from '../../../../components/customer-picker.tsx';
 import { useFormProblem } from '../../../../components/form-problem.ts';
@@ -116,7 +115,7 @@ export function CreateTaskModal({ customerId, onClose }: { customerId?: string; 
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateTaskValues>();
   const create = useCreateTask();
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const { key: idempotencyKey, renewAfter } = useIdempotencyKey();
   const problem = useFormProblem(form, { fields: ['customerId', 'title', 'detail', 'priority', 'assigneeId', 'dueAt'] });
   return (
     <Modal
@@ -151,7 +150,7 @@ export function CreateTaskModal({ customerId, onClose }: { customerId?: string; 
                 void message.success(t('tasks.created'));
                 onClose();
               },
-              onError: problem.report,
+              onError: (error) => { problem.report(error); renewAfter(error); },
             },
           )
         }

@@ -1,9 +1,8 @@
 import { VISIT_METHODS, VISIT_TYPES, type TVisitMethod, type TVisitType } from '@anxin/contracts';
 import { App, Form, Input, Modal, Select, type ButtonProps } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { newIdempotencyKey } from '../../../../api/client.ts';
+import { useIdempotencyKey } from '../../../../components/use-idempotency-key.ts';
 import { useCreateVisit } from '../../../../api/visits.ts';
 import { CustomerPicker } from '../../../../components/customer-picker.tsx';
 import { useFormProblem } from '../../../../components/form-problem.ts';
@@ -30,7 +29,7 @@ export function CreateVisitModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateVisitValues>();
   const create = useCreateVisit();
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const { key: idempotencyKey, renewAfter } = useIdempotencyKey();
   const problem = useFormProblem(form, { fields: ['customerId', 'visitType', 'dueAt', 'method', 'assigneeId'] });
   return (
     <Modal
@@ -55,7 +54,7 @@ export function CreateVisitModal({ onClose }: { onClose: () => void }) {
                 onClose();
                 void navigate(`/visits/${visit.id}`);
               },
-              onError: problem.report,
+              onError: (error) => { problem.report(error); renewAfter(error); },
             },
           )
         }
