@@ -1,5 +1,6 @@
 import type { TCustomerValue } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
+import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { recordCustomerViewed } from './customer-access.ts';
@@ -24,9 +25,9 @@ export function mergeFigures(all: readonly Customer360Figures[]): Customer360Fig
   return merged;
 }
 
-/** Tenure and value figures: tenure from the first policy (else creation); loss ratio = claims paid ÷ earned premium. */
+/** Tenure and value figures: tenure from the first policy (else the day of creation, in Shanghai); loss ratio = claims paid ÷ earned premium. `today` is a Shanghai date. */
 export function valueFigures(figures: Customer360Figures, createdAt: Date, today: string): TCustomerValue {
-  const since = figures.firstPolicyOn ?? createdAt.toISOString().slice(0, 10);
+  const since = figures.firstPolicyOn ?? shanghaiDateOf(createdAt);
   let months = (Number(today.slice(0, 4)) - Number(since.slice(0, 4))) * 12 + (Number(today.slice(5, 7)) - Number(since.slice(5, 7)));
   if (today.slice(8, 10) < since.slice(8, 10)) months -= 1;
   months = Math.max(0, months);
@@ -79,7 +80,7 @@ export async function getCustomer360(deps: ModuleDeps, actor: Actor, customerId:
     interactions,
     tags,
     attributes: definitions.map((definition) => ({ definition, value: values[definition.key] ?? null })),
-    value: valueFigures(figures, customer.created_at, new Date().toISOString().slice(0, 10)),
+    value: valueFigures(figures, customer.created_at, shanghaiDateOf(new Date())),
     sections: Object.fromEntries(loaded.map((l) => [l.key, l.data])),
   };
 }
