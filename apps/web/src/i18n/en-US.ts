@@ -1003,7 +1003,7 @@ export const enUS: Messages = {
     viewAudit: 'View all',
     noAuditEvents: 'No audit events yet',
     workAreaTitle: '{{role}} workspace',
-    workAreaNote: 'Customers, policies and products are in the menu on the left; the other modules appear there as they ship.',
+    workAreaNote: 'The menu on the left lists what you can use now; some of the work described here is still being built.',
     customerSearchTitle: 'Find my customer',
     serviceKpis: {
       title: 'Customer-service KPIs',

@@ -1004,7 +1004,7 @@ export const zhCN = {
     viewAudit: '查看全部',
     noAuditEvents: '暂无审计记录',
     workAreaTitle: '{{role}}工作台',
-    workAreaNote: '客户、保单和产品已在左侧菜单中开放；其他业务模块上线后也将出现在菜单中。',
+    workAreaNote: '左侧菜单列出你现在可以使用的功能；这里描述的部分工作仍在建设中。',
     customerSearchTitle: '查找我的客户',
     serviceKpis: {
       title: '客户服务指标',

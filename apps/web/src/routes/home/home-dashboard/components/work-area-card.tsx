@@ -5,7 +5,7 @@ import { useLabels } from '../../../../i18n/labels.ts';
 
 export type WorkAreaRole = Extract<TRole, 'agent' | 'csr' | 'underwriter' | 'claims_adjuster' | 'complaint_handler' | 'analyst'>;
 
-/** What a front-line role will do in Anxin. The modules are still being built, and the card says so. */
+/** What a front-line role does in Anxin; the note points to the menu for what is there now (part of the work described is still being built). */
 export function WorkAreaCard({ role }: { role: WorkAreaRole }) {
   const { t } = useTranslation();
   const labels = useLabels();
