@@ -67,6 +67,13 @@ async function demoCustomer(page: Page, options: { withPolicies: boolean }): Pro
   throw new Error(`no demo customer with an ID number${options.withPolicies ? ' and policies' : ''} found`);
 }
 
+/** A mainland ID number: 17 digits and their GB 11643 check digit. */
+function withCheckDigit(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  return first17 + '10X98765432'[sum % 11]!;
+}
+
 /** A demo customer with an ID number and a household member who has one too. */
 async function demoCustomerInHousehold(page: Page): Promise<PickedCustomer & { relativeId: string }> {
   const { items } = await apiGet<{ items: CustomerSummary[] }>(page, '/api/v1/customers?limit=100');
@@ -171,6 +178,32 @@ describe('customer journeys in Chromium', () => {
     expect(await page.locator(byTestId('customer-360-id-number')).getAttribute('data-unmasked')).toBe('false');
     expect(await page.locator(byTestId('customer-unmasked-notice')).count()).toBe(0);
     expect(await page.locator('body').textContent()).not.toContain(clear);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an agent creates a customer with health notes and the separate health-data consent they need, in one save', async () => {
+    const { context, page, errors } = await freshPage();
+    await login(page, server.baseUrl, 'hz.agent', DEMO_PASSWORD);
+    await page.waitForSelector(byTestId('home-page'));
+    await page.goto(`${server.baseUrl}/customers/new`);
+    await page.waitForSelector(byTestId('customer-form'));
+    await page.fill(byTestId('customer-form-name'), '健康告知测试');
+    await page.fill(byTestId('customer-form-id-number'), withCheckDigit('33010619850312123'));
+    expect(await page.locator(byTestId('customer-form-health-consent')).count()).toBe(0);
+    await page.fill(byTestId('customer-form-health-notes'), '2019 年阑尾炎手术，已痊愈');
+    await page.waitForSelector(byTestId('customer-form-health-consent'));
+    // Without the consent's evidence the form does not go.
+    await page.click(byTestId('customer-form-submit'));
+    await page.waitForSelector('.ant-form-item-explain-error');
+    expect(page.url()).toBe(`${server.baseUrl}/customers/new`);
+    await page.fill(byTestId('customer-form-health-consent-reference'), 'HC-2026-0001');
+    await page.click(byTestId('customer-form-submit'));
+    await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+    await page.waitForSelector(byTestId('customer-360-header'));
+    await page.click(byTestId('customer-tab-consents'));
+    await page.waitForSelector(byTestId('consent-withdraw-health_data-any'));
+    expect(await page.locator(byTestId('consent-health_data-any')).textContent()).toContain('HC-2026-0001');
     expect(errors).toEqual([]);
     await context.close();
   });

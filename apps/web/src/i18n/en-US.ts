@@ -1388,6 +1388,7 @@ export const enUS: Messages = {
     updatedAt: 'Updated',
   },
   customerForm: {
+    healthConsentHelp: 'Health information is sensitive personal information: storing health notes needs the customer’s separate consent to health data. Record its evidence; it is saved with the customer.',
     createTitle: 'New customer',
     editTitle: 'Edit customer: {{name}}',
     description: 'Fields marked * are required. The ID number’s check digit is checked as you type; the server has the final word.',

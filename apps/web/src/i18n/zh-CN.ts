@@ -1389,6 +1389,7 @@ export const zhCN = {
     updatedAt: '更新时间',
   },
   customerForm: {
+    healthConsentHelp: '健康信息属于敏感个人信息：保存健康告知需取得客户的单独同意（健康信息处理），请登记授权凭证，将与客户一并保存。',
     createTitle: '新建客户',
     editTitle: '编辑客户：{{name}}',
     description: '带 * 的为必填项。证件号码会即时校验校验位，最终以系统校验为准。',

@@ -1,11 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
+  CONSENT_EVIDENCE_KINDS,
   CONTACT_CHANNELS,
   CUSTOMER_KINDS,
   GENDERS,
   INCOME_BANDS,
   LIFECYCLE_STAGES,
   TIERS,
+  type TConsentEvidence,
   type TContactChannel,
   type TCreateCustomerRequest,
   type TCustomer,
@@ -57,6 +59,9 @@ interface CustomerFormValues {
   orgUnitId?: string;
   externalId?: string;
   healthNotes?: string;
+  /** A new customer's health notes come with their separate health_data consent: its evidence. */
+  healthConsentEvidenceKind?: TConsentEvidence['kind'];
+  healthConsentReference?: string;
   bankAccount?: string;
   contacts?: ContactValues[];
   attributes?: TCustomerAttributeValues;
@@ -84,6 +89,10 @@ export function CustomerForm({ customer }: { customer?: TCustomer }) {
   const isEdit = Boolean(customer);
   const kind = Form.useWatch('kind', form) ?? customer?.kind ?? 'person';
   const idNumber = Form.useWatch('idNumber', form);
+  const healthNotes = Form.useWatch('healthNotes', form);
+  // Health notes are sensitive personal information: a new customer's need the separate health_data
+  // consent in the same request (PIPL art. 29), so its evidence is asked for beside them.
+  const asksHealthConsent = !isEdit && Boolean(healthNotes?.trim());
 
   const fields = useMemo(
     () => [
@@ -102,13 +111,19 @@ export function CustomerForm({ customer }: { customer?: TCustomer }) {
       'orgUnitId',
       'externalId',
       'healthNotes',
+      'healthConsentEvidenceKind',
+      'healthConsentReference',
       'bankAccount',
       ...Array.from({ length: MAX_CONTACTS }, (_, i) => [`contacts.${i}.value`, `contacts.${i}.channel`]).flat(),
       ...(attributes.data ?? []).map((a) => `attributes.${a.key}`),
     ],
     [attributes.data],
   );
-  const problem = useFormProblem(form, { fields, codeFields: { CUSTOMER_INVALID_ID_NUMBER: 'idNumber', CUSTOMER_ID_NUMBER_MISMATCH: 'idNumber' } });
+  const problem = useFormProblem(form, {
+    fields,
+    codeFields: { CUSTOMER_INVALID_ID_NUMBER: 'idNumber', CUSTOMER_ID_NUMBER_MISMATCH: 'idNumber' },
+    rename: (path) => ({ 'consents.0.evidence.kind': 'healthConsentEvidenceKind', 'consents.0.evidence.reference': 'healthConsentReference' })[path] ?? path,
+  });
 
   const initialValues: Partial<CustomerFormValues> = customer
     ? {
@@ -175,7 +190,11 @@ export function CustomerForm({ customer }: { customer?: TCustomer }) {
       const contacts = (values.contacts ?? [])
         .filter((c) => c.value && c.value.trim() !== '')
         .map((c) => ({ channel: c.channel, value: c.value.trim(), preferred: Boolean(c.preferred), verified: Boolean(c.verified) }));
-      const body: TCreateCustomerRequest = { kind: values.kind, ...common, ...sensitive, contacts };
+      const consents: TCreateCustomerRequest['consents'] =
+        sensitive.healthNotes && values.healthConsentEvidenceKind && values.healthConsentReference?.trim()
+          ? [{ purpose: 'health_data', channel: 'any', evidence: { kind: values.healthConsentEvidenceKind, reference: values.healthConsentReference.trim() } }]
+          : undefined;
+      const body: TCreateCustomerRequest = { kind: values.kind, ...common, ...sensitive, contacts, ...(consents ? { consents } : {}) };
       create.mutate(body, {
         onSuccess: (saved) => {
           void message.success(t('customerForm.created', { name: saved.name }));
@@ -400,6 +419,22 @@ export function CustomerForm({ customer }: { customer?: TCustomer }) {
               >
                 <Input.TextArea rows={2} maxLength={2000} data-testid="customer-form-health-notes" />
               </Form.Item>
+              {asksHealthConsent && (
+                <>
+                  <Alert type="warning" showIcon title={t('customerForm.healthConsentHelp')} style={{ marginBottom: 12 }} data-testid="customer-form-health-consent" />
+                  <Form.Item name="healthConsentEvidenceKind" label={t('customer360.evidenceKind')} initialValue="signed_form">
+                    <Select options={CONSENT_EVIDENCE_KINDS.map((k) => ({ value: k, label: labels.evidenceKind(k) }))} data-testid="customer-form-health-consent-kind" />
+                  </Form.Item>
+                  <Form.Item
+                    name="healthConsentReference"
+                    label={t('customer360.evidenceReference')}
+                    extra={t('customer360.evidenceReferenceHelp')}
+                    rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('customer360.evidenceReference') }) }]}
+                  >
+                    <Input maxLength={200} data-testid="customer-form-health-consent-reference" />
+                  </Form.Item>
+                </>
+              )}
             </Col>
           </Row>
         </>
