@@ -130,7 +130,7 @@ async function applyChange(deps: ModuleDeps, tx: Tx, actor: Actor, policy: Polic
       };
     }
     case 'surrender': {
-      const refusal = transitionRefusal(policy.status, 'surrendered', { on: input.effectiveOn, coolingOffEndsOn: policy.cooling_off_ends_on });
+      const refusal = transitionRefusal(policy.status, 'surrendered', { on: input.effectiveOn, coolingOffEndsOn: policy.cooling_off_ends_on, expiresOn: policy.expires_on });
       if (refusal) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `Surrender refused: ${refusal}`, [{ field: 'body.type', message: refusal }]);
       await updateOnce(tx, policy, input.version, {
         status: 'surrendered',

@@ -2,7 +2,8 @@ import { POLICY_STATUSES } from '@anxin/contracts';
 import { describe, expect, it } from 'vitest';
 import { isFinalStatus, POLICY_TRANSITIONS, transitionRefusal } from './policy-status.ts';
 
-const ctx = { on: '2026-03-10', coolingOffEndsOn: '2026-03-16' };
+// The change is dated on the policy's last day of cover, so that it may expire.
+const ctx = { on: '2026-03-10', coolingOffEndsOn: '2026-03-16', expiresOn: '2026-03-10' };
 
 describe('policy status state machine', () => {
   it.each([
@@ -37,11 +38,22 @@ describe('policy status state machine', () => {
   });
 
   it('cancels an in-force policy only up to the last cooling-off day', () => {
-    expect(transitionRefusal('in_force', 'cancelled', { on: '2026-03-16', coolingOffEndsOn: '2026-03-16' })).toBeNull();
-    expect(transitionRefusal('in_force', 'cancelled', { on: '2026-03-17', coolingOffEndsOn: '2026-03-16' })).toBe(
+    expect(transitionRefusal('in_force', 'cancelled', { on: '2026-03-16', coolingOffEndsOn: '2026-03-16', expiresOn: '2027-03-09' })).toBeNull();
+    expect(transitionRefusal('in_force', 'cancelled', { on: '2026-03-17', coolingOffEndsOn: '2026-03-16', expiresOn: '2027-03-09' })).toBe(
       'the cooling-off period ended on 2026-03-16; record a surrender instead',
     );
     // A pending policy may always be withdrawn.
-    expect(transitionRefusal('pending', 'cancelled', { on: '2027-01-01', coolingOffEndsOn: '2026-03-16' })).toBeNull();
+    expect(transitionRefusal('pending', 'cancelled', { on: '2027-01-01', coolingOffEndsOn: '2026-03-16', expiresOn: '2027-03-09' })).toBeNull();
+  });
+
+  it('lets an in-force policy expire at the end of its term, not before', () => {
+    const term = { coolingOffEndsOn: '2026-03-16', expiresOn: '2027-03-09' };
+    expect(transitionRefusal('in_force', 'expired', { ...term, on: '2026-12-01' })).toBe(
+      'the policy runs until 2027-03-09 and expires then; to end it sooner, record a surrender (or, within the cooling-off period, cancel it)',
+    );
+    expect(transitionRefusal('in_force', 'expired', { ...term, on: '2027-03-09' })).toBeNull();
+    expect(transitionRefusal('in_force', 'expired', { ...term, on: '2027-04-01' })).toBeNull();
+    // A lapsed policy may be ended before its term (it was not reinstated).
+    expect(transitionRefusal('lapsed', 'expired', { ...term, on: '2026-12-01' })).toBeNull();
   });
 });

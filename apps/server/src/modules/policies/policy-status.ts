@@ -24,12 +24,15 @@ export interface TransitionContext {
   /** The date the change takes effect. */
   on: string;
   coolingOffEndsOn: string;
+  /** The last day of cover. */
+  expiresOn: string;
 }
 
 /**
  * Why the change from `from` to `to` is not allowed, or null when it is. Cancelling an in-force
  * policy is a cooling-off cancellation (full refund), so it is allowed only up to the last
- * cooling-off day; later the policyholder surrenders instead.
+ * cooling-off day; later the policyholder surrenders instead. An in-force policy expires at the end
+ * of its term, not before: ending it sooner is a surrender (or a cooling-off cancellation).
  */
 export function transitionRefusal(from: TPolicyStatus, to: TPolicyStatus, context: TransitionContext): string | null {
   if (from === to) return `the policy is already ${from}`;
@@ -38,6 +41,9 @@ export function transitionRefusal(from: TPolicyStatus, to: TPolicyStatus, contex
   }
   if (from === 'in_force' && to === 'cancelled' && context.on > context.coolingOffEndsOn) {
     return `the cooling-off period ended on ${context.coolingOffEndsOn}; record a surrender instead`;
+  }
+  if (from === 'in_force' && to === 'expired' && context.on < context.expiresOn) {
+    return `the policy runs until ${context.expiresOn} and expires then; to end it sooner, record a surrender (or, within the cooling-off period, cancel it)`;
   }
   return null;
 }

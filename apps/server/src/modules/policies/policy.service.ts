@@ -357,7 +357,7 @@ export async function changePolicyStatus(deps: ModuleDeps, actor: Actor, id: str
         { field: 'body.status', message: 'use POST /api/v1/policies/{id}/endorsements with type surrender' },
       ]);
     }
-    const refusal = transitionRefusal(current.status, input.status, { on, coolingOffEndsOn: current.cooling_off_ends_on });
+    const refusal = transitionRefusal(current.status, input.status, { on, coolingOffEndsOn: current.cooling_off_ends_on, expiresOn: current.expires_on });
     // A policy held because a party is blacklisted is issued only by someone who may decide on the blacklist, not by the seller.
     if (!refusal && current.status === 'pending' && input.status === 'in_force' && current.status_reason === BLACKLIST_REFERRAL_REASON && !hasPermission(actor, 'blacklist:approve')) {
       throw forbidden('This policy was referred to underwriting because a party is on the blacklist: only a blacklist approver may issue it');
