@@ -146,7 +146,8 @@ export async function getVisit(deps: ModuleDeps, actor: Actor, id: string) {
 /**
  * Records one attempt. Reached: the visit is completed with the script's answers, a problem the
  * customer raised becomes a high-priority task, and the visit survey goes out. Not reached: retry
- * the next day; after the third phone attempt the visit becomes a letter. Refused: closed.
+ * the next day; after the third phone attempt the visit becomes a letter. Refused: closed. An
+ * unassigned visit becomes the visit of whoever records its first attempt.
  */
 export async function recordVisitOutcome(deps: ModuleDeps, actor: Actor, id: string, input: TVisitOutcomeRequest, options: { publicUrl: string }, now = new Date()) {
   if (!mayWorkService(actor)) throw forbidden('You may not record visits');
@@ -164,6 +165,9 @@ export async function recordVisitOutcome(deps: ModuleDeps, actor: Actor, id: str
     const log = [...(visit.attempt_log as TFollowUpVisit['attemptLog']), { at: now.toISOString(), outcome: input.outcome, by: actor.name, note: input.note ?? null }];
     const attempts = visit.attempts + 1;
     const patch: Record<string, unknown> = { attempts, attempt_log: JSON.stringify(log), outcome_note: input.note ?? visit.outcome_note, version: visit.version + 1, updated_at: now };
+    // A visit nobody was assigned (a rule's, for a customer without an owner agent) becomes the visit
+    // of the person who made the first attempt: the visitor the record and the worklist show.
+    if (visit.assignee_id === null && actor.kind === 'staff') patch.assignee_id = actor.id;
     let problemTaskId: string | null = null;
     let surveyId: string | null = null;
     switch (input.outcome) {

@@ -129,6 +129,16 @@ describe('follow-up visits', () => {
     expect(letter.json()).toMatchObject({ status: 'completed', attempts: 4 });
   });
 
+  it('an unassigned visit (a rule’s, for a customer without an owner agent) becomes the visit of whoever records its first attempt', async () => {
+    const scheduled = (await schedule(token.csr, { customerId: zhou, visitType: 'survey', dueAt: inTwoDays() })).json() as TFollowUpVisit;
+    await ctx.db.updateTable('follow_up_visit').set({ assignee_id: null }).where('id', '=', scheduled.id).execute();
+    const unassigned = (await ctx.request({ method: 'GET', url: `/api/v1/visits/${scheduled.id}`, token: token.csr })).json() as TFollowUpVisit;
+    expect(unassigned.assignee).toBeNull();
+    const res = await outcome(token.csr, unassigned, { outcome: 'not_reached' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as TFollowUpVisit).assignee).toMatchObject({ id: csr.staff.id });
+  });
+
   it('the worklist is scoped: another branch does not see the customer’s visits', async () => {
     const own = (await ctx.request({ method: 'GET', url: `/api/v1/visits?customerId=${zhou}`, token: token.csr })).json() as { items: TFollowUpVisit[] };
     expect(own.items.length).toBeGreaterThanOrEqual(2);
