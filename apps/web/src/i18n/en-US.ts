@@ -321,6 +321,7 @@ export const enUS: Messages = {
       tierTitle: 'Tiers',
       tagsTitle: 'Three-dimensional tags',
       noData: 'No data yet: run the segmentation first',
+      noQuadrantData: 'No data yet: satisfaction comes from customers’ survey answers; customers with answers appear here after a segmentation run',
       satisfactionHigh: 'High satisfaction',
       satisfactionLow: 'Low satisfaction',
       loyaltyHigh: 'High loyalty',

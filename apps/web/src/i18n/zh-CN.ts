@@ -322,6 +322,7 @@ export const zhCN = {
       tierTitle: '客户等级',
       tagsTitle: '三维标签',
       noData: '暂无数据，请先运行分群计算',
+      noQuadrantData: '暂无数据：满意度来自客户的调查答复，分群计算后有答复的客户才会出现在这里',
       satisfactionHigh: '高满意度',
       satisfactionLow: '低满意度',
       loyaltyHigh: '高忠诚度',

@@ -139,7 +139,7 @@ export function SegmentationOverviewPage() {
               </Col>
             </Row>
             <Card title={t('segmentation.overview.quadrantTitle')} size="small">
-              {data.quadrants.length === 0 ? empty : <QuadrantGrid counts={data.quadrants} />}
+              {data.quadrants.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('segmentation.overview.noQuadrantData')} /> : <QuadrantGrid counts={data.quadrants} />}
             </Card>
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={8}>
