@@ -76,6 +76,9 @@ describe('service journey in Chromium: claim closed → visit → survey → NPS
     expect(token, invitation!.body).toBeTruthy();
     await admin.page.click(byTestId('nav-messages'));
     await admin.page.waitForSelector(byTestId('message-log-page'));
+    // Templates by name, in the console's language (the code stays as the tooltip).
+    await admin.page.waitForSelector('[data-testid="message-log-page"] span[title="survey_invitation"]');
+    expect(await admin.page.locator('[data-testid="message-log-page"] span[title="survey_invitation"]').first().textContent()).toBe('满意度调查邀请');
 
     // ── The customer opens the link on a phone, without logging in, and answers ──
     await customer.page.goto(`${server.baseUrl}/survey/${token}`);

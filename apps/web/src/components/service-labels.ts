@@ -47,6 +47,8 @@ export function useServiceLabels() {
     messageChannel: (channel: TMessageChannel) => t(`serviceEnums.messageChannel.${channel}`),
     messageStatus: (status: TMessageStatus) => t(`serviceEnums.messageStatus.${status}`),
     messagePurpose: (purpose: 'service' | 'marketing') => t(`serviceEnums.messagePurpose.${purpose}`),
+    /** A message template's name; a template this console does not know yet shows its code. */
+    messageTemplate: (template: string) => t(`serviceEnums.messageTemplate.${template}`, { defaultValue: template }),
     loyaltyReason: (reason: TLoyaltySummary['entries'][number]['reason']) => t(`serviceEnums.loyaltyReason.${reason}`),
     ruleName: (code: TAutomationRuleCode) => t(`automation.rules.${code}.name`),
     ruleDescription: (code: TAutomationRuleCode) => t(`automation.rules.${code}.description`),

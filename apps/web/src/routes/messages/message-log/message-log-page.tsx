@@ -51,7 +51,7 @@ export function MessageLogPage() {
   const columns: TableColumnsType<TMessage> = [
     { title: t('serviceMessages.createdAt'), dataIndex: 'createdAt', render: (at: string) => format.dateTime(at) },
     { title: t('serviceMessages.channel'), dataIndex: 'channel', render: (_, m) => labels.messageChannel(m.channel) },
-    { title: t('serviceMessages.template'), dataIndex: 'template', render: (tpl: string) => <span className="anxin-mono">{tpl}</span> },
+    { title: t('serviceMessages.template'), dataIndex: 'template', render: (tpl: string) => <span title={tpl}>{labels.messageTemplate(tpl)}</span> },
     { title: t('serviceMessages.purpose'), dataIndex: 'purpose', render: (_, m) => <Tag color={m.purpose === 'marketing' ? 'magenta' : undefined}>{labels.messagePurpose(m.purpose)}</Tag> },
     { title: t('serviceMessages.recipient'), dataIndex: 'recipient', render: (r: string | null) => <span className="anxin-mono">{r ?? '—'}</span> },
     {

@@ -17,7 +17,7 @@ export function ServiceMessagesCard({ customerId }: { customerId: string }) {
   const columns: TableColumnsType<TMessage> = [
     { title: t('serviceMessages.createdAt'), dataIndex: 'createdAt', render: (at: string) => format.dateTime(at) },
     { title: t('serviceMessages.channel'), dataIndex: 'channel', render: (_, m) => labels.messageChannel(m.channel) },
-    { title: t('serviceMessages.template'), dataIndex: 'template', render: (tpl: string) => <span className="anxin-mono">{tpl}</span> },
+    { title: t('serviceMessages.template'), dataIndex: 'template', render: (tpl: string) => <span title={tpl}>{labels.messageTemplate(tpl)}</span> },
     {
       title: t('serviceMessages.status'),
       dataIndex: 'status',
