@@ -1,8 +1,9 @@
-import { CONSENT_CHANNELS, CONSENT_EVIDENCE_KINDS, CONSENT_PURPOSES, type TConsent, type TConsentChannel, type TConsentPurpose } from '@anxin/contracts';
-import { Badge, Button, Collapse, Flex, Form, Input, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { CONSENT_CHANNELS, type CONSENT_EVIDENCE_KINDS, CONSENT_PURPOSES, type TConsent, type TConsentChannel, type TConsentPurpose } from '@anxin/contracts';
+import { Badge, Button, Collapse, Flex, Form, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeConsent, useConsentHistory } from '../../../../api/consents.ts';
+import { ConsentEvidenceFields } from '../../../../components/consent-evidence-fields.tsx';
 import { useFormProblem } from '../../../../components/form-problem.ts';
 import { ProblemAlert } from '../../../../components/problem-alert.tsx';
 import { useCurrentUser } from '../../../../components/require-session.tsx';
@@ -179,17 +180,7 @@ function ConsentChangeModal({ customerId, change, onClose }: { customerId: strin
         <Form.Item name="channel" label={t('customer360.consentChannel')}>
           <Select disabled={Boolean(change.channel)} options={CONSENT_CHANNELS.map((ch) => ({ value: ch, label: labels.consentChannel(ch) }))} data-testid="consent-form-channel" />
         </Form.Item>
-        <Form.Item name="evidenceKind" label={t('customer360.evidenceKind')}>
-          <Select options={CONSENT_EVIDENCE_KINDS.map((k) => ({ value: k, label: labels.evidenceKind(k) }))} data-testid="consent-form-evidence-kind" />
-        </Form.Item>
-        <Form.Item
-          name="reference"
-          label={t('customer360.evidenceReference')}
-          extra={t('customer360.evidenceReferenceHelp')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('customer360.evidenceReference') }) }]}
-        >
-          <Input maxLength={200} data-testid="consent-form-reference" />
-        </Form.Item>
+        <ConsentEvidenceFields kindName="evidenceKind" referenceName="reference" kindTestId="consent-form-evidence-kind" referenceTestId="consent-form-reference" />
       </Form>
     </Modal>
   );

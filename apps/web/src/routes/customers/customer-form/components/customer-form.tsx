@@ -1,6 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  CONSENT_EVIDENCE_KINDS,
   CONTACT_CHANNELS,
   CUSTOMER_KINDS,
   GENDERS,
@@ -26,6 +25,7 @@ import { useNavigate } from 'react-router';
 import { useAttributeLabel, useCustomerAttributes } from '../../../../api/customer-attributes.ts';
 import { useCreateCustomer, useUpdateCustomer } from '../../../../api/customers.ts';
 import { AttributeInput } from '../../../../components/attribute-input.tsx';
+import { ConsentEvidenceFields } from '../../../../components/consent-evidence-fields.tsx';
 import { useFormProblem } from '../../../../components/form-problem.ts';
 import { useFormRules } from '../../../../components/form-rules.ts';
 import { OrgUnitTreeSelect } from '../../../../components/org-unit-tree-select.tsx';
@@ -422,17 +422,13 @@ export function CustomerForm({ customer }: { customer?: TCustomer }) {
               {asksHealthConsent && (
                 <>
                   <Alert type="warning" showIcon title={t('customerForm.healthConsentHelp')} style={{ marginBottom: 12 }} data-testid="customer-form-health-consent" />
-                  <Form.Item name="healthConsentEvidenceKind" label={t('customer360.evidenceKind')} initialValue="signed_form">
-                    <Select options={CONSENT_EVIDENCE_KINDS.map((k) => ({ value: k, label: labels.evidenceKind(k) }))} data-testid="customer-form-health-consent-kind" />
-                  </Form.Item>
-                  <Form.Item
-                    name="healthConsentReference"
-                    label={t('customer360.evidenceReference')}
-                    extra={t('customer360.evidenceReferenceHelp')}
-                    rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('customer360.evidenceReference') }) }]}
-                  >
-                    <Input maxLength={200} data-testid="customer-form-health-consent-reference" />
-                  </Form.Item>
+                  <ConsentEvidenceFields
+                    kindName="healthConsentEvidenceKind"
+                    referenceName="healthConsentReference"
+                    kindTestId="customer-form-health-consent-kind"
+                    referenceTestId="customer-form-health-consent-reference"
+                    initialKind="signed_form"
+                  />
                 </>
               )}
             </Col>
