@@ -102,7 +102,7 @@ export const ZReportClaimRequest = z
       .optional(),
     incident: ZClaimIncident,
   })
-  .refine((v) => v.policyId || v.policyNo, { message: 'give policyId or policyNo', path: ['policyId'] });
+  .refine((v) => v.policyId || v.policyNo, { message: 'give policyId or policyNo', path: ['policyId'], params: { rule: 'required' } });
 export type TReportClaimRequest = z.infer<typeof ZReportClaimRequest>;
 
 /** Actions that move a claim along its workflow (other steps have their own endpoints). */

@@ -57,9 +57,9 @@ export const ZCreateComplaintRequest = z
     /** When the complaint was received (default now); the 15-day clock runs from it. */
     receivedAt: ZInstant.optional(),
   })
-  .refine((v) => COMPLAINT_SUB_REASONS[v.category].includes(v.subReason), { message: 'is not a sub-reason of the category', path: ['subReason'] })
-  .refine((v) => v.channel !== 'regulator' || v.regulatorRef, { message: 'a regulator-transferred complaint needs the regulator reference', path: ['regulatorRef'] })
-  .refine((v) => v.collective || v.representatives === undefined, { message: 'only a collective complaint has representatives', path: ['representatives'] });
+  .refine((v) => COMPLAINT_SUB_REASONS[v.category].includes(v.subReason), { message: 'is not a sub-reason of the category', path: ['subReason'], params: { rule: 'sub_reason_mismatch' } })
+  .refine((v) => v.channel !== 'regulator' || v.regulatorRef, { message: 'a regulator-transferred complaint needs the regulator reference', path: ['regulatorRef'], params: { rule: 'regulator_ref_required' } })
+  .refine((v) => v.collective || v.representatives === undefined, { message: 'only a collective complaint has representatives', path: ['representatives'], params: { rule: 'collective_only' } });
 export type TCreateComplaintRequest = z.input<typeof ZCreateComplaintRequest>;
 
 /** The actions along the procedure, each writing its record. */
@@ -263,7 +263,7 @@ export const ZCreateCorrectiveActionRequest = z
     rootCause: ZText(1000),
     dueOn: z.iso.date(),
   })
-  .refine((v) => v.complaintId || v.analysisMonth, { message: 'give the complaint or the analysis month it comes from', path: ['complaintId'] });
+  .refine((v) => v.complaintId || v.analysisMonth, { message: 'give the complaint or the analysis month it comes from', path: ['complaintId'], params: { rule: 'complaint_or_month_required' } });
 export type TCreateCorrectiveActionRequest = z.infer<typeof ZCreateCorrectiveActionRequest>;
 
 export const ZCorrectiveActionProgressRequest = z.discriminatedUnion('action', [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZFieldParams, ZFieldRule } from './field-rules.ts';
 import { ZInstant } from './common.ts';
 
 /**
@@ -154,9 +155,13 @@ export type TErrorCode = z.infer<typeof ZErrorCode>;
 export const ZFieldError = z.object({
   /** Dotted path of the offending field, e.g. `body.licence.validTo`. */
   field: z.string(),
-  /** What is wrong, in English; the console translates by `code` where it can. */
+  /** What is wrong, in English. */
   message: z.string(),
+  /** An error code or, from schema validation, zod's issue code. Prefer `rule`. */
   code: z.string().optional(),
+  /** What is wrong as a stable name (see field-rules.ts): a client translates it with `params`. */
+  rule: ZFieldRule.optional(),
+  params: ZFieldParams.optional(),
 });
 export type TFieldError = z.infer<typeof ZFieldError>;
 

@@ -1,6 +1,7 @@
 // Contracts of the imports module: zod schemas named Z…, types T… (see shared/CONVENTIONS.md).
 import { z } from 'zod';
 import { ZId, ZInstant } from './common.ts';
+import { ZFieldParams, ZFieldRule } from './field-rules.ts';
 
 /** What an import file holds: customers, relationships between customers, or policies. */
 export const IMPORT_KINDS = ['customers', 'relationships', 'policies'] as const;
@@ -152,6 +153,9 @@ export const ZImportRowError = z
     /** Error code (from the error catalogue, e.g. `CUSTOMER_INVALID_ID_NUMBER`, or `VALIDATION_FAILED`). */
     code: z.string(),
     message: z.string(),
+    /** What is wrong as a stable rule (see field-rules.ts), with the params its text needs. */
+    rule: ZFieldRule,
+    params: ZFieldParams.optional(),
   })
   .meta({ id: 'ImportRowError' });
 export type TImportRowError = z.infer<typeof ZImportRowError>;

@@ -1,4 +1,5 @@
 export * from './errors.ts';
+export * from './field-rules.ts';
 export * from './common.ts';
 export * from './org.ts';
 export * from './auth.ts';

@@ -69,7 +69,7 @@ export const ZAgentLicence = z
     validFrom: ZDate,
     validTo: ZDate,
   })
-  .refine((l) => l.validFrom <= l.validTo, { message: 'validTo must not be before validFrom', path: ['validTo'] });
+  .refine((l) => l.validFrom <= l.validTo, { message: 'validTo must not be before validFrom', path: ['validTo'], params: { rule: 'range_reversed' } });
 export type TAgentLicence = z.infer<typeof ZAgentLicence>;
 
 const ZUsername = z

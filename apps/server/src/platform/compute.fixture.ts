@@ -1,6 +1,6 @@
 // Functions the compute.ts test runs in a worker thread.
 import { threadId } from 'node:worker_threads';
-import { fieldError } from './errors.ts';
+import { fieldError, rule } from './errors.ts';
 
 export const whichThread = () => threadId;
 export const add = (a: number, b: number) => a + b;
@@ -9,5 +9,5 @@ export const fail = () => {
   throw new Error('no answer to that');
 };
 export const refuse = () => {
-  throw fieldError('body.kMax', 'must not be above 12');
+  throw fieldError('body.kMax', rule('too_big', 'must not be above 12', {maximum: 12}));
 };

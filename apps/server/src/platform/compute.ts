@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { TErrorCode, TFieldError } from '@anxin/contracts';
-import { DomainError } from './errors.ts';
+import type { TErrorCode } from '@anxin/contracts';
+import { DomainError, type RuledFieldError } from './errors.ts';
 
-type Answer<T> = { ok: true; value: T } | { ok: false; name?: string; message: string; code?: TErrorCode; errors?: TFieldError[]; extra?: Record<string, unknown> };
+type Answer<T> = { ok: true; value: T } | { ok: false; name?: string; message: string; code?: TErrorCode; errors?: RuledFieldError[]; extra?: Record<string, unknown> };
 
 /**
  * Calls an exported function of a module in a worker thread and resolves with its result. For

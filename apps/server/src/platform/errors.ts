@@ -1,4 +1,4 @@
-import type { TErrorCode, TFieldError } from '@anxin/contracts';
+import type { TErrorCode, TFieldError, TFieldParams, TFieldRule } from '@anxin/contracts';
 
 /**
  * The one error type domain code throws. It knows nothing of HTTP: the platform's error handler
@@ -8,7 +8,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: TErrorCode,
     message: string,
-    readonly errors: TFieldError[] = [],
+    readonly errors: RuledFieldError[] = [],
     readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
@@ -16,9 +16,25 @@ export class DomainError extends Error {
   }
 }
 
+/** A field error as the server raises it: always with its rule. */
+export type RuledFieldError = TFieldError & { rule: TFieldRule };
+
+/** What is wrong with a field: a stable rule (translated by clients), its params, and the English text. */
+export interface FieldProblem {
+  rule: TFieldRule;
+  message: string;
+  params?: TFieldParams;
+}
+
+/** A field problem: `rule('in_future', 'must not be in the future')`. */
+export const rule = (name: TFieldRule, message: string, params?: TFieldParams): FieldProblem => ({ rule: name, message, ...(params ? { params } : {}) });
+
+/** The field error of one field's problem. */
+export const fieldProblem = (field: string, problem: FieldProblem): RuledFieldError => ({ field, ...problem });
+
 /** Shorthand for a single-field validation failure. */
-export function fieldError(field: string, message: string, code: TErrorCode = 'VALIDATION_FAILED'): DomainError {
-  return new DomainError(code, message, [{ field, message }]);
+export function fieldError(field: string, problem: FieldProblem, code: TErrorCode = 'VALIDATION_FAILED'): DomainError {
+  return new DomainError(code, problem.message, [fieldProblem(field, problem)]);
 }
 
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);

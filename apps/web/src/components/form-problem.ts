@@ -2,6 +2,7 @@ import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type ApiErrorCode } from '../api/client.ts';
+import { useLabels } from '../i18n/labels.ts';
 
 type FieldName = (string | number)[];
 
@@ -27,6 +28,7 @@ interface FormProblemOptions {
  */
 export function useFormProblem<T>(form: FormInstance<T>, options: FormProblemOptions) {
   const { t } = useTranslation();
+  const labels = useLabels();
   const [alertError, setAlertError] = useState<unknown>(null);
 
   const report = (error: unknown) => {
@@ -38,7 +40,7 @@ export function useFormProblem<T>(form: FormInstance<T>, options: FormProblemOpt
     let unmatched = 0;
     for (const fieldError of error.fieldErrors) {
       const name = fieldNameOf(options.rename ? options.rename(fieldNameOf(fieldError.field).join('.')) : fieldError.field);
-      if (options.fields.includes(name.join('.'))) inline.push({ name, errors: [fieldError.message] });
+      if (options.fields.includes(name.join('.'))) inline.push({ name, errors: [labels.fieldProblem(fieldError)] });
       else unmatched++;
     }
     const codeField = options.codeFields?.[error.code];

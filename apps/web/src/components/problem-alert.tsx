@@ -22,7 +22,7 @@ export function ProblemAlert({ error, testId, style }: { error: unknown; testId?
             <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
               {api.fieldErrors.map((fe) => (
                 <li key={`${fe.field}:${fe.message}`}>
-                  <code>{fe.field.replace(/^(body|query|params)\./, '')}</code>: {fe.message}
+                  <code>{fe.field.replace(/^(body|query|querystring|params)\./, '')}</code>: {labels.fieldProblem(fe)}
                 </li>
               ))}
             </ul>

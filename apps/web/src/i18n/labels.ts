@@ -29,6 +29,7 @@ import type {
 } from '@anxin/contracts';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
+import { fieldProblemParams, type FieldProblemLike } from './field-problem.ts';
 
 const KNOWN_ENTITY_TYPES = [
   'staff',
@@ -68,7 +69,7 @@ const isKnownEntityType = (value: string): value is KnownEntityType => (KNOWN_EN
 
 /** Translated names of the API's enumerations (roles, levels, actions, …) and of errors. */
 export function useLabels() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return {
     role: (role: TRole) => t(`roles.${role}`),
     orgLevel: (level: TOrgLevel) => t(`orgLevels.${level}`),
@@ -105,6 +106,9 @@ export function useLabels() {
     /** Entity types are open-ended (later modules add theirs): unknown ones show as they are. */
     entityType: (type: string) => (isKnownEntityType(type) ? t(`entityTypes.${type}`) : type),
     knownEntityTypes: KNOWN_ENTITY_TYPES,
+    /** What is wrong with one field, in the console's language (by the error's rule). */
+    fieldProblem: (problem: FieldProblemLike): string =>
+      problem.rule ? t(`fieldRules.${problem.rule}`, { ...fieldProblemParams(problem, i18n.language, (type) => t(`fieldTypes.${type}`)), defaultValue: problem.message }) : problem.message,
     /** A one-line, translated statement of what went wrong. */
     problemTitle: (error: unknown) => {
       if (isApiError(error)) return t(`errors.${error.code}`);

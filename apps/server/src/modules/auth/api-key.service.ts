@@ -3,7 +3,7 @@ import type { TCreateApiKeyRequest } from '@anxin/contracts';
 import { hasPermission, type Actor } from '../../platform/actor.ts';
 import { generateToken, hashToken } from '../../platform/crypto/tokens.ts';
 import { inTransaction, type Executor } from '../../platform/db/database.ts';
-import { fieldError, forbidden, notFound } from '../../platform/errors.ts';
+import { fieldError, forbidden, notFound, rule } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { findOrgUnitById } from '../org/index.ts';
@@ -24,11 +24,11 @@ export async function listApiKeys(db: Executor, actor: Actor) {
  */
 export async function createApiKey(db: Executor, actor: Actor, input: TCreateApiKeyRequest, sessionSecret: Buffer) {
   if (!canManageApiKeys(actor)) throw forbidden('Only administrators manage API keys');
-  if (input.expiresAt && new Date(input.expiresAt).getTime() <= Date.now()) throw fieldError('body.expiresAt', 'must be in the future');
+  if (input.expiresAt && new Date(input.expiresAt).getTime() <= Date.now()) throw fieldError('body.expiresAt', rule('not_in_future', 'must be in the future'));
   return inTransaction(db, async (tx) => {
     const orgUnitId = input.orgUnitId ?? actor.orgUnitId;
     const unit = await findOrgUnitById(tx, orgUnitId);
-    if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('body.orgUnitId', 'org unit not found', 'NOT_FOUND');
+    if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('body.orgUnitId', rule('not_found', 'org unit not found'), 'NOT_FOUND');
     const prefix = Array.from(randomBytes(8), (b) => PREFIX_ALPHABET[b % PREFIX_ALPHABET.length]).join('');
     const secret = `ak_${prefix}_${generateToken(32)}`;
     const id = newId();

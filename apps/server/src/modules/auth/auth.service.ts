@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { DUMMY_PASSWORD_HASH, checkPasswordPolicy, hashPassword, verifyPassword } from '../../platform/crypto/password.ts';
 import { generateToken, hashToken } from '../../platform/crypto/tokens.ts';
 import { inTransaction, type Executor } from '../../platform/db/database.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, fieldProblem, rule } from '../../platform/errors.ts';
 import type { AuthenticationResult, Credentials } from '../../platform/http/authentication.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
@@ -177,12 +177,12 @@ export async function changePassword(db: Executor, actor: Actor, input: TChangeP
   if (actor.kind !== 'staff') throw new DomainError('FORBIDDEN', 'Only staff accounts have passwords');
   const stored = await findStaffPasswordHash(db, actor.id);
   if (!stored || !(await verifyPassword(input.currentPassword, stored.password_hash))) {
-    throw new DomainError('AUTH_WRONG_PASSWORD', 'The current password is wrong', [{ field: 'body.currentPassword', message: 'is wrong' }]);
+    throw new DomainError('AUTH_WRONG_PASSWORD', 'The current password is wrong', [{ field: 'body.currentPassword', message: 'is wrong', rule: 'wrong_password' }]);
   }
   const problems = checkPasswordPolicy(input.newPassword, stored.username);
-  if (input.newPassword === input.currentPassword) problems.push('must differ from the current password');
+  if (input.newPassword === input.currentPassword) problems.push(rule('password_unchanged', 'must differ from the current password'));
   if (problems.length > 0) {
-    throw new DomainError('AUTH_WEAK_PASSWORD', `The new password ${problems.join('; ')}`, problems.map((m) => ({ field: 'body.newPassword', message: m })));
+    throw new DomainError('AUTH_WEAK_PASSWORD', `The new password ${problems.map((p) => p.message).join('; ')}`, problems.map((p) => fieldProblem('body.newPassword', p)));
   }
   const hash = await hashPassword(input.newPassword);
   await inTransaction(db, async (tx) => {

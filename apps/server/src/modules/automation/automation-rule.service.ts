@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { hasPermission } from '../../platform/actor.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import type { AutomationRuntime } from './automation-runtime.ts';
@@ -49,29 +49,29 @@ export async function listAutomationRules(deps: ModuleDeps, actor: Actor) {
 export async function updateAutomationRule(deps: ModuleDeps, actor: Actor, code: TAutomationRuleCode, input: TUpdateAutomationRuleRequest) {
   if (!mayManage(actor)) throw forbidden('You may not change automation rules');
   await inTransaction(deps.db, async (tx) => {
-    const rule = await tx.selectFrom('automation_rule').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
-    if (!rule) throw notFound('Automation rule');
-    if (rule.version !== input.version) throw versionConflict('Automation rule');
-    const params = { ...rule.params };
+    const stored = await tx.selectFrom('automation_rule').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+    if (!stored) throw notFound('Automation rule');
+    if (stored.version !== input.version) throw versionConflict('Automation rule');
+    const params = { ...stored.params };
     for (const [name, value] of Object.entries(input.params ?? {})) {
-      const current = rule.params[name];
-      if (current === undefined) throw fieldError(`body.params.${name}`, `is not a parameter of ${code}`);
-      if (Array.isArray(current) !== Array.isArray(value)) throw fieldError(`body.params.${name}`, Array.isArray(current) ? 'must be a list of numbers' : 'must be a number');
+      const current = stored.params[name];
+      if (current === undefined) throw fieldError(`body.params.${name}`, rule('not_a_parameter', `is not a parameter of ${code}`));
+      if (Array.isArray(current) !== Array.isArray(value)) throw fieldError(`body.params.${name}`, rule('wrong_type', Array.isArray(current) ? 'must be a list of numbers' : 'must be a number', { expected: Array.isArray(current) ? 'number_list' : 'number' }));
       const values = Array.isArray(value) ? value : [value];
-      if (values.some((v) => !Number.isInteger(v) || v < 0)) throw fieldError(`body.params.${name}`, 'must be whole numbers, 0 or more');
+      if (values.some((v) => !Number.isInteger(v) || v < 0)) throw fieldError(`body.params.${name}`, rule('non_negative_integers', 'must be whole numbers, 0 or more'));
       params[name] = value;
     }
     if (input.audienceSegmentId !== undefined && input.audienceSegmentId !== null) {
-      if (!(code in SCHEDULED_RULES)) throw fieldError('body.audienceSegmentId', 'only a daily scheduled rule that selects customers takes an audience');
-      if (!(await tx.selectFrom('segment').select('id').where('id', '=', input.audienceSegmentId).executeTakeFirst())) throw fieldError('body.audienceSegmentId', 'no such segment', 'NOT_FOUND');
+      if (!(code in SCHEDULED_RULES)) throw fieldError('body.audienceSegmentId', rule('audience_not_allowed', 'only a daily scheduled rule that selects customers takes an audience'));
+      if (!(await tx.selectFrom('segment').select('id').where('id', '=', input.audienceSegmentId).executeTakeFirst())) throw fieldError('body.audienceSegmentId', rule('not_found', 'no such segment'), 'NOT_FOUND');
     }
-    const audience = input.audienceSegmentId === undefined ? rule.audience_segment_id : input.audienceSegmentId;
+    const audience = input.audienceSegmentId === undefined ? stored.audience_segment_id : input.audienceSegmentId;
     await tx
       .updateTable('automation_rule')
-      .set({ enabled: input.enabled ?? rule.enabled, params: JSON.stringify(params), audience_segment_id: audience, updated_by_name: actor.name, updated_at: new Date(), version: rule.version + 1 })
+      .set({ enabled: input.enabled ?? stored.enabled, params: JSON.stringify(params), audience_segment_id: audience, updated_by_name: actor.name, updated_at: new Date(), version: stored.version + 1 })
       .where('code', '=', code)
       .execute();
-    await recordAuditEvent(tx, actor, { action: 'automation_rule.changed', entityType: 'automation_rule', entityId: null, data: { code, enabled: input.enabled ?? rule.enabled, params: Object.keys(input.params ?? {}), audienceSegmentId: audience } });
+    await recordAuditEvent(tx, actor, { action: 'automation_rule.changed', entityType: 'automation_rule', entityId: null, data: { code, enabled: input.enabled ?? stored.enabled, params: Object.keys(input.params ?? {}), audienceSegmentId: audience } });
   });
   return (await loadRules(deps, code))[0]!;
 }

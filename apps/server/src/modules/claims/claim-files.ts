@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, fieldProblem, rule, type FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 
 /** Largest accepted claim document. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
-const invalid = (message: string) => new DomainError('CLAIM_DOCUMENT_INVALID', message, [{ field: 'body.contentBase64', message }]);
+const invalid = (problem: FieldProblem) => new DomainError('CLAIM_DOCUMENT_INVALID', problem.message, [fieldProblem('body.contentBase64', problem)]);
 
 /** The content type from the file's first bytes (never trusted from the name): JPEG, PNG or PDF. */
 export function sniffContentType(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'application/pdf' | null {
@@ -19,12 +19,12 @@ export function sniffContentType(bytes: Uint8Array): 'image/jpeg' | 'image/png' 
 
 /** Decodes and checks an upload: base64, size, type. */
 export function checkUpload(contentBase64: string) {
-  if (!/^[A-Za-z0-9+/=\s]+$/.test(contentBase64)) throw invalid('is not base64');
+  if (!/^[A-Za-z0-9+/=\s]+$/.test(contentBase64)) throw invalid(rule('file_not_base64', 'is not base64'));
   const bytes = Buffer.from(contentBase64, 'base64');
-  if (bytes.length === 0) throw invalid('the file is empty');
-  if (bytes.length > MAX_DOCUMENT_BYTES) throw invalid(`the file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`);
+  if (bytes.length === 0) throw invalid(rule('file_empty', 'the file is empty'));
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw invalid(rule('file_too_large', `the file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, { maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 }));
   const contentType = sniffContentType(bytes);
-  if (!contentType) throw invalid('only JPEG, PNG or PDF files are accepted');
+  if (!contentType) throw invalid(rule('file_type', 'only JPEG, PNG or PDF files are accepted'));
   return { bytes, contentType, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 

@@ -67,9 +67,9 @@ export async function getPortalClaim(deps: ModuleDeps, actor: Actor, claimId: st
 export async function reportPortalClaim(deps: ModuleDeps, actor: Actor, input: TPortalReportClaimRequest, allowed: { policyId: string; insuredIds: string[] }[]) {
   requireCustomer(actor);
   const policy = allowed.find((p) => p.policyId === input.policyId);
-  if (!policy) throw new DomainError('NOT_FOUND', 'Policy not found', [{ field: 'body.policyId', message: 'is not one of your policies' }]);
+  if (!policy) throw new DomainError('NOT_FOUND', 'Policy not found', [{ field: 'body.policyId', message: 'is not one of your policies', rule: 'not_of_customer' }]);
   if (!policy.insuredIds.includes(input.insuredId)) {
-    throw new DomainError('CLAIM_NOT_COVERED', 'You may not claim for this person on this policy', [{ field: 'body.insuredId', message: 'is not insured by this policy, or you do not hold it' }]);
+    throw new DomainError('CLAIM_NOT_COVERED', 'You may not claim for this person on this policy', [{ field: 'body.insuredId', message: 'is not insured by this policy, or you do not hold it', rule: 'not_insured' }]);
   }
   const detail = await reportClaim(deps, reporterFor(actor), { policyId: input.policyId, insuredId: input.insuredId, channel: 'portal', incidentAt: input.incidentAt, amountClaimedFen: input.amountClaimedFen, incident: input.incident });
   return getPortalClaim(deps, actor, detail.row.id);

@@ -3,7 +3,7 @@ import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { fieldError, forbidden, notFound } from '../../platform/errors.ts';
+import { fieldError, forbidden, notFound, rule } from '../../platform/errors.ts';
 import { findPolicyForClaim } from '../policies/index.ts';
 import { viewClock, type ClockState } from './claim-clocks.ts';
 import { isOpen, movesFrom } from './claim-status.ts';
@@ -96,13 +96,13 @@ function decodeCursor(text: string) {
   } catch {
     // fall through
   }
-  throw fieldError('querystring.cursor', 'is not a cursor from a previous page of this list');
+  throw fieldError('querystring.cursor', rule('invalid_cursor', 'is not a cursor from a previous page of this list'));
 }
 
 /** Claims in the actor's scope: newest first (keyset pages), or in work-queue priority order. */
 export async function listClaims(deps: ModuleDeps, actor: Actor, query: TClaimListQuery, now = new Date()) {
   if (!mayReadClaims(actor)) throw forbidden('You may not view claims');
-  if (query.sort === 'priority' && query.cursor) throw fieldError('querystring.cursor', 'the priority queue has no further pages; narrow it with filters');
+  if (query.sort === 'priority' && query.cursor) throw fieldError('querystring.cursor', rule('single_page_queue', 'the priority queue has no further pages; narrow it with filters'));
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await listClaimRows(deps.db, claimScopeOf(actor), { ...query, actorId: actor.id }, after);
   const page = query.sort === 'priority' ? rows : rows.slice(0, query.limit);
@@ -130,7 +130,7 @@ export async function claimStats(deps: ModuleDeps, actor: Actor, query: TClaimSt
   const day = shanghaiDateOf;
   const to = query.to ?? day(now);
   const from = query.from ?? day(new Date(now.getTime() - 29 * 86_400_000));
-  if (from > to) throw fieldError('querystring.from', 'must not be after `to`');
+  if (from > to) throw fieldError('querystring.from', rule('range_reversed', 'must not be after `to`'));
   const rows = await deps.db
     .selectFrom('claim')
     .select(['fast_track', 'fast_track_decision'])

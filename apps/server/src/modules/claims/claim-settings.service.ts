@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { hasPermission, type Actor } from '../../platform/actor.ts';
 import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { mayReadClaims } from './claim.policy.ts';
 
@@ -52,16 +52,16 @@ async function audit(tx: Tx, actor: Actor, setting: string, before: unknown, aft
 export async function saveClockRule(deps: ModuleDeps, actor: Actor, input: TSaveClaimClockRuleRequest) {
   if (!mayManage(actor)) throw forbidden('Only administrators may change claim settings');
   const statutory = CLAIM_CLOCK_STATUTORY_DAYS[input.clock];
-  if (input.days > statutory) throw fieldError('body.days', `may not exceed the statutory ${statutory} days`);
-  if (input.warnDays >= input.days) throw fieldError('body.warnDays', 'must be fewer than the days of the clock');
+  if (input.days > statutory) throw fieldError('body.days', rule('above_statutory', `may not exceed the statutory ${statutory} days`, {days: statutory}));
+  if (input.warnDays >= input.days) throw fieldError('body.warnDays', rule('warn_not_before_due', 'must be fewer than the days of the clock'));
   return inTransaction(deps.db, async (tx) => {
     const current = await tx.selectFrom('claim_clock_rule').selectAll().where('line', '=', input.line).where('clock', '=', input.clock).forUpdate().executeTakeFirst();
     if (!current) {
       if (input.version !== undefined) throw notFound('Clock rule');
-      if (input.line === '*') throw fieldError('body.line', 'the company default exists for every clock; change it instead');
+      if (input.line === '*') throw fieldError('body.line', rule('company_default_fixed', 'the company default exists for every clock; change it instead'));
       await tx.insertInto('claim_clock_rule').values({ line: input.line, clock: input.clock, days: input.days, warn_days: input.warnDays, source: input.source }).execute();
     } else {
-      if (input.version === undefined) throw new DomainError('DUPLICATE', 'This product line already has a rule for this clock; change it instead', [{ field: 'body.line', message: 'already has a rule for this clock' }]);
+      if (input.version === undefined) throw new DomainError('DUPLICATE', 'This product line already has a rule for this clock; change it instead', [{ field: 'body.line', message: 'already has a rule for this clock', rule: 'duplicate' }]);
       if (current.version !== input.version) throw versionConflict('Clock rule');
       await tx
         .updateTable('claim_clock_rule')
@@ -78,7 +78,7 @@ export async function saveClockRule(deps: ModuleDeps, actor: Actor, input: TSave
 /** Removes a product line's override: its claims follow the company default again. */
 export async function deleteClockRule(deps: ModuleDeps, actor: Actor, line: string, clock: TSaveClaimClockRuleRequest['clock']) {
   if (!mayManage(actor)) throw forbidden('Only administrators may change claim settings');
-  if (line === '*') throw fieldError('params.line', 'the company default cannot be removed');
+  if (line === '*') throw fieldError('params.line', rule('company_default_fixed', 'the company default cannot be removed'));
   return inTransaction(deps.db, async (tx) => {
     const removed = await tx.deleteFrom('claim_clock_rule').where('line', '=', line).where('clock', '=', clock).returning(['days', 'warn_days']).executeTakeFirst();
     if (!removed) throw notFound('Clock rule');
@@ -106,7 +106,7 @@ export async function saveFastTrack(deps: ModuleDeps, actor: Actor, input: TSave
 /** Approval limits; a branch manager's may not be below a claims adjuster's (approvals would go down, not up). */
 export async function saveApprovalAuthority(deps: ModuleDeps, actor: Actor, input: TSaveApprovalAuthorityRequest) {
   const { claims_adjuster: adjuster, branch_manager: manager } = input.limits;
-  if (manager !== null && (adjuster === null || adjuster > manager)) throw fieldError('body.limits.branch_manager', "must not be below the claims adjuster's limit");
+  if (manager !== null && (adjuster === null || adjuster > manager)) throw fieldError('body.limits.branch_manager', rule('below_adjuster_limit', "must not be below the claims adjuster's limit"));
   return saveSetting(deps, actor, 'approval_authority', input.limits, input.version);
 }
 

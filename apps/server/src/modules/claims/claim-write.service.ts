@@ -17,7 +17,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { maskMobile } from '../../platform/crypto/masking.ts';
 import { inTransaction, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, type FieldProblem, fieldProblem, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertOutbox } from '../../platform/outbox.ts';
 import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts';
@@ -58,7 +58,7 @@ import { inForceOn, judgeFastTrack, type FastTrackSettings } from './fast-track.
 const YEAR_MS = 365 * 86_400_000;
 
 const invalidTransition = (status: string, what: string) =>
-  new DomainError('CLAIM_INVALID_TRANSITION', `A ${status} claim cannot ${what}`, [{ field: 'body.action', message: `claim is ${status}` }]);
+  new DomainError('CLAIM_INVALID_TRANSITION', `A ${status} claim cannot ${what}`, [{ field: 'body.action', message: `claim is ${status}`, rule: 'wrong_status', params: { status } }]);
 
 /** The clock rules for a product line ('*' defaults, overridden per line). */
 async function clockRules(tx: Tx, line: string): Promise<Record<TClaimClockKind, ClockRule>> {
@@ -240,25 +240,25 @@ async function tryFastTrack(deps: ModuleDeps, tx: Tx, actor: Actor, claimId: str
 export async function reportClaim(deps: ModuleDeps, actor: Actor, input: TReportClaimRequest, now = new Date()) {
   if (!mayReportClaims(actor)) throw forbidden('You may not report claims');
   const incidentAt = new Date(input.incidentAt);
-  if (incidentAt > now) throw fieldError('body.incidentAt', 'is in the future');
+  if (incidentAt > now) throw fieldError('body.incidentAt', rule('in_future', 'is in the future'));
   return inTransaction(deps.db, async (tx) => {
     const txDeps = { ...deps, db: tx };
     const policy = await findPolicyForClaim(txDeps, { policyId: input.policyId, policyNo: input.policyNo });
     const policyField = input.policyId ? 'body.policyId' : 'body.policyNo';
-    if (!policy || !policy.row.org_path.startsWith(actor.orgPath)) throw new DomainError('NOT_FOUND', 'Policy not found', [{ field: policyField, message: 'no such policy in your scope' }]);
+    if (!policy || !policy.row.org_path.startsWith(actor.orgPath)) throw new DomainError('NOT_FOUND', 'Policy not found', [{ field: policyField, message: 'no such policy in your scope', rule: 'not_found' }]);
     const insured = policy.parties.filter((p) => p.role === 'insured');
     const insuredId = input.insuredId ?? (insured.length === 1 ? insured[0]!.customer_id : undefined);
-    if (!insuredId) throw fieldError('body.insuredId', 'the policy has several insured: say which one');
-    const notCovered = (field: string, message: string) => new DomainError('CLAIM_NOT_COVERED', message, [{ field, message }]);
-    if (!insured.some((p) => p.customer_id === insuredId)) throw notCovered('body.insuredId', 'this person is not insured by the policy');
+    if (!insuredId) throw fieldError('body.insuredId', rule('several_insured', 'the policy has several insured: say which one'));
+    const notCovered = (field: string, problem: FieldProblem) => new DomainError('CLAIM_NOT_COVERED', problem.message, [fieldProblem(field, problem)]);
+    if (!insured.some((p) => p.customer_id === insuredId)) throw notCovered('body.insuredId', rule('not_insured', 'this person is not insured by the policy'));
     const incidentOn = shanghaiDateOf(incidentAt);
     const policyFacts = { status: policy.row.status, effectiveOn: policy.row.effective_on, expiresOn: policy.row.expires_on, statusChangedOn: policy.row.status_changed_on, waitingDays: policy.product.waiting_days };
-    if (!inForceOn(policyFacts, incidentOn)) throw notCovered('body.incidentAt', `the policy was not in force on ${incidentOn}`);
+    if (!inForceOn(policyFacts, incidentOn)) throw notCovered('body.incidentAt', rule('not_in_force_on', `the policy was not in force on ${incidentOn}`, { date: incidentOn }));
     const kindOf = { medical: 'medical', motor_compulsory: 'motor', motor_commercial: 'motor', property: 'property', liability: 'property' } as Record<string, string>;
     const expectedKind = kindOf[policy.row.product_line] ?? 'illness';
-    if (input.incident.kind !== expectedKind) throw fieldError('body.incident.kind', `a ${policy.row.product_line} policy takes ${expectedKind} claims`);
+    if (input.incident.kind !== expectedKind) throw fieldError('body.incident.kind', rule('incident_kind_mismatch', `a ${policy.row.product_line} policy takes ${expectedKind} claims`, {line: policy.row.product_line, expected: expectedKind}));
     const invoiceNos = input.incident.kind === 'medical' ? input.incident.invoiceItems.map((i) => i.invoiceNo.toUpperCase()) : [];
-    if (new Set(invoiceNos).size !== invoiceNos.length) throw fieldError('body.incident.invoiceItems', 'an invoice number appears twice');
+    if (new Set(invoiceNos).size !== invoiceNos.length) throw fieldError('body.incident.invoiceItems', rule('listed_twice', 'an invoice number appears twice'));
 
     const id = newId();
     const customer = (await findCustomerBasics(txDeps, insuredId))!;
@@ -340,14 +340,14 @@ export async function transitionClaim(deps: ModuleDeps, actor: Actor, id: string
     if (input.action === 'complete_documents') {
       const detail = await loadClaimDetail({ ...deps, db: tx }, claim);
       const missing = detail.checklist.filter((c) => c.required && !c.received).map((c) => c.code);
-      if (missing.length > 0) throw new DomainError('CLAIM_INVALID_TRANSITION', `Required documents are missing: ${missing.join(', ')}`, [{ field: 'body.action', message: `missing: ${missing.join(', ')}` }]);
+      if (missing.length > 0) throw new DomainError('CLAIM_INVALID_TRANSITION', `Required documents are missing: ${missing.join(', ')}`, [{ field: 'body.action', message: `missing: ${missing.join(', ')}`, rule: 'documents_missing', params: { codes: missing.join(', ') } }]);
       patch.documents_complete_at = now;
     }
     if (input.action === 'submit_for_approval' && (await loadClaimDetail({ ...deps, db: tx }, claim)).adjustment.length === 0) {
-      throw new DomainError('CLAIM_INVALID_TRANSITION', 'Adjust the claim before submitting it for approval', [{ field: 'body.action', message: 'no adjustment yet' }]);
+      throw new DomainError('CLAIM_INVALID_TRANSITION', 'Adjust the claim before submitting it for approval', [{ field: 'body.action', message: 'no adjustment yet', rule: 'not_adjusted' }]);
     }
     if (input.action === 'close' && claim.amount_paid_fen < (claim.amount_approved_fen ?? 0)) {
-      throw new DomainError('CLAIM_INVALID_TRANSITION', 'The approved amount is not fully paid', [{ field: 'body.action', message: 'record the remaining payment first' }]);
+      throw new DomainError('CLAIM_INVALID_TRANSITION', 'The approved amount is not fully paid', [{ field: 'body.action', message: 'record the remaining payment first', rule: 'not_fully_paid' }]);
     }
     if (input.action === 'reopen') Object.assign(patch, { closed_at: null });
     await moveClaim(deps, tx, actor, claim, input.action, { reason: input.reason, version: input.version, patch }, now);
@@ -368,13 +368,13 @@ export async function sendDocumentNotice(deps: ModuleDeps, actor: Actor, id: str
     const detail = await loadClaimDetail({ ...deps, db: tx }, claim);
     const known = new Set(detail.checklist.map((c) => c.code));
     const unknown = input.codes.filter((c) => !known.has(c));
-    if (unknown.length > 0) throw fieldError('body.codes', `not on this product's checklist: ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw fieldError('body.codes', rule('not_on_checklist', `not on this product's checklist: ${unknown.join(', ')}`, {codes: unknown.join(', ')}));
     const first = (await listNotices(tx, id)).length === 0;
     if (first) {
       const missing = detail.checklist.filter((c) => c.required && !c.received && !input.codes.includes(c.code)).map((c) => c.code);
-      if (missing.length > 0) throw new DomainError('CLAIM_NOTICE_INCOMPLETE', `The first notice must list everything missing; also missing: ${missing.join(', ')}`, [{ field: 'body.codes', message: `also missing: ${missing.join(', ')}` }]);
+      if (missing.length > 0) throw new DomainError('CLAIM_NOTICE_INCOMPLETE', `The first notice must list everything missing; also missing: ${missing.join(', ')}`, [{ field: 'body.codes', message: `also missing: ${missing.join(', ')}`, rule: 'notice_incomplete', params: { codes: missing.join(', ') } }]);
     } else if (!input.lateReason) {
-      throw new DomainError('CLAIM_NOTICE_INCOMPLETE', 'A later notice must say why these documents were not in the first one', [{ field: 'body.lateReason', message: 'is required after the first notice' }]);
+      throw new DomainError('CLAIM_NOTICE_INCOMPLETE', 'A later notice must say why these documents were not in the first one', [{ field: 'body.lateReason', message: 'is required after the first notice', rule: 'late_reason_required' }]);
     }
     await tx
       .insertInto('claim_document_notice')
@@ -434,8 +434,8 @@ export async function adjustClaim(deps: ModuleDeps, actor: Actor, id: string, in
     const policy = (await findPolicyForClaim({ ...deps, db: tx }, { policyId: claim.policy_id }))!;
     const coverages = new Set(policy.product.coverages.map((c) => c.code));
     input.lines.forEach((l, i) => {
-      if (!coverages.has(l.coverageCode)) throw fieldError(`body.lines.${i}.coverageCode`, `not a coverage of ${policy.row.product_code}`);
-      if (l.excludedFen > l.claimedFen) throw fieldError(`body.lines.${i}.excludedFen`, 'must not exceed the claimed amount');
+      if (!coverages.has(l.coverageCode)) throw fieldError(`body.lines.${i}.coverageCode`, rule('not_a_coverage', `not a coverage of ${policy.row.product_code}`));
+      if (l.excludedFen > l.claimedFen) throw fieldError(`body.lines.${i}.excludedFen`, rule('exceeds_claimed', 'must not exceed the claimed amount'));
     });
     const lines = input.lines.map((l, i) => ({
       customer_id: claim.customer_id,
@@ -469,9 +469,9 @@ export async function approveClaim(deps: ModuleDeps, actor: Actor, id: string, i
     if (claim.version !== input.version) throw versionConflict('Claim');
     const detail = await loadClaimDetail({ ...deps, db: tx }, claim);
     const total = detail.adjustment.reduce((s, l) => s + l.payable_fen, 0);
-    if (claim.adjusted_by === actor.id) throw new DomainError('CLAIM_APPROVAL_AUTHORITY', 'You adjusted this claim; another person must approve it', [{ field: 'body', message: 'four-eyes rule' }]);
+    if (claim.adjusted_by === actor.id) throw new DomainError('CLAIM_APPROVAL_AUTHORITY', 'You adjusted this claim; another person must approve it', [{ field: 'body', message: 'four-eyes rule', rule: 'four_eyes' }]);
     const limit = approvalLimitFen(actor.roles, await readSetting<Record<string, number | null>>(tx, 'approval_authority'));
-    if (limit !== null && total > limit) throw new DomainError('CLAIM_APPROVAL_AUTHORITY', `The amount exceeds your approval authority (${limit} fen)`, [{ field: 'body', message: `limit ${limit} fen` }]);
+    if (limit !== null && total > limit) throw new DomainError('CLAIM_APPROVAL_AUTHORITY', `The amount exceeds your approval authority (${limit} fen)`, [{ field: 'body', message: `limit ${limit} fen`, rule: 'above_authority', params: { limitFen: limit } }]);
     await moveClaim(deps, tx, actor, claim, 'approve', { reason: input.reason, version: input.version, patch: { amount_approved_fen: total, approved_by: actor.id, approved_at: now }, data: { amountApprovedFen: total } }, now);
     return detailOf(deps, tx, id);
   });
@@ -512,16 +512,16 @@ export async function recordClaimPayment(deps: ModuleDeps, actor: Actor, id: str
     const claim = await lockVisibleClaim(deps, tx, actor, id);
     if (claim.version !== input.version) throw versionConflict('Claim');
     const paid = (await listPayments(tx, id)).reduce((s, p) => s + p.amount_fen, 0);
-    const exceeds = (message: string) => new DomainError('CLAIM_PAYMENT_EXCEEDS', message, [{ field: 'body.amountFen', message }]);
+    const exceeds = (problem: FieldProblem) => new DomainError('CLAIM_PAYMENT_EXCEEDS', problem.message, [fieldProblem('body.amountFen', problem)]);
     if (input.kind === 'advance') {
       if (!['assessing', 'documents_pending', 'adjusting', 'approving'].includes(claim.status)) throw invalidTransition(claim.status, 'take an advance payment');
       const determinable = (await loadClaimDetail({ ...deps, db: tx }, claim)).adjustment.reduce((s, l) => s + l.payable_fen, 0);
-      if (paid + input.amountFen > determinable) throw exceeds(`an advance may not exceed the amount already determined (${determinable} fen)`);
+      if (paid + input.amountFen > determinable) throw exceeds(rule('advance_exceeds', `an advance may not exceed the amount already determined (${determinable} fen)`, { maximumFen: determinable }));
     } else {
       if (claim.status !== 'paying') throw invalidTransition(claim.status, 'be paid');
       const rest = (claim.amount_approved_fen ?? 0) - paid;
-      if (input.kind === 'final' && input.amountFen !== rest) throw exceeds(`the final payment must be the rest: ${rest} fen`);
-      if (input.kind === 'partial' && input.amountFen >= rest) throw exceeds(`a partial payment must be less than the rest (${rest} fen); use final`);
+      if (input.kind === 'final' && input.amountFen !== rest) throw exceeds(rule('final_not_rest', `the final payment must be the rest: ${rest} fen`, { restFen: rest }));
+      if (input.kind === 'partial' && input.amountFen >= rest) throw exceeds(rule('partial_not_below_rest', `a partial payment must be less than the rest (${rest} fen); use final`, { restFen: rest }));
     }
     await tx
       .insertInto('claim_payment')
@@ -561,7 +561,7 @@ export async function assignClaim(deps: ModuleDeps, actor: Actor, id: string, in
     const target = adjusters.find((a) => a.id === input.assigneeId);
     if (!target) {
       const exists = await findStaffById(tx, input.assigneeId);
-      throw fieldError('body.assigneeId', exists ? 'is not an active claims adjuster of this claim’s unit or above' : 'no such staff account');
+      throw fieldError('body.assigneeId', exists ? rule('not_an_adjuster', 'is not an active claims adjuster of this claim’s unit or above') : rule('not_found', 'no such staff account'));
     }
     if (!(await updateClaim(tx, id, input.version, { assignee_id: target.id, assignee_name: target.display_name }))) throw versionConflict('Claim');
     await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'assigned', from: claim.status, to: claim.status, reason: null, data: { assigneeId: target.id }, actorId: actor.id, actorName: actor.name, at: now });

@@ -2,7 +2,7 @@ import type { TComplaintAnalysis, TComplaintAnalysisQuery } from '@anxin/contrac
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { fieldError, forbidden } from '../../platform/errors.ts';
+import { fieldError, forbidden, rule } from '../../platform/errors.ts';
 import { findOrgUnitById } from '../org/index.ts';
 import { mayReadComplaints } from './complaint.policy.ts';
 
@@ -32,7 +32,7 @@ const bucketOf = (days: number | null): TComplaintAnalysis['handlingDays'][numbe
 export async function complaintAnalysis(deps: ModuleDeps, actor: Actor, query: TComplaintAnalysisQuery): Promise<TComplaintAnalysis> {
   if (!mayReadComplaints(actor)) throw forbidden('You may not view complaints');
   const unit = await findOrgUnitById(deps.db, query.unitId ?? actor.orgUnitId);
-  if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('querystring.unitId', 'no such unit in your scope', 'NOT_FOUND');
+  if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('querystring.unitId', rule('not_found', 'no such unit in your scope'), 'NOT_FOUND');
   const { start, end, prevStart, lastDay } = monthBounds(query.month);
   const like = `${unit.path}%`;
 

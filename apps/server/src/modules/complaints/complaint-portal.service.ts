@@ -2,7 +2,7 @@ import type { TPortalComplaint, TPortalComplaintRequest, TPortalComplaintSummary
 import { COMPLAINT_SUB_REASONS } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, notFound } from '../../platform/errors.ts';
+import { DomainError, fieldError, notFound, rule } from '../../platform/errors.ts';
 import { recordStandaloneAuditEvent } from '../audit/index.ts';
 import { REVIEW_DAYS } from './complaint-clocks.ts';
 import { DECISION_CLOCK_STATUSES } from './complaint-status.ts';
@@ -82,8 +82,8 @@ export async function getPortalComplaint(deps: ModuleDeps, actor: Actor, id: str
 /** The customer complains in the portal (channel `portal`), about a policy of theirs or in general. */
 export async function submitPortalComplaint(deps: ModuleDeps, actor: Actor, input: TPortalComplaintRequest, ownPolicyIds: string[]) {
   requireCustomer(actor);
-  if (!COMPLAINT_SUB_REASONS[input.category].includes(input.subReason)) throw fieldError('body.subReason', 'is not a sub-reason of the category');
-  if (input.policyId && !ownPolicyIds.includes(input.policyId)) throw fieldError('body.policyId', 'is not one of your policies', 'NOT_FOUND');
+  if (!COMPLAINT_SUB_REASONS[input.category].includes(input.subReason)) throw fieldError('body.subReason', rule('sub_reason_mismatch', 'is not a sub-reason of the category'));
+  if (input.policyId && !ownPolicyIds.includes(input.policyId)) throw fieldError('body.policyId', rule('not_of_customer', 'is not one of your policies'), 'NOT_FOUND');
   const id = await createComplaint(deps, acting(actor, 'complaint:register'), { ...input, customerId: actor.id, channel: 'portal' });
   return getPortalComplaint(deps, actor, id);
 }

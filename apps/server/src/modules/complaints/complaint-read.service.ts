@@ -1,7 +1,7 @@
 import type { TComplaint, TComplaintListQuery, TComplaintSummary } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { fieldError, forbidden, notFound } from '../../platform/errors.ts';
+import { fieldError, forbidden, notFound, rule } from '../../platform/errors.ts';
 import { recordStandaloneAuditEvent } from '../audit/index.ts';
 import { findClaimRef } from '../claims/index.ts';
 import { findOrgUnitById, findStaffById } from '../org/index.ts';
@@ -61,7 +61,7 @@ export async function listComplaints(deps: ModuleDeps, actor: Actor, query: TCom
   let unitPath: string | undefined;
   if (query.unitId) {
     const unit = await findOrgUnitById(deps.db, query.unitId);
-    if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('querystring.unitId', 'no such unit in your scope', 'NOT_FOUND');
+    if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('querystring.unitId', rule('not_found', 'no such unit in your scope'), 'NOT_FOUND');
     unitPath = unit.path;
   }
   let after: { value: string; id: string } | undefined;
@@ -69,7 +69,7 @@ export async function listComplaints(deps: ModuleDeps, actor: Actor, query: TCom
     try {
       after = JSON.parse(Buffer.from(query.cursor, 'base64url').toString()) as { value: string; id: string };
     } catch {
-      throw fieldError('querystring.cursor', 'is not a cursor from this list');
+      throw fieldError('querystring.cursor', rule('invalid_cursor', 'is not a cursor from this list'));
     }
   }
   const rows = await listComplaintRows(deps.db, complaintScopeOf(actor), { ...query, unitPath }, after);

@@ -3,7 +3,7 @@ import { ZCreateComplaintRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertOutbox } from '../../platform/outbox.ts';
 import { recordAuditEvent } from '../audit/index.ts';
@@ -67,17 +67,17 @@ export async function createComplaint(deps: ModuleDeps, actor: Actor, raw: TCrea
   if (!mayRegisterComplaints(actor)) throw forbidden('You may not register complaints');
   const input = ZCreateComplaintRequest.parse(raw);
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-  if (receivedAt > now) throw fieldError('body.receivedAt', 'is in the future');
+  if (receivedAt > now) throw fieldError('body.receivedAt', rule('in_future', 'is in the future'));
   const customer = await getVisibleCustomer(deps, actor, input.customerId);
   if (input.policyId) {
     const policy = await findPolicyForClaim(deps, { policyId: input.policyId });
-    if (!policy || !policy.parties.some((p) => p.customer_id === customer.id)) throw fieldError('body.policyId', 'is not a policy of this customer', 'NOT_FOUND');
+    if (!policy || !policy.parties.some((p) => p.customer_id === customer.id)) throw fieldError('body.policyId', rule('not_of_customer', 'is not a policy of this customer'), 'NOT_FOUND');
   }
   if (input.claimId) {
     const claim = await findClaimRef(deps, input.claimId);
-    if (!claim || claim.customer_id !== customer.id) throw fieldError('body.claimId', 'is not a claim of this customer', 'NOT_FOUND');
+    if (!claim || claim.customer_id !== customer.id) throw fieldError('body.claimId', rule('not_of_customer', 'is not a claim of this customer'), 'NOT_FOUND');
   }
-  if (input.staffConcernedId && !(await findStaffById(deps.db, input.staffConcernedId))) throw fieldError('body.staffConcernedId', 'no such staff member', 'NOT_FOUND');
+  if (input.staffConcernedId && !(await findStaffById(deps.db, input.staffConcernedId))) throw fieldError('body.staffConcernedId', rule('not_found', 'no such staff member'), 'NOT_FOUND');
   return inTransaction(deps.db, async (tx) => {
     const home = await homeCityOf(tx, customer.orgUnitId);
     const why = startsAtProvince(input);
@@ -167,8 +167,8 @@ export async function actOnComplaint(deps: ModuleDeps, actor: Actor, id: string,
       case 'transfer': {
         const target = await findOrgUnitById(tx, input.toUnitId);
         // Any unit in the caller's scope, or a unit above the complaint's (moving it up).
-        if (!target || target.status !== 'active' || !(target.path.startsWith(actor.orgPath) || current.path.startsWith(target.path))) throw fieldError('body.toUnitId', 'no such active unit you may transfer to', 'NOT_FOUND');
-        if (target.id === c.org_unit_id) throw fieldError('body.toUnitId', 'the complaint is already there');
+        if (!target || target.status !== 'active' || !(target.path.startsWith(actor.orgPath) || current.path.startsWith(target.path))) throw fieldError('body.toUnitId', rule('not_found', 'no such active unit you may transfer to'), 'NOT_FOUND');
+        if (target.id === c.org_unit_id) throw fieldError('body.toUnitId', rule('already_there', 'the complaint is already there'));
         await record(deps, tx, c, actor, 'transfer', { reason: input.reason }, now, { from: current.id, to: target.id });
         moveTo(target);
         break;

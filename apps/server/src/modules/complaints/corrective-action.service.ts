@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { findOrgUnitById } from '../org/index.ts';
@@ -46,7 +46,7 @@ export async function listCorrectiveActions(deps: ModuleDeps, actor: Actor, quer
   let path = actor.orgPath;
   if (query.unitId) {
     const unit = await findOrgUnitById(deps.db, query.unitId);
-    if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('querystring.unitId', 'no such unit in your scope', 'NOT_FOUND');
+    if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('querystring.unitId', rule('not_found', 'no such unit in your scope'), 'NOT_FOUND');
     path = unit.path;
   }
   let q = select(deps.db).where('a.owner_path', 'like', `${path}%`);
@@ -59,9 +59,9 @@ export async function listCorrectiveActions(deps: ModuleDeps, actor: Actor, quer
 export async function createCorrectiveAction(deps: ModuleDeps, actor: Actor, input: TCreateCorrectiveActionRequest, now = new Date()) {
   if (!mayHandleComplaints(actor)) throw forbidden('You may not manage corrective actions');
   const unit = await findOrgUnitById(deps.db, input.ownerUnitId);
-  if (!unit || unit.status !== 'active' || !unit.path.startsWith(actor.orgPath)) throw fieldError('body.ownerUnitId', 'no such active unit in your scope', 'NOT_FOUND');
-  if (input.complaintId && !(await findComplaint(deps.db, input.complaintId, complaintScopeOf(actor)))) throw fieldError('body.complaintId', 'no such complaint in your scope', 'NOT_FOUND');
-  if (input.dueOn < today(now)) throw fieldError('body.dueOn', 'is in the past');
+  if (!unit || unit.status !== 'active' || !unit.path.startsWith(actor.orgPath)) throw fieldError('body.ownerUnitId', rule('not_found', 'no such active unit in your scope'), 'NOT_FOUND');
+  if (input.complaintId && !(await findComplaint(deps.db, input.complaintId, complaintScopeOf(actor)))) throw fieldError('body.complaintId', rule('not_found', 'no such complaint in your scope'), 'NOT_FOUND');
+  if (input.dueOn < today(now)) throw fieldError('body.dueOn', rule('in_past', 'is in the past'));
   const id = newId();
   await inTransaction(deps.db, async (tx) => {
     await tx

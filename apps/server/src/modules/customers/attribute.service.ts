@@ -1,8 +1,8 @@
-import type { TCreateAttributeDefinitionRequest, TFieldError, TUpdateAttributeDefinitionRequest } from '@anxin/contracts';
+import type { TCreateAttributeDefinitionRequest, TUpdateAttributeDefinitionRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, fieldProblem, type FieldProblem, forbidden, notFound, rule, type RuledFieldError, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import {
@@ -27,14 +27,14 @@ export async function listAttributeDefinitions(deps: ModuleDeps, actor: Actor) {
 
 function checkOptions(type: string, options: readonly { value: string }[] | undefined) {
   if (type === 'enum') {
-    if (!options || options.length === 0) throw fieldError('body.options', 'an enum attribute needs at least one option');
+    if (!options || options.length === 0) throw fieldError('body.options', rule('enum_needs_options', 'an enum attribute needs at least one option'));
     const seen = new Set<string>();
     options.forEach((o, i) => {
-      if (seen.has(o.value)) throw fieldError(`body.options.${i}.value`, `option ${o.value} is listed twice`);
+      if (seen.has(o.value)) throw fieldError(`body.options.${i}.value`, rule('listed_twice', `option ${o.value} is listed twice`, {value: o.value}));
       seen.add(o.value);
     });
   } else if (options && options.length > 0) {
-    throw fieldError('body.options', 'only enum attributes have options');
+    throw fieldError('body.options', rule('options_enum_only', 'only enum attributes have options'));
   }
 }
 
@@ -43,7 +43,7 @@ export async function createAttributeDefinition(deps: ModuleDeps, actor: Actor, 
   if (!mayManageAttributes(actor)) throw forbidden('You may not define customer attributes');
   checkOptions(input.type, input.options);
   return inTransaction(deps.db, async (tx) => {
-    if (await findAttributeDefinitionByKey(tx, input.key)) throw fieldError('body.key', `attribute ${input.key} already exists`, 'DUPLICATE');
+    if (await findAttributeDefinitionByKey(tx, input.key)) throw fieldError('body.key', rule('duplicate', `attribute ${input.key} already exists`, {value: input.key}), 'DUPLICATE');
     const id = newId();
     const now = new Date();
     await insertAttributeDefinition(tx, {
@@ -102,36 +102,36 @@ export async function deleteAttributeDefinition(deps: ModuleDeps, actor: Actor, 
   });
 }
 
-const invalid = (key: string, message: string): TFieldError => ({ field: `body.attributes.${key}`, message });
+const invalid = (key: string, problem: FieldProblem): RuledFieldError => fieldProblem(`body.attributes.${key}`, problem);
 
 /** Coerces one value to its attribute's type (imports hand in strings), or returns an error message. */
-export function coerceAttributeValue(def: AttributeDefinitionRow, raw: unknown): { value: AttributeValue } | { error: string } {
+export function coerceAttributeValue(def: AttributeDefinitionRow, raw: unknown): { value: AttributeValue } | { error: FieldProblem } {
   switch (def.type) {
     case 'text': {
-      if (typeof raw !== 'string' && typeof raw !== 'number') return { error: 'must be text' };
+      if (typeof raw !== 'string' && typeof raw !== 'number') return { error: rule('wrong_type', 'must be text', { expected: 'string' }) };
       const text = normaliseText(String(raw));
-      return text.length > 500 ? { error: 'must be at most 500 characters' } : { value: text };
+      return text.length > 500 ? { error: rule('too_long', 'must be at most 500 characters', { maximum: 500 }) } : { value: text };
     }
     case 'number': {
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(normaliseText(raw)) : Number.NaN;
-      return Number.isFinite(n) ? { value: n } : { error: 'must be a number' };
+      return Number.isFinite(n) ? { value: n } : { error: rule('wrong_type', 'must be a number', { expected: 'number' }) };
     }
     case 'date': {
       const text = typeof raw === 'string' ? normaliseText(raw) : '';
       const d = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : null;
-      return d && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text) ? { value: text } : { error: 'must be a date YYYY-MM-DD' };
+      return d && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text) ? { value: text } : { error: rule('invalid_date', 'must be a date YYYY-MM-DD') };
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return { value: raw };
       const text = typeof raw === 'string' ? normaliseText(raw).toLowerCase() : raw;
       if (text === 'true' || text === '是' || text === 'yes' || text === 'y' || text === '1' || text === 1) return { value: true };
       if (text === 'false' || text === '否' || text === 'no' || text === 'n' || text === '0' || text === 0) return { value: false };
-      return { error: 'must be true or false' };
+      return { error: rule('wrong_type', 'must be true or false', { expected: 'boolean' }) };
     }
     case 'enum': {
       const text = typeof raw === 'string' ? normaliseText(raw) : String(raw);
       const options = def.options ?? [];
-      return options.some((o) => o.value === text) ? { value: text } : { error: `must be one of ${options.map((o) => o.value).join(', ')}` };
+      return options.some((o) => o.value === text) ? { value: text } : { error: rule('not_one_of', `must be one of ${options.map((o) => o.value).join(', ')}`, { values: options.map((o) => o.value).join(', ') }) };
     }
   }
 }
@@ -148,16 +148,16 @@ export function mergeAttributeValues(
   creating: boolean,
 ): Record<string, AttributeValue> {
   const byKey = new Map(defs.map((d) => [d.key, d]));
-  const errors: TFieldError[] = [];
+  const errors: RuledFieldError[] = [];
   const merged: Record<string, AttributeValue> = { ...existing };
   for (const [key, raw] of Object.entries(input ?? {})) {
     const def = byKey.get(key);
     if (!def) {
-      errors.push(invalid(key, 'is not a defined customer attribute'));
+      errors.push(invalid(key, rule('unknown_field', 'is not a defined customer attribute', { keys: key })));
       continue;
     }
     if (raw === null || raw === undefined || raw === '') {
-      if (def.required) errors.push(invalid(key, 'is required'));
+      if (def.required) errors.push(invalid(key, rule('required', 'is required')));
       delete merged[key];
       continue;
     }
@@ -166,7 +166,7 @@ export function mergeAttributeValues(
     else merged[key] = result.value;
   }
   if (creating) {
-    for (const def of defs) if (def.required && merged[def.key] === undefined && !errors.some((e) => e.field === `body.attributes.${def.key}`)) errors.push(invalid(def.key, 'is required'));
+    for (const def of defs) if (def.required && merged[def.key] === undefined && !errors.some((e) => e.field === `body.attributes.${def.key}`)) errors.push(invalid(def.key, rule('required', 'is required')));
   }
   if (errors.length > 0) throw new DomainError('CUSTOMER_ATTRIBUTE_INVALID', 'Some custom attribute values are invalid', errors);
   return merged;
@@ -179,17 +179,17 @@ export function mergeAttributeValues(
 export function attributeFilters(defs: readonly AttributeDefinitionRow[], query: Record<string, unknown>): Record<string, AttributeValue>[] {
   const byKey = new Map(defs.map((d) => [d.key, d]));
   const filters: Record<string, AttributeValue>[] = [];
-  const errors: TFieldError[] = [];
+  const errors: RuledFieldError[] = [];
   for (const [param, raw] of Object.entries(query)) {
     if (!param.startsWith('attr.') || typeof raw !== 'string') continue;
     const key = param.slice('attr.'.length);
     const def = byKey.get(key);
     if (!def || !def.filterable) {
-      errors.push({ field: `querystring.${param}`, message: def ? 'this attribute is not filterable' : 'is not a defined customer attribute' });
+      errors.push(def ? fieldProblem(`querystring.${param}`, rule('not_filterable', 'this attribute is not filterable')) : fieldProblem(`querystring.${param}`, rule('unknown_field', 'is not a defined customer attribute', { keys: key })));
       continue;
     }
     const result = coerceAttributeValue(def, raw);
-    if ('error' in result) errors.push({ field: `querystring.${param}`, message: result.error });
+    if ('error' in result) errors.push(fieldProblem(`querystring.${param}`, result.error));
     else filters.push({ [key]: result.value });
   }
   if (errors.length > 0) throw new DomainError('VALIDATION_FAILED', 'Invalid attribute filter', errors);

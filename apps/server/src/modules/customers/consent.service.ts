@@ -2,7 +2,7 @@ import { SEPARATE_CONSENT_PURPOSES, type TConsentChangeRequest, type TConsentCha
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { fieldError, forbidden } from '../../platform/errors.ts';
+import { fieldError, forbidden, rule } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { findConsentStates, insertConsentEvents, listConsentChannels, listConsentEvents, listConsents as listConsentRows, upsertConsents } from './consent.repository.ts';
@@ -30,7 +30,7 @@ export async function changeConsent(deps: ModuleDeps, actor: Actor, customerId: 
   // bypass it, so the separate-consent rule is enforced here too.
   const reference = input.evidence ? normaliseText(input.evidence.reference ?? '') : '';
   if (granted && separate && (!input.evidence?.kind || reference === '')) {
-    throw fieldError('body.evidence', `separate consent for ${input.purpose} needs evidence (kind and reference)`);
+    throw fieldError('body.evidence', rule('consent_evidence_required', `separate consent for ${input.purpose} needs evidence (kind and reference)`, {purpose: input.purpose}));
   }
   return inTransaction(deps.db, async (tx) => {
     await requireVisibleCustomer(tx, actor, customerId);

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import type { ContactPointTable } from '../../platform/db/schema/customers.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, fieldProblem, forbidden, notFound, type RuledFieldError, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { clearPreferred, deleteContact as deleteContactRow, findContact, insertContacts, listContacts as listContactRows, updateContactRow } from './contact.repository.ts';
@@ -24,12 +24,12 @@ export function buildContactRows(
   fieldOf: (index: number, name: string) => string,
   now: Date,
 ): Insertable<ContactPointTable>[] {
-  const errors: { field: string; message: string }[] = [];
+  const errors: RuledFieldError[] = [];
   const rows: Insertable<ContactPointTable>[] = [];
   contacts.forEach((c, i) => {
     const result = normaliseContact(c.channel, c.value);
     if (!result.ok) {
-      errors.push({ field: fieldOf(i, 'value'), message: result.reason });
+      errors.push(fieldProblem(fieldOf(i, 'value'), result.reason));
       return;
     }
     rows.push({
@@ -46,7 +46,7 @@ export function buildContactRows(
     });
   });
   const preferred = contacts.flatMap((c, i) => (c.preferred ? [i] : []));
-  if (preferred.length > 1) errors.push({ field: fieldOf(preferred[1]!, 'preferred'), message: 'only one contact can be preferred' });
+  if (preferred.length > 1) errors.push({ field: fieldOf(preferred[1]!, 'preferred'), message: 'only one contact can be preferred', rule: 'one_preferred' });
   if (errors.length > 0) throw new DomainError('VALIDATION_FAILED', `${errors[0]!.field}: ${errors[0]!.message}`, errors);
   return rows;
 }

@@ -1,4 +1,4 @@
-import { fieldError } from '../../platform/errors.ts';
+import { fieldError, rule } from '../../platform/errors.ts';
 
 /** A keyset position: the sort value and id of the last row of a page. */
 export interface Cursor {
@@ -19,5 +19,5 @@ export function decodeCursor(text: string): Cursor {
   } catch {
     // fall through
   }
-  throw fieldError('querystring.cursor', 'is not a cursor from a previous page');
+  throw fieldError('querystring.cursor', rule('invalid_cursor', 'is not a cursor from a previous page'));
 }

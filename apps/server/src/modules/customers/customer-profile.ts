@@ -1,10 +1,10 @@
 // Turns profile fields of a create/update request into stored columns: normalises text, checks the
 // ID number (and the birth date and gender derived from it), encrypts sensitive fields.
-import type { TCreateCustomerRequest, TErrorCode, TFieldError } from '@anxin/contracts';
+import type { TCreateCustomerRequest, TErrorCode } from '@anxin/contracts';
 import type { Updateable } from 'kysely';
 import type { FieldCipher } from '../../platform/crypto/field-encryption.ts';
 import type { CustomerTable } from '../../platform/db/schema/customers.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, rule, type FieldProblem, type RuledFieldError } from '../../platform/errors.ts';
 import { maskBankAccount, maskIdNumber } from './customer-masking.ts';
 import { namePinyin, normaliseBankAccount, normaliseName, normaliseOptionalText, parseIdNumber, parseSocialCreditCode } from './customer-validation.ts';
 
@@ -21,7 +21,7 @@ export interface CurrentProfile {
   gender: 'male' | 'female' | null;
 }
 
-interface CodedError extends TFieldError {
+interface CodedError extends RuledFieldError {
   code: TErrorCode;
 }
 
@@ -32,7 +32,7 @@ export function throwFieldErrors(errors: CodedError[]): void {
   if (errors.length === 0) return;
   const code = PRIORITY.find((c) => errors.some((e) => e.code === c)) ?? errors[0]!.code;
   const first = errors.find((e) => e.code === code)!;
-  throw new DomainError(code, `${first.field}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, errors.map(({ field, message }) => ({ field, message })));
+  throw new DomainError(code, `${first.field}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, errors.map(({ code: _code, ...fieldError }) => fieldError));
 }
 
 export interface ProfileResult {
@@ -49,12 +49,12 @@ export interface ProfileResult {
 export function buildProfileColumns(cipher: FieldCipher, kind: 'person' | 'organisation', input: ProfileInput, current: CurrentProfile | null, today: string): ProfileResult {
   const errors: CodedError[] = [];
   const columns: Updateable<CustomerTable> = {};
-  const err = (field: string, message: string, code: TErrorCode = 'VALIDATION_FAILED') => errors.push({ field: `body.${field}`, message, code });
+  const err = (field: string, problem: FieldProblem, code: TErrorCode = 'VALIDATION_FAILED') => errors.push({ field: `body.${field}`, ...problem, code });
   let idNumber: string | undefined;
 
   if (input.name !== undefined) {
     const name = normaliseName(input.name);
-    if (name === '') err('name', 'name is required');
+    if (name === '') err('name', rule('required', 'name is required'));
     else {
       const { full, initials } = namePinyin(name);
       Object.assign(columns, { name, name_pinyin: full, name_initials: initials });
@@ -62,14 +62,14 @@ export function buildProfileColumns(cipher: FieldCipher, kind: 'person' | 'organ
   }
 
   if (kind === 'organisation') {
-    for (const field of ['idNumber', 'gender', 'birthDate', 'incomeBand', 'healthNotes'] as const) if (input[field] !== undefined && input[field] !== null) err(field, 'applies to persons only');
+    for (const field of ['idNumber', 'gender', 'birthDate', 'incomeBand', 'healthNotes'] as const) if (input[field] !== undefined && input[field] !== null) err(field, rule('persons_only', 'applies to persons only'));
   } else {
-    for (const field of ['unifiedSocialCreditCode', 'industry'] as const) if (input[field] !== undefined && input[field] !== null) err(field, 'applies to organisations only');
+    for (const field of ['unifiedSocialCreditCode', 'industry'] as const) if (input[field] !== undefined && input[field] !== null) err(field, rule('organisations_only', 'applies to organisations only'));
   }
 
   if (input.birthDate) {
-    if (input.birthDate > today) err('birthDate', 'must not be in the future');
-    else if (input.birthDate < '1900-01-01') err('birthDate', 'must be after 1900-01-01');
+    if (input.birthDate > today) err('birthDate', rule('in_future', 'must not be in the future'));
+    else if (input.birthDate < '1900-01-01') err('birthDate', rule('too_early', 'must be after 1900-01-01', { earliest: '1900-01-01' }));
   }
 
   // The ID number decides birth date and gender: entered values must agree with it; missing ones are filled from it.
@@ -81,8 +81,8 @@ export function buildProfileColumns(cipher: FieldCipher, kind: 'person' | 'organ
     if (!parsed.ok) {
       if (enteredId) err('idNumber', parsed.reason, 'CUSTOMER_INVALID_ID_NUMBER');
     } else {
-      if (input.birthDate && input.birthDate !== parsed.birthDate) err('birthDate', 'does not match the birth date in the ID number', 'CUSTOMER_ID_NUMBER_MISMATCH');
-      if (input.gender && input.gender !== parsed.gender) err('gender', 'does not match the gender in the ID number', 'CUSTOMER_ID_NUMBER_MISMATCH');
+      if (input.birthDate && input.birthDate !== parsed.birthDate) err('birthDate', rule('id_number_mismatch', 'does not match the birth date in the ID number'), 'CUSTOMER_ID_NUMBER_MISMATCH');
+      if (input.gender && input.gender !== parsed.gender) err('gender', rule('id_number_mismatch', 'does not match the gender in the ID number'), 'CUSTOMER_ID_NUMBER_MISMATCH');
       if (enteredId) {
         idNumber = parsed.idNumber;
         Object.assign(columns, {
@@ -121,7 +121,7 @@ export function buildProfileColumns(cipher: FieldCipher, kind: 'person' | 'organ
     else {
       const account = normaliseBankAccount(text);
       if (account) Object.assign(columns, { bank_account_enc: cipher.encrypt(account), bank_account_masked: maskBankAccount(account) });
-      else err('bankAccount', 'must be 8–30 digits');
+      else err('bankAccount', rule('bank_account_format', 'must be 8–30 digits'));
     }
   }
   return { columns, ...(idNumber ? { idNumber } : {}), errors };

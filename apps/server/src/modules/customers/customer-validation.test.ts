@@ -39,24 +39,24 @@ describe('parseIdNumber (GB 11643)', () => {
   it('rejects a wrong check digit', () => {
     const valid = withCheck('33010619850312001');
     const wrong = `${valid.slice(0, 17)}${valid[17] === '0' ? '1' : '0'}`;
-    expect(parseIdNumber(wrong, TODAY)).toEqual({ ok: false, reason: 'check digit does not match (GB 11643)' });
+    expect(parseIdNumber(wrong, TODAY)).toEqual({ ok: false, reason: { rule: 'id_number_check_digit', message: 'check digit does not match (GB 11643)' } });
   });
 
   it('rejects bad lengths and characters', () => {
-    expect(parseIdNumber('3301061985031200', TODAY)).toMatchObject({ ok: false, reason: 'must be 18 characters: 17 digits and a digit or X' });
+    expect(parseIdNumber('3301061985031200', TODAY)).toMatchObject({ ok: false, reason: { rule: 'id_number_format', message: 'must be 18 characters: 17 digits and a digit or X' } });
     expect(parseIdNumber('33010619850312001A', TODAY)).toMatchObject({ ok: false });
     expect(parseIdNumber('X30106198503120011', TODAY)).toMatchObject({ ok: false });
   });
 
   it('rejects impossible and future birth dates', () => {
-    expect(parseIdNumber(withCheck('33010619850230001'), TODAY)).toMatchObject({ ok: false, reason: 'birth date (digits 7–14) is not a valid date' });
+    expect(parseIdNumber(withCheck('33010619850230001'), TODAY)).toMatchObject({ ok: false, reason: { rule: 'id_number_birth_date', message: 'birth date (digits 7–14) is not a valid date' } });
     expect(parseIdNumber(withCheck('33010619011301001'), TODAY)).toMatchObject({ ok: false });
-    expect(parseIdNumber(withCheck('33010620300101001'), TODAY)).toMatchObject({ ok: false, reason: 'birth date (digits 7–14) is not a valid date' });
+    expect(parseIdNumber(withCheck('33010620300101001'), TODAY)).toMatchObject({ ok: false, reason: { rule: 'id_number_birth_date', message: 'birth date (digits 7–14) is not a valid date' } });
     expect(parseIdNumber(withCheck('33010618990101001'), TODAY)).toMatchObject({ ok: false });
   });
 
   it('rejects unknown region codes and province-level codes', () => {
-    expect(parseIdNumber(withCheck('99010619850312001'), TODAY)).toMatchObject({ ok: false, reason: 'region code (first 6 digits) is not a mainland administrative division' });
+    expect(parseIdNumber(withCheck('99010619850312001'), TODAY)).toMatchObject({ ok: false, reason: { rule: 'id_number_region', message: 'region code (first 6 digits) is not a mainland administrative division' } });
     expect(parseIdNumber(withCheck('33000019850312001'), TODAY)).toMatchObject({ ok: false });
     expect(parseIdNumber(withCheck('81000019850312001'), TODAY)).toMatchObject({ ok: true });
   });
@@ -67,8 +67,8 @@ describe('parseIdNumber (GB 11643)', () => {
       const result = parseIdNumber(id, TODAY);
       expect(result.ok).toBe(false);
       if (result.ok) continue;
-      for (let i = 0; i + 6 <= id.length; i++) expect(result.reason).not.toContain(id.slice(i, i + 6));
-      expect(result.reason).not.toMatch(/\d{6}/);
+      for (let i = 0; i + 6 <= id.length; i++) expect(result.reason.message).not.toContain(id.slice(i, i + 6));
+      expect(JSON.stringify(result.reason)).not.toMatch(/\d{6}/);
     }
   });
 });
@@ -109,8 +109,8 @@ describe('contacts', () => {
   });
 
   it('gives a reason for each invalid channel value', () => {
-    expect(normaliseContact('mobile', '123')).toMatchObject({ ok: false });
-    expect(normaliseContact('wechat', 'ab')).toMatchObject({ ok: false });
+    expect(normaliseContact('mobile', '123')).toMatchObject({ ok: false, reason: { rule: 'mobile_format' } });
+    expect(normaliseContact('wechat', 'ab')).toMatchObject({ ok: false, reason: { rule: 'wechat_format' } });
     expect(normaliseContact('wechat', 'wx_zhang89')).toEqual({ ok: true, value: 'wx_zhang89', normalised: 'wx_zhang89' });
     expect(normaliseContact('address', '浙江省杭州市西湖区  文三路 90 号')).toEqual({ ok: true, value: '浙江省杭州市西湖区 文三路 90 号', normalised: '浙江省杭州市西湖区 文三路 90 号' });
   });

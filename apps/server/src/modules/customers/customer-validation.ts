@@ -1,5 +1,6 @@
 // Pure validators and normalisers for customer data: no database, no I/O; unit-tested beside.
 import { pinyin } from 'pinyin-pro';
+import { rule, type FieldProblem } from '../../platform/errors.ts';
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const SPACES_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
@@ -44,7 +45,7 @@ export function idNumberCheckDigit(first17: string): string {
 /** Failure reasons say what is wrong, never the value: they reach error responses, logs and import error rows. */
 export type IdNumberResult =
   | { ok: true; idNumber: string; birthDate: string; gender: 'male' | 'female'; regionCode: string }
-  | { ok: false; reason: string };
+  | { ok: false; reason: FieldProblem };
 
 /** Canonical form of an entered ID number: NFKC, no spaces or dashes, upper-case X. */
 export function normaliseIdNumber(value: string): string {
@@ -63,20 +64,20 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
  */
 export function parseIdNumber(value: string, today: string = new Date().toISOString().slice(0, 10)): IdNumberResult {
   const id = normaliseIdNumber(value);
-  if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, reason: 'must be 18 characters: 17 digits and a digit or X' };
+  if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, reason: rule('id_number_format', 'must be 18 characters: 17 digits and a digit or X') };
   // A person is registered in a county-level division: `xx0000` is a province, except the residence
   // permits of Hong Kong, Macao and Taiwan residents (810000, 820000, 830000).
   const province = id.slice(0, 2);
   if (!PROVINCE_CODES.has(province) || (id.slice(2, 6) === '0000' && !['81', '82', '83'].includes(province))) {
-    return { ok: false, reason: 'region code (first 6 digits) is not a mainland administrative division' };
+    return { ok: false, reason: rule('id_number_region', 'region code (first 6 digits) is not a mainland administrative division') };
   }
   const year = Number(id.slice(6, 10));
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (year < 1900 || !isCalendarDate(year, month, day) || birthDate > today) return { ok: false, reason: 'birth date (digits 7–14) is not a valid date' };
+  if (year < 1900 || !isCalendarDate(year, month, day) || birthDate > today) return { ok: false, reason: rule('id_number_birth_date', 'birth date (digits 7–14) is not a valid date') };
   const expected = idNumberCheckDigit(id.slice(0, 17));
-  if (id[17] !== expected) return { ok: false, reason: 'check digit does not match (GB 11643)' };
+  if (id[17] !== expected) return { ok: false, reason: rule('id_number_check_digit', 'check digit does not match (GB 11643)') };
   return { ok: true, idNumber: id, birthDate, gender: Number(id[16]) % 2 === 1 ? 'male' : 'female', regionCode: id.slice(0, 6) };
 }
 
@@ -93,10 +94,10 @@ export function socialCreditCheckChar(first17: string): string {
 }
 
 /** The normalised code, or a reason it is invalid. */
-export function parseSocialCreditCode(value: string): { ok: true; code: string } | { ok: false; reason: string } {
+export function parseSocialCreditCode(value: string): { ok: true; code: string } | { ok: false; reason: FieldProblem } {
   const code = normaliseIdNumber(value);
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return { ok: false, reason: 'must be 18 characters (digits and upper-case letters except I, O, S, V, Z)' };
-  if (code[17] !== socialCreditCheckChar(code.slice(0, 17))) return { ok: false, reason: 'check character does not match (GB 32100)' };
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return { ok: false, reason: rule('credit_code_format', 'must be 18 characters (digits and upper-case letters except I, O, S, V, Z)') };
+  if (code[17] !== socialCreditCheckChar(code.slice(0, 17))) return { ok: false, reason: rule('credit_code_check', 'check character does not match (GB 32100)') };
   return { ok: true, code };
 }
 
@@ -140,27 +141,27 @@ export type ContactChannel = 'mobile' | 'landline' | 'email' | 'address' | 'wech
  * Normalises a contact value for its channel. Returns the stored value and the search key
  * (`normalised`), or a reason the value is invalid.
  */
-export function normaliseContact(channel: ContactChannel, value: string): { ok: true; value: string; normalised: string } | { ok: false; reason: string } {
+export function normaliseContact(channel: ContactChannel, value: string): { ok: true; value: string; normalised: string } | { ok: false; reason: FieldProblem } {
   switch (channel) {
     case 'mobile': {
       const mobile = normaliseMobile(value);
-      return mobile ? { ok: true, value: mobile, normalised: mobile } : { ok: false, reason: 'must be an 11-digit mainland mobile number (1[3-9]…), optionally with +86' };
+      return mobile ? { ok: true, value: mobile, normalised: mobile } : { ok: false, reason: rule('mobile_format', 'must be an 11-digit mainland mobile number (1[3-9]…), optionally with +86') };
     }
     case 'landline': {
       const landline = normaliseLandline(value);
-      return landline ? { ok: true, value: landline, normalised: landline.replace(/-/g, '') } : { ok: false, reason: 'must be a landline number with area code, e.g. 0571-88886666' };
+      return landline ? { ok: true, value: landline, normalised: landline.replace(/-/g, '') } : { ok: false, reason: rule('landline_format', 'must be a landline number with area code, e.g. 0571-88886666') };
     }
     case 'email': {
       const email = normaliseEmail(value);
-      return email ? { ok: true, value: email, normalised: email } : { ok: false, reason: 'must be a valid e-mail address' };
+      return email ? { ok: true, value: email, normalised: email } : { ok: false, reason: rule('invalid_email', 'must be a valid e-mail address') };
     }
     case 'wechat': {
       const id = normaliseWechat(value);
-      return id ? { ok: true, value: id, normalised: id.toLowerCase() } : { ok: false, reason: 'must be a WeChat id (6–20 letters, digits, "_" or "-", starting with a letter) or a mobile number' };
+      return id ? { ok: true, value: id, normalised: id.toLowerCase() } : { ok: false, reason: rule('wechat_format', 'must be a WeChat id (6–20 letters, digits, "_" or "-", starting with a letter) or a mobile number') };
     }
     case 'address': {
       const address = normaliseText(value);
-      return address.length >= 4 ? { ok: true, value: address, normalised: address } : { ok: false, reason: 'address is too short' };
+      return address.length >= 4 ? { ok: true, value: address, normalised: address } : { ok: false, reason: rule('address_too_short', 'address is too short') };
     }
   }
 }

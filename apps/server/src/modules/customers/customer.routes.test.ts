@@ -73,12 +73,29 @@ describe('POST /api/v1/customers', () => {
     expectProblem(await post(undefined, '/api/v1/customers', zhangPayload()), 401, 'UNAUTHENTICATED');
   });
 
+  it('400: each field error carries a stable rule and the params its text needs, for clients to translate', async () => {
+    const problem = expectProblem(
+      await post(token.csrA, '/api/v1/customers', { name: '', kind: 'alien', occupation: '工'.repeat(101), birthDate: '1985-02-30', bankAccount: 12 }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    const byField = Object.fromEntries(problem.errors!.map((e) => [e.field, e]));
+    expect(byField['body.name']).toMatchObject({ rule: 'required' });
+    expect(byField['body.kind']).toMatchObject({ rule: 'not_one_of', params: { values: 'person, organisation' } });
+    expect(byField['body.occupation']).toMatchObject({ rule: 'too_long', params: { maximum: 100 } });
+    expect(byField['body.birthDate']).toMatchObject({ rule: 'invalid_date' });
+    expect(byField['body.bankAccount']).toMatchObject({ rule: 'wrong_type', params: { expected: 'string' } });
+    // Rules found by the service (after the schema) carry theirs too.
+    const future = expectProblem(await post(token.csrA, '/api/v1/customers', { name: '王五', birthDate: '2999-01-01' }), 400, 'VALIDATION_FAILED', ['body.birthDate']);
+    expect(future.errors![0]).toEqual({ field: 'body.birthDate', message: 'must not be in the future', rule: 'in_future' });
+  });
+
   it('400 names each invalid field', async () => {
     expectProblem(await post(token.csrA, '/api/v1/customers', { name: '', kind: 'alien', tier: 'diamond' }), 400, 'VALIDATION_FAILED', ['body.name', 'body.kind', 'body.tier']);
     const bad = expectProblem(await post(token.csrA, '/api/v1/customers', { name: '王五', idNumber: `${ZHANG_ID.slice(0, 17)}${ZHANG_ID[17] === '1' ? '2' : '1'}` }), 400, 'CUSTOMER_INVALID_ID_NUMBER', ['body.idNumber']);
-    expect(bad.errors![0]!.message).toBe('check digit does not match (GB 11643)');
+    expect(bad.errors![0]).toMatchObject({ message: 'check digit does not match (GB 11643)', rule: 'id_number_check_digit' });
     const mismatch = await post(token.csrA, '/api/v1/customers', { name: '王五', idNumber: ZHANG_ID, birthDate: '1985-03-13', gender: 'female' });
-    expectProblem(mismatch, 400, 'CUSTOMER_ID_NUMBER_MISMATCH', ['body.birthDate', 'body.gender']);
+    expect(expectProblem(mismatch, 400, 'CUSTOMER_ID_NUMBER_MISMATCH', ['body.birthDate', 'body.gender']).errors!.map((e) => e.rule)).toEqual(['id_number_mismatch', 'id_number_mismatch']);
     // Messages say what is wrong, never the value: no run of 6+ digits of the number, nor the derived birth date.
     const badDate = await post(token.csrA, '/api/v1/customers', { name: '王五', idNumber: idNumber('33010619850230001') });
     expectProblem(badDate, 400, 'CUSTOMER_INVALID_ID_NUMBER', ['body.idNumber']);

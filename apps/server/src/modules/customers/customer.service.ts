@@ -4,7 +4,7 @@ import type { Insertable } from 'kysely';
 import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { ContactPointTable, CustomerTable } from '../../platform/db/schema/customers.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordAuditEvents, type AuditEntry } from '../audit/index.ts';
 import { findOrgUnitById, findStaffById } from '../org/index.ts';
@@ -41,30 +41,30 @@ async function resolvePlacement(db: Executor, actor: Actor, requested: { orgUnit
   let agentUnitId: string | null = null;
   if (ownerAgentId && (requested.ownerAgentId !== undefined || !current)) {
     const agent = await findStaffById(db, ownerAgentId);
-    if (!agent || !agent.org_path.startsWith(actor.orgPath)) throw fieldError('body.ownerAgentId', 'staff member not found', 'NOT_FOUND');
-    if (agent.status !== 'active' || !agent.roles.includes('agent')) throw fieldError('body.ownerAgentId', 'must be an active agent');
+    if (!agent || !agent.org_path.startsWith(actor.orgPath)) throw fieldError('body.ownerAgentId', rule('not_found', 'staff member not found'), 'NOT_FOUND');
+    if (agent.status !== 'active' || !agent.roles.includes('agent')) throw fieldError('body.ownerAgentId', rule('owner_agent_inactive', 'must be an active agent'));
     agentPath = agent.org_path;
     agentUnitId = agent.org_unit_id;
   }
-  if (actor.ownRecordsOnly && ownerAgentId !== actor.id) throw fieldError('body.ownerAgentId', 'as an agent you can only own customers yourself');
+  if (actor.ownRecordsOnly && ownerAgentId !== actor.id) throw fieldError('body.ownerAgentId', rule('owner_agent_self_only', 'as an agent you can only own customers yourself'));
   const orgUnitId = requested.orgUnitId ?? current?.orgUnitId ?? agentUnitId ?? actor.orgUnitId;
   const unit = await findOrgUnitById(db, orgUnitId);
-  if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('body.orgUnitId', 'org unit not found', 'NOT_FOUND');
-  if (unit.status !== 'active' && orgUnitId !== current?.orgUnitId) throw fieldError('body.orgUnitId', 'org unit is closed');
+  if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('body.orgUnitId', rule('not_found', 'org unit not found'), 'NOT_FOUND');
+  if (unit.status !== 'active' && orgUnitId !== current?.orgUnitId) throw fieldError('body.orgUnitId', rule('org_unit_closed', 'org unit is closed'));
   if (ownerAgentId && !agentPath && requested.orgUnitId !== undefined) {
     // Moving a customer to another unit: the existing owner must still see it.
     const agent = await findStaffById(db, ownerAgentId);
     agentPath = agent?.org_path ?? null;
   }
   if (ownerAgentId && agentPath && !unit.path.startsWith(agentPath)) {
-    throw fieldError('body.ownerAgentId', 'the owner agent must work in the customer’s org unit or a unit above it');
+    throw fieldError('body.ownerAgentId', rule('owner_agent_outside_unit', 'the owner agent must work in the customer’s org unit or a unit above it'));
   }
   ownerAgentId = ownerAgentId ?? null;
   return { orgUnitId: unit.id, ownerAgentId };
 }
 
-const duplicateIdNumber = () => fieldError('body.idNumber', 'another customer already has this ID number', 'DUPLICATE');
-const duplicateExternalId = (externalId: string) => fieldError('body.externalId', `external id ${externalId} is already used by another customer`, 'DUPLICATE');
+const duplicateIdNumber = () => fieldError('body.idNumber', rule('duplicate', 'another customer already has this ID number'), 'DUPLICATE');
+const duplicateExternalId = (externalId: string) => fieldError('body.externalId', rule('duplicate', `external id ${externalId} is already used by another customer`, {value: externalId}), 'DUPLICATE');
 
 async function assertUniqueIdentity(db: Executor, deps: ModuleDeps, idNumber: string | undefined, externalId: string | null | undefined, selfId?: string) {
   if (idNumber) {
@@ -104,7 +104,7 @@ function prepareCustomer(deps: ModuleDeps, input: TCreateCustomerRequest, now: D
   const healthConsent = (input.consents ?? []).some((c) => c.purpose === 'health_data' && (c.channel ?? 'any') === 'any');
   if (profile.columns.health_notes_enc && !healthConsent) {
     throw new DomainError('CONSENT_REQUIRED', 'Storing health notes needs the customer’s separate consent to health_data', [
-      { field: 'body.healthNotes', message: 'add the health_data consent (with its evidence) to consents' },
+      { field: 'body.healthNotes', message: 'add the health_data consent (with its evidence) to consents', rule: 'health_consent_required' },
     ]);
   }
   return { id, input, kind, profile, contacts };
@@ -216,7 +216,7 @@ export async function createCustomers(deps: ModuleDeps & { db: Tx }, actor: Acto
   const positions: number[] = [];
   inputs.forEach((input, i) => {
     try {
-      if (input.consents?.length) throw fieldError('body.consents', 'consents are not part of a bulk create');
+      if (input.consents?.length) throw fieldError('body.consents', rule('not_accepted_here', 'consents are not part of a bulk create'));
       prepared.push(prepareCustomer(deps, input, now));
       positions.push(i);
     } catch (error) {
@@ -273,7 +273,7 @@ export async function updateCustomer(deps: ModuleDeps, actor: Actor, id: string,
     throwFieldErrors(profile.errors);
     // Health notes are sensitive personal information: storing them needs the separate health_data consent.
     if (profile.columns.health_notes_enc && !(await findConsentStates(tx, id, 'health_data', ['any'])).some((c) => c.granted)) {
-      throw new DomainError('CONSENT_REQUIRED', 'Storing health notes needs the customer’s separate consent to health_data', [{ field: 'body.healthNotes', message: 'grant the health_data consent first' }]);
+      throw new DomainError('CONSENT_REQUIRED', 'Storing health notes needs the customer’s separate consent to health_data', [{ field: 'body.healthNotes', message: 'grant the health_data consent first', rule: 'health_consent_required' }]);
     }
     const attributes = input.attributes ? mergeAttributeValues(await listAttributeDefinitions(tx), input.attributes, row.attributes ?? {}, false) : undefined;
     const placement =
@@ -319,7 +319,7 @@ export async function getCustomer(deps: ModuleDeps, actor: Actor, id: string) {
  */
 export async function unmaskCustomer(deps: ModuleDeps, actor: Actor, id: string, input: TUnmaskCustomerRequest): Promise<TUnmaskedCustomer> {
   const purpose = input.purpose?.trim() ?? '';
-  if (purpose.length < 2) throw new DomainError('CUSTOMER_PURPOSE_REQUIRED', 'State why you need to see this data (purpose)', [{ field: 'body.purpose', message: 'a purpose is required to unmask personal data' }]);
+  if (purpose.length < 2) throw new DomainError('CUSTOMER_PURPOSE_REQUIRED', 'State why you need to see this data (purpose)', [{ field: 'body.purpose', message: 'a purpose is required to unmask personal data', rule: 'purpose_required' }]);
   if (!mayUnmaskCustomers(actor)) throw forbidden('You may not see unmasked customer data');
   if (!mayReadCustomers(actor)) throw forbidden('You may not view customers');
   const fields = [...new Set(input.fields)];

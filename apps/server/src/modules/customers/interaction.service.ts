@@ -2,7 +2,7 @@ import type { TCreateInteractionRequest, TInteractionListQuery } from '@anxin/co
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { fieldError, forbidden } from '../../platform/errors.ts';
+import { fieldError, forbidden, rule } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
@@ -15,10 +15,10 @@ import { findInteraction, insertInteractions, listInteractions as listInteractio
 export async function logInteraction(deps: ModuleDeps, actor: Actor, customerId: string, input: TCreateInteractionRequest) {
   if (!mayWriteCustomers(actor)) throw forbidden('You may not log interactions');
   const summary = normaliseText(input.summary);
-  if (summary === '') throw fieldError('body.summary', 'summary is required');
+  if (summary === '') throw fieldError('body.summary', rule('required', 'summary is required'));
   const now = new Date();
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
-  if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw fieldError('body.occurredAt', 'must not be in the future');
+  if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw fieldError('body.occurredAt', rule('in_future', 'must not be in the future'));
   return inTransaction(deps.db, async (tx) => {
     await requireVisibleCustomer(tx, actor, customerId);
     const id = newId();

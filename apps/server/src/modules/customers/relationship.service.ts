@@ -1,10 +1,10 @@
-import { FAMILY_RELATIONSHIP_TYPES, type TAddRelationshipRequest, type TRelationshipType } from '@anxin/contracts';
+import { FAMILY_RELATIONSHIP_TYPES, type TAddRelationshipRequest, type TFieldParams, type TRelationshipType } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Insertable } from 'kysely';
 import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { RelationshipTable } from '../../platform/db/schema/customers.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordAuditEvents, type AuditEntry } from '../audit/index.ts';
 import { recordCustomerViewed, requireVisibleCustomer } from './customer-access.ts';
@@ -22,12 +22,12 @@ export const INVERSE_RELATIONSHIP: Record<TRelationshipType, TRelationshipType> 
   other: 'other',
 };
 
-const invalidRelationship = (message: string) => new DomainError('CUSTOMER_INVALID_RELATIONSHIP', message, [{ field: 'body.type', message }]);
-const alreadyRelated = (type: string) => invalidRelationship(`these customers are already related as ${type}; remove that first`);
+const invalidRelationship = (message: string, params?: TFieldParams) => new DomainError('CUSTOMER_INVALID_RELATIONSHIP', message, [{ field: 'body.type', message, rule: params ? 'already_related' : 'relationship_kinds', ...(params ? { params } : {}) }]);
+const alreadyRelated = (type: string) => invalidRelationship(`these customers are already related as ${type}; remove that first`, { type });
 
 /** The rules of a link (not to oneself; family links two persons; employer/employee between an organisation and a person). */
 function checkRelationship(customer: { id: string; kind: string }, related: { id: string; kind: string }, type: TRelationshipType) {
-  if (related.id === customer.id) throw new DomainError('CUSTOMER_INVALID_RELATIONSHIP', 'A customer cannot be related to itself', [{ field: 'body.relatedCustomerId', message: 'must be another customer' }]);
+  if (related.id === customer.id) throw new DomainError('CUSTOMER_INVALID_RELATIONSHIP', 'A customer cannot be related to itself', [{ field: 'body.relatedCustomerId', message: 'must be another customer', rule: 'self_relationship' }]);
   const family = (FAMILY_RELATIONSHIP_TYPES as readonly string[]).includes(type);
   if (family && (customer.kind !== 'person' || related.kind !== 'person')) throw invalidRelationship(`${type} links two persons`);
   if (type === 'employer' && related.kind !== 'organisation') throw invalidRelationship('an employer must be an organisation customer');
@@ -67,7 +67,7 @@ export async function addRelationships(deps: ModuleDeps & { db: Tx }, actor: Act
       const customer = customers.get(input.customerId);
       if (!customer) throw notFound('Customer');
       const related = customers.get(input.relatedCustomerId);
-      if (!related) throw fieldError('body.relatedCustomerId', 'customer not found', 'NOT_FOUND');
+      if (!related) throw fieldError('body.relatedCustomerId', rule('not_found', 'customer not found'), 'NOT_FOUND');
       checkRelationship(customer, related, input.type);
       const stored = existing.get(`${customer.id}|${related.id}`);
       if (stored) {
@@ -105,7 +105,7 @@ export async function addRelationship(deps: ModuleDeps, actor: Actor, customerId
   return inTransaction(deps.db, async (tx) => {
     const customer = await requireVisibleCustomer(tx, actor, customerId);
     const related = await findCustomerById(tx, input.relatedCustomerId, customerScopeOf(actor));
-    if (!related) throw fieldError('body.relatedCustomerId', 'customer not found', 'NOT_FOUND');
+    if (!related) throw fieldError('body.relatedCustomerId', rule('not_found', 'customer not found'), 'NOT_FOUND');
     checkRelationship(customer, related, input.type);
     const existing = await findRelationshipBetween(tx, customer.id, related.id);
     if (existing) {

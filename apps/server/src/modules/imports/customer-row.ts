@@ -1,7 +1,7 @@
 import { type TCreateCustomerRequest, type TCreateContactRequest, type TUpdateCustomerRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, rule } from '../../platform/errors.ts';
 import { createCustomer, createCustomers, mergeContacts, findCustomerIdByExternalId, findCustomerIdByIdNumber, findCustomerIdsByKeys, getVisibleCustomer, normaliseIdNumber, updateCustomer } from '../customers/index.ts';
 import type { ChunkOutcome, ImportRecord, RowHandler, RunCache } from './import-runner.ts';
 import { parseChoice, parseImportDate, rowFieldError, toHalfWidth } from './import-values.ts';
@@ -43,7 +43,7 @@ export const customerRowHandler: RowHandler = {
         const keyField = record.externalId ? 'externalId' : 'idNumber';
         const current = await getVisibleCustomer(deps, actor, existingId).catch((error: unknown) => {
           // The match lies outside the actor's scope: report it on the key column, as "not found".
-          if (error instanceof DomainError && error.code === 'NOT_FOUND') throw rowFieldError(keyField, `the customer with this ${keyField === 'externalId' ? 'external id' : 'ID number'} is not in your data scope`, 'NOT_FOUND');
+          if (error instanceof DomainError && error.code === 'NOT_FOUND') throw rowFieldError(keyField, rule('out_of_scope', `the customer with this ${keyField === 'externalId' ? 'external id' : 'ID number'} is not in your data scope`), 'NOT_FOUND');
           throw error;
         });
         const { kind: _kind, ...changes } = profile;
@@ -130,7 +130,7 @@ async function profileOf(deps: ModuleDeps, actor: Actor, record: ImportRecord, c
   };
   const kind = record.kind ? attempt(() => parseChoice('kind', record.kind!, KINDS)) : 'person';
   const profile: Record<string, unknown> = { kind: kind ?? 'person', name: record.name ? toHalfWidth(record.name) : '' };
-  if (!record.name) problems.push(rowFieldError('name', 'name is required'));
+  if (!record.name) problems.push(rowFieldError('name', rule('required', 'name is required')));
   if (record.gender) profile.gender = attempt(() => parseChoice('gender', record.gender!, GENDERS));
   if (record.birthDate) profile.birthDate = attempt(() => parseImportDate('birthDate', record.birthDate!));
   if (record.idNumber) profile[kind === 'organisation' ? 'unifiedSocialCreditCode' : 'idNumber'] = record.idNumber;

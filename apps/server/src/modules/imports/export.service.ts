@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { fieldErrorOfIssue } from '../../platform/http/zod-issues.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { writeExportFile } from './export-writer.ts';
 import { EXPORT_SOURCES, type ExportKind } from './export-sources.ts';
@@ -31,7 +32,7 @@ export async function exportList(
     throw new DomainError(
       'VALIDATION_FAILED',
       'the export filters are not valid',
-      parsed.error.issues.map((i) => ({ field: `querystring.${i.path.join('.')}`, message: i.message })),
+      parsed.error.issues.map((i) => fieldErrorOfIssue('querystring', i)),
     );
   }
   const filters = parsed.data as Record<string, unknown>;

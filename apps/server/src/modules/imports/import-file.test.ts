@@ -185,10 +185,10 @@ describe('column mapping', () => {
       expect.unreachable();
     } catch (error) {
       expect((error as DomainError).errors).toEqual([
-        { field: 'body.mapping.电话', message: 'the file has no column "电话"' },
-        { field: 'body.mapping.电话', message: '"mobile" is already mapped from column "手机"' },
-        { field: 'body.mapping.其他', message: 'the file has no column "其他"' },
-        { field: 'body.mapping.其他', message: '"nope" is not a customers field' },
+        { field: 'body.mapping.电话', message: 'the file has no column "电话"', rule: 'no_such_column', params: { column: '电话' } },
+        { field: 'body.mapping.电话', message: '"mobile" is already mapped from column "手机"', rule: 'mapped_twice', params: { field: 'mobile', column: '手机' } },
+        { field: 'body.mapping.其他', message: 'the file has no column "其他"', rule: 'no_such_column', params: { column: '其他' } },
+        { field: 'body.mapping.其他', message: '"nope" is not a customers field', rule: 'not_an_import_field', params: { field: 'nope' } },
       ]);
     }
     expect(() => assertValidMapping('customers', ['x'], { x: 'attributes.hobby', y: 'name' })).toThrow();

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { computeOffThread } from '../../platform/compute.ts';
 import { IMPORT_MAX_FILE_BYTES } from '@anxin/contracts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, fieldProblem, rule, type FieldProblem } from '../../platform/errors.ts';
 
 /** One data row of an import file: its row number in the file (header = row 1) and its cells as text. */
 export interface ImportRow {
@@ -16,7 +16,7 @@ export interface ParsedImportFile {
   rows: ImportRow[];
 }
 
-const invalid = (message: string) => new DomainError('IMPORT_FILE_INVALID', message, [{ field: 'body.contentBase64', message }]);
+const invalid = (problem: FieldProblem) => new DomainError('IMPORT_FILE_INVALID', problem.message, [fieldProblem('body.contentBase64', problem)]);
 
 const isXlsx = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
@@ -35,13 +35,13 @@ export function decodeCsvText(bytes: Uint8Array): string {
 
 /** Reads a CSV or XLSX import file (by content, then by name) into headers and rows; throws IMPORT_FILE_INVALID. */
 export async function parseImportFile(bytes: Uint8Array, fileName: string): Promise<ParsedImportFile> {
-  if (bytes.length === 0) throw invalid('the file is empty');
-  if (bytes.length > IMPORT_MAX_FILE_BYTES) throw invalid(`the file is larger than ${IMPORT_MAX_FILE_BYTES / 1024 / 1024} MB`);
+  if (bytes.length === 0) throw invalid(rule('file_empty', 'the file is empty'));
+  if (bytes.length > IMPORT_MAX_FILE_BYTES) throw invalid(rule('file_too_large', `the file is larger than ${IMPORT_MAX_FILE_BYTES / 1024 / 1024} MB`, { maxMb: IMPORT_MAX_FILE_BYTES / 1024 / 1024 }));
   const lower = fileName.toLowerCase();
   let table: string[][];
   if (isXlsx(bytes)) table = await readXlsx(bytes);
-  else if (lower.endsWith('.xlsx') || lower.endsWith('.xls')) throw invalid('the file is not a valid XLSX workbook (old .xls files: save as .xlsx or CSV)');
-  else if (bytes.includes(0)) throw invalid('the file is not a CSV text file or an XLSX workbook');
+  else if (lower.endsWith('.xlsx') || lower.endsWith('.xls')) throw invalid(rule('file_unreadable', 'the file is not a valid XLSX workbook (old .xls files: save as .xlsx or CSV)'));
+  else if (bytes.includes(0)) throw invalid(rule('file_unreadable', 'the file is not a CSV text file or an XLSX workbook'));
   else table = readCsv(decodeCsvText(bytes));
   return toParsed(table);
 }
@@ -65,7 +65,7 @@ function readCsv(text: string): string[][] {
   } catch (error) {
     // csv-parse quotes the offending cell ("value is …"), which may be personal data: keep only where it is.
     const reason = (error instanceof Error ? error.message : String(error)).replace(/,?\s*value is [\s\S]*$/, '');
-    throw invalid(`the CSV file cannot be read: ${reason}`);
+    throw invalid(rule('file_unreadable', `the CSV file cannot be read: ${reason}`));
   }
 }
 
@@ -74,10 +74,10 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch {
-    throw invalid('the file is not a valid XLSX workbook');
+    throw invalid(rule('file_unreadable', 'the file is not a valid XLSX workbook'));
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw invalid('the workbook has no sheet');
+  if (!sheet) throw invalid(rule('file_unreadable', 'the workbook has no sheet'));
   const table: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -105,13 +105,13 @@ function cellText(value: ExcelJS.CellValue): string {
 
 function toParsed(table: string[][]): ParsedImportFile {
   const headerIndex = table.findIndex((r) => r.some((c) => c.trim() !== ''));
-  if (headerIndex < 0) throw invalid('the file has no header row');
+  if (headerIndex < 0) throw invalid(rule('no_header_row', 'the file has no header row'));
   const headers = table[headerIndex]!.map((h) => h.replace(/^\uFEFF/, '').trim());
   while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
   const seen = new Set<string>();
   for (const [i, h] of headers.entries()) {
-    if (h === '') throw invalid(`column ${i + 1} of the header row is empty`);
-    if (seen.has(h)) throw invalid(`the header "${h}" appears twice`);
+    if (h === '') throw invalid(rule('header_empty', `column ${i + 1} of the header row is empty`, { column: i + 1 }));
+    if (seen.has(h)) throw invalid(rule('header_twice', `the header "${h}" appears twice`, { header: h }));
     seen.add(h);
   }
   const rows: ImportRow[] = [];

@@ -1,5 +1,5 @@
 import { IMPORT_FIELDS, IMPORT_REQUIRED_FIELDS, type TImportKind, type TImportMapping } from '@anxin/contracts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, type RuledFieldError } from '../../platform/errors.ts';
 
 /**
  * Header names recognised without a saved mapping, per target field: the English field name and the
@@ -89,17 +89,17 @@ export function suggestMapping(kind: TImportKind, headers: string[], saved?: TIm
 
 /** Checks a mapping against the file's headers and the kind's fields; throws VALIDATION_FAILED naming each problem. */
 export function assertValidMapping(kind: TImportKind, headers: string[], mapping: TImportMapping, fieldPath = 'body.mapping'): void {
-  const problems: { field: string; message: string }[] = [];
+  const problems: RuledFieldError[] = [];
   const seen = new Map<string, string>();
   for (const [column, field] of Object.entries(mapping)) {
-    if (!headers.includes(column)) problems.push({ field: `${fieldPath}.${column}`, message: `the file has no column "${column}"` });
-    if (!isImportField(kind, field)) problems.push({ field: `${fieldPath}.${column}`, message: `"${field}" is not a ${kind} field` });
+    if (!headers.includes(column)) problems.push({ field: `${fieldPath}.${column}`, message: `the file has no column "${column}"`, rule: 'no_such_column', params: { column } });
+    if (!isImportField(kind, field)) problems.push({ field: `${fieldPath}.${column}`, message: `"${field}" is not a ${kind} field`, rule: 'not_an_import_field', params: { field } });
     const other = seen.get(field);
-    if (other !== undefined) problems.push({ field: `${fieldPath}.${column}`, message: `"${field}" is already mapped from column "${other}"` });
+    if (other !== undefined) problems.push({ field: `${fieldPath}.${column}`, message: `"${field}" is already mapped from column "${other}"`, rule: 'mapped_twice', params: { field, column: other } });
     seen.set(field, column);
   }
   for (const required of missingRequiredFields(kind, mapping)) {
-    problems.push({ field: fieldPath, message: `no column is mapped to the required field "${required}"` });
+    problems.push({ field: fieldPath, message: `no column is mapped to the required field "${required}"`, rule: 'required_field_unmapped', params: { field: required } });
   }
   if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'the column mapping is not usable', problems);
 }

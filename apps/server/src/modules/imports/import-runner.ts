@@ -106,7 +106,7 @@ export async function runImportRows(
       const rowErrors: TImportRowError[] = [];
       const outcome = outcomes.get(row) ?? 'one_by_one';
       if (overfull) {
-        rowErrors.push({ rowNumber: row.rowNumber, column: null, field: null, value: null, code: 'VALIDATION_FAILED', message: 'the row has more cells than the header row' });
+        rowErrors.push({ rowNumber: row.rowNumber, column: null, field: null, value: null, code: 'VALIDATION_FAILED', message: 'the row has more cells than the header row', rule: 'row_too_long' });
       } else if (outcome instanceof DomainError) {
         rowErrors.push(...toRowErrors(outcome, row.rowNumber, record, columnOfField, handler));
       } else if (outcome !== 'one_by_one') {
@@ -137,17 +137,17 @@ const isUniqueViolation = (error: unknown) => typeof error === 'object' && error
 
 function toRowErrors(error: unknown, rowNumber: number, record: ImportRecord, columnOfField: Map<string, string>, handler: RowHandler): TImportRowError[] {
   if (isUniqueViolation(error)) {
-    return [{ rowNumber, column: null, field: null, value: null, code: 'DUPLICATE', message: 'the row duplicates a record that already exists' }];
+    return [{ rowNumber, column: null, field: null, value: null, code: 'DUPLICATE', message: 'the row duplicates a record that already exists', rule: 'row_exists' }];
   }
   if (!(error instanceof DomainError)) throw error;
   const fieldOf = handler.fieldOf ?? defaultFieldOf;
   const base = { rowNumber, code: error.code as string };
-  if (error.errors.length === 0) return [{ ...base, column: null, field: null, value: null, message: error.message }];
+  if (error.errors.length === 0) return [{ ...base, column: null, field: null, value: null, message: error.message, rule: 'invalid' }];
   return error.errors.map((fe) => {
     const field = fieldOf(fe.field);
     const column = field ? (columnOfField.get(field) ?? null) : null;
     const value = field ? (record[field] ?? null) : null;
-    return { ...base, code: fe.code ?? base.code, column, field, value: maskImportValue(field, value), message: fe.message };
+    return { ...base, code: fe.code ?? base.code, column, field, value: maskImportValue(field, value), message: fe.message, rule: fe.rule, ...(fe.params ? { params: fe.params } : {}) };
   });
 }
 

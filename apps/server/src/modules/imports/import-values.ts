@@ -1,9 +1,9 @@
 import { maskEmail, maskIdNumber, maskMobile } from '../../platform/crypto/masking.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, fieldProblem, rule, type FieldProblem } from '../../platform/errors.ts';
 
 /** A problem with one field of one row, thrown by the row handlers' value parsers. */
-export const rowFieldError = (field: string, message: string, code: ConstructorParameters<typeof DomainError>[0] = 'VALIDATION_FAILED') =>
-  new DomainError(code, message, [{ field, message, code }]);
+export const rowFieldError = (field: string, problem: FieldProblem, code: ConstructorParameters<typeof DomainError>[0] = 'VALIDATION_FAILED') =>
+  new DomainError(code, problem.message, [{ ...fieldProblem(field, problem), code }]);
 
 /**
  * Masks a cell value for the error report by the field it was mapped to, so that no full ID
@@ -41,14 +41,14 @@ export function parseImportDate(field: string, raw: string): string {
       return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     }
   }
-  throw rowFieldError(field, 'not a date (use YYYY-MM-DD)');
+  throw rowFieldError(field, rule('invalid_date', 'not a date (use YYYY-MM-DD)'));
 }
 
 /** Parses an amount in yuan (元, up to 2 decimals, thousands separators allowed) to integer fen. */
 export function parseYuanToFen(field: string, raw: string): number {
   const value = toHalfWidth(raw).replace(/[,，\s]/g, '').replace(/元$/, '');
   const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(value);
-  if (!m) throw rowFieldError(field, 'not an amount in yuan (e.g. 1234.50)');
+  if (!m) throw rowFieldError(field, rule('not_yuan_amount', 'not an amount in yuan (e.g. 1234.50)'));
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
@@ -58,7 +58,7 @@ export function parseChoice<T extends string>(field: string, raw: string, option
   for (const [option, synonyms] of Object.entries(options) as [T, readonly string[]][]) {
     if (option.toLowerCase() === value || synonyms.some((s) => s.toLowerCase() === value)) return option;
   }
-  throw rowFieldError(field, `not one of: ${Object.keys(options).join(', ')}`);
+  throw rowFieldError(field, rule('not_one_of', `not one of: ${Object.keys(options).join(', ')}`, { values: Object.keys(options).join(', ') }));
 }
 
 /** Collects the problems of a row's fields, so that one DomainError reports them all. */

@@ -1,4 +1,4 @@
-import type { TImportJob, TImportRowError, TImportStatus } from '@anxin/contracts';
+import { ZFieldRule, type TImportJob, type TImportRowError, type TImportStatus } from '@anxin/contracts';
 import { isStaleRun, type ImportJobRow } from './import.repository.ts';
 
 const INTERRUPTED = { code: 'IMPORT_INTERRUPTED', message: 'the run stopped with its server before it finished; nothing of it was kept — run it again' };
@@ -35,6 +35,6 @@ export function presentImportJob(row: ImportJobRow): TImportJob {
   };
 }
 
-export function presentRowError(row: { row_number: number; column_name: string | null; field: string | null; value: string | null; code: string; message: string }): TImportRowError {
-  return { rowNumber: row.row_number, column: row.column_name, field: row.field, value: row.value, code: row.code, message: row.message };
+export function presentRowError(row: { row_number: number; column_name: string | null; field: string | null; value: string | null; code: string; message: string; rule: string; params: Record<string, string | number> | null }): TImportRowError {
+  return { rowNumber: row.row_number, column: row.column_name, field: row.field, value: row.value, code: row.code, message: row.message, rule: ZFieldRule.catch('invalid').parse(row.rule), ...(row.params ? { params: row.params } : {}) };
 }

@@ -246,6 +246,8 @@ export async function replaceImportRowErrors(db: Executor, jobId: string, errors
           value: e.value,
           code: e.code,
           message: e.message,
+          rule: e.rule,
+          params: e.params ? JSON.stringify(e.params) : null,
         })),
       )
       .execute();
@@ -256,7 +258,7 @@ export async function replaceImportRowErrors(db: Executor, jobId: string, errors
 export async function listImportRowErrors(db: Executor, jobId: string, query: { after?: { rowNumber: number; id: number }; limit: number }) {
   let q = db
     .selectFrom('import_row_error')
-    .select(['id', 'row_number', 'column_name', 'field', 'value', 'code', 'message'])
+    .select(['id', 'row_number', 'column_name', 'field', 'value', 'code', 'message', 'rule', 'params'])
     .where('job_id', '=', jobId);
   if (query.after) q = q.where(sql<boolean>`(row_number, id) > (${query.after.rowNumber}, ${query.after.id})`);
   return q.orderBy('row_number').orderBy('id').limit(query.limit).execute();

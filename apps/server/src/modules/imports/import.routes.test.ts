@@ -68,7 +68,10 @@ describe('POST /api/v1/imports (upload)', () => {
     expectProblem(await upload(token.admin, { kind: 'customers', fileName: 'x.png', contentBase64: b64(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1])) }), 400, 'IMPORT_FILE_INVALID');
     expectProblem(await upload(token.admin, { kind: 'customers', fileName: 'x.csv', contentBase64: b64(`${HEADER}\r\n`) }), 400, 'IMPORT_FILE_INVALID');
     const problem = expectProblem(await upload(token.admin, { kind: 'customers', fileName: 'x.csv', contentBase64: b64(csv(...GOOD)), mapping: { 姓名: 'nope' } }), 400, 'VALIDATION_FAILED');
-    expect(problem.errors).toEqual([{ field: 'body.mapping.姓名', message: '"nope" is not a customers field' }, { field: 'body.mapping', message: 'no column is mapped to the required field "name"' }]);
+    expect(problem.errors).toEqual([
+      { field: 'body.mapping.姓名', message: '"nope" is not a customers field', rule: 'not_an_import_field', params: { field: 'nope' } },
+      { field: 'body.mapping', message: 'no column is mapped to the required field "name"', rule: 'required_field_unmapped', params: { field: 'name' } },
+    ]);
   });
 
   it('403: a role without customer:import may not upload', async () => {
@@ -96,7 +99,7 @@ describe('POST /api/v1/imports (upload)', () => {
     expect(await customerCount()).toBe(before);
     // A row with more cells than the header is reported, not truncated silently (row 6: the blank line 5 counts).
     const dry = (await dryRun(token.eastCsr, created.job.id)).json() as TImportRunResult;
-    expect(dry.errors).toEqual([{ rowNumber: 6, column: null, field: null, value: null, code: 'VALIDATION_FAILED', message: 'the row has more cells than the header row' }]);
+    expect(dry.errors).toEqual([{ rowNumber: 6, column: null, field: null, value: null, code: 'VALIDATION_FAILED', message: 'the row has more cells than the header row', rule: 'row_too_long' }]);
     expect(dry.job).toMatchObject({ rowsTotal: 4, rowsValid: 3, rowsInvalid: 1 });
     // The file is stored encrypted, never in clear.
     const row = await ctx.db.selectFrom('import_job').select('file_enc').where('id', '=', created.job.id).executeTakeFirstOrThrow();
@@ -146,10 +149,10 @@ describe('dry run and commit', () => {
     const byRow = new Map<number, (typeof result.errors)[number][]>();
     for (const e of result.errors) byRow.set(e.rowNumber, [...(byRow.get(e.rowNumber) ?? []), e]);
     expect([...byRow.keys()]).toEqual([5, 6, 7, 8]);
-    expect(byRow.get(5)![0]).toMatchObject({ column: '证件号码', field: 'idNumber', value: '330203********5625', code: 'CUSTOMER_INVALID_ID_NUMBER' });
-    expect(byRow.get(6)![0]).toMatchObject({ column: '出生日期', field: 'birthDate', value: '1985-**-**', code: 'VALIDATION_FAILED', message: 'not a date (use YYYY-MM-DD)' });
-    expect(byRow.get(7)![0]).toMatchObject({ column: '姓名', field: 'name', value: null, message: 'name is required' });
-    expect(byRow.get(8)![0]).toMatchObject({ column: '所属机构', field: 'orgUnitCode', value: 'WEST-A', code: 'FORBIDDEN', message: 'org unit "WEST-A" is outside your data scope' });
+    expect(byRow.get(5)![0]).toMatchObject({ column: '证件号码', field: 'idNumber', value: '330203********5625', code: 'CUSTOMER_INVALID_ID_NUMBER', rule: 'id_number_check_digit' });
+    expect(byRow.get(6)![0]).toMatchObject({ column: '出生日期', field: 'birthDate', value: '1985-**-**', code: 'VALIDATION_FAILED', message: 'not a date (use YYYY-MM-DD)', rule: 'invalid_date' });
+    expect(byRow.get(7)![0]).toMatchObject({ column: '姓名', field: 'name', value: null, message: 'name is required', rule: 'required' });
+    expect(byRow.get(8)![0]).toMatchObject({ column: '所属机构', field: 'orgUnitCode', value: 'WEST-A', code: 'FORBIDDEN', message: 'org unit "WEST-A" is outside your data scope', rule: 'out_of_scope' });
 
     // Invalid mapping on dry run: exact field.
     expectProblem(await dryRun(token.eastCsr, job.id, { mapping: { 姓名: 'name', 没有: 'mobile' } }), 400, 'VALIDATION_FAILED', ['body.mapping.没有']);
@@ -168,6 +171,9 @@ describe('dry run and commit', () => {
     expect(after).toMatchObject({ status: 'validated', rowsInvalid: 4, rowsCreated: 0 });
     const errors = (await ctx.request({ method: 'GET', url: `/api/v1/imports/${job.id}/errors`, token: token.eastCsr })).json() as TImportRowErrorList;
     expect(new Set(errors.items.map((e) => e.rowNumber))).toEqual(new Set([5, 6, 7, 8]));
+    // The stored row errors keep their rules (the console translates them).
+    expect(errors.items.map((e) => e.rule).sort()).toEqual(['id_number_check_digit', 'invalid_date', 'out_of_scope', 'required']);
+    expect(problem.errors!.map((e) => e.rule).sort()).toEqual(['id_number_check_digit', 'invalid_date', 'out_of_scope', 'required']);
   });
 
   it('valid-only writes the good rows, reports the bad ones; rows in = written + reported; a retry does not import twice', async () => {
@@ -215,7 +221,7 @@ describe('dry run and commit', () => {
     const res = await commit(token.westCsr, job.id, 'valid');
     expect(res.statusCode, res.body).toBe(200);
     const { errors } = res.json() as TImportRunResult;
-    expect(errors).toEqual([{ rowNumber: 2, column: '外部编号', field: 'externalId', value: 'T-1', code: 'NOT_FOUND', message: 'the customer with this external id is not in your data scope' }]);
+    expect(errors).toEqual([{ rowNumber: 2, column: '外部编号', field: 'externalId', value: 'T-1', code: 'NOT_FOUND', message: 'the customer with this external id is not in your data scope', rule: 'out_of_scope' }]);
     expect((await ctx.db.selectFrom('customer').select('name').where('external_id', '=', 'T-1').executeTakeFirstOrThrow()).name).toBe('王建国');
   });
 

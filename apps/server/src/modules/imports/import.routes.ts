@@ -56,7 +56,7 @@ export const ERROR_REPORT_HEADER = ['row', 'column', 'field', 'value', 'code', '
 function decodeBase64(content: string): Uint8Array {
   const compact = content.replace(/\s/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
-    throw new DomainError('IMPORT_FILE_INVALID', 'contentBase64 is not valid base64', [{ field: 'body.contentBase64', message: 'not valid base64' }]);
+    throw new DomainError('IMPORT_FILE_INVALID', 'contentBase64 is not valid base64', [{ field: 'body.contentBase64', message: 'not valid base64', rule: 'file_not_base64' }]);
   }
   return Buffer.from(compact, 'base64');
 }

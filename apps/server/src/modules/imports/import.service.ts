@@ -14,7 +14,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Db, Executor, Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { refreshReferenceStatistics } from '../../platform/db/migrate.ts';
-import { DomainError, notFound } from '../../platform/errors.ts';
+import { DomainError, notFound, type RuledFieldError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { BackgroundJobs } from '../../platform/jobs.ts';
 import { recordAuditEvent } from '../audit/index.ts';
@@ -59,7 +59,7 @@ export async function createImport(
 ): Promise<{ job: ImportJobRow } & Omit<TCreatedImport, 'job'>> {
   assertCanImport(actor);
   const parsed = await parseImportFileOffThread(input.bytes, input.fileName);
-  if (parsed.rows.length === 0) throw new DomainError('IMPORT_FILE_INVALID', 'the file has a header row but no data rows', [{ field: 'body.contentBase64', message: 'no data rows' }]);
+  if (parsed.rows.length === 0) throw new DomainError('IMPORT_FILE_INVALID', 'the file has a header row but no data rows', [{ field: 'body.contentBase64', message: 'no data rows', rule: 'no_data_rows' }]);
   const saved = input.source ? await findImportMapping(deps.db, input.kind, input.source) : undefined;
   const mapping = input.mapping ?? suggestMapping(input.kind, parsed.headers, saved);
   if (input.mapping) assertValidMapping(input.kind, parsed.headers, input.mapping);
@@ -253,7 +253,7 @@ async function executeCommit(deps: ModuleDeps, actor: Actor, job: ImportJobRow, 
       const refusal = new DomainError(
         'IMPORT_HAS_INVALID_ROWS',
         `${result.rowsInvalid} of ${result.rowsTotal} rows are invalid; nothing was written. Fix them or commit the valid rows only.`,
-        result.errors.slice(0, INLINE_ERRORS).map((e) => ({ field: `rows[${e.rowNumber}]${e.column ? `.${e.column}` : ''}`, message: e.message, code: e.code })),
+        result.errors.slice(0, INLINE_ERRORS).map((e) => ({ field: `rows[${e.rowNumber}]${e.column ? `.${e.column}` : ''}`, message: e.message, code: e.code, rule: e.rule, ...(e.params ? { params: e.params } : {}) })),
         { jobId: job.id },
       );
       await rootDb(deps)
@@ -364,7 +364,7 @@ export async function saveImportMapping(deps: ModuleDeps, actor: Actor, input: T
   assertCanImport(actor);
   const problems = Object.entries(input.mapping)
     .filter(([, field]) => !isImportField(input.kind, field))
-    .map(([column, field]) => ({ field: `body.mapping.${column}`, message: `"${field}" is not a ${input.kind} field` }));
+    .map(([column, field]): RuledFieldError => ({ field: `body.mapping.${column}`, message: `"${field}" is not a ${input.kind} field`, rule: 'not_an_import_field', params: { field } }));
   if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'the column mapping is not usable', problems);
   return upsertImportMapping(deps.db, input.kind, input.source, input.mapping, actor.name);
 }
@@ -442,6 +442,6 @@ function decodeCursor<T>(cursor: string | undefined, build: (parts: string[]) =>
   } catch {
     // fall through
   }
-  throw new DomainError('VALIDATION_FAILED', 'the cursor is not valid', [{ field: 'querystring.cursor', message: 'invalid cursor' }]);
+  throw new DomainError('VALIDATION_FAILED', 'the cursor is not valid', [{ field: 'querystring.cursor', message: 'invalid cursor', rule: 'invalid_cursor' }]);
 }
 

@@ -1,7 +1,7 @@
 import type { TCreatePolicyRequest, TPaymentFrequency, TPaymentMethod } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, rule } from '../../platform/errors.ts';
 import { createPolicies, createPolicy, findPolicyIdByNumber, findPolicyNumbersTaken } from '../policies/index.ts';
 import { findProductByCode } from '../products/index.ts';
 import type { ChunkOutcome, ImportRecord, RowHandler, RunCache } from './import-runner.ts';
@@ -98,7 +98,7 @@ function beneficiaryRefs(raw: string | undefined): string[] {
 async function inputOf(deps: ModuleDeps, actor: Actor, record: ImportRecord, cache: RunCache, parties: Parties): Promise<TCreatePolicyRequest> {
   const { add, collect, throwIfAny } = rowProblems();
   const required = (field: string) => {
-    if (!record[field]) add(rowFieldError(field, `${field} is required`));
+    if (!record[field]) add(rowFieldError(field, rule('required', `${field} is required`)));
     return record[field];
   };
   const policyNo = required('policyNo') ? toHalfWidth(record.policyNo!) : undefined;
@@ -140,7 +140,7 @@ async function productIdOf(deps: ModuleDeps, cache: RunCache, code: string): Pro
   const key = `product:${code}`;
   if (!cache.has(key)) cache.set(key, (await findProductByCode(deps, toHalfWidth(code))) ?? null);
   const product = cache.get(key) as { id: string } | null;
-  if (!product) throw rowFieldError('productCode', `no product with code "${code}"`);
+  if (!product) throw rowFieldError('productCode', rule('not_found', `no product with code "${code}"`, { value: code }));
   return product.id;
 }
 
@@ -150,7 +150,7 @@ async function findParty(parties: Parties, record: ImportRecord, side: 'policyho
   const idNumberField = `${side}IdNumber`;
   const externalId = record[externalField];
   const idNumber = record[idNumberField];
-  if (!externalId && !idNumber) throw rowFieldError(externalField, `the ${side}: give an external id or an ID number`);
+  if (!externalId && !idNumber) throw rowFieldError(externalField, rule('customer_key_required', `the ${side}: give an external id or an ID number`));
   return parties.find(externalId ? externalField : idNumberField, externalId, idNumber);
 }
 
@@ -160,11 +160,11 @@ async function parseBeneficiaries(parties: Parties, raw: string) {
   const result: { customerId: string; sharePct: number }[] = [];
   for (const part of parts) {
     const m = /^(.+?)\s*[:：]\s*(\d{1,3})\s*%?$/.exec(part);
-    if (!m) throw rowFieldError('beneficiaries', `beneficiary ${result.length + 1} is not <external id or ID number>:<share %>`);
+    if (!m) throw rowFieldError('beneficiaries', rule('beneficiary_format', `beneficiary ${result.length + 1} is not <external id or ID number>:<share %>`, { n: result.length + 1 }));
     const ref = m[1]!;
     const byExternal = await parties.idByExternalId(ref);
     const customerId = byExternal ?? (ID_NUMBER.test(ref) ? await parties.find('beneficiaries', undefined, ref) : undefined);
-    if (!customerId) throw rowFieldError('beneficiaries', `beneficiary ${result.length + 1}: no such customer`, 'NOT_FOUND');
+    if (!customerId) throw rowFieldError('beneficiaries', rule('not_found', `beneficiary ${result.length + 1}: no such customer`), 'NOT_FOUND');
     if (byExternal) await parties.find('beneficiaries', ref, undefined);
     result.push({ customerId, sharePct: Number(m[2]) });
   }
@@ -189,6 +189,6 @@ function remapErrors(error: unknown, record: ImportRecord): unknown {
     };
     return map[path] ?? path;
   };
-  const errors = error.errors.length > 0 ? error.errors.map((e) => ({ ...e, field: remap(e.field) })) : [{ field: 'policyNo', message: error.message, code: error.code }];
+  const errors = error.errors.length > 0 ? error.errors.map((e) => ({ ...e, field: remap(e.field) })) : [{ field: 'policyNo', message: error.message, code: error.code, rule: 'invalid' as const }];
   return new DomainError(error.code, error.message, errors, error.extra);
 }

@@ -1,5 +1,5 @@
 import type { TRelationshipType } from '@anxin/contracts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, rule } from '../../platform/errors.ts';
 import { addRelationship, addRelationships } from '../customers/index.ts';
 import type { ChunkOutcome, ImportRecord, RowHandler } from './import-runner.ts';
 import { parseChoice, rowFieldError, rowProblems } from './import-values.ts';
@@ -64,18 +64,18 @@ export const relationshipRowHandler: RowHandler = {
 async function pairOf(record: ImportRecord, parties: Parties) {
   const { add, collect, throwIfAny } = rowProblems();
   const type = record.type ? await collect(() => parseChoice('type', record.type!, TYPES)) : undefined;
-  if (!record.type) add(rowFieldError('type', 'type is required'));
+  if (!record.type) add(rowFieldError('type', rule('required', 'type is required')));
   const customerId = await collect(() => findParty(parties, record, 'customer'));
   const relatedId = await collect(() => findParty(parties, record, 'related'));
   throwIfAny();
-  if (!type || !customerId || !relatedId) throw rowFieldError('type', 'type is required');
+  if (!type || !customerId || !relatedId) throw rowFieldError('type', rule('required', 'type is required'));
   return { customerId, relatedId, type };
 }
 
 /** The customers module's field paths as import fields. */
 function remapErrors(error: unknown): unknown {
   if (!(error instanceof DomainError)) return error;
-  return new DomainError(error.code, error.message, error.errors.length > 0 ? error.errors.map((e) => ({ ...e, field: e.field.includes('type') ? 'type' : 'relatedExternalId' })) : [{ field: 'type', message: error.message, code: error.code }]);
+  return new DomainError(error.code, error.message, error.errors.length > 0 ? error.errors.map((e) => ({ ...e, field: e.field.includes('type') ? 'type' : 'relatedExternalId' })) : [{ field: 'type', message: error.message, code: error.code, rule: 'invalid' as const }]);
 }
 
 /** The customer of one side of the row, by external id, else by ID number; must be in the actor's scope. */
@@ -84,6 +84,6 @@ async function findParty(parties: Parties, record: ImportRecord, side: 'customer
   const idNumberField = `${side}IdNumber`;
   const externalId = record[externalField];
   const idNumber = record[idNumberField];
-  if (!externalId && !idNumber) throw rowFieldError(externalField, `${side === 'customer' ? 'the customer' : 'the related customer'}: give an external id or an ID number`);
+  if (!externalId && !idNumber) throw rowFieldError(externalField, rule('customer_key_required', `${side === 'customer' ? 'the customer' : 'the related customer'}: give an external id or an ID number`));
   return parties.find(externalId ? externalField : idNumberField, externalId, idNumber);
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, rule } from '../../platform/errors.ts';
 import { findCustomerIdByExternalId, findCustomerIdByIdNumber, findCustomerIdsByKeys, findVisibleCustomerIds, getVisibleCustomer, normaliseIdNumber } from '../customers/index.ts';
 import { findOrgUnitByCode, findStaffCredentialsByUsername } from '../org/index.ts';
 import type { ImportRecord, RunCache } from './import-runner.ts';
@@ -12,8 +12,8 @@ export async function resolveOrgUnit(deps: ModuleDeps, actor: Actor, cache: RunC
   const key = `org:${code.toUpperCase()}`;
   if (!cache.has(key)) cache.set(key, (await findOrgUnitByCode(deps.db, code.trim().toUpperCase())) ?? null);
   const unit = cache.get(key) as Awaited<ReturnType<typeof findOrgUnitByCode>> | null;
-  if (!unit || unit.status !== 'active') throw rowFieldError(field, `no active org unit with code "${code}"`);
-  if (!isUnitInScope(actor, unit.path)) throw rowFieldError(field, `org unit "${code}" is outside your data scope`, 'FORBIDDEN');
+  if (!unit || unit.status !== 'active') throw rowFieldError(field, rule('not_found', `no active org unit with code "${code}"`, { value: code }));
+  if (!isUnitInScope(actor, unit.path)) throw rowFieldError(field, rule('out_of_scope', `org unit "${code}" is outside your data scope`), 'FORBIDDEN');
   return unit;
 }
 
@@ -22,7 +22,7 @@ export async function resolveStaffId(deps: ModuleDeps, cache: RunCache, field: s
   const key = `staff:${username.toLowerCase()}`;
   if (!cache.has(key)) cache.set(key, (await findStaffCredentialsByUsername(deps.db, username.trim().toLowerCase())) ?? null);
   const staff = cache.get(key) as Awaited<ReturnType<typeof findStaffCredentialsByUsername>> | null;
-  if (!staff || staff.status !== 'active') throw rowFieldError(field, `no active staff account "${username}"`);
+  if (!staff || staff.status !== 'active') throw rowFieldError(field, rule('not_found', `no active staff account "${username}"`, { value: username }));
   return staff.id;
 }
 
@@ -68,8 +68,8 @@ export async function partiesOfChunk(deps: ModuleDeps, actor: Actor, refs: { ext
 
 /** An 18-character resident ID number (a reference that is not an external id). */
 export const ID_NUMBER = /^\d{17}[\dXx]$/;
-const noCustomer = (field: string, externalId: string | undefined) => rowFieldError(field, `no customer with this ${externalId ? 'external id' : 'ID number'}`, 'NOT_FOUND');
-const outsideScope = (field: string) => rowFieldError(field, 'the customer is outside your data scope', 'NOT_FOUND');
+const noCustomer = (field: string, externalId: string | undefined) => rowFieldError(field, rule('not_found', `no customer with this ${externalId ? 'external id' : 'ID number'}`), 'NOT_FOUND');
+const outsideScope = (field: string) => rowFieldError(field, rule('out_of_scope', 'the customer is outside your data scope'), 'NOT_FOUND');
 
 /** The external ids and ID numbers that rows name in `<side>ExternalId` / `<side>IdNumber` columns. */
 export function sideRefs(records: readonly ImportRecord[], sides: readonly string[]) {

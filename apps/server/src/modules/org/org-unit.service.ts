@@ -1,7 +1,7 @@
 import type { TCreateOrgUnitRequest, TOrgLevel, TUpdateOrgUnitRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction, type Executor } from '../../platform/db/database.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { canManageOrgUnit, canReadOrg, isInScope, mayManageOrgUnits } from './org.policy.ts';
@@ -28,18 +28,18 @@ export async function createOrgUnit(db: Executor, actor: Actor, input: TCreateOr
   if (!mayManageOrgUnits(actor)) throw forbidden('You may not create org units');
   return inTransaction(db, async (tx) => {
     const parent = await findOrgUnitById(tx, input.parentId);
-    if (!parent || !isInScope(actor, parent.path)) throw fieldError('body.parentId', 'parent org unit not found', 'NOT_FOUND');
+    if (!parent || !isInScope(actor, parent.path)) throw fieldError('body.parentId', rule('not_found', 'parent org unit not found'), 'NOT_FOUND');
     if (!canManageOrgUnit(actor, parent.path)) throw forbidden('You may not create org units here');
     const expected = CHILD_LEVEL[parent.level];
     if (expected !== input.level) {
       throw new DomainError(
         'ORG_INVALID_PARENT',
         expected ? `A ${input.level} unit cannot be placed under a ${parent.level} unit; expected level ${expected}` : `No unit can be placed under an ${parent.level}`,
-        [{ field: 'body.level', message: expected ? `must be ${expected} under a ${parent.level}` : `${parent.level} units have no children` }],
+        [{ field: 'body.level', message: expected ? `must be ${expected} under a ${parent.level}` : `${parent.level} units have no children`, rule: 'level_not_allowed' }],
       );
     }
-    if (parent.status !== 'active') throw fieldError('body.parentId', 'parent org unit is closed', 'ORG_INVALID_PARENT');
-    if (await findOrgUnitByCode(tx, input.code)) throw fieldError('body.code', `code ${input.code} is already used`, 'DUPLICATE');
+    if (parent.status !== 'active') throw fieldError('body.parentId', rule('org_unit_closed', 'parent org unit is closed'), 'ORG_INVALID_PARENT');
+    if (await findOrgUnitByCode(tx, input.code)) throw fieldError('body.code', rule('duplicate', `code ${input.code} is already used`, {value: input.code}), 'DUPLICATE');
     const id = newId();
     const unit = await insertOrgUnit(tx, { id, parent_id: parent.id, level: input.level, code: input.code, name: input.name, path: `${parent.path}${id}/` });
     await recordAuditEvent(tx, actor, { action: 'org_unit.created', entityType: 'org_unit', entityId: id, data: { code: input.code, level: input.level, parentId: parent.id } });

@@ -2,7 +2,7 @@ import type { TCreateStaffRequest, TStaffListQuery, TUpdateStaffRequest } from '
 import type { Actor } from '../../platform/actor.ts';
 import { checkPasswordPolicy, generatePassword, hashPassword } from '../../platform/crypto/password.ts';
 import { inTransaction, type Executor } from '../../platform/db/database.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, fieldProblem, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts';
 import { findOrgUnitById, findOrgUnitByCode } from './org-unit.repository.ts';
@@ -39,7 +39,7 @@ export async function getStaff(db: Executor, actor: Actor, id: string, purpose?:
 function requireLicenceForAgents(roles: readonly string[], licence: unknown) {
   if (roles.includes('agent') && !licence) {
     throw new DomainError('STAFF_LICENCE_REQUIRED', 'Agents must have a practising licence (number, valid from, valid to)', [
-      { field: 'body.licence', message: 'is required for the agent role' },
+      { field: 'body.licence', message: 'is required for the agent role', rule: 'licence_required' },
     ]);
   }
 }
@@ -56,14 +56,14 @@ export async function createStaff(db: Executor, actor: Actor, input: TCreateStaf
   requireLicenceForAgents(input.roles, input.licence);
   const password = input.initialPassword ?? generatePassword();
   const problems = checkPasswordPolicy(password, input.username);
-  if (problems.length > 0) throw new DomainError('AUTH_WEAK_PASSWORD', `Initial password ${problems.join('; ')}`, problems.map((m) => ({ field: 'body.initialPassword', message: m })));
+  if (problems.length > 0) throw new DomainError('AUTH_WEAK_PASSWORD', `Initial password ${problems.map((p) => p.message).join('; ')}`, problems.map((p) => fieldProblem('body.initialPassword', p)));
   const passwordHash = options.passwordHash ?? (await hashPassword(password));
   return inTransaction(db, async (tx) => {
     const unit = await findOrgUnitById(tx, input.orgUnitId);
-    if (!unit || !isInScope(actor, unit.path)) throw fieldError('body.orgUnitId', 'org unit not found', 'NOT_FOUND');
+    if (!unit || !isInScope(actor, unit.path)) throw fieldError('body.orgUnitId', rule('not_found', 'org unit not found'), 'NOT_FOUND');
     if (!canManageStaffIn(actor, unit.path)) throw forbidden('You may not create staff accounts here');
-    if (unit.status !== 'active') throw fieldError('body.orgUnitId', 'org unit is closed');
-    if (await findStaffCredentialsByUsername(tx, input.username)) throw fieldError('body.username', `username ${input.username} is already taken`, 'DUPLICATE');
+    if (unit.status !== 'active') throw fieldError('body.orgUnitId', rule('org_unit_closed', 'org unit is closed'));
+    if (await findStaffCredentialsByUsername(tx, input.username)) throw fieldError('body.username', rule('duplicate', `username ${input.username} is already taken`, {value: input.username}), 'DUPLICATE');
     const id = newId();
     await insertStaff(tx, {
       id,
@@ -97,8 +97,8 @@ export async function updateStaff(db: Executor, actor: Actor, id: string, input:
     }
     if (input.orgUnitId && input.orgUnitId !== current.org_unit_id) {
       const target = await findOrgUnitById(tx, input.orgUnitId);
-      if (!target || !isInScope(actor, target.path)) throw fieldError('body.orgUnitId', 'org unit not found', 'NOT_FOUND');
-      if (target.status !== 'active') throw fieldError('body.orgUnitId', 'org unit is closed');
+      if (!target || !isInScope(actor, target.path)) throw fieldError('body.orgUnitId', rule('not_found', 'org unit not found'), 'NOT_FOUND');
+      if (target.status !== 'active') throw fieldError('body.orgUnitId', rule('org_unit_closed', 'org unit is closed'));
     }
     const roles = input.roles ?? current.roles;
     const licence = input.licence === undefined ? (current.licence_no ? {} : null) : input.licence;

@@ -44,7 +44,7 @@ export async function recordEndorsement(deps: ModuleDeps, actor: Actor, policyId
     const txDeps = { ...deps, db: tx };
     const policy = await requireVisiblePolicy(txDeps, actor, policyId);
     if (isFinalStatus(policy.status)) {
-      throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `A ${policy.status} policy takes no endorsements`, [{ field: 'body.type', message: `policy is ${policy.status}` }]);
+      throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `A ${policy.status} policy takes no endorsements`, [{ field: 'body.type', message: `policy is ${policy.status}`, rule: 'wrong_status', params: { status: policy.status } }]);
     }
     if (policy.version !== input.version) throw versionConflict('Policy');
     const change = await applyChange(txDeps, tx, actor, policy, input);
@@ -131,7 +131,7 @@ async function applyChange(deps: ModuleDeps, tx: Tx, actor: Actor, policy: Polic
     }
     case 'surrender': {
       const refusal = transitionRefusal(policy.status, 'surrendered', { on: input.effectiveOn, coolingOffEndsOn: policy.cooling_off_ends_on, expiresOn: policy.expires_on });
-      if (refusal) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `Surrender refused: ${refusal}`, [{ field: 'body.type', message: refusal }]);
+      if (refusal) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `Surrender refused: ${refusal}`, [{ field: 'body.type', message: refusal, rule: 'status_change_refused' }]);
       await updateOnce(tx, policy, input.version, {
         status: 'surrendered',
         status_reason: input.reason,

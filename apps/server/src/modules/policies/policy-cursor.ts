@@ -1,5 +1,5 @@
 import type { TPolicySort } from '@anxin/contracts';
-import { fieldError } from '../../platform/errors.ts';
+import { fieldError, rule } from '../../platform/errors.ts';
 
 /** A keyset position: the sort value (instant or date) and id of a page's last row. */
 export interface PolicyCursor {
@@ -27,5 +27,5 @@ export function decodePolicyCursor(text: string, sort: TPolicySort): PolicyCurso
   } catch {
     // fall through
   }
-  throw fieldError('querystring.cursor', 'is not a cursor from a previous page of this list');
+  throw fieldError('querystring.cursor', rule('invalid_cursor', 'is not a cursor from a previous page of this list'));
 }

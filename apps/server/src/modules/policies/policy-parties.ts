@@ -1,7 +1,7 @@
 // Resolving the people and staff a policy names, with the field a failure belongs to.
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError } from '../../platform/errors.ts';
+import { DomainError, fieldError, rule } from '../../platform/errors.ts';
 import { getVisibleCustomer } from '../customers/index.ts';
 import { findOrgUnitById, findStaffById } from '../org/index.ts';
 import { isLicenceValidOn } from './policy-validation.ts';
@@ -11,7 +11,7 @@ export async function requireVisibleParty(deps: ModuleDeps, actor: Actor, custom
   try {
     return await getVisibleCustomer(deps, actor, customerId);
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'NOT_FOUND') throw fieldError(field, 'customer not found', 'NOT_FOUND');
+    if (error instanceof DomainError && error.code === 'NOT_FOUND') throw fieldError(field, rule('not_found', 'customer not found'), 'NOT_FOUND');
     throw error;
   }
 }
@@ -29,13 +29,13 @@ export async function requireLicensedAgent(
   loadStaff: (id: string) => ReturnType<typeof findStaffById> = (id) => findStaffById(deps.db, id),
 ) {
   if (actor.ownRecordsOnly && agentId !== actor.id) {
-    throw new DomainError('FORBIDDEN', 'Agents enter only the policies they sell themselves', [{ field, message: 'must be yourself' }]);
+    throw new DomainError('FORBIDDEN', 'Agents enter only the policies they sell themselves', [{ field, message: 'must be yourself', rule: 'must_be_self' }]);
   }
   const agent = await loadStaff(agentId);
-  if (!agent || !agent.org_path.startsWith(actor.orgPath)) throw fieldError(field, 'agent not found', 'NOT_FOUND');
+  if (!agent || !agent.org_path.startsWith(actor.orgPath)) throw fieldError(field, rule('not_found', 'agent not found'), 'NOT_FOUND');
   if (!isLicenceValidOn({ number: agent.licence_no, validFrom: agent.licence_valid_from, validTo: agent.licence_valid_to }, on)) {
     const why = agent.licence_no ? `practising licence ${agent.licence_no} is valid ${agent.licence_valid_from} – ${agent.licence_valid_to}, not on ${on}` : 'holds no practising licence';
-    throw new DomainError('STAFF_LICENCE_REQUIRED', `${agent.display_name} ${why}; only licensed agents may sell`, [{ field, message: `${why}` }]);
+    throw new DomainError('STAFF_LICENCE_REQUIRED', `${agent.display_name} ${why}; only licensed agents may sell`, [{ field, message: why, rule: 'agent_unlicensed', params: { on } }]);
   }
   return agent;
 }
@@ -43,7 +43,7 @@ export async function requireLicensedAgent(
 /** An active org unit in the actor's scope; NOT_FOUND on `field` otherwise. */
 export async function requireOrgUnitInScope(deps: ModuleDeps, actor: Actor, orgUnitId: string, field = 'body.orgUnitId') {
   const unit = await findOrgUnitById(deps.db, orgUnitId);
-  if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError(field, 'org unit not found', 'NOT_FOUND');
-  if (unit.status !== 'active') throw fieldError(field, 'org unit is closed');
+  if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError(field, rule('not_found', 'org unit not found'), 'NOT_FOUND');
+  if (unit.status !== 'active') throw fieldError(field, rule('org_unit_closed', 'org unit is closed'));
   return unit;
 }

@@ -26,12 +26,12 @@ describe('beneficiary shares', () => {
   it('refuses other totals and a beneficiary named twice', () => {
     expect(errorOf(() => checkBeneficiaries([{ customerId: A, sharePct: 33 }, { customerId: B, sharePct: 33 }, { customerId: C, sharePct: 33 }]))).toEqual({
       code: 'POLICY_BENEFICIARY_SHARES',
-      errors: [{ field: 'body.beneficiaries', message: 'shares total 99%, must be 100%' }],
+      errors: [{ field: 'body.beneficiaries', message: 'shares total 99%, must be 100%', rule: 'shares_total', params: { total: 99 } }],
     });
     expect(errorOf(() => checkBeneficiaries([{ customerId: A, sharePct: 60 }, { customerId: B, sharePct: 60 }]))?.code).toBe('POLICY_BENEFICIARY_SHARES');
     expect(errorOf(() => checkBeneficiaries([{ customerId: A, sharePct: 50 }, { customerId: A, sharePct: 50 }]))).toEqual({
       code: 'VALIDATION_FAILED',
-      errors: [{ field: 'body.beneficiaries.1.customerId', message: 'is already a beneficiary' }],
+      errors: [{ field: 'body.beneficiaries.1.customerId', message: 'is already a beneficiary', rule: 'listed_twice' }],
     });
   });
 });
@@ -40,12 +40,12 @@ describe('dates, bank account, licence', () => {
   it('needs the expiry after the effective date', () => {
     expect(errorOf(() => checkPolicyDates('2026-01-01', '2026-01-02'))).toBeNull();
     expect(errorOf(() => checkPolicyDates('2026-01-01', '2026-01-01'))?.code).toBe('POLICY_INVALID_DATES');
-    expect(errorOf(() => checkPolicyDates('2026-01-01', '2025-12-31'))?.errors).toEqual([{ field: 'body.expiresOn', message: 'must be after the effective date 2026-01-01' }]);
+    expect(errorOf(() => checkPolicyDates('2026-01-01', '2025-12-31'))?.errors).toEqual([{ field: 'body.expiresOn', message: 'must be after the effective date 2026-01-01', rule: 'range_reversed' }]);
   });
 
   it('takes a bank account with auto-debit only', () => {
     expect(errorOf(() => checkBankAccount('auto_debit', '6222021234567890123'))).toBeNull();
-    expect(errorOf(() => checkBankAccount('auto_debit', undefined))?.errors).toEqual([{ field: 'body.bankAccount', message: 'is required for auto_debit' }]);
+    expect(errorOf(() => checkBankAccount('auto_debit', undefined))?.errors).toEqual([{ field: 'body.bankAccount', message: 'is required for auto_debit', rule: 'required' }]);
     expect(errorOf(() => checkBankAccount('cash', '6222021234567890123'))?.code).toBe('VALIDATION_FAILED');
   });
 

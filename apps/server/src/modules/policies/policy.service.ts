@@ -5,7 +5,7 @@ import { inTransaction, type Tx } from '../../platform/db/database.ts';
 import { insertOutbox, insertOutboxEntries, type OutboxEntry } from '../../platform/outbox.ts';
 import type { PolicyPartyTable, PolicyTable } from '../../platform/db/schema/policies.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordAuditEvents, type AuditEntry } from '../audit/index.ts';
 import { findVisibleCustomerIds, maskBankAccount } from '../customers/index.ts';
@@ -94,8 +94,8 @@ export async function createPolicy(deps: ModuleDeps, actor: Actor, input: TCreat
   return inTransaction(deps.db, async (tx) => {
     const txDeps = { ...deps, db: tx };
     const product = await findProduct(txDeps, input.productId);
-    if (!product) throw fieldError('body.productId', 'product not found', 'NOT_FOUND');
-    if (!product.active) throw fieldError('body.productId', `product ${product.code} is no longer sold`, 'PRODUCT_INACTIVE');
+    if (!product) throw fieldError('body.productId', rule('not_found', 'product not found'), 'NOT_FOUND');
+    if (!product.active) throw fieldError('body.productId', rule('product_inactive', `product ${product.code} is no longer sold`), 'PRODUCT_INACTIVE');
     const policyholder = await requireVisibleParty(txDeps, actor, input.policyholderId, 'body.policyholderId');
     for (const [i, id] of input.insuredIds.entries()) await requireVisibleParty(txDeps, actor, id, `body.insuredIds.${i}`);
     for (const [i, b] of beneficiaries.entries()) await requireVisibleParty(txDeps, actor, b.customerId, `body.beneficiaries.${i}.customerId`);
@@ -153,7 +153,7 @@ interface Referral {
   audit: Record<string, unknown>;
 }
 
-const duplicatePolicyNo = (policyNo: string) => fieldError('body.policyNo', `policy number ${policyNo} already exists`, 'DUPLICATE');
+const duplicatePolicyNo = (policyNo: string) => fieldError('body.policyNo', rule('duplicate', `policy number ${policyNo} already exists`, {value: policyNo}), 'DUPLICATE');
 
 interface ResolvedPolicy {
   policyNo: string;
@@ -245,19 +245,19 @@ export async function createPolicies(deps: ModuleDeps & { db: Tx }, actor: Actor
   const events: AuditEntry[] = [];
   const outbox: OutboxEntry[] = [];
   const requireVisible = (id: string, field: string) => {
-    if (!visible.has(id)) throw fieldError(field, 'customer not found', 'NOT_FOUND');
+    if (!visible.has(id)) throw fieldError(field, rule('not_found', 'customer not found'), 'NOT_FOUND');
   };
   for (const input of inputs) {
     try {
-      if (input.renewalOfId) throw fieldError('body.renewalOfId', 'renewals are entered one by one');
+      if (input.renewalOfId) throw fieldError('body.renewalOfId', rule('renewal_one_by_one', 'renewals are entered one by one'));
       const beneficiaries = input.beneficiaries ?? [];
       checkPolicyDates(input.effectiveOn, input.expiresOn);
       checkInsured(input.insuredIds);
       checkBeneficiaries(beneficiaries);
       checkBankAccount(input.paymentMethod, input.bankAccount);
       const product = await once(`product:${input.productId}`, () => findProduct(deps, input.productId));
-      if (!product) throw fieldError('body.productId', 'product not found', 'NOT_FOUND');
-      if (!product.active) throw fieldError('body.productId', `product ${product.code} is no longer sold`, 'PRODUCT_INACTIVE');
+      if (!product) throw fieldError('body.productId', rule('not_found', 'product not found'), 'NOT_FOUND');
+      if (!product.active) throw fieldError('body.productId', rule('product_inactive', `product ${product.code} is no longer sold`), 'PRODUCT_INACTIVE');
       requireVisible(input.policyholderId, 'body.policyholderId');
       input.insuredIds.forEach((id, i) => requireVisible(id, `body.insuredIds.${i}`));
       beneficiaries.forEach((b, i) => requireVisible(b.customerId, `body.beneficiaries.${i}.customerId`));
@@ -301,11 +301,11 @@ function partyRows(policyId: string, policyholderId: string, insuredIds: readonl
 /** The renewed policy must be visible, have the same policyholder, be in force or expired, and not be renewed yet; it becomes expired. */
 async function expireRenewedPolicy(tx: Tx, actor: Actor, previousId: string, policyholderId: string, renewalEffectiveOn: string) {
   const previous = await findPolicyById(tx, previousId, policyScopeOf(actor));
-  if (!previous) throw fieldError('body.renewalOfId', 'policy not found', 'NOT_FOUND');
-  if (previous.customer_id !== policyholderId) throw fieldError('body.renewalOfId', 'a renewal keeps the policyholder of the policy it renews');
-  if (await findRenewalOf(tx, previousId)) throw fieldError('body.renewalOfId', `policy ${previous.policy_no} is already renewed`, 'DUPLICATE');
+  if (!previous) throw fieldError('body.renewalOfId', rule('not_found', 'policy not found'), 'NOT_FOUND');
+  if (previous.customer_id !== policyholderId) throw fieldError('body.renewalOfId', rule('renewal_other_holder', 'a renewal keeps the policyholder of the policy it renews'));
+  if (await findRenewalOf(tx, previousId)) throw fieldError('body.renewalOfId', rule('already_renewed', `policy ${previous.policy_no} is already renewed`), 'DUPLICATE');
   if (previous.status === 'expired') return;
-  if (previous.status !== 'in_force') throw fieldError('body.renewalOfId', `a ${previous.status} policy cannot be renewed`, 'POLICY_INVALID_STATUS_CHANGE');
+  if (previous.status !== 'in_force') throw fieldError('body.renewalOfId', rule('renewal_not_in_force', `a ${previous.status} policy cannot be renewed`, {status: previous.status}), 'POLICY_INVALID_STATUS_CHANGE');
   const on = previous.expires_on < renewalEffectiveOn ? previous.expires_on : renewalEffectiveOn;
   await updatePolicyRow(tx, previousId, null, { status: 'expired', status_reason: 'renewed', status_changed_on: on });
   await recordAuditEvent(tx, actor, {
@@ -354,7 +354,7 @@ export async function changePolicyStatus(deps: ModuleDeps, actor: Actor, id: str
     const on = input.effectiveOn ?? todayInChina();
     if (input.status === 'surrendered') {
       throw new DomainError('POLICY_INVALID_STATUS_CHANGE', 'Record a surrender endorsement (it records the surrender value)', [
-        { field: 'body.status', message: 'use POST /api/v1/policies/{id}/endorsements with type surrender' },
+        { field: 'body.status', message: 'use POST /api/v1/policies/{id}/endorsements with type surrender', rule: 'use_surrender' },
       ]);
     }
     const refusal = transitionRefusal(current.status, input.status, { on, coolingOffEndsOn: current.cooling_off_ends_on, expiresOn: current.expires_on });
@@ -362,7 +362,7 @@ export async function changePolicyStatus(deps: ModuleDeps, actor: Actor, id: str
     if (!refusal && current.status === 'pending' && input.status === 'in_force' && current.status_reason === BLACKLIST_REFERRAL_REASON && !hasPermission(actor, 'blacklist:approve')) {
       throw forbidden('This policy was referred to underwriting because a party is on the blacklist: only a blacklist approver may issue it');
     }
-    if (refusal) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `Status change refused: ${refusal}`, [{ field: 'body.status', message: refusal }]);
+    if (refusal) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `Status change refused: ${refusal}`, [{ field: 'body.status', message: refusal, rule: 'status_change_refused' }]);
     const reinstated = input.status === 'in_force';
     const updated = await updatePolicyRow(tx, id, input.version, {
       status: input.status,

@@ -1,5 +1,5 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import type { TPortalCodeRequest, TPortalCodeSent, TPortalLoginRequest } from '@anxin/contracts';
+import type { TFieldParams, TPortalCodeRequest, TPortalCodeSent, TPortalLoginRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { maskMobile } from '../../platform/crypto/masking.ts';
 import { generateToken, hashToken } from '../../platform/crypto/tokens.ts';
@@ -58,7 +58,7 @@ export async function requestPortalCode(deps: PortalDeps, input: TPortalCodeRequ
   if (!policy || !customerId || !parties.includes(customerId)) {
     await recordFailure(deps, null, 'identity_mismatch', meta, { policyNo: input.policyNo.trim().toUpperCase() });
     throw new DomainError('PORTAL_IDENTITY_MISMATCH', 'The policy number and ID number do not match our records', [
-      { field: 'body.idNumber', message: 'does not match a policyholder or insured person of this policy' },
+      { field: 'body.idNumber', message: 'does not match a policyholder or insured person of this policy', rule: 'identity_mismatch' },
     ]);
   }
   const identity = (await findPortalIdentity(deps, customerId))!;
@@ -94,7 +94,7 @@ export async function requestPortalCode(deps: PortalDeps, input: TPortalCodeRequ
 /** Step 2: the code. Five wrong tries, expiry or a second use end the challenge. */
 export async function portalLogin(deps: PortalDeps, input: TPortalLoginRequest, meta: RequestMeta, now = new Date()) {
   const challenge = await findChallenge(deps.db, input.challengeId);
-  const invalid = (message: string) => new DomainError('PORTAL_CODE_INVALID', message, [{ field: 'body.code', message }]);
+  const invalid = (message: string, params?: TFieldParams) => new DomainError('PORTAL_CODE_INVALID', message, [{ field: 'body.code', message, rule: 'code_invalid', ...(params ? { params } : {}) }]);
   if (!challenge) {
     await recordFailure(deps, null, 'unknown_challenge', meta);
     throw invalid('This code is not valid; ask for a new one');
@@ -109,7 +109,7 @@ export async function portalLogin(deps: PortalDeps, input: TPortalLoginRequest, 
     await countFailedAttempt(deps.db, challenge.id);
     await recordFailure(deps, challenge.customer_id, 'wrong_code', meta);
     const left = PORTAL_CODE_MAX_ATTEMPTS - challenge.attempts - 1;
-    throw invalid(left > 0 ? `The code is wrong; ${left} tries left` : 'The code is wrong; ask for a new one');
+    throw invalid(left > 0 ? `The code is wrong; ${left} tries left` : 'The code is wrong; ask for a new one', { triesLeft: left });
   }
   const identity = (await findPortalIdentity(deps, challenge.customer_id))!;
   const token = generateToken();

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts';
 import { getVisibleCustomer } from '../customers/index.ts';
@@ -166,7 +166,7 @@ export async function requestBlacklistInTransaction(tx: Tx, actor: Actor, input:
     .where('b.customer_id', '=', input.customerId)
     .where((eb) => eb.or([eb('b.status', '=', 'pending'), eb.and([eb('b.status', '=', 'active'), eb.or([eb('b.expires_on', 'is', null), eb('b.expires_on', '>', today)])])]))
     .executeTakeFirst();
-  if (existing) throw new DomainError('DUPLICATE', `The customer already has a ${existing.status} blacklist entry`, [{ field, message: `already has a ${existing.status} blacklist entry` }], { existingId: existing.id });
+  if (existing) throw new DomainError('DUPLICATE', `The customer already has a ${existing.status} blacklist entry`, [{ field, message: `already has a ${existing.status} blacklist entry`, rule: 'already_blacklisted', params: { status: existing.status } }], { existingId: existing.id });
   const id = newId();
   await tx
     .insertInto('blacklist_entry')
@@ -183,11 +183,11 @@ export async function requestBlacklistInTransaction(tx: Tx, actor: Actor, input:
 export async function requestBlacklistEntry(deps: ModuleDeps, actor: Actor, input: TCreateBlacklistEntryRequest, now = new Date()) {
   if (!mayRequestBlacklist(actor)) throw forbidden('You may not request blacklist entries');
   requireStaff(actor, 'request blacklist entries');
-  if (input.expiresOn !== undefined && input.expiresOn <= input.startsOn) throw fieldError('body.expiresOn', 'must be after startsOn');
+  if (input.expiresOn !== undefined && input.expiresOn <= input.startsOn) throw fieldError('body.expiresOn', rule('range_reversed', 'must be after startsOn'));
   try {
     await getVisibleCustomer(deps, actor, input.customerId);
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'NOT_FOUND') throw fieldError('body.customerId', 'no such customer in your scope', 'NOT_FOUND');
+    if (error instanceof DomainError && error.code === 'NOT_FOUND') throw fieldError('body.customerId', rule('not_found', 'no such customer in your scope'), 'NOT_FOUND');
     throw error;
   }
   const id = await inTransaction(deps.db, (tx) => requestBlacklistInTransaction(tx, actor, input, now));

@@ -7,7 +7,7 @@ import { inTransaction, type Executor, type Tx } from '../../platform/db/databas
 import type { ClusterSummary, ClusterRunTable } from '../../platform/db/schema/segmentation.ts';
 import type { Selectable } from 'kysely';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { assignClusters } from './cluster-assign.ts';
@@ -115,7 +115,7 @@ export async function runClusters(deps: ModuleDeps, actor: Actor, input: z.infer
 /** Who may cluster, and with what k. */
 export function assertMayRunClusters(actor: Actor, input: { kMin: number; kMax: number }) {
   if (!mayAnalyseSegmentation(actor)) throw forbidden('You may not cluster customers');
-  if (input.kMin > input.kMax) throw fieldError('body.kMin', 'must not be above kMax');
+  if (input.kMin > input.kMax) throw fieldError('body.kMin', rule('range_reversed', 'must not be above kMax'));
 }
 
 /** Customers with a policy in force and metrics that k-means needs for up to kMax clusters. */
@@ -194,7 +194,7 @@ async function changeCluster(deps: ModuleDeps, actor: Actor, runId: string, no: 
     const run = await tx.selectFrom('cluster_run').selectAll().where('id', '=', runId).forUpdate().executeTakeFirst();
     const cluster = run?.clusters.find((c) => c.no === no);
     if (!run || !cluster) throw notFound('Cluster');
-    if (!run.active) throw new DomainError('CLUSTER_RUN_INACTIVE', 'only clusters of the active run can be named or saved: customers are assigned to the active run’s clusters', [{ field: 'runId', message: 'is not the active run' }]);
+    if (!run.active) throw new DomainError('CLUSTER_RUN_INACTIVE', 'only clusters of the active run can be named or saved: customers are assigned to the active run’s clusters', [{ field: 'runId', message: 'is not the active run', rule: 'not_active_run' }]);
     const patch = await change(tx, cluster);
     await tx.updateTable('cluster_run').set({ clusters: JSON.stringify(run.clusters.map((c) => (c.no === no ? { ...c, ...patch } : c))) }).where('id', '=', runId).execute();
     await recordAuditEvent(tx, actor, { action: 'cluster.changed', entityType: 'cluster_run', entityId: runId, data: { cluster: no, ...patch } });

@@ -1,7 +1,7 @@
 import { LIFECYCLE_SEGMENTS, PRODUCT_LINES, QUADRANTS, RFM_SEGMENTS, CONTACT_TRENDS, TIERS, type TCondition, type TSegmentationField } from '@anxin/contracts';
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import { fieldError } from '../../platform/errors.ts';
+import { fieldError, type FieldProblem, rule } from '../../platform/errors.ts';
 
 /**
  * Conditions over customer metrics, segments, profile, product lines, custom attributes and tags —
@@ -130,7 +130,7 @@ export class FieldCatalogue {
 
   private spec(field: string, at: string): FieldSpec {
     const spec = this.fields.get(field);
-    if (!spec) throw fieldError(at, `unknown field ${field}`, 'SEGMENT_CONDITION_INVALID');
+    if (!spec) throw fieldError(at, rule('unknown_condition_field', `unknown field ${field}`), 'SEGMENT_CONDITION_INVALID');
     return spec;
   }
 
@@ -142,21 +142,21 @@ export class FieldCatalogue {
     conditions.forEach((c, i) => {
       const at = `${path}.${i}`;
       const spec = this.spec(c.field, `${at}.field`);
-      if (!OPS[spec.type].includes(c.op)) throw fieldError(`${at}.op`, `${c.field} takes ${OPS[spec.type].join(' ')}`, 'SEGMENT_CONDITION_INVALID');
-      const bad = (why: string) => fieldError(`${at}.value`, why, 'SEGMENT_CONDITION_INVALID');
+      if (!OPS[spec.type].includes(c.op)) throw fieldError(`${at}.op`, rule('operator_not_allowed', `${c.field} takes ${OPS[spec.type].join(' ')}`, {ops: OPS[spec.type].join(' ')}), 'SEGMENT_CONDITION_INVALID');
+      const bad = (why: FieldProblem) => fieldError(`${at}.value`, why, 'SEGMENT_CONDITION_INVALID');
       const values = c.op === 'in' ? (Array.isArray(c.value) ? c.value : null) : c.op === 'between' ? (Array.isArray(c.value) && c.value.length === 2 ? c.value : null) : Array.isArray(c.value) ? null : [c.value];
-      if (!values || values.length === 0) throw bad(c.op === 'between' ? 'must be a pair [from, to]' : c.op === 'in' ? 'must be a non-empty list' : 'must be a single value');
+      if (!values || values.length === 0) throw bad(c.op === 'between' ? rule('wrong_type', 'must be a pair [from, to]', { expected: 'pair' }) : c.op === 'in' ? rule('wrong_type', 'must be a non-empty list', { expected: 'list' }) : rule('wrong_type', 'must be a single value', { expected: 'single_value' }));
       if (spec.type === 'number' || spec.type === 'money' || spec.type === 'percent') {
-        if (values.some((v) => typeof v !== 'number' || !Number.isFinite(v))) throw bad('must be a number');
-        if (spec.type === 'money' && values.some((v) => !Number.isInteger(v))) throw bad('must be whole fen');
-        if (c.op === 'between' && (values[0] as number) > (values[1] as number)) throw bad('from must not be above to');
+        if (values.some((v) => typeof v !== 'number' || !Number.isFinite(v))) throw bad(rule('wrong_type', 'must be a number', { expected: 'number' }));
+        if (spec.type === 'money' && values.some((v) => !Number.isInteger(v))) throw bad(rule('not_whole', 'must be whole fen'));
+        if (c.op === 'between' && (values[0] as number) > (values[1] as number)) throw bad(rule('range_reversed', 'from must not be above to'));
       } else if (spec.type === 'boolean') {
-        if (typeof values[0] !== 'boolean') throw bad('must be true or false');
+        if (typeof values[0] !== 'boolean') throw bad(rule('wrong_type', 'must be true or false', { expected: 'boolean' }));
       } else if (spec.type === 'tag') {
-        if (typeof values[0] !== 'string' || !this.tags.includes(values[0])) throw bad(`no tag ${String(values[0])}`);
+        if (typeof values[0] !== 'string' || !this.tags.includes(values[0])) throw bad(rule('not_found', `no tag ${String(values[0])}`));
       } else {
-        if (values.some((v) => typeof v !== 'string')) throw bad('must be text');
-        if (spec.values && values.some((v) => !spec.values!.includes(v as string))) throw bad(`must be one of ${spec.values.join(', ')}`);
+        if (values.some((v) => typeof v !== 'string')) throw bad(rule('wrong_type', 'must be text', { expected: 'string' }));
+        if (spec.values && values.some((v) => !spec.values!.includes(v as string))) throw bad(rule('not_one_of', `must be one of ${spec.values.join(', ')}`, { values: spec.values.join(', ') }));
       }
     });
   }
@@ -191,7 +191,7 @@ export class FieldCatalogue {
       case 'in':
         return sql<boolean>`COALESCE(${e} IN (${list()}), false)`;
       default:
-        throw fieldError('op', `unsupported operator ${c.op}`, 'SEGMENT_CONDITION_INVALID');
+        throw fieldError('op', rule('operator_not_allowed', `unsupported operator ${c.op}`, {ops: ''}), 'SEGMENT_CONDITION_INVALID');
     }
   }
 

@@ -7,6 +7,7 @@ import { DomainError, forbidden, notFound, versionConflict } from '../../platfor
 import { recordAuditEvent } from '../audit/index.ts';
 import { getVisibleCustomer } from '../customers/index.ts';
 import { mayManageSegmentation, mayReadSegmentation } from './segmentation.policy.ts';
+import { fieldErrorOfIssue } from '../../platform/http/zod-issues.ts';
 import { readSegmentationSettings, SEGMENTATION_SETTING_SCHEMAS, type SegmentationSettingKey } from './settings.ts';
 import { entitlementsOf } from './tiers.ts';
 
@@ -82,7 +83,7 @@ export async function updateSegmentationSetting(deps: ModuleDeps, actor: Actor, 
     throw new DomainError(
       'VALIDATION_FAILED',
       `invalid ${key} setting`,
-      parsed.error.issues.map((i) => ({ field: ['body', 'value', ...i.path.map(String)].join('.'), message: i.message })),
+      parsed.error.issues.map((i) => fieldErrorOfIssue('body.value', i)),
     );
   }
   await inTransaction(deps.db, async (tx) => {

@@ -143,7 +143,7 @@ export function isTouched(featureSource: string, touches: readonly string[]): bo
 
 function invalid(field: string, pos: number, message: string, expected?: string): DomainError {
   const text = `at ${pos}: ${message}`;
-  return new DomainError('MODEL_EXPRESSION_INVALID', `${field}: ${text}`, [{ field, message: text }], { position: pos, ...(expected ? { expected } : {}) });
+  return new DomainError('MODEL_EXPRESSION_INVALID', `${field}: ${text}`, [{ field, message: text, rule: 'expression_invalid', params: { position: pos } }], { position: pos, ...(expected ? { expected } : {}) });
 }
 
 // ——— Tokens ———

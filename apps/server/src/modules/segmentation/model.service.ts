@@ -66,7 +66,7 @@ async function requireModel(deps: ModuleDeps, id: string) {
 }
 
 function degenerate(message: string, counts: Record<string, number>) {
-  return new DomainError('MODEL_TARGET_DEGENERATE', message, [{ field: 'body.target', message }], { counts });
+  return new DomainError('MODEL_TARGET_DEGENERATE', message, [{ field: 'body.target', message, rule: 'target_degenerate' }], { counts });
 }
 
 /**

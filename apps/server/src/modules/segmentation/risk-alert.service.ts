@@ -6,7 +6,7 @@ import { shanghaiDateOf, shanghaiInstant } from '../../platform/business-calenda
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { inTransaction, type Executor } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { permissionsOf } from '../auth/index.ts';
 import { findOrgUnitById, findStaffById } from '../org/index.ts';
@@ -220,7 +220,7 @@ export async function actOnRiskAlert(deps: ModuleDeps, actor: Actor, id: string,
         const staff = await findStaffById(tx, action.input.assigneeId);
         const unit = staff ? await findOrgUnitById(tx, staff.org_unit_id) : undefined;
         if (!staff || staff.status !== 'active' || !unit || !unit.path.startsWith(alert.org_path) || !permissionsOf(staff.roles as TRole[]).has('risk_alert:work')) {
-          throw fieldError('body.assigneeId', 'no such active staff member who works risk alerts in the alert’s unit', 'NOT_FOUND');
+          throw fieldError('body.assigneeId', rule('not_a_risk_handler', 'no such active staff member who works risk alerts in the alert’s unit'), 'NOT_FOUND');
         }
         patch = { assignee_id: staff.id, assignee_name: staff.display_name };
         data.assigneeId = staff.id;

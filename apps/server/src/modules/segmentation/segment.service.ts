@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { SegmentTable } from '../../platform/db/schema/segmentation.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts';
 import { maskCustomerName } from '../customers/index.ts';
@@ -87,7 +87,7 @@ export async function createSegmentInTransaction(tx: Tx, actor: Actor, input: { 
     .values({ id, name: input.name, description: input.description, conditions: JSON.stringify(input.conditions), created_by: actor.kind === 'staff' ? actor.id : null, created_at: new Date(), updated_at: new Date() })
     .onConflict((oc) => oc.column('name').doNothing())
     .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new DomainError('DUPLICATE', `a segment named ${input.name} exists`, [{ field: 'body.name', message: 'is taken' }]);
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new DomainError('DUPLICATE', `a segment named ${input.name} exists`, [{ field: 'body.name', message: 'is taken', rule: 'duplicate' }]);
   await recordAuditEvent(tx, actor, { action: 'segment.changed', entityType: 'segment', entityId: id, data: { created: true, name: input.name, conditions: input.conditions } });
   return id;
 }
@@ -116,7 +116,7 @@ export async function updateSegment(deps: ModuleDeps, actor: Actor, id: string, 
     if (!row) throw notFound('Segment');
     if (row.version !== input.version) throw versionConflict('Segment');
     if (input.name && input.name !== row.name && (await tx.selectFrom('segment').select('id').where('name', '=', input.name).executeTakeFirst())) {
-      throw new DomainError('DUPLICATE', `a segment named ${input.name} exists`, [{ field: 'body.name', message: 'is taken' }]);
+      throw new DomainError('DUPLICATE', `a segment named ${input.name} exists`, [{ field: 'body.name', message: 'is taken', rule: 'duplicate' }]);
     }
     await tx
       .updateTable('segment')
@@ -180,7 +180,7 @@ export async function segmentMembers(deps: ModuleDeps, actor: Actor, id: string,
   let after: string | null = null;
   if (query.cursor) {
     after = Buffer.from(query.cursor, 'base64url').toString();
-    if (!/^[0-9a-f-]{36}$/.test(after)) throw fieldError('querystring.cursor', 'is not a cursor this list returned');
+    if (!/^[0-9a-f-]{36}$/.test(after)) throw fieldError('querystring.cursor', rule('invalid_cursor', 'is not a cursor this list returned'));
   }
   const rows = (await sql<MemberRow>`
     SELECT ${memberColumns} FROM customer_metric m JOIN customer c ON c.id = m.customer_id

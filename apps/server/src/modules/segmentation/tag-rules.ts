@@ -45,14 +45,14 @@ export async function listTagDefinitions(deps: ModuleDeps, actor: Actor) {
 export async function createTagDefinition(deps: ModuleDeps, actor: Actor, input: z.infer<typeof ZCreateTagDefinitionRequest>) {
   if (!mayManageSegmentation(actor)) throw forbidden('You may not change tag rules');
   (await FieldCatalogue.load(deps.db)).check(input.conditions, 'body.conditions');
-  if (RESERVED_TAGS.includes(input.code)) throw new DomainError('DUPLICATE', `${input.code} is set by the system`, [{ field: 'body.code', message: 'is reserved' }]);
+  if (RESERVED_TAGS.includes(input.code)) throw new DomainError('DUPLICATE', `${input.code} is set by the system`, [{ field: 'body.code', message: 'is reserved', rule: 'reserved' }]);
   await inTransaction(deps.db, async (tx) => {
     const inserted = await tx
       .insertInto('tag_definition')
       .values({ code: input.code, dimension: input.dimension, name_zh: input.nameZh, name_en: input.nameEn, conditions: JSON.stringify(input.conditions), created_at: new Date(), updated_at: new Date() })
       .onConflict((oc) => oc.column('code').doNothing())
       .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new DomainError('DUPLICATE', `tag ${input.code} exists`, [{ field: 'body.code', message: 'is taken' }]);
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new DomainError('DUPLICATE', `tag ${input.code} exists`, [{ field: 'body.code', message: 'is taken', rule: 'duplicate' }]);
     await recordAuditEvent(tx, actor, { action: 'segmentation_rule.changed', entityType: 'tag_definition', entityId: input.code, data: { created: true, dimension: input.dimension, conditions: input.conditions } });
   });
   return (await loadDefinitions(deps.db, input.code))[0]!;

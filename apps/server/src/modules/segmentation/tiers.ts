@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction, type Executor } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { fieldError, forbidden, versionConflict } from '../../platform/errors.ts';
+import { fieldError, forbidden, rule, versionConflict } from '../../platform/errors.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { mayManageSegmentation, mayReadSegmentation } from './segmentation.policy.ts';
 
@@ -54,15 +54,15 @@ const RANK: Record<TTier, number> = { platinum: 1, gold: 2, silver: 3, standard:
 export async function updateTierRules(deps: ModuleDeps, actor: Actor, input: TUpdateTierRulesRequest) {
   if (!mayManageSegmentation(actor)) throw forbidden('You may not change tier rules');
   const items = [...input.items].sort((a, b) => RANK[a.tier] - RANK[b.tier]);
-  if (new Set(items.map((i) => i.tier)).size !== 4) throw fieldError('body.items', 'must hold each tier once');
+  if (new Set(items.map((i) => i.tier)).size !== 4) throw fieldError('body.items', rule('tiers_each_once', 'must hold each tier once'));
   items.forEach((item, i) => {
     const next = items[i + 1];
     if (next && (next.minAnnualPremiumFen > item.minAnnualPremiumFen || next.minTenureYears > item.minTenureYears)) {
-      throw fieldError(`body.items.${input.items.indexOf(next)}`, `the ${next.tier} thresholds must not be above the ${item.tier} thresholds`);
+      throw fieldError(`body.items.${input.items.indexOf(next)}`, rule('tiers_order', `the ${next.tier} thresholds must not be above the ${item.tier} thresholds`));
     }
   });
   const standard = items[3]!;
-  if (standard.minAnnualPremiumFen !== 0 || standard.minTenureYears !== 0) throw fieldError(`body.items.${input.items.indexOf(standard)}`, 'the standard tier takes every customer: thresholds must be 0');
+  if (standard.minAnnualPremiumFen !== 0 || standard.minTenureYears !== 0) throw fieldError(`body.items.${input.items.indexOf(standard)}`, rule('standard_tier_zero', 'the standard tier takes every customer: thresholds must be 0'));
   await inTransaction(deps.db, async (tx) => {
     const current = await tx.selectFrom('tier_rule').selectAll().forUpdate().execute();
     for (const item of items) {

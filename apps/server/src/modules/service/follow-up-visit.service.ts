@@ -5,7 +5,7 @@ import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { entitlementsOf } from '../segmentation/index.ts';
@@ -103,7 +103,7 @@ export async function createVisit(deps: ModuleDeps, actor: Actor, input: TCreate
   await requireVisibleCustomer(deps, actor, input.customerId, 'body.customerId');
   if (input.policyId) {
     const policy = await deps.db.selectFrom('policy').select('id').where('id', '=', input.policyId).where('customer_id', '=', input.customerId).executeTakeFirst();
-    if (!policy) throw fieldError('body.policyId', 'is not a policy of this customer', 'NOT_FOUND');
+    if (!policy) throw fieldError('body.policyId', rule('not_of_customer', 'is not a policy of this customer'), 'NOT_FOUND');
   }
   if (input.assigneeId) await requireAssignable(deps.db, actor, input.assigneeId, 'body.assigneeId');
   const id = await inTransaction(deps.db, (tx) =>
@@ -156,7 +156,7 @@ export async function recordVisitOutcome(deps: ModuleDeps, actor: Actor, id: str
     if (!visit) throw notFound('Follow-up visit');
     if (visit.version !== input.version) throw versionConflict('Follow-up visit');
     if (visit.status !== 'scheduled') throw new DomainError('VISIT_CLOSED', `This visit is already ${visit.status}`);
-    if (input.outcome === 'letter_sent' && visit.method !== 'letter') throw fieldError('body.outcome', 'a letter is recorded only for a visit whose method is letter');
+    if (input.outcome === 'letter_sent' && visit.method !== 'letter') throw fieldError('body.outcome', rule('letter_visit_only', 'a letter is recorded only for a visit whose method is letter'));
     const answers = input.answers ?? {};
     if (input.outcome === 'reached' || input.outcome === 'letter_sent') {
       const problems = input.outcome === 'reached' ? scriptProblems(visit.visit_type, answers) : [];

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, rule } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts';
 import { getVisibleCustomer } from '../customers/index.ts';
@@ -50,17 +50,17 @@ export async function getLoyalty(deps: ModuleDeps, actor: Actor, customerId: str
  */
 export async function createReferral(deps: ModuleDeps, actor: Actor, input: TCreateReferralRequest, now = new Date()) {
   if (!mayWorkService(actor)) throw forbidden('You may not record referrals');
-  if (input.referrerId === input.referredCustomerId) throw fieldError('body.referredCustomerId', 'a customer cannot refer themselves');
+  if (input.referrerId === input.referredCustomerId) throw fieldError('body.referredCustomerId', rule('self_referral', 'a customer cannot refer themselves'));
   const referrer = await requireVisibleCustomer(deps, actor, input.referrerId, 'body.referrerId');
   await requireVisibleCustomer(deps, actor, input.referredCustomerId, 'body.referredCustomerId');
   if (input.policyId) {
     const policy = await deps.db.selectFrom('policy').select('id').where('id', '=', input.policyId).where('customer_id', '=', input.referredCustomerId).executeTakeFirst();
-    if (!policy) throw fieldError('body.policyId', 'is not a policy of the referred customer', 'NOT_FOUND');
+    if (!policy) throw fieldError('body.policyId', rule('not_of_customer', 'is not a policy of the referred customer'), 'NOT_FOUND');
   }
   const id = newId();
   await inTransaction(deps.db, async (tx) => {
     const existing = await tx.selectFrom('referral').select('id').where('referred_customer_id', '=', input.referredCustomerId).executeTakeFirst();
-    if (existing) throw new DomainError('DUPLICATE', 'This customer already has a referrer', [{ field: 'body.referredCustomerId', message: 'already referred' }]);
+    if (existing) throw new DomainError('DUPLICATE', 'This customer already has a referrer', [{ field: 'body.referredCustomerId', message: 'already referred', rule: 'already_referred' }]);
     await tx
       .insertInto('referral')
       .values({ customer_id: referrer.id, id, referred_customer_id: input.referredCustomerId, policy_id: input.policyId ?? null, org_unit_id: referrer.orgUnitId, org_path: referrer.orgPath, referred_on: input.referredOn, created_by_name: actor.name, created_at: now })

@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import { shanghaiInstant } from '../../platform/business-calendar.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { fieldError, forbidden } from '../../platform/errors.ts';
+import { fieldError, forbidden, rule } from '../../platform/errors.ts';
 import { findOrgUnitById } from '../org/index.ts';
 import { addDays } from '../policies/index.ts';
 import { countDueVisits } from './follow-up-visit.service.ts';
@@ -35,12 +35,12 @@ const counts = (r: CountRow): SatisfactionCounts => ({ responses: r.responses, p
 async function scopePath(deps: ModuleDeps, actor: Actor, unitId: string | undefined) {
   if (!unitId) return actor.orgPath;
   const unit = await findOrgUnitById(deps.db, unitId);
-  if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('querystring.unitId', 'no such unit in your scope', 'NOT_FOUND');
+  if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('querystring.unitId', rule('not_found', 'no such unit in your scope'), 'NOT_FOUND');
   return unit.path;
 }
 
 function period(from: string, to: string) {
-  if (to < from) throw fieldError('querystring.to', 'is before from');
+  if (to < from) throw fieldError('querystring.to', rule('range_reversed', 'is before from'));
   return { start: shanghaiInstant(from), end: shanghaiInstant(addDays(to, 1)) };
 }
 

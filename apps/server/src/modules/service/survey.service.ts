@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule, type RuledFieldError, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertOutbox } from '../../platform/outbox.ts';
 import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts';
@@ -27,7 +27,7 @@ export async function createSurveyTemplate(deps: ModuleDeps, actor: Actor, input
   if (!mayManageService(actor)) throw forbidden('You may not define surveys');
   const id = newId();
   await inTransaction(deps.db, async (tx) => {
-    if (await tx.selectFrom('survey_template').select('id').where('code', '=', input.code).executeTakeFirst()) throw fieldError('body.code', `a survey template with code ${input.code} exists`, 'DUPLICATE');
+    if (await tx.selectFrom('survey_template').select('id').where('code', '=', input.code).executeTakeFirst()) throw fieldError('body.code', rule('duplicate', `a survey template with code ${input.code} exists`, {value: input.code}), 'DUPLICATE');
     await tx.insertInto('survey_template').values({ id, code: input.code, name: input.name, context: input.context, questions: JSON.stringify(input.questions) }).execute();
     await recordAuditEvent(tx, actor, { action: 'survey_template.changed', entityType: 'survey_template', entityId: id, data: { change: 'created', code: input.code } });
   });
@@ -110,20 +110,20 @@ export async function getPublicSurvey(deps: ModuleDeps, token: string, now = new
 
 /** Checks answers against the questions: required ones present, scores in range, choices among the options. */
 export function answerProblems(questions: readonly TSurveyQuestion[], answers: TSurveyAnswerRequest['answers']) {
-  const problems: { field: string; message: string }[] = [];
-  for (const key of Object.keys(answers)) if (!questions.some((q) => q.key === key)) problems.push({ field: `body.answers.${key}`, message: 'is not a question of this survey' });
+  const problems: RuledFieldError[] = [];
+  for (const key of Object.keys(answers)) if (!questions.some((q) => q.key === key)) problems.push({ field: `body.answers.${key}`, message: 'is not a question of this survey', rule: 'not_a_question' });
   for (const q of questions) {
     const v = answers[q.key];
     const field = `body.answers.${q.key}`;
     if (v === undefined || v === '') {
-      if (q.required) problems.push({ field, message: 'is required' });
+      if (q.required) problems.push({ field, message: 'is required', rule: 'required' });
       continue;
     }
     const isInt = typeof v === 'number' && Number.isInteger(v);
-    if (q.kind === 'csat' && !(isInt && v >= 1 && v <= 5)) problems.push({ field, message: 'must be a score from 1 to 5' });
-    if (q.kind === 'nps' && !(isInt && v >= 0 && v <= 10)) problems.push({ field, message: 'must be a score from 0 to 10' });
-    if (q.kind === 'text' && typeof v !== 'string') problems.push({ field, message: 'must be text' });
-    if (q.kind === 'choice' && !q.options?.some((o) => o.value === v)) problems.push({ field, message: 'is not one of the options' });
+    if (q.kind === 'csat' && !(isInt && v >= 1 && v <= 5)) problems.push({ field, message: 'must be a score from 1 to 5', rule: 'score_between', params: { minimum: 1, maximum: 5 } });
+    if (q.kind === 'nps' && !(isInt && v >= 0 && v <= 10)) problems.push({ field, message: 'must be a score from 0 to 10', rule: 'score_between', params: { minimum: 0, maximum: 10 } });
+    if (q.kind === 'text' && typeof v !== 'string') problems.push({ field, message: 'must be text', rule: 'wrong_type', params: { expected: 'string' } });
+    if (q.kind === 'choice' && !q.options?.some((o) => o.value === v)) problems.push({ field, message: 'is not one of the options', rule: 'not_one_of', params: { values: (q.options ?? []).map((o) => o.value).join(', ') } });
   }
   return problems;
 }

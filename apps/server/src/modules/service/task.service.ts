@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordAuditEvents } from '../audit/index.ts';
 import { findOrgUnitById, findStaffById } from '../org/index.ts';
@@ -120,7 +120,7 @@ export async function createTask(deps: ModuleDeps, actor: Actor, input: TCreateT
 export async function requireAssignable(db: Executor, actor: Actor, staffId: string, field: string) {
   const staff = await findStaffById(db, staffId);
   const unit = staff ? await findOrgUnitById(db, staff.org_unit_id) : undefined;
-  if (!staff || staff.status !== 'active' || !unit || !unit.path.startsWith(actor.orgPath)) throw fieldError(field, 'no such active staff member in your scope', 'NOT_FOUND');
+  if (!staff || staff.status !== 'active' || !unit || !unit.path.startsWith(actor.orgPath)) throw fieldError(field, rule('not_found', 'no such active staff member in your scope'), 'NOT_FOUND');
   return staff;
 }
 

@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError } from '../../platform/errors.ts';
+import { DomainError, fieldError, rule } from '../../platform/errors.ts';
 import { getVisibleCustomer } from '../customers/index.ts';
 
 /** The customer a request body names, if the caller may see it; otherwise a 404 on that field. */
@@ -8,7 +8,7 @@ export async function requireVisibleCustomer(deps: ModuleDeps, actor: Actor, cus
   try {
     return await getVisibleCustomer(deps, actor, customerId);
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'NOT_FOUND') throw fieldError(field, 'no such customer in your scope', 'NOT_FOUND');
+    if (error instanceof DomainError && error.code === 'NOT_FOUND') throw fieldError(field, rule('not_found', 'no such customer in your scope'), 'NOT_FOUND');
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import type { TVisitType } from '@anxin/contracts';
+import { type RuledFieldError } from '../../platform/errors.ts';
 
 export interface ScriptQuestion {
   key: string;
@@ -41,19 +42,19 @@ export const VISIT_SCRIPTS: Record<TVisitType, readonly ScriptQuestion[]> = {
 };
 
 /** Checks a reached visit's answers against its script; returns field problems (empty when fine). */
-export function scriptProblems(type: TVisitType, answers: Record<string, string | number | boolean>): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
+export function scriptProblems(type: TVisitType, answers: Record<string, string | number | boolean>): RuledFieldError[] {
+  const problems: RuledFieldError[] = [];
   const script = VISIT_SCRIPTS[type];
-  for (const key of Object.keys(answers)) if (!script.some((q) => q.key === key)) problems.push({ field: `body.answers.${key}`, message: 'is not a question of this visit script' });
+  for (const key of Object.keys(answers)) if (!script.some((q) => q.key === key)) problems.push({ field: `body.answers.${key}`, message: 'is not a question of this visit script', rule: 'not_a_question' });
   for (const q of script) {
     const value = answers[q.key];
     if (value === undefined || value === '') {
-      if (q.required) problems.push({ field: `body.answers.${q.key}`, message: 'is required' });
+      if (q.required) problems.push({ field: `body.answers.${q.key}`, message: 'is required', rule: 'required' });
       continue;
     }
-    if (q.kind === 'yes_no' && typeof value !== 'boolean') problems.push({ field: `body.answers.${q.key}`, message: 'must be yes or no' });
-    if (q.kind === 'csat' && !(typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5)) problems.push({ field: `body.answers.${q.key}`, message: 'must be a score from 1 to 5' });
-    if (q.kind === 'text' && typeof value !== 'string') problems.push({ field: `body.answers.${q.key}`, message: 'must be text' });
+    if (q.kind === 'yes_no' && typeof value !== 'boolean') problems.push({ field: `body.answers.${q.key}`, message: 'must be yes or no', rule: 'yes_or_no' });
+    if (q.kind === 'csat' && !(typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5)) problems.push({ field: `body.answers.${q.key}`, message: 'must be a score from 1 to 5', rule: 'score_between', params: { minimum: 1, maximum: 5 } });
+    if (q.kind === 'text' && typeof value !== 'string') problems.push({ field: `body.answers.${q.key}`, message: 'must be text', rule: 'wrong_type', params: { expected: 'string' } });
   }
   return problems;
 }

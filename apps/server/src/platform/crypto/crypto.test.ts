@@ -64,16 +64,20 @@ describe('password policy', () => {
   it.each([
     ['abcdefgh12', []],
     ['长城长城长城长城a1', []],
-    ['abc12', ['must have at least 10 characters']],
-    ['abcdefghijk', ['must contain letters and digits']],
-    ['1234567890', ['must contain letters and digits']],
-    ['short', ['must have at least 10 characters', 'must contain letters and digits']],
-  ] as const)('%s → %j', (password, problems) => {
-    expect(checkPasswordPolicy(password)).toEqual(problems);
+    ['abc12', ['password_too_short']],
+    ['abcdefghijk', ['password_letters_digits']],
+    ['1234567890', ['password_letters_digits']],
+    ['short', ['password_too_short', 'password_letters_digits']],
+  ] as const)('%s → %j', (password, rules) => {
+    expect(checkPasswordPolicy(password).map((p) => p.rule)).toEqual(rules);
+  });
+
+  it('says what is wrong in English and as a rule with its params', () => {
+    expect(checkPasswordPolicy('abc12')).toEqual([{ rule: 'password_too_short', message: 'must have at least 10 characters', params: { minimum: 10 } }]);
   });
 
   it('refuses a password containing the username, in any case', () => {
-    expect(checkPasswordPolicy('Zhang.San-2026', 'zhang.san')).toEqual(['must not contain the username']);
+    expect(checkPasswordPolicy('Zhang.San-2026', 'zhang.san')).toEqual([{ rule: 'password_has_username', message: 'must not contain the username' }]);
     expect(checkPasswordPolicy('other-secret-2026', 'zhang.san')).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { type FieldProblem, rule } from '../errors.ts';
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
@@ -38,11 +39,11 @@ export const DUMMY_PASSWORD_HASH =
  * Password policy: at least 10 characters with letters and digits, not containing the username.
  * @returns the list of problems (empty when the password is acceptable).
  */
-export function checkPasswordPolicy(password: string, username?: string): string[] {
-  const problems: string[] = [];
-  if (password.length < 10) problems.push('must have at least 10 characters');
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) problems.push('must contain letters and digits');
-  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('must not contain the username');
+export function checkPasswordPolicy(password: string, username?: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (password.length < 10) problems.push(rule('password_too_short', 'must have at least 10 characters', { minimum: 10 }));
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) problems.push(rule('password_letters_digits', 'must contain letters and digits'));
+  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push(rule('password_has_username', 'must not contain the username'));
   return problems;
 }
 

@@ -2,6 +2,7 @@ import type { TErrorCode, TFieldError, TProblem } from '@anxin/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError } from '../errors.ts';
+import { fieldErrorOfIssue, type ZodIssueLike } from './zod-issues.ts';
 
 /** One exhaustive table from error code to HTTP status. */
 export const ERROR_STATUS: Record<TErrorCode, number> = {
@@ -111,28 +112,20 @@ export function sendProblem(reply: FastifyReply, body: TProblem) {
   return reply.status(body.status).type('application/problem+json').send(body);
 }
 
+/** One schema validation error as fastify-type-provider-zod reports it: the zod issue spread over keyword, path, message and params. */
 interface ValidationIssue {
+  keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: unknown;
-}
-interface ZodIssueLike {
-  path?: PropertyKey[];
-  message?: string;
-  code?: string;
+  params?: Record<string, unknown>;
 }
 
-/** Zod validation errors from the type provider → field errors with dotted paths (`body.username`). */
+/** Zod validation errors from the type provider → field errors with dotted paths (`body.username`), rules and params. */
 function fieldErrorsOf(error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }): TFieldError[] {
   const context = error.validationContext ?? 'body';
   return (error.validation ?? []).map((v) => {
-    const issue = (v.params as { issue?: ZodIssueLike } | undefined)?.issue;
-    const issuePath = issue?.path?.map(String) ?? (v.instancePath ?? '').split('/').filter(Boolean);
-    return {
-      field: [context, ...issuePath].join('.'),
-      message: issue?.message ?? v.message ?? 'is invalid',
-      ...(issue?.code ? { code: issue.code } : {}),
-    };
+    const issue: ZodIssueLike = { ...v.params, code: v.keyword, message: v.message ?? 'is invalid', path: (v.instancePath ?? '').split('/').filter(Boolean) };
+    return fieldErrorOfIssue(context, issue);
   });
 }
 

@@ -52,6 +52,8 @@ export interface ImportRowErrorTable {
   value: string | null;
   code: string;
   message: string;
+  rule: ColumnType<string, string | undefined, string>;
+  params: ColumnType<Record<string, string | number> | null, string | null, string | null>;
 }
 
 export interface ImportTables {

@@ -4,12 +4,14 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useImportErrors } from '../../../../api/imports.ts';
 import { ProblemAlert } from '../../../../components/problem-alert.tsx';
+import { useLabels } from '../../../../i18n/labels.ts';
 import { useImportFieldLabel } from '../import-labels.ts';
 
 /** Every rejected row of the import: row number, column, the (masked) value and the reason, 100 at a time. */
 export function ImportErrorTable({ jobId, version }: { jobId: string; version: string }) {
   const { t } = useTranslation();
   const fieldLabel = useImportFieldLabel();
+  const labels = useLabels();
   const errors = useImportErrors(jobId);
   const items = errors.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -41,7 +43,9 @@ export function ImportErrorTable({ jobId, version }: { jobId: string; version: s
       dataIndex: 'message',
       render: (_, e) => (
         <Flex vertical gap={2}>
-          <span data-testid="import-error-reason">{e.message}</span>
+          <span data-testid="import-error-reason" title={e.message}>
+            {labels.fieldProblem(e)}
+          </span>
           <span>
             <Tag style={{ marginInlineEnd: 0 }} className="anxin-mono" data-testid="import-error-code">
               {e.code}
