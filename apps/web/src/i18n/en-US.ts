@@ -2379,6 +2379,7 @@ export const enUS: Messages = {
     templates: {
       portal_login_code: '[Anxin] Your login code is {{code}}, valid until {{at}}. Never share it with anyone.',
       claim_progress: '[Anxin] Your claim {{claimNo}} has moved on: {{step}}. Log in to the customer portal for details.',
+      complaint_progress: '[Anxin] Your complaint {{complaintNo}} has moved on: {{step}}.',
     },
   },
   complaintEnums: {

@@ -2375,6 +2375,7 @@ export const zhCN = {
     templates: {
       portal_login_code: '【安心保险】您的登录验证码为 {{code}}，{{at}} 前有效，请勿告诉他人。',
       claim_progress: '【安心保险】您的理赔案件 {{claimNo}} 有新进展：{{step}}。详情请登录客户门户查看。',
+      complaint_progress: '【安心保险】您的投诉 {{complaintNo}} 有新进展：{{step}}。',
     },
   },
   complaintEnums: {

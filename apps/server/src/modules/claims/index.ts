@@ -7,3 +7,5 @@ export { listPortalClaims, getPortalClaim, reportPortalClaim, uploadPortalDocume
 export { DocumentStore } from './claim-files.ts';
 export { claimSettingsRoutes } from './claim-settings.routes.ts';
 export { findClaimRef } from './claim-read.service.ts';
+/** The claim workflow's moves (each notified to the customer by its code). */
+export { CLAIM_MOVES } from './claim-status.ts';

@@ -9,7 +9,86 @@ interface Template {
   /** Parameters that are secrets, stored encrypted (`<name>Enc`) and shown only in development. */
   secrets?: readonly string[];
   text: Record<MessageLocale, { subject: string; body: string }>;
+  /** Parameters that hold a code (a workflow step): the words the customer reads for each code, per language. */
+  words?: Record<string, Record<MessageLocale, Record<string, string>>>;
 }
+
+/** What the customer reads for a claim's step (the moves of claim-status.ts and the other notified steps). */
+const CLAIM_STEP_WORDS: Record<MessageLocale, Record<string, string>> = {
+  'zh-CN': {
+    reported: '已收到报案',
+    register: '已立案',
+    start_assessment: '已开始查勘定损',
+    request_documents: '需要您补充材料',
+    document_notice: '需要您补充材料，请查看补充材料通知',
+    complete_documents: '材料已齐全，正在理算',
+    submit_for_approval: '理算完成，正在核赔',
+    send_back: '正在重新理算',
+    approve: '核赔通过，即将赔付',
+    fast_track_approve: '快速理赔已通过，即将赔付',
+    payment: '已支付一笔赔款',
+    final_payment: '赔款已全部支付，案件结案',
+    close: '案件已结案',
+    deny: '未能给予赔付，请查看拒赔通知',
+    withdraw: '案件已撤销',
+    reopen: '案件已重新开启',
+  },
+  'en-US': {
+    reported: 'we have received your report',
+    register: 'your claim is registered',
+    start_assessment: 'the loss assessment has started',
+    request_documents: 'we need more documents from you',
+    document_notice: 'we need more documents from you; see our notice',
+    complete_documents: 'your documents are complete and the claim is being adjusted',
+    submit_for_approval: 'the adjustment is done and awaits approval',
+    send_back: 'the claim is being adjusted again',
+    approve: 'the claim is approved and will be paid',
+    fast_track_approve: 'the claim is approved on the fast track and will be paid',
+    payment: 'a payment has been made',
+    final_payment: 'the claim is paid in full and closed',
+    close: 'the claim is closed',
+    deny: 'the claim cannot be paid; see our written notice',
+    withdraw: 'the claim is withdrawn',
+    reopen: 'the claim is reopened',
+  },
+};
+
+/** What the customer reads for a complaint's step (the actions of the complaint procedure). */
+const COMPLAINT_STEP_WORDS: Record<MessageLocale, Record<string, string>> = {
+  'zh-CN': {
+    received: '已受理',
+    verify: '已核实情况',
+    register: '已登记处理',
+    transfer: '已转交相关机构处理',
+    escalate: '已提交上级机构处理',
+    coordinate: '正在协调处理',
+    decide: '已作出处理意见，请查收',
+    extend: '处理期限已延长',
+    record_response: '已记录您的意见',
+    decide_review: '复核已作出结论',
+    close: '已办结',
+    withdraw: '已撤回',
+    reopen: '已重新受理',
+  },
+  'en-US': {
+    received: 'we have received it',
+    verify: 'we have checked the facts',
+    register: 'it is registered for handling',
+    transfer: 'it has been passed to the unit that handles it',
+    escalate: 'it has been passed to a higher office',
+    coordinate: 'we are coordinating its handling',
+    decide: 'we have made our decision; please see it',
+    extend: 'the time to handle it has been extended',
+    record_response: 'we have recorded your response',
+    decide_review: 'the review has reached its conclusion',
+    close: 'it is closed',
+    withdraw: 'it is withdrawn',
+    reopen: 'it is reopened',
+  },
+};
+
+/** For a step without words of its own (a new one): a neutral phrase, never the code. */
+const ANY_STEP: Record<MessageLocale, string> = { 'zh-CN': '处理状态已更新', 'en-US': 'its status has changed' };
 
 /**
  * The catalogue of customer message templates, in both languages. `{{name}}` is replaced by the
@@ -31,6 +110,7 @@ export const MESSAGE_TEMPLATES = {
       'zh-CN': { subject: '理赔进度通知', body: '您的理赔案件 {{claimNo}} 有新进展：{{step}}。可在客户门户查看详情。' },
       'en-US': { subject: 'Claim progress', body: 'Your claim {{claimNo}} has moved on: {{step}}. See the details in the customer portal.' },
     },
+    words: { step: CLAIM_STEP_WORDS },
   },
   complaint_progress: {
     purpose: 'service',
@@ -38,6 +118,7 @@ export const MESSAGE_TEMPLATES = {
       'zh-CN': { subject: '投诉处理进度', body: '您的投诉 {{complaintNo}} 有新进展：{{step}}。' },
       'en-US': { subject: 'Complaint progress', body: 'Your complaint {{complaintNo}} has moved on: {{step}}.' },
     },
+    words: { step: COMPLAINT_STEP_WORDS },
   },
   survey_invitation: {
     purpose: 'service',
@@ -84,10 +165,20 @@ const templateOf = (code: MessageTemplateCode): Template => MESSAGE_TEMPLATES[co
 export const purposeOf = (code: MessageTemplateCode) => templateOf(code).purpose;
 export const secretsOf = (code: MessageTemplateCode): readonly string[] => templateOf(code).secrets ?? [];
 
-/** Fills a template; missing parameters show as `…` rather than failing a delivery. */
+/**
+ * Fills a template; missing parameters show as `…` rather than failing a delivery. A parameter that
+ * holds a code is shown as the template's words for it, never as the code.
+ */
 export function renderMessage(code: MessageTemplateCode, locale: MessageLocale, params: Record<string, string>): { subject: string; body: string } {
-  const text = templateOf(code).text[locale];
-  const fill = (s: string) => s.replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '…');
+  const template = templateOf(code);
+  const text = template.text[locale];
+  const valueOf = (name: string) => {
+    const value = params[name];
+    const words = template.words?.[name]?.[locale];
+    if (value === undefined || !words) return value ?? '…';
+    return Object.hasOwn(words, value) ? words[value]! : ANY_STEP[locale];
+  };
+  const fill = (s: string) => s.replace(/\{\{(\w+)\}\}/g, (_, name: string) => valueOf(name));
   return { subject: fill(text.subject), body: fill(text.body) };
 }
 

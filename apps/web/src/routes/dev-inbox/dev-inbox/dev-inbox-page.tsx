@@ -7,18 +7,22 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useFormat } from '../../../format.ts';
 import { useClaimLabels } from '../../claims/components/claim-labels.ts';
+import { useComplaintLabels } from '../../complaints/components/complaint-labels.ts';
 
 /** The text a message would carry, in the reader's language (the dispatcher renders the customer's). */
 function useMessageText() {
   const { t } = useTranslation();
   const format = useFormat();
   const claimLabels = useClaimLabels();
+  const complaintLabels = useComplaintLabels();
   return (m: TOutboxMessage) => {
     switch (m.template) {
       case 'portal_login_code':
         return t('devInbox.templates.portal_login_code', { code: m.params.code ?? '', at: m.params.expiresAt ? format.dateTime(m.params.expiresAt) : '' });
       case 'claim_progress':
         return t('devInbox.templates.claim_progress', { claimNo: m.params.claimNo ?? '', step: claimLabels.eventType(m.params.step ?? '') });
+      case 'complaint_progress':
+        return t('devInbox.templates.complaint_progress', { complaintNo: m.params.complaintNo ?? '', step: m.params.step === 'received' ? complaintLabels.status('received') : complaintLabels.action(m.params.step ?? '') });
       default:
         return `${m.template} ${JSON.stringify(m.params)}`;
     }
