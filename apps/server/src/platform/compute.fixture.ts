@@ -9,5 +9,5 @@ export const fail = () => {
   throw new Error('no answer to that');
 };
 export const refuse = () => {
-  throw fieldError('body.kMax', rule('too_big', 'must not be above 12', {maximum: 12}));
+  throw fieldError('body.kMax', rule('too_big', 'must not be above 12', { maximum: 12 }));
 };

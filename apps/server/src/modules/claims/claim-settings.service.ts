@@ -52,7 +52,7 @@ async function audit(tx: Tx, actor: Actor, setting: string, before: unknown, aft
 export async function saveClockRule(deps: ModuleDeps, actor: Actor, input: TSaveClaimClockRuleRequest) {
   if (!mayManage(actor)) throw forbidden('Only administrators may change claim settings');
   const statutory = CLAIM_CLOCK_STATUTORY_DAYS[input.clock];
-  if (input.days > statutory) throw fieldError('body.days', rule('above_statutory', `may not exceed the statutory ${statutory} days`, {days: statutory}));
+  if (input.days > statutory) throw fieldError('body.days', rule('above_statutory', `may not exceed the statutory ${statutory} days`, { days: statutory }));
   if (input.warnDays >= input.days) throw fieldError('body.warnDays', rule('warn_not_before_due', 'must be fewer than the days of the clock'));
   return inTransaction(deps.db, async (tx) => {
     const current = await tx.selectFrom('claim_clock_rule').selectAll().where('line', '=', input.line).where('clock', '=', input.clock).forUpdate().executeTakeFirst();

@@ -256,7 +256,7 @@ export async function reportClaim(deps: ModuleDeps, actor: Actor, input: TReport
     if (!inForceOn(policyFacts, incidentOn)) throw notCovered('body.incidentAt', rule('not_in_force_on', `the policy was not in force on ${incidentOn}`, { date: incidentOn }));
     const kindOf = { medical: 'medical', motor_compulsory: 'motor', motor_commercial: 'motor', property: 'property', liability: 'property' } as Record<string, string>;
     const expectedKind = kindOf[policy.row.product_line] ?? 'illness';
-    if (input.incident.kind !== expectedKind) throw fieldError('body.incident.kind', rule('incident_kind_mismatch', `a ${policy.row.product_line} policy takes ${expectedKind} claims`, {line: policy.row.product_line, expected: expectedKind}));
+    if (input.incident.kind !== expectedKind) throw fieldError('body.incident.kind', rule('incident_kind_mismatch', `a ${policy.row.product_line} policy takes ${expectedKind} claims`, { line: policy.row.product_line, expected: expectedKind }));
     const invoiceNos = input.incident.kind === 'medical' ? input.incident.invoiceItems.map((i) => i.invoiceNo.toUpperCase()) : [];
     if (new Set(invoiceNos).size !== invoiceNos.length) throw fieldError('body.incident.invoiceItems', rule('listed_twice', 'an invoice number appears twice'));
 
@@ -368,7 +368,7 @@ export async function sendDocumentNotice(deps: ModuleDeps, actor: Actor, id: str
     const detail = await loadClaimDetail({ ...deps, db: tx }, claim);
     const known = new Set(detail.checklist.map((c) => c.code));
     const unknown = input.codes.filter((c) => !known.has(c));
-    if (unknown.length > 0) throw fieldError('body.codes', rule('not_on_checklist', `not on this product's checklist: ${unknown.join(', ')}`, {codes: unknown.join(', ')}));
+    if (unknown.length > 0) throw fieldError('body.codes', rule('not_on_checklist', `not on this product's checklist: ${unknown.join(', ')}`, { codes: unknown.join(', ') }));
     const first = (await listNotices(tx, id)).length === 0;
     if (first) {
       const missing = detail.checklist.filter((c) => c.required && !c.received && !input.codes.includes(c.code)).map((c) => c.code);

@@ -30,7 +30,7 @@ function checkOptions(type: string, options: readonly { value: string }[] | unde
     if (!options || options.length === 0) throw fieldError('body.options', rule('enum_needs_options', 'an enum attribute needs at least one option'));
     const seen = new Set<string>();
     options.forEach((o, i) => {
-      if (seen.has(o.value)) throw fieldError(`body.options.${i}.value`, rule('listed_twice', `option ${o.value} is listed twice`, {value: o.value}));
+      if (seen.has(o.value)) throw fieldError(`body.options.${i}.value`, rule('listed_twice', `option ${o.value} is listed twice`, { value: o.value }));
       seen.add(o.value);
     });
   } else if (options && options.length > 0) {
@@ -43,7 +43,7 @@ export async function createAttributeDefinition(deps: ModuleDeps, actor: Actor, 
   if (!mayManageAttributes(actor)) throw forbidden('You may not define customer attributes');
   checkOptions(input.type, input.options);
   return inTransaction(deps.db, async (tx) => {
-    if (await findAttributeDefinitionByKey(tx, input.key)) throw fieldError('body.key', rule('duplicate', `attribute ${input.key} already exists`, {value: input.key}), 'DUPLICATE');
+    if (await findAttributeDefinitionByKey(tx, input.key)) throw fieldError('body.key', rule('duplicate', `attribute ${input.key} already exists`, { value: input.key }), 'DUPLICATE');
     const id = newId();
     const now = new Date();
     await insertAttributeDefinition(tx, {

@@ -30,7 +30,7 @@ export async function changeConsent(deps: ModuleDeps, actor: Actor, customerId: 
   // bypass it, so the separate-consent rule is enforced here too.
   const reference = input.evidence ? normaliseText(input.evidence.reference ?? '') : '';
   if (granted && separate && (!input.evidence?.kind || reference === '')) {
-    throw fieldError('body.evidence', rule('consent_evidence_required', `separate consent for ${input.purpose} needs evidence (kind and reference)`, {purpose: input.purpose}));
+    throw fieldError('body.evidence', rule('consent_evidence_required', `separate consent for ${input.purpose} needs evidence (kind and reference)`, { purpose: input.purpose }));
   }
   return inTransaction(deps.db, async (tx) => {
     await requireVisibleCustomer(tx, actor, customerId);

@@ -64,7 +64,7 @@ async function resolvePlacement(db: Executor, actor: Actor, requested: { orgUnit
 }
 
 const duplicateIdNumber = () => fieldError('body.idNumber', rule('duplicate', 'another customer already has this ID number'), 'DUPLICATE');
-const duplicateExternalId = (externalId: string) => fieldError('body.externalId', rule('duplicate', `external id ${externalId} is already used by another customer`, {value: externalId}), 'DUPLICATE');
+const duplicateExternalId = (externalId: string) => fieldError('body.externalId', rule('duplicate', `external id ${externalId} is already used by another customer`, { value: externalId }), 'DUPLICATE');
 
 async function assertUniqueIdentity(db: Executor, deps: ModuleDeps, idNumber: string | undefined, externalId: string | null | undefined, selfId?: string) {
   if (idNumber) {

@@ -39,7 +39,7 @@ export async function createOrgUnit(db: Executor, actor: Actor, input: TCreateOr
       );
     }
     if (parent.status !== 'active') throw fieldError('body.parentId', rule('org_unit_closed', 'parent org unit is closed'), 'ORG_INVALID_PARENT');
-    if (await findOrgUnitByCode(tx, input.code)) throw fieldError('body.code', rule('duplicate', `code ${input.code} is already used`, {value: input.code}), 'DUPLICATE');
+    if (await findOrgUnitByCode(tx, input.code)) throw fieldError('body.code', rule('duplicate', `code ${input.code} is already used`, { value: input.code }), 'DUPLICATE');
     const id = newId();
     const unit = await insertOrgUnit(tx, { id, parent_id: parent.id, level: input.level, code: input.code, name: input.name, path: `${parent.path}${id}/` });
     await recordAuditEvent(tx, actor, { action: 'org_unit.created', entityType: 'org_unit', entityId: id, data: { code: input.code, level: input.level, parentId: parent.id } });

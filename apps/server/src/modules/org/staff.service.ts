@@ -63,7 +63,7 @@ export async function createStaff(db: Executor, actor: Actor, input: TCreateStaf
     if (!unit || !isInScope(actor, unit.path)) throw fieldError('body.orgUnitId', rule('not_found', 'org unit not found'), 'NOT_FOUND');
     if (!canManageStaffIn(actor, unit.path)) throw forbidden('You may not create staff accounts here');
     if (unit.status !== 'active') throw fieldError('body.orgUnitId', rule('org_unit_closed', 'org unit is closed'));
-    if (await findStaffCredentialsByUsername(tx, input.username)) throw fieldError('body.username', rule('duplicate', `username ${input.username} is already taken`, {value: input.username}), 'DUPLICATE');
+    if (await findStaffCredentialsByUsername(tx, input.username)) throw fieldError('body.username', rule('duplicate', `username ${input.username} is already taken`, { value: input.username }), 'DUPLICATE');
     const id = newId();
     await insertStaff(tx, {
       id,

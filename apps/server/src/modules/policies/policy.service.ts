@@ -153,7 +153,7 @@ interface Referral {
   audit: Record<string, unknown>;
 }
 
-const duplicatePolicyNo = (policyNo: string) => fieldError('body.policyNo', rule('duplicate', `policy number ${policyNo} already exists`, {value: policyNo}), 'DUPLICATE');
+const duplicatePolicyNo = (policyNo: string) => fieldError('body.policyNo', rule('duplicate', `policy number ${policyNo} already exists`, { value: policyNo }), 'DUPLICATE');
 
 interface ResolvedPolicy {
   policyNo: string;
@@ -305,7 +305,7 @@ async function expireRenewedPolicy(tx: Tx, actor: Actor, previousId: string, pol
   if (previous.customer_id !== policyholderId) throw fieldError('body.renewalOfId', rule('renewal_other_holder', 'a renewal keeps the policyholder of the policy it renews'));
   if (await findRenewalOf(tx, previousId)) throw fieldError('body.renewalOfId', rule('already_renewed', `policy ${previous.policy_no} is already renewed`), 'DUPLICATE');
   if (previous.status === 'expired') return;
-  if (previous.status !== 'in_force') throw fieldError('body.renewalOfId', rule('renewal_not_in_force', `a ${previous.status} policy cannot be renewed`, {status: previous.status}), 'POLICY_INVALID_STATUS_CHANGE');
+  if (previous.status !== 'in_force') throw fieldError('body.renewalOfId', rule('renewal_not_in_force', `a ${previous.status} policy cannot be renewed`, { status: previous.status }), 'POLICY_INVALID_STATUS_CHANGE');
   const on = previous.expires_on < renewalEffectiveOn ? previous.expires_on : renewalEffectiveOn;
   await updatePolicyRow(tx, previousId, null, { status: 'expired', status_reason: 'renewed', status_changed_on: on });
   await recordAuditEvent(tx, actor, {

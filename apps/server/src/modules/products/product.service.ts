@@ -31,9 +31,9 @@ const normaliseDocuments = (documents: readonly DocumentInput[]) => documents.ma
 
 function checkUniqueCodes(coverages: readonly { code: string }[] | undefined, documents: readonly { code: string }[] | undefined) {
   const c = coverages ? firstDuplicateCode(coverages) : -1;
-  if (c >= 0) throw fieldError(`body.coverages.${c}.code`, rule('listed_twice', `coverage code ${coverages![c]!.code} is used twice`, {value: coverages![c]!.code}));
+  if (c >= 0) throw fieldError(`body.coverages.${c}.code`, rule('listed_twice', `coverage code ${coverages![c]!.code} is used twice`, { value: coverages![c]!.code }));
   const d = documents ? firstDuplicateCode(documents) : -1;
-  if (d >= 0) throw fieldError(`body.claimDocuments.${d}.code`, rule('listed_twice', `document code ${documents![d]!.code} is used twice`, {value: documents![d]!.code}));
+  if (d >= 0) throw fieldError(`body.claimDocuments.${d}.code`, rule('listed_twice', `document code ${documents![d]!.code} is used twice`, { value: documents![d]!.code }));
 }
 
 /** The product catalogue, filtered by line, active flag or a name/code fragment. */
@@ -55,7 +55,7 @@ export async function createProduct(deps: ModuleDeps, actor: Actor, input: TCrea
   if (!mayManageProducts(actor)) throw forbidden('You may not change the product catalogue');
   checkUniqueCodes(input.coverages, input.claimDocuments);
   return inTransaction(deps.db, async (tx) => {
-    if (await findProductRowByCode(tx, input.code)) throw fieldError('body.code', rule('duplicate', `product code ${input.code} is already used`, {value: input.code}), 'DUPLICATE');
+    if (await findProductRowByCode(tx, input.code)) throw fieldError('body.code', rule('duplicate', `product code ${input.code} is already used`, { value: input.code }), 'DUPLICATE');
     const id = newId();
     await insertProducts(tx, [
       {

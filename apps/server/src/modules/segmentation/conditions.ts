@@ -142,7 +142,7 @@ export class FieldCatalogue {
     conditions.forEach((c, i) => {
       const at = `${path}.${i}`;
       const spec = this.spec(c.field, `${at}.field`);
-      if (!OPS[spec.type].includes(c.op)) throw fieldError(`${at}.op`, rule('operator_not_allowed', `${c.field} takes ${OPS[spec.type].join(' ')}`, {ops: OPS[spec.type].join(' ')}), 'SEGMENT_CONDITION_INVALID');
+      if (!OPS[spec.type].includes(c.op)) throw fieldError(`${at}.op`, rule('operator_not_allowed', `${c.field} takes ${OPS[spec.type].join(' ')}`, { ops: OPS[spec.type].join(' ') }), 'SEGMENT_CONDITION_INVALID');
       const bad = (why: FieldProblem) => fieldError(`${at}.value`, why, 'SEGMENT_CONDITION_INVALID');
       const values = c.op === 'in' ? (Array.isArray(c.value) ? c.value : null) : c.op === 'between' ? (Array.isArray(c.value) && c.value.length === 2 ? c.value : null) : Array.isArray(c.value) ? null : [c.value];
       if (!values || values.length === 0) throw bad(c.op === 'between' ? rule('wrong_type', 'must be a pair [from, to]', { expected: 'pair' }) : c.op === 'in' ? rule('wrong_type', 'must be a non-empty list', { expected: 'list' }) : rule('wrong_type', 'must be a single value', { expected: 'single_value' }));
@@ -191,7 +191,7 @@ export class FieldCatalogue {
       case 'in':
         return sql<boolean>`COALESCE(${e} IN (${list()}), false)`;
       default:
-        throw fieldError('op', rule('operator_not_allowed', `unsupported operator ${c.op}`, {ops: ''}), 'SEGMENT_CONDITION_INVALID');
+        throw fieldError('op', rule('operator_not_allowed', `unsupported operator ${c.op}`, { ops: '' }), 'SEGMENT_CONDITION_INVALID');
     }
   }
 

@@ -27,7 +27,7 @@ export async function createSurveyTemplate(deps: ModuleDeps, actor: Actor, input
   if (!mayManageService(actor)) throw forbidden('You may not define surveys');
   const id = newId();
   await inTransaction(deps.db, async (tx) => {
-    if (await tx.selectFrom('survey_template').select('id').where('code', '=', input.code).executeTakeFirst()) throw fieldError('body.code', rule('duplicate', `a survey template with code ${input.code} exists`, {value: input.code}), 'DUPLICATE');
+    if (await tx.selectFrom('survey_template').select('id').where('code', '=', input.code).executeTakeFirst()) throw fieldError('body.code', rule('duplicate', `a survey template with code ${input.code} exists`, { value: input.code }), 'DUPLICATE');
     await tx.insertInto('survey_template').values({ id, code: input.code, name: input.name, context: input.context, questions: JSON.stringify(input.questions) }).execute();
     await recordAuditEvent(tx, actor, { action: 'survey_template.changed', entityType: 'survey_template', entityId: id, data: { change: 'created', code: input.code } });
   });
