@@ -117,6 +117,8 @@ export const FIELD_RULES = [
   /** The attribute cannot be filtered on. */
   'not_filterable',
   'enum_needs_options',
+  /** params.count customers hold values under the key that the definition would not accept. */
+  'stored_values_misfit',
   'options_enum_only',
   // Portal
   /** The ID number matches no policyholder or insured person of the policy. */

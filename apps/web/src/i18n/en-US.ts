@@ -993,6 +993,7 @@ export const enUS: Messages = {
     relationship_kinds: 'this relationship type does not fit the kinds of the two customers (person/organisation)',
     already_related: 'these customers are already related in another way; remove that first',
     not_filterable: 'this attribute cannot be filtered on',
+    stored_values_misfit: '{{count}} customers hold values under this key that this type or these options would not accept; keep a type and options that fit them, or use another key',
     enum_needs_options: 'an enum attribute needs at least one option',
     options_enum_only: 'only enum attributes have options',
     identity_mismatch: 'does not match a policyholder or insured person of this policy',
@@ -1756,7 +1757,7 @@ export const enUS: Messages = {
     saved: 'Saved attribute {{key}}',
     deleted: 'Deleted attribute “{{name}}”',
     confirmDelete: 'Delete the attribute “{{name}}”?',
-    confirmDeleteContent: 'Values already given on customers are no longer shown.',
+    confirmDeleteContent: 'Values already given on customers are no longer shown (they are kept, and come back if the same key is defined again).',
     empty: 'No custom attributes defined yet',
   },
   productEnums: {

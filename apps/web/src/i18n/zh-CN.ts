@@ -995,6 +995,7 @@ export const zhCN = {
     relationship_kinds: '该关系类型与两位客户的类型（个人/机构）不符',
     already_related: '两位客户之间已有其他关系，请先删除',
     not_filterable: '该自定义属性不能用于筛选',
+    stored_values_misfit: '已有 {{count}} 位客户在该键下存有不符合此类型或选项的值；请保留能接受这些值的类型和选项，或换一个键',
     enum_needs_options: '枚举属性至少需要一个选项',
     options_enum_only: '只有枚举属性有选项',
     identity_mismatch: '与该保单的投保人或被保险人不符',
@@ -1758,7 +1759,7 @@ export const zhCN = {
     saved: '已保存属性 {{key}}',
     deleted: '已删除属性“{{name}}”',
     confirmDelete: '删除属性“{{name}}”？',
-    confirmDeleteContent: '客户上已填写的该属性值将不再显示。',
+    confirmDeleteContent: '客户上已填写的该属性值将不再显示（数据保留；以后用相同的键重新定义时会恢复）。',
     empty: '尚未定义自定义属性',
   },
   productEnums: {

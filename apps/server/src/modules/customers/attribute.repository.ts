@@ -39,3 +39,10 @@ export async function updateAttributeDefinitionRow(db: Executor, id: string, ver
 export async function deleteAttributeDefinition(db: Executor, id: string) {
   await db.deleteFrom('customer_attribute_definition').where('id', '=', id).execute();
 }
+
+/** The values customers hold under an attribute key (also one no longer defined), each with how many hold it. */
+export async function storedAttributeValues(db: Executor, key: string): Promise<{ value: unknown; customers: number }[]> {
+  const rows = await sql<{ value: unknown; customers: string | number }>`
+    SELECT attributes -> ${key}::text AS value, count(*) AS customers FROM customer WHERE attributes ? ${key}::text GROUP BY 1`.execute(db);
+  return rows.rows.map((r) => ({ value: r.value, customers: Number(r.customers) }));
+}

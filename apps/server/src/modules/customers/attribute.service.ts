@@ -1,6 +1,6 @@
 import type { TCreateAttributeDefinitionRequest, TUpdateAttributeDefinitionRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
-import { inTransaction } from '../../platform/db/database.ts';
+import { inTransaction, type Executor } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, fieldProblem, type FieldProblem, forbidden, notFound, rule, type RuledFieldError, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -11,6 +11,7 @@ import {
   findAttributeDefinitionByKey,
   insertAttributeDefinition,
   listAttributeDefinitions as listDefinitionRows,
+  storedAttributeValues,
   updateAttributeDefinitionRow,
   type AttributeDefinitionRow,
 } from './attribute.repository.ts';
@@ -38,12 +39,30 @@ function checkOptions(type: string, options: readonly { value: string }[] | unde
   }
 }
 
+/**
+ * A definition must accept the values customers already hold under its key: a key defined again
+ * after a deletion brings its stored values back, and an option removed from an enum may still be
+ * held. Otherwise those customers could no longer be saved (their values would fail validation).
+ */
+async function assertStoredValuesFit(tx: Executor, def: Pick<AttributeDefinitionRow, 'key' | 'type' | 'options'>, field: string) {
+  let misfits = 0;
+  for (const { value, customers } of await storedAttributeValues(tx, def.key)) if ('error' in coerceAttributeValue(def, value)) misfits += customers;
+  if (misfits > 0) {
+    throw fieldError(
+      field,
+      rule('stored_values_misfit', `${misfits} customer(s) hold values under ${def.key} that this definition would not accept; keep the type and options that fit them, or use another key`, { count: misfits }),
+      'CUSTOMER_ATTRIBUTE_INVALID',
+    );
+  }
+}
+
 /** Defines a new typed custom attribute for customers (administrators). */
 export async function createAttributeDefinition(deps: ModuleDeps, actor: Actor, input: TCreateAttributeDefinitionRequest) {
   if (!mayManageAttributes(actor)) throw forbidden('You may not define customer attributes');
   checkOptions(input.type, input.options);
   return inTransaction(deps.db, async (tx) => {
     if (await findAttributeDefinitionByKey(tx, input.key)) throw fieldError('body.key', rule('duplicate', `attribute ${input.key} already exists`, { value: input.key }), 'DUPLICATE');
+    await assertStoredValuesFit(tx, { key: input.key, type: input.type, options: input.type === 'enum' ? (input.options ?? []) : [] }, 'body.type');
     const id = newId();
     const now = new Date();
     await insertAttributeDefinition(tx, {
@@ -69,7 +88,10 @@ export async function updateAttributeDefinition(deps: ModuleDeps, actor: Actor, 
   return inTransaction(deps.db, async (tx) => {
     const current = await findAttributeDefinition(tx, id);
     if (!current) throw notFound('Customer attribute');
-    if (input.options !== undefined) checkOptions(current.type, input.options);
+    if (input.options !== undefined) {
+      checkOptions(current.type, input.options);
+      await assertStoredValuesFit(tx, { key: current.key, type: current.type, options: input.options }, 'body.options');
+    }
     const updated = await updateAttributeDefinitionRow(tx, id, input.version, {
       ...(input.labelZh !== undefined ? { label_zh: input.labelZh } : {}),
       ...(input.labelEn !== undefined ? { label_en: input.labelEn } : {}),
@@ -90,7 +112,8 @@ export async function updateAttributeDefinition(deps: ModuleDeps, actor: Actor, 
 
 /**
  * Removes an attribute definition. Values already stored stay in the customers' records but are no
- * longer shown, validated or filterable; defining the same key again brings them back.
+ * longer shown, validated or filterable; defining the same key again (with a type and options that
+ * accept them) brings them back.
  */
 export async function deleteAttributeDefinition(deps: ModuleDeps, actor: Actor, id: string) {
   if (!mayManageAttributes(actor)) throw forbidden('You may not define customer attributes');
@@ -105,7 +128,7 @@ export async function deleteAttributeDefinition(deps: ModuleDeps, actor: Actor, 
 const invalid = (key: string, problem: FieldProblem): RuledFieldError => fieldProblem(`body.attributes.${key}`, problem);
 
 /** Coerces one value to its attribute's type (imports hand in strings), or returns an error message. */
-export function coerceAttributeValue(def: AttributeDefinitionRow, raw: unknown): { value: AttributeValue } | { error: FieldProblem } {
+export function coerceAttributeValue(def: Pick<AttributeDefinitionRow, 'type' | 'options'>, raw: unknown): { value: AttributeValue } | { error: FieldProblem } {
   switch (def.type) {
     case 'text': {
       if (typeof raw !== 'string' && typeof raw !== 'number') return { error: rule('wrong_type', 'must be text', { expected: 'string' }) };

@@ -371,6 +371,31 @@ describe('custom attributes', () => {
     const list = (await get(token.analyst, url)).json() as { items: TAttributeDefinition[] };
     expect(list.items.map((d) => d.key)).toEqual(['vip_level', 'smoker', 'car_count']);
   });
+
+  it('a definition must accept the values customers hold: a key defined again after deletion, or an enum losing an option in use', async () => {
+    const url = '/api/v1/customer-attributes';
+    const defs = ((await get(token.admin, url)).json() as { items: TAttributeDefinition[] }).items;
+    const smoker = defs.find((d) => d.key === 'smoker')!;
+    const vip = defs.find((d) => d.key === 'vip_level')!;
+    const zhang = await customerByName('张三');
+    expect(zhang.attributes).toMatchObject({ smoker: false, vip_level: 'a' });
+
+    expect((await del(token.admin, `${url}/${smoker.id}`)).statusCode).toBe(204);
+    // 张三 holds smoker = false: a text attribute under that key would make 张三 unsavable.
+    const misfit = expectProblem(await post(token.admin, url, { key: 'smoker', labelZh: '吸烟', labelEn: 'Smoker', type: 'text' }), 400, 'CUSTOMER_ATTRIBUTE_INVALID', ['body.type']);
+    expect(misfit.errors![0]).toMatchObject({ rule: 'stored_values_misfit', params: { count: 1 } });
+    const again = await post(token.admin, url, { key: 'smoker', labelZh: '吸烟', labelEn: 'Smoker', type: 'boolean' });
+    expect(again.statusCode, again.body).toBe(201);
+    const saved = await patch(token.csrA, `/api/v1/customers/${zhang.id}`, { attributes: (await customerByName('张三')).attributes, version: (await customerByName('张三')).version });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((saved.json() as TCustomer).attributes).toMatchObject({ smoker: false });
+
+    // An enum keeps the options customers hold; new ones can be added.
+    const onlyB = [{ value: 'b', labelZh: 'B级', labelEn: 'Level B' }];
+    expectProblem(await patch(token.admin, `${url}/${vip.id}`, { options: onlyB, version: vip.version }), 400, 'CUSTOMER_ATTRIBUTE_INVALID', ['body.options']);
+    const added = await patch(token.admin, `${url}/${vip.id}`, { options: [...vip.options, { value: 'c', labelZh: 'C级', labelEn: 'Level C' }], version: vip.version });
+    expect(added.statusCode, added.body).toBe(200);
+  });
 });
 
 describe('relationships and household', () => {
