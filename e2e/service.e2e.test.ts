@@ -1,4 +1,4 @@
-import type { TClaimList, TFollowUpVisitList, TMessageList, TSegmentationRun, TSegmentProfile } from '@anxin/contracts';
+import type { TClaimList, TFollowUpVisitList, TMessageList, TSegmentationRun, TSegmentProfile, TTaskList } from '@anxin/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byTestId, chooseOption, launchChromium, login, openPage } from './support/browser.ts';
@@ -221,3 +221,35 @@ describe('segmentation Run now in Chromium', () => {
     expect(admin.errors).toEqual([]);
   });
 });
+
+describe('colleague pickers in Chromium', () => {
+  it('staff without access to staff accounts still pick colleagues: an agent reassigns a task, a CSR picks a new customer’s owner agent', async () => {
+    const { page, errors } = await openPage(browser);
+    await login(page, server.baseUrl, 'hz.agent', DEMO_PASSWORD);
+    await page.waitForSelector(byTestId('home-page'));
+    const mine = await page.request.get(`${server.baseUrl}/api/v1/tasks?inbox=mine&status=active&limit=50`);
+    expect(mine.status(), await mine.text()).toBe(200);
+    const task = ((await mine.json()) as TTaskList).items.find((t) => t.status === 'open' || t.status === 'in_progress');
+    expect(task, 'the demo agent has open tasks').toBeTruthy();
+
+    await page.goto(`${server.baseUrl}/tasks`);
+    await page.click(byTestId(`task-reassign-${task!.id}`));
+    // The picker offers colleagues of the agent's unit (it used to answer 403 and stay empty).
+    await chooseOption(page, 'task-reassign-assignee', 'hz.csr');
+    await page.click(byTestId('task-reassign-submit'));
+    await page.waitForSelector(byTestId(`task-row-${task!.id}`), { state: 'detached' });
+
+    const csr = await openPage(browser);
+    await login(csr.page, server.baseUrl, 'hz.csr', DEMO_PASSWORD);
+    await csr.page.waitForSelector(byTestId('home-page'));
+    // The task is now in the CSR's own inbox.
+    const csrInbox = await csr.page.request.get(`${server.baseUrl}/api/v1/tasks?inbox=mine&status=active&limit=200`);
+    expect(((await csrInbox.json()) as TTaskList).items.map((t) => t.id)).toContain(task!.id);
+    await csr.page.goto(`${server.baseUrl}/customers/new`);
+    await chooseOption(csr.page, 'customer-form-owner', 'hz.agent');
+    await expect.poll(() => csr.page.locator(`${byTestId('customer-form-owner')} .ant-select-content, ${byTestId('customer-form-owner')} .ant-select-selection-item`).first().innerText()).toContain('hz.agent');
+    expect(errors).toEqual([]);
+    expect(csr.errors).toEqual([]);
+  });
+});
+

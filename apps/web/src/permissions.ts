@@ -46,3 +46,10 @@ export type Permission =
   | 'blacklist:approve';
 
 export const can = (me: Pick<TMe, 'permissions'> | undefined, permission: Permission): boolean => Boolean(me?.permissions.includes(permission));
+
+/**
+ * Whether the user picks colleagues for others (a customer's owner agent, a policy's agent): everyone
+ * but an agent with no other role, who sees and sells only for themselves (the server's own-records
+ * rule). The colleague directory behind the pickers is open to every staff member.
+ */
+export const picksColleagues = (me: Pick<TMe, 'roles'> | undefined): boolean => Boolean(me && !me.roles.every((r) => r === 'agent'));

@@ -79,3 +79,26 @@ export const ZCreatedApiKey = z.object({
   secret: z.string(),
 });
 export type TCreatedApiKey = z.infer<typeof ZCreatedApiKey>;
+
+/** Looking up colleagues to pick one (an assignee, an owner agent): active staff of the caller's subtree, names only. */
+export const ZColleagueQuery = z.object({
+  /** Part of the name or username. */
+  q: z.string().trim().max(50).optional(),
+  /** Only staff holding this role. */
+  role: ZRole.optional(),
+  /** Only staff whose roles grant this permission (e.g. `risk_alert:work`, `service:work`). */
+  permission: z.string().regex(/^[a-z_]+:[a-z_]+$/).optional(),
+  /** Only staff of this unit and the units below it. */
+  underUnitId: ZId.optional(),
+  /** Just this colleague (to show a chosen one by name). */
+  id: ZId.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type TColleagueQuery = z.infer<typeof ZColleagueQuery>;
+
+export const ZColleague = z
+  .object({ id: ZId, displayName: z.string(), username: z.string(), unitName: z.string() })
+  .meta({ id: 'Colleague' });
+export type TColleague = z.infer<typeof ZColleague>;
+export const ZColleagueList = z.object({ items: z.array(ZColleague) });
+export type TColleagueList = z.infer<typeof ZColleagueList>;

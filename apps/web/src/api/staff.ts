@@ -1,4 +1,4 @@
-import type { TCreateStaffRequest, TCreatedStaff, TMe, TRole, TStaff, TStaffList, TUpdateStaffRequest } from '@anxin/contracts';
+import type { TColleagueList, TCreateStaffRequest, TCreatedStaff, TMe, TRole, TStaff, TStaffList, TUpdateStaffRequest } from '@anxin/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { authKeys } from './auth.ts';
 import { apiFetch } from './client.ts';
@@ -21,7 +21,29 @@ export const staffKeys = {
   list: (params: StaffListParams) => [...staffKeys.lists(), params] as const,
   details: () => [...staffKeys.all, 'detail'] as const,
   detail: (id: string) => [...staffKeys.details(), id] as const,
+  colleagues: (params: ColleagueParams) => [...staffKeys.all, 'colleagues', params] as const,
 };
+
+/** The colleague directory's filters (any staff member may look colleagues up to pick one). */
+export interface ColleagueParams {
+  q?: string | undefined;
+  role?: TRole | undefined;
+  /** Only colleagues whose roles grant this permission (e.g. `risk_alert:work`). */
+  permission?: string | undefined;
+  /** Only colleagues of this unit and below. */
+  underUnitId?: string | undefined;
+  id?: string | undefined;
+}
+
+/** Active colleagues of the caller's subtree, by name and unit: what pickers offer. */
+export function useColleagues(params: ColleagueParams, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: staffKeys.colleagues(params),
+    queryFn: ({ signal }) => apiFetch<TColleagueList>('/colleagues', { signal, query: { ...params, limit: 20 } }),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+}
 
 export function useStaffList(params: StaffListParams, options: { enabled?: boolean } = {}) {
   return useQuery({

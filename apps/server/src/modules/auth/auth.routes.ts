@@ -1,5 +1,7 @@
 import {
   ZApiKey,
+  ZColleagueList,
+  ZColleagueQuery,
   ZChangePasswordRequest,
   ZCreateApiKeyRequest,
   ZCreatedApiKey,
@@ -19,6 +21,7 @@ import { SESSION_COOKIE, actorOf } from '../../platform/http/authentication.ts';
 import { findStaffById } from '../org/index.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.ts';
 import { presentApiKey, presentMe } from './auth.presenter.ts';
+import { listColleagues } from './colleague.service.ts';
 import { changePassword, login, logout, updateLocale, type AuthSettings } from './auth.service.ts';
 
 export interface AuthRouteOptions {
@@ -103,6 +106,18 @@ export const authRoutes =
       },
     );
 
+    app.get(
+      '/api/v1/colleagues',
+      {
+        schema: {
+          tags: ['staff'],
+          summary: 'Colleagues to pick (assignee, owner agent): active staff of your subtree, names and units only; filter by name, role, permission or unit',
+          querystring: ZColleagueQuery,
+          response: { 200: ZColleagueList, ...errors },
+        },
+      },
+      async (request) => listColleagues(db, actorOf(request), request.query),
+    );
     app.get(
       '/api/v1/api-keys',
       { schema: { tags: ['api-keys'], summary: 'API keys of your subtree (admin)', response: { 200: z.object({ items: z.array(ZApiKey) }), ...errors } } },

@@ -5,6 +5,7 @@ export { createStaff, type CreateStaffOptions } from './staff.service.ts';
 export { createHeadOffice, ensureFirstAdministrator, getSystemActor, HQ_CODE } from './bootstrap.ts';
 export { findOrgUnitByCode, findOrgUnitById, findRootOrgUnit, countOrgUnits } from './org-unit.repository.ts';
 export {
+  findColleagues,
   findStaffById,
   findStaffCredentialsByUsername,
   findStaffPasswordHash,

@@ -7,7 +7,7 @@ import { useClaims } from '../../../api/claims.ts';
 import { useCreateComplaint } from '../../../api/complaints.ts';
 import { useCurrentUser } from '../../../components/require-session.tsx';
 import { StaffSelect } from '../../../components/staff-select.tsx';
-import { can } from '../../../permissions.ts';
+import { can, picksColleagues } from '../../../permissions.ts';
 import { CustomerPicker } from '../../../components/customer-picker.tsx';
 import { useFormProblem } from '../../../components/form-problem.ts';
 import { useFormRules } from '../../../components/form-rules.ts';
@@ -176,7 +176,7 @@ export function ComplaintIntakePage() {
               </Col>
             )}
           </Row>
-          {can(me, 'staff:read') && (
+          {picksColleagues(me) && (
             <Row gutter={16}>
               <Col xs={24} md={8}>
                 <Form.Item name="staffConcernedId" label={t('common.optionalField', { field: t('complaints.staffConcerned') })} extra={t('complaints.intake.staffHelp')}>

@@ -17,7 +17,7 @@ import { StaffSelect } from '../../../components/staff-select.tsx';
 import { useYuanRule } from '../../../components/yuan-rules.ts';
 import { parseYuanToFen, shanghaiToday } from '../../../format.ts';
 import { useLabels } from '../../../i18n/labels.ts';
-import { can } from '../../../permissions.ts';
+import { can, picksColleagues } from '../../../permissions.ts';
 import { BeneficiariesField, type BeneficiaryValues } from '../components/beneficiaries-field.tsx';
 
 interface PolicyValues {
@@ -62,7 +62,7 @@ export function PolicyCreatePage() {
   const create = useCreatePolicy();
   const [form] = Form.useForm<PolicyValues>();
   const [policyholder, setPolicyholder] = useState<TCustomerSummary | undefined>();
-  const picksAgent = can(me, 'staff:read');
+  const picksAgent = picksColleagues(me);
   const problem = useFormProblem(form, {
     fields: [
       'policyNo',

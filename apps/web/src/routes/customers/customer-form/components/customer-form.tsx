@@ -33,7 +33,7 @@ import { ProblemAlert } from '../../../../components/problem-alert.tsx';
 import { useCurrentUser } from '../../../../components/require-session.tsx';
 import { StaffSelect } from '../../../../components/staff-select.tsx';
 import { useLabels } from '../../../../i18n/labels.ts';
-import { can } from '../../../../permissions.ts';
+import { can, picksColleagues } from '../../../../permissions.ts';
 import { idNumberFacts, idNumberProblem, MOBILE_PATTERN } from '../../../../validation.ts';
 
 interface ContactValues {
@@ -313,7 +313,7 @@ export function CustomerForm({ customer }: { customer?: TCustomer }) {
             <Select options={TIERS.map((s) => ({ value: s, label: labels.tier(s) }))} data-testid="customer-form-tier" />
           </Form.Item>
         </Col>
-        {can(me, 'staff:read') && (
+        {picksColleagues(me) && (
           <Col xs={24} md={6}>
             <Form.Item name="ownerAgentId" label={t('common.optionalField', { field: t('customers.ownerAgent') })} extra={!isEdit ? t('customerForm.ownerHelp') : undefined}>
               <StaffSelect role="agent" testId="customer-form-owner" />

@@ -9,7 +9,7 @@ import { OrgUnitTreeSelect } from '../../../../components/org-unit-tree-select.t
 import { useCurrentUser } from '../../../../components/require-session.tsx';
 import { StaffSelect } from '../../../../components/staff-select.tsx';
 import { useLabels } from '../../../../i18n/labels.ts';
-import { can } from '../../../../permissions.ts';
+import { can, picksColleagues } from '../../../../permissions.ts';
 
 /** One filterable custom attribute, with an input fitted to its type. */
 function AttributeFilter({ definition, value, onChange }: { definition: TAttributeDefinition; value: string | undefined; onChange: (value: string | undefined) => void }) {
@@ -128,7 +128,7 @@ export function CustomerFilters({ filters, onChange }: { filters: CustomerListFi
             testId="customer-filter-org-unit"
           />
         )}
-        {can(me, 'staff:read') ? (
+        {picksColleagues(me) ? (
           <StaffSelect
             role="agent"
             placeholder={t('customers.ownerAgent')}

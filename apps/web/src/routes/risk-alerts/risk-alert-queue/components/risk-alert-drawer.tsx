@@ -120,7 +120,7 @@ function RiskAlertActions({ alert, action }: { alert: TRiskAlert; action: Action
         }
       >
         <Form.Item name="assigneeId" rules={[rules.requiredSelect(t('riskAlerts.assignTo'))]} style={{ flex: 1 }}>
-          <StaffSelect placeholder={t('riskAlerts.assignTo')} testId="risk-alert-assignee" style={{ width: '100%' }} />
+          <StaffSelect placeholder={t('riskAlerts.assignTo')} permission="risk_alert:work" underUnitId={alert.unit.id} testId="risk-alert-assignee" style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item style={{ marginInlineEnd: 0 }}>
           <Button htmlType="submit" loading={pending === 'assign'} data-testid="risk-alert-assign">
