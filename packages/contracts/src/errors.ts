@@ -78,6 +78,8 @@ export const ERROR_CODES = [
   'CLAIM_NOT_COVERED',
   /** An amount exceeds the approver's authority for this claim; a higher role must approve. */
   'CLAIM_APPROVAL_AUTHORITY',
+  /** Whoever adjusted a claim cannot approve it; another person must (four eyes). */
+  'CLAIM_SELF_APPROVAL',
   /** A later missing-documents notice without saying why it was not in the first one (Insurance Law Art. 22). */
   'CLAIM_NOTICE_INCOMPLETE',
   /** The uploaded document is not an accepted type (JPEG, PNG, PDF) or is too large. */

@@ -898,6 +898,7 @@ export const enUS: Messages = {
     CLAIM_INVALID_TRANSITION: 'The claim’s status does not allow this action',
     CLAIM_NOT_COVERED: 'The policy does not cover this claim',
     CLAIM_APPROVAL_AUTHORITY: 'The amount exceeds your approval authority',
+    CLAIM_SELF_APPROVAL: 'You adjusted this claim: another person must approve it (four eyes)',
     CLAIM_NOTICE_INCOMPLETE: 'A later notice of missing documents must say why they were not in the first one',
     CLAIM_DOCUMENT_INVALID: 'Only JPEG, PNG or PDF files up to 10 MB',
     CLAIM_PAYMENT_EXCEEDS: 'Payments would exceed the approved amount',

@@ -899,6 +899,7 @@ export const zhCN = {
     CLAIM_INVALID_TRANSITION: '案件当前状态不允许此操作',
     CLAIM_NOT_COVERED: '该保单不承保此案件',
     CLAIM_APPROVAL_AUTHORITY: '金额超出您的核赔权限',
+    CLAIM_SELF_APPROVAL: '您理算了此案，须由他人核赔（双人复核）',
     CLAIM_NOTICE_INCOMPLETE: '再次通知补充材料时须说明未在首次通知中列明的原因',
     CLAIM_DOCUMENT_INVALID: '仅接受 10 MB 以内的 JPEG、PNG 或 PDF 文件',
     CLAIM_PAYMENT_EXCEEDS: '支付金额将超过核定金额',

@@ -69,7 +69,7 @@ export async function listClaimAssignees(deps: ModuleDeps, actor: Actor, id: str
 }
 
 /** What the actor may do next on a claim in this status. */
-export function nextActionsFor(actor: Actor, status: TClaimStatus): string[] {
+export function nextActionsFor(actor: Actor, status: TClaimStatus, adjustedBy: string | null = null): string[] {
   const actions: string[] = [];
   if (mayHandleClaims(actor)) {
     const moves = movesFrom(status);
@@ -81,7 +81,8 @@ export function nextActionsFor(actor: Actor, status: TClaimStatus): string[] {
     if (status === 'denied') actions.push('denial_notice');
     if (['paying', 'assessing', 'documents_pending', 'adjusting', 'approving'].includes(status)) actions.push('pay');
   }
-  if (mayApproveClaims(actor) && status === 'approving') actions.push('approve', 'send_back');
+  // Who adjusted the claim may send it back but not approve it (four eyes).
+  if (mayApproveClaims(actor) && status === 'approving') actions.push(...(adjustedBy === actor.id ? [] : ['approve']), 'send_back');
   // Whoever may report claims may also bring their documents (a counter clerk scanning invoices).
   if (mayReportClaims(actor) && isOpen(status) && status !== 'paying') actions.push('upload_document');
   return [...new Set(actions)];

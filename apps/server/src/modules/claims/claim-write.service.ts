@@ -469,7 +469,7 @@ export async function approveClaim(deps: ModuleDeps, actor: Actor, id: string, i
     if (claim.version !== input.version) throw versionConflict('Claim');
     const detail = await loadClaimDetail({ ...deps, db: tx }, claim);
     const total = detail.adjustment.reduce((s, l) => s + l.payable_fen, 0);
-    if (claim.adjusted_by === actor.id) throw new DomainError('CLAIM_APPROVAL_AUTHORITY', 'You adjusted this claim; another person must approve it', [{ field: 'body', message: 'four-eyes rule', rule: 'four_eyes' }]);
+    if (claim.adjusted_by === actor.id) throw new DomainError('CLAIM_SELF_APPROVAL', 'You adjusted this claim; another person must approve it', [{ field: 'body', message: 'four-eyes rule', rule: 'four_eyes' }]);
     const limit = approvalLimitFen(actor.roles, await readSetting<Record<string, number | null>>(tx, 'approval_authority'));
     if (limit !== null && total > limit) throw new DomainError('CLAIM_APPROVAL_AUTHORITY', `The amount exceeds your approval authority (${limit} fen)`, [{ field: 'body', message: `limit ${limit} fen`, rule: 'above_authority', params: { limitFen: limit } }]);
     await moveClaim(deps, tx, actor, claim, 'approve', { reason: input.reason, version: input.version, patch: { amount_approved_fen: total, approved_by: actor.id, approved_at: now }, data: { amountApprovedFen: total } }, now);

@@ -68,6 +68,6 @@ export function presentClaim(detail: ClaimDetail, actor: Actor, now = new Date()
     clocks: detail.clocks.map((c) => viewClock(c, now)),
     events: detail.events.map((e) => ({ id: e.id, type: e.type, fromStatus: e.from_status, toStatus: e.to_status, reason: e.reason, actorName: e.actor_name, at: e.at.toISOString() })),
     fastTrackDecision: row.fast_track_decision,
-    nextActions: nextActionsFor(actor, row.status),
+    nextActions: nextActionsFor(actor, row.status, row.adjusted_by),
   };
 }

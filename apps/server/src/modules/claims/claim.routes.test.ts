@@ -215,9 +215,12 @@ describe('workflow', () => {
     });
     expect(claim.adjustment.map((l) => l.payableFen)).toEqual([900_000, 200_000]);
     claim = await act(token.adjuster, claim, 'transitions', { action: 'submit_for_approval', reason: '理算完成' });
+    // The adjuster is not offered the approval of their own adjustment (they may still send it back).
+    expect(claim.nextActions).not.toContain('approve');
+    expect(claim.nextActions).toContain('send_back');
 
     // The adjuster cannot approve their own adjustment; the other adjuster's authority (10,000 CNY) is too small; the manager's is enough.
-    expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/approve`, token: token.adjuster, payload: { reason: '同意', version: claim.version } }), 403, 'CLAIM_APPROVAL_AUTHORITY');
+    expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/approve`, token: token.adjuster, payload: { reason: '同意', version: claim.version } }), 403, 'CLAIM_SELF_APPROVAL');
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/approve`, token: token.adjuster2, payload: { reason: '同意', version: claim.version } }), 403, 'CLAIM_APPROVAL_AUTHORITY');
     claim = await act(token.manager, claim, 'approve', { reason: '同意赔付' });
     expect(claim).toMatchObject({ status: 'paying', amountApprovedFen: 1_100_000 });
