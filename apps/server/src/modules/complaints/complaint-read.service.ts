@@ -77,7 +77,7 @@ export async function listComplaints(deps: ModuleDeps, actor: Actor, query: TCom
   const last = items[items.length - 1];
   return {
     items: items.map((r) => presentComplaintSummary(r, now)),
-    nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify({ value: last.due_at.toISOString(), id: last.id })).toString('base64url') : null,
+    nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify({ value: last.desk_due_at.toISOString(), id: last.id })).toString('base64url') : null,
   };
 }
 

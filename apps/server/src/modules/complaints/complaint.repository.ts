@@ -38,6 +38,7 @@ const columns = [
   'c.assignee_name',
   'c.received_at',
   'c.due_at',
+  'c.desk_due_at',
   'c.extension_level',
   'c.warned_at',
   'c.breached_at',
@@ -74,7 +75,7 @@ function selectComplaintsIn(db: Executor, pathPattern: string | undefined) {
 
 const complaintsOfCustomer = compileOnce((db, v: { pathPattern: string; customerId: string; limit: number }) =>
   selectComplaintsIn(db, v.pathPattern).where('c.customer_id', '=', v.customerId).orderBy('c.due_at').orderBy('c.id').limit(v.limit).modifyEnd(PREPARED),
-  { timestamps: ['received_at', 'due_at', 'warned_at', 'breached_at', 'decided_at', 'responded_at', 'review_due_at', 'review_breached_at', 'closed_at', 'created_at', 'updated_at'] },
+  { timestamps: ['received_at', 'due_at', 'desk_due_at', 'warned_at', 'breached_at', 'decided_at', 'responded_at', 'review_due_at', 'review_breached_at', 'closed_at', 'created_at', 'updated_at'] },
 );
 
 /**
@@ -141,7 +142,7 @@ export async function nextComplaintNumber(db: Executor, year: number) {
   return `CMP${year}${String(rows[0]!.n).padStart(8, '0')}`;
 }
 
-/** The desk: complaints in scope, the nearest deadline first (keyset on due_at, id). */
+/** The desk: complaints in scope, the nearest deadline it shows first (keyset on desk_due_at, id). */
 export async function listComplaintRows(
   db: Executor,
   scope: ComplaintScope,
@@ -159,8 +160,8 @@ export async function listComplaintRows(
   if (query.open === 'true') q = q.where('c.status', 'in', OPEN_COMPLAINT_STATUSES);
   if (query.open === 'false') q = q.where('c.status', 'not in', OPEN_COMPLAINT_STATUSES);
   if (query.q) q = q.where('c.complaint_no', 'like', `${query.q.toUpperCase().replace(/[%_\\]/g, '')}%`);
-  if (after) q = q.where(sql<boolean>`(c.due_at, c.id) > (${after.value}::timestamptz, ${after.id}::uuid)`);
-  q = q.orderBy('c.due_at').orderBy('c.id').limit(query.limit + 1);
+  if (after) q = q.where(sql<boolean>`(c.desk_due_at, c.id) > (${after.value}::timestamptz, ${after.id}::uuid)`);
+  q = q.orderBy('c.desk_due_at').orderBy('c.id').limit(query.limit + 1);
   // One customer's complaints (the 360 section) are a key look-up; a desk's page depends on the scope.
   return (query.customerId ? q.modifyEnd(PREPARED) : q).execute();
 }

@@ -144,6 +144,35 @@ describe('the procedure', () => {
   });
 });
 
+describe('the desk', () => {
+  it('lists the nearest deadline it shows first: the review clock of a complaint under review, the decision clock of the others', async () => {
+    const day = 86_400_000;
+    const receivedAt = (daysAgo: number) => new Date(Date.now() - daysAgo * day).toISOString();
+    const older = await create(token.csr, { receivedAt: receivedAt(10) }); // decision due in ≈ 5 days
+    const newer = await create(token.csr, { receivedAt: receivedAt(2) }); // decision due in ≈ 13 days
+    const reviewed = await create(token.csr, { receivedAt: receivedAt(1) }); // decision due in ≈ 14 days, but under review: due in 1 day
+    await ctx.db
+      .updateTable('complaint')
+      .set({ status: 'reviewing', review_due_at: new Date(Date.now() + day) })
+      .where('id', '=', reviewed.id)
+      .execute();
+    const mine = [older.id, newer.id, reviewed.id];
+    const order = (items: TComplaint[]) => items.map((c) => c.id).filter((id) => mine.includes(id));
+    expect(order(await desk(token.handler))).toEqual([reviewed.id, older.id, newer.id]);
+    // Keyset pages walk the same order.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await ctx.request({ method: 'GET', url: `/api/v1/complaints?limit=1${cursor ? `&cursor=${cursor}` : ''}`, token: token.handler });
+      const page = res.json() as TComplaintList;
+      paged.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged.filter((id) => mine.includes(id))).toEqual([reviewed.id, older.id, newer.id]);
+    await ctx.db.deleteFrom('complaint').where('id', 'in', mine).execute();
+  });
+});
+
 describe('recusal', () => {
   it('the staff member complained about may not handle the complaint', async () => {
     const concerned = await ctx.db.selectFrom('staff').select('id').where('username', '=', 'ea.handler').executeTakeFirstOrThrow();

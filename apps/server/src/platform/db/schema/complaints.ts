@@ -32,6 +32,8 @@ export interface ComplaintTable {
   assignee_name: string | null;
   received_at: Timestamp;
   due_at: Timestamp;
+  /** The deadline the desk shows and sorts by (review clock while reviewing, else decision); generated (migration 0016). */
+  desk_due_at: ColumnType<Date, never, never>;
   extension_level: Generated<number>;
   warned_at: NullableTimestamp;
   breached_at: NullableTimestamp;
