@@ -2332,6 +2332,7 @@ export const enUS: Messages = {
       submitted: 'Complaint {{no}} received',
     },
     complaint: {
+      back: 'Back to my complaints',
       decision: 'Our decision',
       askResponse: 'Do you accept this decision? If not, the level above will review it within 30 days.',
       notePlaceholder: 'Anything to add (optional)',

@@ -2328,6 +2328,7 @@ export const zhCN = {
       submitted: '投诉已受理，编号 {{no}}',
     },
     complaint: {
+      back: '返回我的投诉',
       decision: '处理结果',
       askResponse: '您是否接受这个处理结果？如有异议，我们的上级机构会在 30 日内重新核查。',
       notePlaceholder: '补充说明（可选）',

@@ -27,7 +27,7 @@ export function PortalComplaintPage() {
   return (
     <Flex vertical gap={12} data-testid="portal-complaint-page" data-status={c.status}>
       <Link to="/portal">
-        <ArrowLeftOutlined /> {t('portal.claim.back')}
+        <ArrowLeftOutlined /> {t('portal.complaint.back')}
       </Link>
       <Card size="small">
         <Flex gap={8} align="center" wrap>
