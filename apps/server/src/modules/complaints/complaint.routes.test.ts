@@ -157,7 +157,7 @@ describe('the desk', () => {
       .where('id', '=', reviewed.id)
       .execute();
     const mine = [older.id, newer.id, reviewed.id];
-    const order = (items: TComplaint[]) => items.map((c) => c.id).filter((id) => mine.includes(id));
+    const order = (items: { id: string }[]) => items.map((c) => c.id).filter((id) => mine.includes(id));
     expect(order(await desk(token.handler))).toEqual([reviewed.id, older.id, newer.id]);
     // Keyset pages walk the same order.
     const paged: string[] = [];

@@ -1,6 +1,7 @@
 // Pure validators and normalisers for customer data: no database, no I/O; unit-tested beside.
 import { pinyin } from 'pinyin-pro';
 import { rule, type FieldProblem } from '../../platform/errors.ts';
+import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const SPACES_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
@@ -62,7 +63,7 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
  * province code, a real birth date not in the future, and the GB 11643 check character. Derives the
  * birth date (digits 7–14) and gender (17th digit: odd = male).
  */
-export function parseIdNumber(value: string, today: string = new Date().toISOString().slice(0, 10)): IdNumberResult {
+export function parseIdNumber(value: string, today: string = shanghaiDateOf(new Date())): IdNumberResult {
   const id = normaliseIdNumber(value);
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, reason: rule('id_number_format', 'must be 18 characters: 17 digits and a digit or X') };
   // A person is registered in a county-level division: `xx0000` is a province, except the residence

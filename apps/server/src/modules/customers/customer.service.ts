@@ -27,8 +27,10 @@ import {
   findCustomerIdsInScope,
   updateCustomerRow,
 } from './customer.repository.ts';
+import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in China: a birth date entered at 07:00 Shanghai time is today's, not tomorrow's (UTC). */
+const today = () => shanghaiDateOf(new Date());
 
 /**
  * Resolves and checks the org unit and owner agent of a customer: the unit must lie in the actor's
@@ -89,7 +91,7 @@ interface PreparedCustomer {
 /** Validates a create request (profile, contacts, the health-data consent rule); throws one DomainError with every field error. */
 function prepareCustomer(deps: ModuleDeps, input: TCreateCustomerRequest, now: Date): PreparedCustomer {
   const kind = input.kind ?? 'person';
-  const profile = buildProfileColumns(deps.cipher, kind, input, null, now.toISOString().slice(0, 10));
+  const profile = buildProfileColumns(deps.cipher, kind, input, null, shanghaiDateOf(now));
   const id = newId();
   let contacts: Insertable<ContactPointTable>[] = [];
   try {

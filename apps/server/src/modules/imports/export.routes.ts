@@ -6,6 +6,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { EXPORT_SOURCES, EXPORT_KINDS } from './export-sources.ts';
 import { exportToTempFile } from './export.service.ts';
+import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 
 const CONTENT_TYPES: Record<TExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -32,7 +33,8 @@ export const exportRoutes =
             const { filePath, cleanup } = await exportToTempFile(deps, actorOf(request), { kind, format, filters: request.query as Record<string, unknown> });
             const stream = createReadStream(filePath);
             stream.once('close', () => void cleanup());
-            const stamp = new Date().toISOString().slice(0, 10);
+            // The file is named by the day in China, where the user downloads it.
+            const stamp = shanghaiDateOf(new Date());
             return reply
               .header('content-type', CONTENT_TYPES[format])
               .header('content-disposition', `attachment; filename="${kind}-${stamp}.${format}"`)
