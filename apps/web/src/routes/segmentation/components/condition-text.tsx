@@ -7,6 +7,7 @@ import { useSegmentationLabels } from './segmentation-labels.ts';
 
 /** One condition in words, e.g. `年保费 大于等于 ¥20,000.00`. */
 export function useConditionText() {
+  const { t } = useTranslation();
   const labels = useSegmentationLabels();
   const format = useFormat();
   const fields = useSegmentationFields();
@@ -17,6 +18,8 @@ export function useConditionText() {
     const one = (v: string | number | boolean) => {
       if (typeof v === 'number') {
         if (isMoney) return format.fen(v);
+        // Clusters are numbered from 0 in the data and shown from 1 (第 1 组), as on the cluster cards.
+        if (condition.field === 'cluster_no') return t('segmentation.clusters.clusterNo', { no: v + 1 });
         return field?.type === 'percent' ? `${format.number(v)}%` : format.number(v);
       }
       return labels.value(condition.field, v);
