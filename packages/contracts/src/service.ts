@@ -16,6 +16,14 @@ export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as con
 export const ZTaskStatus = z.enum(TASK_STATUSES);
 export type TTaskStatus = z.infer<typeof ZTaskStatus>;
 export const TASK_SOURCES = ['manual', 'rule', 'survey', 'visit'] as const;
+/**
+ * The texts of the tasks the system creates, by name: a client says title, detail and reason in its
+ * reader's language from `text.key` and `text.params` (the stored `title`/`detail`/`reason` are
+ * English, for API users).
+ */
+export const TASK_TEXTS = ['birthday_review', 'renewal_reminder', 'lapse_retention', 'claim_then_no_renewal', 'health_intervention', 'coverage_upgrade', 'service_recovery', 'underwriting_referral', 'visit_problem'] as const;
+export const ZTaskText = z.object({ key: z.enum(TASK_TEXTS), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+export type TTaskText = z.infer<typeof ZTaskText>;
 
 /** A task in an inbox: the customer (masked name), assignee, due time, priority, where it came from and why. */
 export const ZTask = z.object({
@@ -24,6 +32,8 @@ export const ZTask = z.object({
   kind: ZTaskKind,
   title: z.string(),
   detail: z.string().nullable(),
+  /** A system task's texts by name (null for a task created by hand). */
+  text: ZTaskText.nullable(),
   priority: ZTaskPriority,
   status: ZTaskStatus,
   assignee: z.object({ id: ZId, name: z.string() }).nullable(),

@@ -1,3 +1,4 @@
+import { SURVEY_CONTEXTS, VISIT_TYPES } from '@anxin/contracts';
 import type {
   VISIT_OUTCOMES,
   TAutomationRuleCode,
@@ -18,6 +19,8 @@ import { useTranslation } from 'react-i18next';
 
 type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
 type SurveyContext = TSurveySummary['context'];
+const isSurveyContext = (value: string | undefined): value is SurveyContext => (SURVEY_CONTEXTS as readonly string[]).includes(value ?? '');
+const isVisitType = (value: string | undefined): value is TVisitType => (VISIT_TYPES as readonly string[]).includes(value ?? '');
 
 /** Parameters of the automation rules the console knows a label for (others show their key). */
 const RULE_PARAMS = ['daysBefore', 'daysAfterExpiry', 'visitWithinDays', 'surveyValidDays', 'points', 'csatAtMost', 'npsAtMost', 'onSiteTenureYears', 'onSiteAnnualPremiumFen'] as const;
@@ -37,6 +40,23 @@ export function useServiceLabels() {
     taskPriority: (priority: TTaskPriority) => t(`serviceEnums.taskPriority.${priority}`),
     taskStatus: (status: TTaskStatus) => t(`serviceEnums.taskStatus.${status}`),
     taskSource: (source: TTask['source']['type']) => t(`serviceEnums.taskSource.${source}`),
+    /**
+     * A task's title, detail and reason in the reader's language: a system task's from its text key,
+     * a task made by hand (or before texts had keys) as stored. A visit problem's detail is the
+     * customer's own words, kept as entered.
+     */
+    taskTexts: (task: Pick<TTask, 'title' | 'detail' | 'reason' | 'text'>): { title: string; detail: string | null; reason: string | null } => {
+      if (!task.text) return { title: task.title, detail: task.detail, reason: task.reason };
+      const { key, params } = task.text;
+      const shown: Record<string, string> = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+      if (key === 'service_recovery') {
+        shown.context = isSurveyContext(shown.context) ? t(`serviceEnums.surveyContext.${shown.context}`) : (shown.context ?? '');
+        shown.scores = [params.csat !== undefined ? `CSAT ${params.csat}/5` : null, params.nps !== undefined ? `NPS ${params.nps}/10` : null].filter(Boolean).join(', ');
+      }
+      if (key === 'visit_problem' && isVisitType(shown.visitType)) shown.visitType = t(`serviceEnums.visitType.${shown.visitType}`);
+      const text = (part: 'title' | 'detail' | 'reason'): string => t(`tasks.texts.${key}.${part}`, { ...shown, defaultValue: task[part] ?? '' });
+      return { title: text('title'), detail: key === 'visit_problem' ? task.detail : text('detail'), reason: text('reason') };
+    },
     visitType: (type: TVisitType) => t(`serviceEnums.visitType.${type}`),
     visitMethod: (method: TVisitMethod) => t(`serviceEnums.visitMethod.${method}`),
     visitStatus: (status: TVisitStatus) => t(`serviceEnums.visitStatus.${status}`),

@@ -2658,6 +2658,17 @@ export const enUS: Messages = {
     },
   },
   tasks: {
+    texts: {
+      birthday_review: { title: 'Birthday coverage review', detail: 'Birthday on {{birthday}}: review whether the customer’s cover still fits their life stage.', reason: 'birthday on {{birthday}}' },
+      renewal_reminder: { title: 'Renew policy {{policyNo}}', detail: 'Expires on {{expiresOn}}.', reason: 'policy {{policyNo}} expires on {{expiresOn}} (reminder {{days}} days before)' },
+      lapse_retention: { title: 'Win back policy {{policyNo}}', detail: 'Policy {{policyNo}} expired on {{expiresOn}} and was not renewed within {{days}} days.', reason: 'policy {{policyNo}} expired on {{expiresOn}} and was not renewed within {{days}} days' },
+      claim_then_no_renewal: { title: 'Retain after claim: policy {{policyNo}}', detail: 'Claim {{claimNo}} was closed on policy {{policyNo}}, which expired on {{expiresOn}} without renewal.', reason: 'claim {{claimNo}} closed; policy {{policyNo}} expired on {{expiresOn}} without renewal' },
+      health_intervention: { title: 'Health intervention plan', detail: 'Contact the customer about a health-management plan (check-up green channel, follow-up with a doctor): blood pressure has stayed high.', reason: 'blood pressure averaged at or above {{systolic}}/{{diastolic}} mmHg in {{months}}; health-data consent on file' },
+      coverage_upgrade: { title: 'Coverage upgrade suggestion', detail: 'Review critical-illness and medical cover against the customer’s current health risk.', reason: 'blood pressure averaged at or above {{systolic}}/{{diastolic}} mmHg in {{months}}; health-data consent on file' },
+      service_recovery: { title: 'Service recovery: call the customer back', detail: 'Low score on the “{{context}}” survey ({{scores}}).', reason: 'low score on the “{{context}}” survey ({{scores}})' },
+      underwriting_referral: { title: 'Underwriting referral: policy {{policyNo}}', detail: 'A party on this new policy is on the blacklist: the policy is held as pending. Review the blacklist entry and the application, then issue or cancel the policy.', reason: 'blacklisted party on policy {{policyNo}}' },
+      visit_problem: { title: 'Problem raised on a {{visitType}}', detail: '', reason: 'the customer raised a problem during the follow-up visit' },
+    },
     title: 'Tasks',
     description: 'Customer-service tasks assigned to you or your unit, earliest due first; tasks left overdue are escalated automatically.',
     mine: 'My tasks',

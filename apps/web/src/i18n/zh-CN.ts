@@ -2654,6 +2654,17 @@ export const zhCN = {
     },
   },
   tasks: {
+    texts: {
+      birthday_review: { title: '生日保障检视', detail: '客户生日为 {{birthday}}：检视现有保障是否仍适合其人生阶段。', reason: '客户将于 {{birthday}} 过生日' },
+      renewal_reminder: { title: '续保保单 {{policyNo}}', detail: '保单将于 {{expiresOn}} 到期。', reason: '保单 {{policyNo}} 将于 {{expiresOn}} 到期（提前 {{days}} 天提醒）' },
+      lapse_retention: { title: '挽回保单 {{policyNo}}', detail: '保单 {{policyNo}} 已于 {{expiresOn}} 到期，{{days}} 天内未续保。', reason: '保单 {{policyNo}} 已于 {{expiresOn}} 到期，{{days}} 天内未续保' },
+      claim_then_no_renewal: { title: '理赔后挽留：保单 {{policyNo}}', detail: '保单 {{policyNo}} 的理赔 {{claimNo}} 已结案，保单于 {{expiresOn}} 到期后未续保。', reason: '理赔 {{claimNo}} 结案后，保单 {{policyNo}} 于 {{expiresOn}} 到期未续保' },
+      health_intervention: { title: '健康干预计划', detail: '联系客户，介绍健康管理方案（体检绿色通道、医生随访）：血压持续偏高。', reason: '{{months}} 月血压月均值不低于 {{systolic}}/{{diastolic}} mmHg；已取得健康信息单独同意' },
+      coverage_upgrade: { title: '保障升级建议', detail: '结合客户当前的健康风险，检视重疾险和医疗险保障。', reason: '{{months}} 月血压月均值不低于 {{systolic}}/{{diastolic}} mmHg；已取得健康信息单独同意' },
+      service_recovery: { title: '服务补救：回电客户', detail: '客户在“{{context}}”问卷中评分偏低（{{scores}}）。', reason: '“{{context}}”问卷低分（{{scores}}）' },
+      underwriting_referral: { title: '核保转介：保单 {{policyNo}}', detail: '该新保单有关系人在黑名单上，保单暂挂待核。请审查黑名单记录和投保资料，再决定签发或撤销保单。', reason: '保单 {{policyNo}} 有黑名单关系人' },
+      visit_problem: { title: '{{visitType}}中客户提出问题', detail: '', reason: '客户在回访中提出了问题' },
+    },
     title: '任务',
     description: '分配给您或本机构的客户服务任务，最早到期的在前；逾期未完成的任务会自动上报。',
     mine: '我的任务',

@@ -58,6 +58,8 @@ describe('scheduled rules fire once per customer and period', () => {
     const tasks = await ctx.db.selectFrom('task').selectAll().where('customer_id', '=', birthdayPerson).execute();
     expect(tasks.map((t) => [t.kind, t.assignee_id, t.source_type, t.source_id])).toEqual([['coverage_review', agent.staff.id, 'rule', 'birthday_review']]);
     expect(tasks[0]!.reason).toBe('birthday on 2026-11-29 (in 7 days)');
+    // The console says the task in its reader's language from its text key and params.
+    expect(tasks[0]).toMatchObject({ text_key: 'birthday_review', text_params: { birthday: '2026-11-29' } });
     const messages = await ctx.db.selectFrom('message').selectAll().where('customer_id', '=', birthdayPerson).execute();
     expect(messages.map((m) => [m.template, m.purpose, m.status])).toEqual([['birthday_greeting', 'marketing', 'queued']]);
     // The greeting waits for the birthday, 09:00 in Shanghai.
@@ -81,6 +83,10 @@ describe('scheduled rules fire once per customer and period', () => {
     const runs = await ctx.db.selectFrom('automation_run').select(['period_key', 'reason']).where('customer_id', '=', holder).execute();
     expect(runs).toEqual([{ period_key: `${p.row.id}:30`, reason: `policy ${p.row.policy_no} expires on 2026-12-10 (reminder 30 days before)` }]);
     expect(await count('task', holder)).toBe(1);
+    expect(await ctx.db.selectFrom('task').select(['text_key', 'text_params']).where('customer_id', '=', holder).executeTakeFirstOrThrow()).toEqual({
+      text_key: 'renewal_reminder',
+      text_params: { policyNo: p.row.policy_no, expiresOn: '2026-12-10', days: 30 },
+    });
     expect(await count('message', holder)).toBe(1);
     // Seven days before expiry the second reminder goes out (message only).
     await runScheduledRule(deps, 'renewal_reminder', new Date('2026-12-04T02:00:00.000Z'));
@@ -99,7 +105,7 @@ describe('scheduled rules fire once per customer and period', () => {
     const result = await runScheduledRule(deps, 'lapse_retention', NOW);
     expect(result.fired).toBeGreaterThanOrEqual(1);
     const task = await ctx.db.selectFrom('task').selectAll().where('customer_id', '=', lapsed).executeTakeFirstOrThrow();
-    expect(task).toMatchObject({ kind: 'retention', priority: 'high', assignee_id: agent.staff.id });
+    expect(task).toMatchObject({ kind: 'retention', priority: 'high', assignee_id: agent.staff.id, text_key: 'lapse_retention', text_params: { expiresOn: '2026-11-10', days: 7 } });
   });
 
   it('a claim-free policy year earns points and a thank-you, once', async () => {

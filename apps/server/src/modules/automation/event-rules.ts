@@ -98,7 +98,7 @@ const surveyAnswered: EventHandler = async (deps, _runtime, event, now) => {
   const reason = `low score on the ${survey.context.replace('_', ' ')} survey (${scores})`;
   return fireOnce(deps.db, 'low_score_recovery', survey.customer_id, survey.id, reason, async (tx) => {
     const actions: RuleAction[] = [
-      { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: survey.customer_id, kind: 'service_recovery', title: 'Service recovery: call the customer back', detail: reason, priority: 'high', dueAt: new Date(now.getTime() + DAY_MS), sourceType: 'survey', sourceId: survey.id, reason }, now) },
+      { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: survey.customer_id, kind: 'service_recovery', text: { key: 'service_recovery', params: { context: survey.context, ...(csat !== null ? { csat } : {}), ...(nps !== null ? { nps } : {}) } }, title: 'Service recovery: call the customer back', detail: reason, priority: 'high', dueAt: new Date(now.getTime() + DAY_MS), sourceType: 'survey', sourceId: survey.id, reason }, now) },
     ];
     if (survey.context === 'claim_closure') {
       const claim = survey.claim_id ? await tx.selectFrom('claim').select(['claim_no']).where('customer_id', '=', survey.customer_id).where('id', '=', survey.claim_id).executeTakeFirst() : undefined;
@@ -137,6 +137,7 @@ const underwritingReferral: EventHandler = async (deps, _runtime, event, now) =>
   await createTaskInTransaction(deps.db, null, {
     customerId: event.customerId,
     kind: 'underwriting_referral',
+    text: { key: 'underwriting_referral', params: { policyNo } },
     title: `Underwriting referral: policy ${policyNo}`,
     detail: 'A party on this new policy is on the blacklist: the policy is held as pending. Review the blacklist entry and the application, then issue or cancel the policy.',
     priority: 'high',

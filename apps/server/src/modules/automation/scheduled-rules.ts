@@ -62,7 +62,7 @@ const birthdayReview: Handler = async (deps, params, today, now) => {
     .execute();
   const candidates = rows.map((r) => ({ customerId: r.id, periodKey: birthday.slice(0, 4), reason: `birthday on ${birthday} (in ${daysBefore} days)` }));
   return fireAll(deps, 'birthday_review', candidates, async (tx, c) => {
-    const taskId = await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'coverage_review', title: 'Birthday coverage review', detail: `Birthday on ${birthday}: review whether the customer's cover still fits their life stage.`, priority: 'normal', dueAt: shanghaiInstant(birthday, '18:00'), sourceType: 'rule', sourceId: 'birthday_review', reason: c.reason }, now);
+    const taskId = await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'coverage_review', text: { key: 'birthday_review', params: { birthday } }, title: 'Birthday coverage review', detail: `Birthday on ${birthday}: review whether the customer's cover still fits their life stage.`, priority: 'normal', dueAt: shanghaiInstant(birthday, '18:00'), sourceType: 'rule', sourceId: 'birthday_review', reason: c.reason }, now);
     const messageId = await queueMessage({ ...deps, db: tx }, { customerId: c.customerId, channel: 'sms', template: 'birthday_greeting', params: {}, source: 'rule:birthday_review', sendAt: shanghaiInstant(birthday, '09:00') }, now);
     return [{ kind: 'task', id: taskId }, { kind: 'message', id: messageId }];
   }, now);
@@ -96,7 +96,7 @@ const renewalReminder: Handler = async (deps, params, today, now) => {
       const actions = [{ kind: 'message', id: await queueMessage({ ...deps, db: tx }, { customerId: c.customerId, channel: 'sms', template: 'renewal_reminder', params: { policyNo: c.policy.policy_no, expiresOn: c.policy.expires_on }, source: 'rule:renewal_reminder', sendAt }, now) }];
       if (isFirst) {
         const due = addDays(c.policy.expires_on, -7) > today ? addDays(c.policy.expires_on, -7) : today;
-        actions.push({ kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'renewal_reminder', title: `Renew policy ${c.policy.policy_no}`, detail: `Expires on ${c.policy.expires_on}.`, priority: 'normal', dueAt: shanghaiInstant(due, '18:00'), assigneeId: c.policy.agent_id, sourceType: 'rule', sourceId: 'renewal_reminder', reason: c.reason }, now) });
+        actions.push({ kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'renewal_reminder', text: { key: 'renewal_reminder', params: { policyNo: c.policy.policy_no, expiresOn: c.policy.expires_on, days } }, title: `Renew policy ${c.policy.policy_no}`, detail: `Expires on ${c.policy.expires_on}.`, priority: 'normal', dueAt: shanghaiInstant(due, '18:00'), assigneeId: c.policy.agent_id, sourceType: 'rule', sourceId: 'renewal_reminder', reason: c.reason }, now) });
       }
       return actions;
     }, now);
@@ -125,7 +125,7 @@ const lapseRetention: Handler = async (deps, params, today, now) => {
     .execute();
   const candidates = rows.map((r) => ({ customerId: r.customer_id, periodKey: r.id, reason: `policy ${r.policy_no} expired on ${r.expires_on} and was not renewed within ${after} days`, policy: r }));
   return fireAll(deps, 'lapse_retention', candidates, async (tx, c) => [
-    { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'retention', title: `Win back policy ${c.policy.policy_no}`, detail: c.reason, priority: 'high', dueAt: new Date(now.getTime() + 3 * DAY_MS), assigneeId: c.policy.agent_id, sourceType: 'rule', sourceId: 'lapse_retention', reason: c.reason }, now) },
+    { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'retention', text: { key: 'lapse_retention', params: { policyNo: c.policy.policy_no, expiresOn: c.policy.expires_on, days: after } }, title: `Win back policy ${c.policy.policy_no}`, detail: c.reason, priority: 'high', dueAt: new Date(now.getTime() + 3 * DAY_MS), assigneeId: c.policy.agent_id, sourceType: 'rule', sourceId: 'lapse_retention', reason: c.reason }, now) },
   ], now);
 };
 
@@ -138,7 +138,7 @@ const claimThenNoRenewal: Handler = async (deps, _params, today, now) => {
   const seen = new Set<string>();
   const candidates = rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => ({ customerId: r.customer_id, periodKey: r.id, reason: `claim ${r.claim_no} was closed on policy ${r.policy_no}, which expired on ${r.expires_on} without renewal`, policy: r }));
   return fireAll(deps, 'claim_then_no_renewal', candidates, async (tx, c) => [
-    { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'retention', title: `Retain after claim: policy ${c.policy.policy_no}`, detail: c.reason, priority: 'high', dueAt: new Date(now.getTime() + 2 * DAY_MS), assigneeId: c.policy.agent_id, sourceType: 'rule', sourceId: 'claim_then_no_renewal', reason: c.reason }, now) },
+    { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'retention', text: { key: 'claim_then_no_renewal', params: { policyNo: c.policy.policy_no, claimNo: c.policy.claim_no, expiresOn: c.policy.expires_on } }, title: `Retain after claim: policy ${c.policy.policy_no}`, detail: c.reason, priority: 'high', dueAt: new Date(now.getTime() + 2 * DAY_MS), assigneeId: c.policy.agent_id, sourceType: 'rule', sourceId: 'claim_then_no_renewal', reason: c.reason }, now) },
   ], now);
 };
 
@@ -235,11 +235,11 @@ const healthIntervention: Handler = async (deps, params, today, now) => {
     const last = elevated(monthOf(today, 0)) ? 0 : -1;
     const streak = Array.from({ length: months }, (_, i) => monthOf(today, last - (months - 1) + i));
     if (!streak.every(elevated)) continue;
-    candidates.push({ customerId, periodKey: streak.at(-1)!, reason: `blood pressure elevated in ${streak.join(', ')} (monthly average at or above ${systolicAtLeast}/${diastolicAtLeast} mmHg); health-data consent on file` });
+    candidates.push({ customerId, periodKey: streak.at(-1)!, months: streak.join(', '), reason: `blood pressure elevated in ${streak.join(', ')} (monthly average at or above ${systolicAtLeast}/${diastolicAtLeast} mmHg); health-data consent on file` });
   }
   return fireAll(deps, 'health_intervention', candidates, async (tx, c) => [
-    { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'health_intervention', title: 'Health intervention plan', detail: 'Contact the customer about a health-management plan (check-up green channel, follow-up with a doctor) — blood pressure has stayed high.', priority: 'high', dueAt: new Date(now.getTime() + 3 * DAY_MS), sourceType: 'rule', sourceId: 'health_intervention', reason: c.reason }, now) },
-    { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'coverage_review', title: 'Coverage upgrade suggestion', detail: 'Review critical-illness and medical cover against the customer’s current health risk.', priority: 'normal', dueAt: new Date(now.getTime() + 7 * DAY_MS), sourceType: 'rule', sourceId: 'health_intervention', reason: c.reason }, now) },
+    { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'health_intervention', text: { key: 'health_intervention', params: { months: c.months, systolic: systolicAtLeast, diastolic: diastolicAtLeast } }, title: 'Health intervention plan', detail: 'Contact the customer about a health-management plan (check-up green channel, follow-up with a doctor) — blood pressure has stayed high.', priority: 'high', dueAt: new Date(now.getTime() + 3 * DAY_MS), sourceType: 'rule', sourceId: 'health_intervention', reason: c.reason }, now) },
+    { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'coverage_review', text: { key: 'coverage_upgrade', params: { months: c.months, systolic: systolicAtLeast, diastolic: diastolicAtLeast } }, title: 'Coverage upgrade suggestion', detail: 'Review critical-illness and medical cover against the customer’s current health risk.', priority: 'normal', dueAt: new Date(now.getTime() + 7 * DAY_MS), sourceType: 'rule', sourceId: 'health_intervention', reason: c.reason }, now) },
   ], now);
 };
 

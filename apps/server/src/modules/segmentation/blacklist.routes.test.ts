@@ -182,8 +182,10 @@ describe('effects wherever the party appears', () => {
     expect(topics.map((t) => t.topic)).toEqual(['policy.underwriting_referral']);
     // The referral reaches the unit's work queue as a high-priority task.
     while ((await dispatchOutbox(deps, automationRuntimeFor(ctx.config))) > 0);
-    const referral = await ctx.db.selectFrom('task').select(['kind', 'priority', 'assignee_id', 'title']).where('customer_id', '=', good).execute();
-    expect(referral).toEqual([{ kind: 'underwriting_referral', priority: 'high', assignee_id: null, title: expect.stringContaining('Underwriting referral') }]);
+    const referral = await ctx.db.selectFrom('task').select(['kind', 'priority', 'assignee_id', 'title', 'text_key', 'text_params']).where('customer_id', '=', good).execute();
+    expect(referral).toEqual([
+      { kind: 'underwriting_referral', priority: 'high', assignee_id: null, title: expect.stringContaining('Underwriting referral'), text_key: 'underwriting_referral', text_params: { policyNo: policy.policyNo } },
+    ]);
     const issue = (t: string) => ctx.request({ method: 'POST', url: `/api/v1/policies/${policy.id}/status`, token: t, payload: { status: 'in_force', reason: '核保通过', version: policy.version } });
     expectProblem(await issue(token.agent), 403, 'FORBIDDEN');
     const issued = await issue(token.manager);

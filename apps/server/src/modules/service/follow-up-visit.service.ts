@@ -187,7 +187,7 @@ export async function recordVisitOutcome(deps: ModuleDeps, actor: Actor, id: str
         break;
     }
     if (input.problem && input.outcome === 'reached') {
-      problemTaskId = await createTaskInTransaction(tx, actor, { customerId: visit.customer_id, kind: 'visit_problem', title: `Problem raised on a ${visit.visit_type.replace('_', ' ')} visit`, detail: input.problem, priority: 'high', dueAt: new Date(now.getTime() + 2 * DAY_MS), sourceType: 'visit', sourceId: visit.id, reason: 'the customer raised a problem during the follow-up visit' }, now);
+      problemTaskId = await createTaskInTransaction(tx, actor, { customerId: visit.customer_id, kind: 'visit_problem', text: { key: 'visit_problem', params: { visitType: visit.visit_type } }, title: `Problem raised on a ${visit.visit_type.replace('_', ' ')} visit`, detail: input.problem, priority: 'high', dueAt: new Date(now.getTime() + 2 * DAY_MS), sourceType: 'visit', sourceId: visit.id, reason: 'the customer raised a problem during the follow-up visit' }, now);
       patch.problem_task_id = problemTaskId;
     }
     const updated = await tx.updateTable('follow_up_visit').set(patch).where('customer_id', '=', visit.customer_id).where('id', '=', visit.id).where('version', '=', visit.version).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { TCreateTaskRequest, TTask, TTaskActionRequest, TTaskKind, TTaskListQuery, TTaskPriority } from '@anxin/contracts';
+import { ZTaskText, type TCreateTaskRequest, type TTask, type TTaskActionRequest, type TTaskKind, type TTaskListQuery, type TTaskPriority, type TTaskText } from '@anxin/contracts';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
@@ -32,7 +32,7 @@ function select(db: Executor) {
     .leftJoin('staff as e', 'e.id', 't.escalated_to_id')
     .select([
       't.id', 't.customer_id', 'c.name as customer_name', 't.kind', 't.title', 't.detail', 't.priority', 't.status', 't.assignee_id', 'a.display_name as assignee_name',
-      't.org_unit_id', 'o.name as unit_name', 't.org_path', 't.due_at', 't.source_type', 't.source_id', 't.reason', 't.escalated_at', 't.escalated_to_id', 'e.display_name as escalated_to_name',
+      't.org_unit_id', 'o.name as unit_name', 't.org_path', 't.due_at', 't.source_type', 't.source_id', 't.reason', 't.text_key', 't.text_params', 't.escalated_at', 't.escalated_to_id', 'e.display_name as escalated_to_name',
       't.outcome', 't.completed_at', 't.created_by_name', 't.created_at', 't.version',
     ]);
 }
@@ -47,6 +47,7 @@ function present(r: Row, now = new Date()): TTask {
     kind: r.kind,
     title: r.title,
     detail: r.detail,
+    text: r.text_key ? { key: ZTaskText.shape.key.parse(r.text_key), params: r.text_params ?? {} } : null,
     priority: r.priority,
     status: r.status,
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
@@ -77,6 +78,8 @@ export interface NewTask {
   sourceType: 'manual' | 'rule' | 'survey' | 'visit';
   sourceId?: string | null;
   reason?: string | null;
+  /** A system task's texts by name, for the console to translate (title, detail and reason stay in English). */
+  text?: TTaskText;
 }
 
 /**
@@ -98,6 +101,7 @@ export async function createTaskInTransaction(tx: Tx, actor: Actor | null, task:
       customer_id: customer.id, id, kind: task.kind, title: task.title, detail: task.detail ?? null, priority, status: 'open',
       assignee_id: task.assigneeId === undefined ? customer.owner_agent_id : task.assigneeId, org_unit_id: customer.org_unit_id, org_path: customer.path,
       due_at: task.dueAt, source_type: task.sourceType, source_id: task.sourceId ?? null, reason: task.reason ?? null,
+      text_key: task.text?.key ?? null, text_params: task.text ? JSON.stringify(task.text.params) : null,
       created_by_name: actor?.name ?? 'system', created_at: now, updated_at: now,
     })
     .execute();

@@ -23,6 +23,9 @@ export interface TaskTable {
   source_type: 'manual' | 'rule' | 'survey' | 'visit';
   source_id: string | null;
   reason: string | null;
+  /** A system task's texts by name and params (migration 0017); null for one created by hand. */
+  text_key: ColumnType<string | null, string | null | undefined, string | null>;
+  text_params: ColumnType<Record<string, string | number> | null, string | null | undefined, string | null>;
   escalated_at: NullableTimestamp;
   escalated_to_id: ColumnType<string | null, string | null | undefined, string | null>;
   outcome: ColumnType<string | null, string | null | undefined, string | null>;

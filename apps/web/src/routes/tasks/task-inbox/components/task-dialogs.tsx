@@ -14,6 +14,7 @@ import { instantOfShanghaiLocal } from '../../../../format.ts';
 /** Complete a task with its outcome, or cancel it with the reason. */
 export function TaskOutcomeModal({ task, kind, onClose }: { task: TTask; kind: 'complete' | 'cancel'; onClose: () => void }) {
   const { t } = useTranslation();
+  const labels = useServiceLabels();
   const rules = useFormRules();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ outcome: string }>();
@@ -23,7 +24,7 @@ export function TaskOutcomeModal({ task, kind, onClose }: { task: TTask; kind: '
   return (
     <Modal
       open
-      title={kind === 'complete' ? t('tasks.completeTitle', { title: task.title }) : t('tasks.cancelTitle', { title: task.title })}
+      title={kind === 'complete' ? t('tasks.completeTitle', { title: labels.taskTexts(task).title }) : t('tasks.cancelTitle', { title: labels.taskTexts(task).title })}
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={action.isPending}
@@ -58,6 +59,7 @@ export function TaskOutcomeModal({ task, kind, onClose }: { task: TTask; kind: '
 /** Hands a task to someone else in scope. */
 export function ReassignTaskModal({ task, onClose }: { task: TTask; onClose: () => void }) {
   const { t } = useTranslation();
+  const labels = useServiceLabels();
   const rules = useFormRules();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ assigneeId?: string }>();
@@ -66,7 +68,7 @@ export function ReassignTaskModal({ task, onClose }: { task: TTask; onClose: () 
   return (
     <Modal
       open
-      title={t('tasks.reassignTitle', { title: task.title })}
+      title={t('tasks.reassignTitle', { title: labels.taskTexts(task).title })}
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={action.isPending}

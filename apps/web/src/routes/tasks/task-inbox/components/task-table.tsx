@@ -40,21 +40,24 @@ export function TaskTable({ items, loading, canWork, starting, onStart, onDialog
     {
       title: t('tasks.taskTitle'),
       dataIndex: 'title',
-      render: (title: string, task) => (
-        <Flex vertical gap={2}>
-          <Typography.Text strong>{title}</Typography.Text>
-          {task.detail && (
-            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>
-              {task.detail}
-            </Typography.Text>
-          )}
-          {task.outcome && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('tasks.outcome')}: {task.outcome}
-            </Typography.Text>
-          )}
-        </Flex>
-      ),
+      render: (_, task) => {
+        const texts = labels.taskTexts(task);
+        return (
+          <Flex vertical gap={2}>
+            <Typography.Text strong>{texts.title}</Typography.Text>
+            {texts.detail && (
+              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>
+                {texts.detail}
+              </Typography.Text>
+            )}
+            {task.outcome && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('tasks.outcome')}: {task.outcome}
+              </Typography.Text>
+            )}
+          </Flex>
+        );
+      },
     },
     { title: t('tasks.kind'), dataIndex: 'kind', render: (_, task) => labels.taskKind(task.kind) },
     { title: t('tasks.priority'), dataIndex: 'priority', render: (_, task) => <Tag color={TASK_PRIORITY_COLORS[task.priority]}>{labels.taskPriority(task.priority)}</Tag> },
@@ -91,9 +94,9 @@ export function TaskTable({ items, loading, canWork, starting, onStart, onDialog
       render: (_, task) => (
         <Flex vertical gap={2}>
           <span>{labels.taskSource(task.source.type)}</span>
-          {task.reason && (
+          {labels.taskTexts(task).reason && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {task.reason}
+              {labels.taskTexts(task).reason}
             </Typography.Text>
           )}
         </Flex>
