@@ -176,7 +176,7 @@ describe('effects wherever the party appears', () => {
       ctx.request({ method: 'POST', url: '/api/v1/policies', token: token.agent, payload: { productId, policyholderId: holder, insuredIds: [insured], sumInsuredFen: 1_000_000, premiumFen: 10_000, paymentFrequency: 'annual', effectiveOn: today, expiresOn: '2027-12-31', agentId: agent.staff.id } });
     const held = await enter(product.id, good, bad);
     expect(held.statusCode, held.body).toBe(201);
-    const policy = held.json() as { id: string; status: string; statusReason: string; version: number };
+    const policy = held.json() as { id: string; policyNo: string; status: string; statusReason: string; version: number };
     expect(policy).toMatchObject({ status: 'pending', statusReason: 'underwriting_referral: blacklist' });
     const topics = await ctx.db.selectFrom('outbox').select('topic').where('aggregate_id', '=', policy.id).execute();
     expect(topics.map((t) => t.topic)).toEqual(['policy.underwriting_referral']);
