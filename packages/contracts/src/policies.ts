@@ -162,7 +162,18 @@ export const ZEndorsement = z
     type: ZEndorsementType,
     effectiveOn: ZDate,
     reason: z.string(),
+    /** What changed, in English (for API users). */
     summary: z.string(),
+    /** What changed, for a client to say in its reader's language; null where only `summary` has it (older endorsements). */
+    change: z
+      .discriminatedUnion('type', [
+        z.object({ type: z.literal('address_change'), addressMasked: z.string() }),
+        z.object({ type: z.literal('beneficiary_change'), before: z.array(z.object({ name: z.string(), sharePct: z.number() })), after: z.array(z.object({ name: z.string(), sharePct: z.number() })) }),
+        z.object({ type: z.literal('payment_method_change'), from: ZPaymentMethod.nullable(), to: ZPaymentMethod, bankAccountMasked: z.string().nullable() }),
+        z.object({ type: z.literal('surrender'), surrenderValueFen: z.number().int() }),
+        z.object({ type: z.literal('other'), description: z.string() }),
+      ])
+      .nullable(),
     surrenderValueFen: z.number().int().nullable(),
     createdBy: z.object({ id: z.string(), name: z.string() }),
     createdAt: ZInstant,

@@ -1827,6 +1827,14 @@ export const enUS: Messages = {
     },
   },
   policies: {
+    changes: {
+      address: 'Correspondence address changed to {{address}}',
+      beneficiaries: 'Beneficiaries: {{before}} → {{after}}',
+      legalHeirs: 'legal heirs',
+      paymentMethod: 'Payment method: {{from}} → {{to}}',
+      account: ' (account {{account}})',
+      surrender: 'Surrendered; surrender value {{value}}',
+    },
     title: 'Policies',
     description: 'Policies of your data scope, filtered by status, line, product, unit and expiry.',
     searchPlaceholder: 'Policy number',

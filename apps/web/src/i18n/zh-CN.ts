@@ -1823,6 +1823,14 @@ export const zhCN = {
     endorsementType: { address_change: '地址变更', beneficiary_change: '受益人变更', payment_method_change: '缴费方式变更', surrender: '退保', other: '其他保全' },
   },
   policies: {
+    changes: {
+      address: '通讯地址变更为 {{address}}',
+      beneficiaries: '受益人：{{before}} → {{after}}',
+      legalHeirs: '法定继承人',
+      paymentMethod: '缴费方式：{{from}} → {{to}}',
+      account: '（账户 {{account}}）',
+      surrender: '退保，退保金 {{value}}',
+    },
     title: '保单',
     description: '您数据范围内的保单：按状态、险种、产品、机构和满期时间筛选。',
     searchPlaceholder: '保单号',

@@ -90,7 +90,7 @@ async function applyChange(deps: ModuleDeps, tx: Tx, actor: Actor, policy: Polic
       await updateOnce(tx, policy, input.version, {});
       return {
         summary: `Correspondence address changed to ${maskAddressForSummary(input.newAddress)}`,
-        details: { newAddressEnc: deps.cipher.encrypt(input.newAddress) },
+        details: { newAddressEnc: deps.cipher.encrypt(input.newAddress), addressMasked: maskAddressForSummary(input.newAddress) },
         audit: { fields: ['address'] },
         surrenderValueFen: null,
       };
@@ -108,9 +108,10 @@ async function applyChange(deps: ModuleDeps, tx: Tx, actor: Actor, policy: Polic
       const after = (await listParties(tx, [policy.id])).filter((p) => p.role === 'beneficiary');
       const describe = (list: typeof before) => (list.length === 0 ? 'legal heirs' : list.map((b) => `${b.name} ${b.share_pct}%`).join(', '));
       const shares = (list: typeof before) => list.map((b) => ({ customerId: b.customer_id, sharePct: b.share_pct }));
+      const named = (list: typeof before) => list.map((b) => ({ name: b.name, sharePct: b.share_pct }));
       return {
         summary: `Beneficiaries: ${describe(before)} → ${describe(after)}`,
-        details: { before: shares(before), after: shares(after) },
+        details: { before: shares(before), after: shares(after), beforeNamed: named(before), afterNamed: named(after) },
         audit: { fields: ['beneficiaries'], before: shares(before), after: shares(after) },
         surrenderValueFen: null,
       };

@@ -1,4 +1,4 @@
-import type { TEndorsement, TPolicy, TPolicySummary } from '@anxin/contracts';
+import { ZPaymentMethod, type TEndorsement, type TPolicy, type TPolicySummary } from '@anxin/contracts';
 import type { PolicyRow } from './policy.repository.ts';
 import type { PolicyDetail } from './policy.service.ts';
 
@@ -23,7 +23,34 @@ export function presentPolicySummary(row: PolicyRow): TPolicySummary {
   };
 }
 
-export function presentEndorsement(row: PolicyDetail['endorsements'][number]): TEndorsement {
+type EndorsementRow = PolicyDetail['endorsements'][number];
+type Named = { name: string; sharePct: number }[];
+const PAYMENT_METHOD = ZPaymentMethod.nullable().catch(null);
+
+/** What an endorsement changed, from its details (and, for an older address change, its summary); null when only the summary says. */
+function changeOf(row: EndorsementRow): TEndorsement['change'] {
+  const d = (row.details ?? {}) as Record<string, unknown>;
+  switch (row.type) {
+    case 'address_change': {
+      const masked = typeof d.addressMasked === 'string' ? d.addressMasked : /^Correspondence address changed to (.+)$/.exec(row.summary)?.[1];
+      return masked ? { type: 'address_change', addressMasked: masked } : null;
+    }
+    case 'beneficiary_change':
+      return Array.isArray(d.beforeNamed) && Array.isArray(d.afterNamed) ? { type: 'beneficiary_change', before: d.beforeNamed as Named, after: d.afterNamed as Named } : null;
+    case 'payment_method_change': {
+      const to = PAYMENT_METHOD.parse(d.to);
+      return to ? { type: 'payment_method_change', from: PAYMENT_METHOD.parse(d.from), to, bankAccountMasked: typeof d.bankAccountMasked === 'string' ? d.bankAccountMasked : null } : null;
+    }
+    case 'surrender':
+      return row.surrender_value_fen === null ? null : { type: 'surrender', surrenderValueFen: row.surrender_value_fen };
+    case 'other':
+      return { type: 'other', description: row.summary };
+    default:
+      return null;
+  }
+}
+
+export function presentEndorsement(row: EndorsementRow): TEndorsement {
   return {
     id: row.id,
     policyId: row.policy_id,
@@ -31,6 +58,7 @@ export function presentEndorsement(row: PolicyDetail['endorsements'][number]): T
     effectiveOn: row.effective_on,
     reason: row.reason,
     summary: row.summary,
+    change: changeOf(row),
     surrenderValueFen: row.surrender_value_fen,
     createdBy: { id: row.created_by, name: row.created_by_name },
     createdAt: row.created_at.toISOString(),

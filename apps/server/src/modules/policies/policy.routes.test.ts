@@ -336,7 +336,7 @@ describe('POST /api/v1/policies/:id/endorsements', () => {
     expect(res.statusCode, res.body).toBe(201);
     const policy = res.json() as TPolicy;
     expect(policy.endorsements).toEqual([
-      expect.objectContaining({ type: 'address_change', effectiveOn: '2026-05-01', reason: '客户搬家', summary: 'Correspondence address changed to 浙江省杭州市西湖区****', surrenderValueFen: null, createdBy: { id: expect.any(String), name: 'ea.csr' } }),
+      expect.objectContaining({ type: 'address_change', effectiveOn: '2026-05-01', reason: '客户搬家', summary: 'Correspondence address changed to 浙江省杭州市西湖区****', change: { type: 'address_change', addressMasked: '浙江省杭州市西湖区****' }, surrenderValueFen: null, createdBy: { id: expect.any(String), name: 'ea.csr' } }),
     ]);
     const audit = await ctx.db.selectFrom('audit_event').select(['data', 'customer_id']).where('action', '=', 'policy.endorsed').where('entity_id', '=', first.id).executeTakeFirstOrThrow();
     expect(audit.customer_id).toBe(husband);
@@ -364,6 +364,7 @@ describe('POST /api/v1/policies/:id/endorsements', () => {
     const policy = res.json() as TPolicy;
     expect(policy.parties.filter((p) => p.role === 'beneficiary')).toEqual([{ customerId: child, name: '王小明', role: 'beneficiary', sharePct: 100 }]);
     expect(policy.endorsements.at(-1)!.summary).toBe('Beneficiaries: 李秀英 60%, 王小明 40% → 王小明 100%');
+    expect(policy.endorsements.at(-1)!.change).toEqual({ type: 'beneficiary_change', before: [{ name: '李秀英', sharePct: 60 }, { name: '王小明', sharePct: 40 }], after: [{ name: '王小明', sharePct: 100 }] });
   });
 
   it('a payment-method change stores the account encrypted and shows it masked', async () => {
@@ -371,6 +372,7 @@ describe('POST /api/v1/policies/:id/endorsements', () => {
     const policy = res.json() as TPolicy;
     expect(policy).toMatchObject({ paymentMethod: 'auto_debit', bankAccountMasked: '************5678' });
     expect(policy.endorsements.at(-1)!.summary).toBe('Payment method: auto_debit → auto_debit (account ************5678)');
+    expect(policy.endorsements.at(-1)!.change).toEqual({ type: 'payment_method_change', from: 'auto_debit', to: 'auto_debit', bankAccountMasked: '************5678' });
     expect(res.body).not.toContain('6228480012345678');
   });
 
@@ -380,7 +382,7 @@ describe('POST /api/v1/policies/:id/endorsements', () => {
     const policy = res.json() as TPolicy;
     expect(policy).toMatchObject({ status: 'surrendered', surrenderValueFen: 123_456, statusReason: '客户资金需求' });
     expect(policy.endorsements.map((e) => e.type)).toEqual(['address_change', 'beneficiary_change', 'payment_method_change', 'surrender']);
-    expect(policy.endorsements.at(-1)).toMatchObject({ surrenderValueFen: 123_456, summary: 'Surrendered on 2026-06-01; surrender value ¥1,234.56' });
+    expect(policy.endorsements.at(-1)).toMatchObject({ surrenderValueFen: 123_456, summary: 'Surrendered on 2026-06-01; surrender value ¥1,234.56', change: { type: 'surrender', surrenderValueFen: 123_456 } });
     expectProblem(await endorse(token.csr, first.id, { type: 'other', effectiveOn: '2026-06-02', reason: '补充', description: '补充告知' }), 409, 'POLICY_INVALID_STATUS_CHANGE');
   });
 });

@@ -44,10 +44,29 @@ export function PolicyDetailPage() {
     { title: t('customers.name'), dataIndex: 'name', render: (_, party) => <Link to={`/customers/${party.customerId}`}>{party.name}</Link> },
     { title: t('policies.share'), dataIndex: 'sharePct', align: 'right', render: (v: number | null) => (v === null ? none : `${v}%`) },
   ];
+  /** What an endorsement changed, in the reader's language (the English summary where the server has no structured change). */
+  const changeText = (e: TEndorsement): string => {
+    const c = e.change;
+    if (!c) return e.summary;
+    switch (c.type) {
+      case 'address_change':
+        return t('policies.changes.address', { address: c.addressMasked });
+      case 'beneficiary_change': {
+        const list = (b: { name: string; sharePct: number }[]) => (b.length === 0 ? t('policies.changes.legalHeirs') : b.map((x) => `${x.name} ${x.sharePct}%`).join('、'));
+        return t('policies.changes.beneficiaries', { before: list(c.before), after: list(c.after) });
+      }
+      case 'payment_method_change':
+        return t('policies.changes.paymentMethod', { from: c.from ? labels.paymentMethod(c.from) : none, to: labels.paymentMethod(c.to) }) + (c.bankAccountMasked ? t('policies.changes.account', { account: c.bankAccountMasked }) : '');
+      case 'surrender':
+        return t('policies.changes.surrender', { value: format.fen(c.surrenderValueFen) });
+      case 'other':
+        return c.description;
+    }
+  };
   const endorsementColumns: TableColumnsType<TEndorsement> = [
     { title: t('policies.endorsementType'), dataIndex: 'type', render: (_, e) => <Tag>{labels.endorsementType(e.type)}</Tag> },
     { title: t('policies.effectiveOn'), dataIndex: 'effectiveOn', render: (v: string) => format.date(v) },
-    { title: t('policies.change'), dataIndex: 'summary' },
+    { title: t('policies.change'), dataIndex: 'summary', render: (_, e) => <span data-testid={`endorsement-change-${e.type}`}>{changeText(e)}</span> },
     { title: t('policies.reason'), dataIndex: 'reason' },
     { title: t('policies.surrenderValue'), dataIndex: 'surrenderValueFen', align: 'right', render: (v: number | null) => (v === null ? none : format.fen(v)) },
     {
