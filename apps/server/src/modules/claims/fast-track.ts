@@ -1,4 +1,5 @@
 import type { TFastTrackDecision, TPolicyStatus, TProductLine } from '@anxin/contracts';
+import { formatYuan } from '../../platform/money.ts';
 
 /** Fast-track settings (claim_setting 'fast_track'). */
 export interface FastTrackSettings {
@@ -34,7 +35,6 @@ export function inForceOn(policy: FastTrackFacts['policy'], date: string): boole
 }
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const yuan = (fen: number) => `¥${Math.trunc(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
 
 /**
  * Judges a claim for automatic adjudication. Every rule is evaluated (not just up to the first
@@ -50,7 +50,7 @@ export function judgeFastTrack(facts: FastTrackFacts, settings: FastTrackSetting
     rule('policy_in_force', inForceOn(facts.policy, facts.incidentOn), `policy ${facts.policy.status}, ${facts.policy.effectiveOn}–${facts.policy.expiresOn}; incident ${facts.incidentOn}`),
     rule('outside_waiting_period', facts.incidentOn >= waitingEnds, `waiting period ${facts.policy.waitingDays} days, ends ${waitingEnds}`),
     rule('insured_matches', facts.insuredOnPolicy, facts.insuredOnPolicy ? 'the insured is on the policy' : 'the insured is not on the policy'),
-    rule('amount_within_threshold', facts.amountClaimedFen <= settings.thresholdFen, `${yuan(facts.amountClaimedFen)} claimed, limit ${yuan(settings.thresholdFen)}`),
+    rule('amount_within_threshold', facts.amountClaimedFen <= settings.thresholdFen, `${formatYuan(facts.amountClaimedFen)} claimed, limit ${formatYuan(settings.thresholdFen)}`),
     rule('diagnosis_covered', diagnosis !== null && excluded === undefined, diagnosis === null ? 'no diagnosis code' : excluded ? `${diagnosis} is excluded (${excluded})` : `${diagnosis} is covered`),
     rule('invoice_not_claimed', facts.invoicesClaimedBefore.length === 0, facts.invoicesClaimedBefore.length === 0 ? 'no invoice claimed before' : `already claimed: ${facts.invoicesClaimedBefore.join(', ')}`),
     rule('no_fraud_flag', !facts.fraudFlagged, facts.fraudFlagged ? 'a fraud flag is on the customer’s claims' : 'no fraud flag'),

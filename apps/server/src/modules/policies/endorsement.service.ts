@@ -12,6 +12,7 @@ import { checkBankAccount, checkBeneficiaries } from './policy-validation.ts';
 import { mayWritePolicies } from './policy.policy.ts';
 import { deleteBeneficiaries, findPolicyById, insertEndorsements, insertParties, listParties, updatePolicy as updatePolicyRow, type PolicyRow } from './policy.repository.ts';
 import { loadPolicyDetail, requireVisiblePolicy } from './policy.service.ts';
+import { formatYuan } from '../../platform/money.ts';
 
 /** Keeps an address up to its district, county or city (`浙江省杭州市西湖区****`); the street never appears in a summary. */
 export function maskAddressForSummary(address: string): string {
@@ -21,7 +22,6 @@ export function maskAddressForSummary(address: string): string {
 }
 
 /** Money for summaries: fen as yuan with two decimals (`¥12,345.67`). */
-const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 interface Change {
   summary: string;
@@ -140,7 +140,7 @@ async function applyChange(deps: ModuleDeps, tx: Tx, actor: Actor, policy: Polic
         surrender_value_fen: input.surrenderValueFen,
       });
       return {
-        summary: `Surrendered on ${input.effectiveOn}; surrender value ${yuan(input.surrenderValueFen)}`,
+        summary: `Surrendered on ${input.effectiveOn}; surrender value ${formatYuan(input.surrenderValueFen)}`,
         details: { statusBefore: policy.status, surrenderValueFen: input.surrenderValueFen },
         audit: { status: { from: policy.status, to: 'surrendered' }, surrenderValueFen: input.surrenderValueFen },
         surrenderValueFen: input.surrenderValueFen,

@@ -171,7 +171,7 @@ describe('risk alert routes', () => {
     const entries = await ctx.db.selectFrom('blacklist_entry').selectAll().where('customer_id', '=', frequent).execute();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ status: 'pending', reason: 'other', detail: '同一事故多次报案', requested_by: adjuster.staff.id, expires_on: null });
-    expect(entries[0]!.evidence).toContain('3 claims in 12 months');
+    expect(entries[0]!.evidence).toMatch(/^风险预警（频繁理赔，.+，\d{4}-\d{2}-\d{2} \d{2}:\d{2} 生成）：12 个月内理赔 3 次$/);
     const audit = await ctx.db.selectFrom('audit_event').select(['action', 'data']).where('entity_id', '=', alert.id).orderBy('seq').execute();
     expect(audit.map((a) => [a.action, (a.data as { change: string }).change])).toEqual([['risk_alert.changed', 'assign'], ['risk_alert.changed', 'review'], ['risk_alert.changed', 'close']]);
     expect((audit[2]!.data as { blacklistEntryId: string }).blacklistEntryId).toBe(entries[0]!.id);

@@ -13,6 +13,7 @@ import { findOrgUnitById, findStaffById } from '../org/index.ts';
 import { EARNING_POLICY, earnedPremiumSql } from './premium-sql.ts';
 import { requestBlacklistInTransaction } from './blacklist.service.ts';
 import { readSegmentationSetting } from './settings.ts';
+import { formatYuan } from '../../platform/money.ts';
 
 type TRiskAlertQuery = z.infer<typeof ZRiskAlertQuery>;
 type TAssignRiskAlertRequest = z.infer<typeof ZAssignRiskAlertRequest>;
@@ -187,13 +188,18 @@ type Action = { kind: 'assign'; input: TAssignRiskAlertRequest } | { kind: 'revi
 const ALLOWED_FROM: Record<Action['kind'], readonly string[]> = { assign: ['open', 'in_review'], review: ['open'], close: ['open', 'in_review'] };
 const VERB: Record<Action['kind'], string> = { assign: 'assigned', review: 'taken into review', close: 'closed' };
 
-/** Plain-text summary of an alert's figures, kept as the evidence of a blacklist proposal. */
+/**
+ * The alert's figures in words, kept as the evidence of a blacklist proposal. The entry is a record
+ * of the company, read by its (Chinese) staff like the evidence they type in: Chinese, amounts in
+ * yuan, the time in China.
+ */
 function evidenceOf(row: Row): string {
   const f = row.figures as Record<string, unknown>;
-  const base = `Risk alert ${row.kind} (${row.period_key}, opened ${row.opened_at.toISOString()})`;
+  const opened = `${shanghaiDateOf(row.opened_at)} ${new Date(row.opened_at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}`;
+  const base = `风险预警（${row.kind === 'multi_claim' ? '频繁理赔' : '高赔付率'}，${row.period_key}，${opened} 生成）`;
   return row.kind === 'multi_claim'
-    ? `${base}: ${String(f.claims)} claims in ${String(f.months)} months`
-    : `${base}: loss ratio ${String(f.lossRatioPct)}% (paid ${String(f.paidFen)} fen / earned ${String(f.earnedFen)} fen over ${String(f.years)} years)`;
+    ? `${base}：${String(f.months)} 个月内理赔 ${String(f.claims)} 次`
+    : `${base}：近 ${String(f.years)} 年赔付率 ${String(f.lossRatioPct)}%（已付赔款 ${formatYuan(Number(f.paidFen))} / 已赚保费 ${formatYuan(Number(f.earnedFen))}）`;
 }
 
 /**
