@@ -405,6 +405,7 @@ export const enUS: Messages = {
       claims_paid_fen: 'Claims paid',
       claims_paid_3y_fen: 'Claims paid, 3 years',
       loss_ratio_3y_pct: 'Loss ratio, 3 years (%)',
+      loss_ratio_3y_bp: 'Loss ratio, 3 years',
       contacts_12m: 'Contacts, last 12 months',
       contacts_90d: 'Contacts, last 90 days',
       contacts_prev_90d: 'Contacts, previous 90 days',
@@ -435,6 +436,7 @@ export const enUS: Messages = {
       days_since_contact: 'Days since last contact',
     },
     lineField: '{{line}} policies in force',
+    missingField: '{{field}} missing',
     hasLine: 'Holds {{line}}',
     features: {
       has_motor: 'Holds motor cover',

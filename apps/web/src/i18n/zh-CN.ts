@@ -406,6 +406,7 @@ export const zhCN = {
       claims_paid_fen: '累计赔付金额',
       claims_paid_3y_fen: '近 3 年赔付金额',
       loss_ratio_3y_pct: '近 3 年赔付率（%）',
+      loss_ratio_3y_bp: '近 3 年赔付率',
       contacts_12m: '近 12 个月联系次数',
       contacts_90d: '近 90 天联系次数',
       contacts_prev_90d: '此前 90 天联系次数',
@@ -436,6 +437,7 @@ export const zhCN = {
       days_since_contact: '距上次联系天数',
     },
     lineField: '在保{{line}}保单数',
+    missingField: '{{field}}缺失',
     hasLine: '持有{{line}}',
     features: {
       has_motor: '持有车险',

@@ -1,5 +1,6 @@
 import { LIFECYCLE_SEGMENTS, PRODUCT_LINES, QUADRANTS, RFM_SEGMENTS, TIERS, type TCustomerTag } from '@anxin/contracts';
 import { useTranslation } from 'react-i18next';
+import { useCustomerAttributes } from '../../../../../api/customer-attributes.ts';
 import { useFormat } from '../../../../../format.ts';
 import { useLabels } from '../../../../../i18n/labels.ts';
 
@@ -17,16 +18,31 @@ export type TTagFact = TCustomerTag['facts'][number];
  * they are, so a field added on the server is never hidden.
  */
 export function useInsightLabels() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useLabels();
   const format = useFormat();
   const fields = t('segmentation.fields', { returnObjects: true }) as unknown as Record<string, string | undefined>;
+  const attributes = useCustomerAttributes().data ?? [];
+  const english = i18n.language === 'en-US';
+  const attributeOf = (field: string) => (field.startsWith('attr.') ? attributes.find((a) => a.key === field.slice('attr.'.length)) : undefined);
 
+  /**
+   * A field's name. Model features add two forms: `missing:<field>` (the field has no value) and
+   * `<field>=<value>` (a category or a yes/no attribute), e.g. `contact_trend=rising` → 联系频率趋势 = 上升.
+   */
   const fieldLabel = (field: string): string => {
     const known = fields[field];
     if (known) return known;
+    if (field.startsWith('missing:')) return t('segmentation.missingField', { field: fieldLabel(field.slice('missing:'.length)) });
+    const eq = field.indexOf('=');
+    if (eq > 0) {
+      const [name, raw] = [field.slice(0, eq), field.slice(eq + 1)];
+      return `${fieldLabel(name)} = ${fieldValue(name, raw === 'true' ? true : raw === 'false' ? false : raw)}`;
+    }
     const [prefix, rest] = [field.slice(0, field.indexOf('.')), field.slice(field.indexOf('.') + 1)];
     if (prefix === 'line' && isOneOf(PRODUCT_LINES, rest)) return t('segmentation.lineField', { line: labels.productLine(rest) });
+    const attribute = attributeOf(field);
+    if (attribute) return english ? attribute.labelEn : attribute.labelZh;
     if (prefix === 'attr' || prefix === 'tag') return rest;
     return field;
   };
@@ -44,6 +60,8 @@ export function useInsightLabels() {
     if (field === 'quadrant' && isOneOf(QUADRANTS, value)) return t(`segmentation.quadrant.${value}`);
     if (field === 'contact_trend' && isOneOf(CONTACT_TRENDS, value)) return t(`segmentation.contactTrend.${value}`);
     if (field === 'tier' && isOneOf(TIERS, value)) return labels.tier(value);
+    const option = attributeOf(field)?.options.find((o) => o.value === value);
+    if (option) return english ? option.labelEn : option.labelZh;
     return String(value);
   };
 
