@@ -320,11 +320,15 @@ export const ZAutomationRun = z.object({
   customerId: ZId,
   periodKey: z.string(),
   firedAt: ZInstant,
+  /** Why the rule fired, in English. */
   reason: z.string(),
+  /** The reason's values, for a client to word it per rule (null on runs recorded before they were kept). */
+  reasonParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
   actions: z.array(z.object({ kind: z.string(), id: z.string().nullable() })),
 });
 export type TAutomationRun = z.infer<typeof ZAutomationRun>;
 export const ZAutomationRunList = z.object({ items: z.array(ZAutomationRun) });
+export type TAutomationRunList = z.infer<typeof ZAutomationRunList>;
 export const ZAutomationRunQuery = z.object({ ruleCode: ZAutomationRuleCode.optional(), customerId: ZId.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 /** Result of one pass over due work (`anxin jobs run --once`, the worker loop, the rules page's button). */

@@ -2,6 +2,7 @@ import { SURVEY_CONTEXTS, VISIT_TYPES } from '@anxin/contracts';
 import type {
   VISIT_OUTCOMES,
   TAutomationRuleCode,
+  TAutomationRun,
   TLoyaltySummary,
   TMessageChannel,
   TMessageStatus,
@@ -34,7 +35,7 @@ const isRunAction = (kind: string): kind is RunAction => (RUN_ACTIONS as readonl
 
 /** Translated names of the service-operations enumerations (tasks, visits, surveys, rules, messages). */
 export function useServiceLabels() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return {
     taskKind: (kind: TTaskKind) => t(`serviceEnums.taskKind.${kind}`),
     taskPriority: (priority: TTaskPriority) => t(`serviceEnums.taskPriority.${priority}`),
@@ -72,6 +73,18 @@ export function useServiceLabels() {
     loyaltyReason: (reason: TLoyaltySummary['entries'][number]['reason']) => t(`serviceEnums.loyaltyReason.${reason}`),
     ruleName: (code: TAutomationRuleCode) => t(`automation.rules.${code}.name`),
     ruleDescription: (code: TAutomationRuleCode) => t(`automation.rules.${code}.description`),
+    /** Why a rule fired, in the reader's language from its params (the English text on older runs). */
+    runReason: (run: Pick<TAutomationRun, 'ruleCode' | 'reason' | 'reasonParams'>): string => {
+      if (!run.reasonParams) return run.reason;
+      const p = run.reasonParams;
+      const shown: Record<string, string> = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, String(v)]));
+      if (run.ruleCode === 'low_score_recovery') {
+        shown.context = isSurveyContext(shown.context) ? t(`serviceEnums.surveyContext.${shown.context}`) : (shown.context ?? '');
+        shown.scores = [p.csat !== undefined ? `CSAT ${p.csat}/5` : null, p.nps !== undefined ? `NPS ${p.nps}/10` : null].filter(Boolean).join(', ');
+      }
+      if (run.ruleCode === 'holiday_care_visit' && i18n.language !== 'en-US' && p.holidayZh !== undefined) shown.holiday = String(p.holidayZh);
+      return t(`automation.reasons.${run.ruleCode}`, { ...shown, defaultValue: run.reason });
+    },
     /** A rule parameter's label; parameters added later on the server show their key. */
     ruleParam: (key: string) => (isRuleParam(key) ? t(`automation.paramLabels.${key}`) : key),
     runAction: (kind: string) => (isRunAction(kind) ? t(`automation.actionKinds.${kind}`) : kind),

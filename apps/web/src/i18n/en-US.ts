@@ -127,6 +127,22 @@ export const enUS: Messages = {
       changed: 'Automation rule changed',
     },
     automation: {
+    reasons: {
+      birthday_review: 'birthday on {{birthday}} (in {{days}} days)',
+      renewal_reminder: 'policy {{policyNo}} expires on {{expiresOn}} (reminder {{days}} days before)',
+      lapse_retention: 'policy {{policyNo}} expired on {{expiresOn}} and was not renewed within {{days}} days',
+      claim_closure_visit: 'claim {{claimNo}} was closed',
+      complaint_closure_visit: 'complaint {{complaintNo}} was resolved',
+      new_policy_visit: 'policy {{policyNo}} was issued; cooling-off ends on {{coolingOffEndsOn}}',
+      survey_visit: 'the survey and loss assessment of claim {{claimNo}} is done',
+      claim_then_no_renewal: 'claim {{claimNo}} was closed on policy {{policyNo}}, which expired on {{expiresOn}} without renewal',
+      claim_free_year: 'policy {{policyNo}}: no claim from {{from}} to {{to}}',
+      low_score_recovery: 'low score on the “{{context}}” survey ({{scores}})',
+      overdue_task_escalation: 'the task is overdue',
+      holiday_care_visit: '{{holiday}} starts on {{start}}; long-standing, large customer',
+      health_intervention: 'blood pressure averaged at or above {{systolic}}/{{diastolic}} mmHg in {{months}}; health-data consent on file',
+      churn_watch: '{{recent}} inbound contacts in the last {{days}} days, {{expected}} expected from the {{baselineDays}} days before',
+    },
       fired: 'Automation rule fired',
     },
     message: {

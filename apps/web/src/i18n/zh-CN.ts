@@ -128,6 +128,22 @@ export const zhCN = {
       changed: '修改自动化规则',
     },
     automation: {
+    reasons: {
+      birthday_review: '客户将于 {{birthday}} 过生日（提前 {{days}} 天）',
+      renewal_reminder: '保单 {{policyNo}} 将于 {{expiresOn}} 到期（提前 {{days}} 天提醒）',
+      lapse_retention: '保单 {{policyNo}} 已于 {{expiresOn}} 到期，{{days}} 天内未续保',
+      claim_closure_visit: '理赔 {{claimNo}} 已结案',
+      complaint_closure_visit: '投诉 {{complaintNo}} 已办结',
+      new_policy_visit: '保单 {{policyNo}} 已签发，犹豫期至 {{coolingOffEndsOn}}',
+      survey_visit: '理赔 {{claimNo}} 已完成查勘定损',
+      claim_then_no_renewal: '理赔 {{claimNo}} 结案后，保单 {{policyNo}} 于 {{expiresOn}} 到期未续保',
+      claim_free_year: '保单 {{policyNo}} 自 {{from}} 至 {{to}} 无理赔',
+      low_score_recovery: '“{{context}}”问卷低分（{{scores}}）',
+      overdue_task_escalation: '任务逾期',
+      holiday_care_visit: '{{holiday}}假期自 {{start}} 开始；长期大客户',
+      health_intervention: '{{months}} 月血压月均值不低于 {{systolic}}/{{diastolic}} mmHg；已取得健康信息单独同意',
+      churn_watch: '近 {{days}} 天客户主动联系 {{recent}} 次，按此前 {{baselineDays}} 天应有 {{expected}} 次',
+    },
       fired: '自动化规则触发',
     },
     message: {

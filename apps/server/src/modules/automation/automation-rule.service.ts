@@ -83,13 +83,13 @@ export async function listAutomationRuns(deps: ModuleDeps, actor: Actor, query: 
     .selectFrom('automation_run as a')
     .innerJoin('customer as c', 'c.id', 'a.customer_id')
     .innerJoin('org_unit as o', 'o.id', 'c.org_unit_id')
-    .select(['a.rule_code', 'a.customer_id', 'a.period_key', 'a.fired_at', 'a.reason', 'a.actions'])
+    .select(['a.rule_code', 'a.customer_id', 'a.period_key', 'a.fired_at', 'a.reason', 'a.reason_params', 'a.actions'])
     .where('o.path', 'like', `${actor.orgPath}%`);
   if (actor.ownRecordsOnly) q = q.where('c.owner_agent_id', '=', actor.id);
   if (query.ruleCode) q = q.where('a.rule_code', '=', query.ruleCode);
   if (query.customerId) q = q.where('a.customer_id', '=', query.customerId);
   const rows = await q.orderBy('a.fired_at', 'desc').limit(query.limit).execute();
-  return { items: rows.map((r) => ({ ruleCode: r.rule_code as TAutomationRuleCode, customerId: r.customer_id, periodKey: r.period_key, firedAt: r.fired_at.toISOString(), reason: r.reason, actions: r.actions })) };
+  return { items: rows.map((r) => ({ ruleCode: r.rule_code as TAutomationRuleCode, customerId: r.customer_id, periodKey: r.period_key, firedAt: r.fired_at.toISOString(), reason: r.reason, reasonParams: r.reason_params, actions: r.actions })) };
 }
 
 /** Runs due work now from the rules page (administrators): the same pass as the worker. */

@@ -1,4 +1,4 @@
-import type { TAutomationRule, TAutomationRuleList, TJobRunResult, TMessageList } from '@anxin/contracts';
+import type { TAutomationRule, TAutomationRuleList, TAutomationRunList, TJobRunResult, TMessageList } from '@anxin/contracts';
 import { describe, expect, it } from 'vitest';
 import { cipherFor } from '../../app.ts';
 import { createTestContext } from '../../test/context.ts';
@@ -48,6 +48,24 @@ describe('automation rules', () => {
     expect(res.statusCode, res.body).toBe(200);
     const result = res.json() as TJobRunResult;
     expect(result.jobs).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lists what the rules did with the reason in English and its params (older runs: text only)', async () => {
+    const c = (await createCustomer(deps, system, { name: '周敏', orgUnitId: units.eastA.id })).id;
+    const firedAt = new Date();
+    await ctx.db
+      .insertInto('automation_run')
+      .values([
+        { customer_id: c, rule_code: 'claim_closure_visit', period_key: 'a', fired_at: firedAt, reason: 'claim CLM1 was closed', reason_params: JSON.stringify({ claimNo: 'CLM1' }), actions: '[]' },
+        { customer_id: c, rule_code: 'claim_closure_visit', period_key: 'b', fired_at: new Date(firedAt.getTime() - 1000), reason: 'claim CLM0 was closed', actions: '[]' },
+      ])
+      .execute();
+    const res = await ctx.request({ method: 'GET', url: `/api/v1/automation/runs?customerId=${c}`, token: token.admin });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as TAutomationRunList).items.map((r) => [r.periodKey, r.reason, r.reasonParams])).toEqual([
+      ['a', 'claim CLM1 was closed', { claimNo: 'CLM1' }],
+      ['b', 'claim CLM0 was closed', null],
+    ]);
   });
 });
 

@@ -80,8 +80,10 @@ describe('scheduled rules fire once per customer and period', () => {
 
     await runScheduledRule(deps, 'renewal_reminder', NOW);
     await runScheduledRule(deps, 'renewal_reminder', NOW);
-    const runs = await ctx.db.selectFrom('automation_run').select(['period_key', 'reason']).where('customer_id', '=', holder).execute();
-    expect(runs).toEqual([{ period_key: `${p.row.id}:30`, reason: `policy ${p.row.policy_no} expires on 2026-12-10 (reminder 30 days before)` }]);
+    const runs = await ctx.db.selectFrom('automation_run').select(['period_key', 'reason', 'reason_params']).where('customer_id', '=', holder).execute();
+    expect(runs).toEqual([
+      { period_key: `${p.row.id}:30`, reason: `policy ${p.row.policy_no} expires on 2026-12-10 (reminder 30 days before)`, reason_params: { policyNo: p.row.policy_no, expiresOn: '2026-12-10', days: 30 } },
+    ]);
     expect(await count('task', holder)).toBe(1);
     expect(await ctx.db.selectFrom('task').select(['text_key', 'text_params']).where('customer_id', '=', holder).executeTakeFirstOrThrow()).toEqual({
       text_key: 'renewal_reminder',

@@ -35,7 +35,7 @@ const claimClosed: EventHandler = async (deps, runtime, event, now) => {
     .where('k.id', '=', event.aggregateId)
     .executeTakeFirst();
   if (!claim) return false;
-  return fireOnce(deps.db, 'claim_closure_visit', claim.customer_id, claim.id, `claim ${claim.claim_no} was closed`, async (tx) => {
+  return fireOnce(deps.db, 'claim_closure_visit', claim.customer_id, claim.id, { text: `claim ${claim.claim_no} was closed`, params: { claimNo: claim.claim_no } }, async (tx) => {
     const visitId = await scheduleVisitInTransaction(tx, null, { customerId: claim.customer_id, visitType: 'case_closure', dueAt: new Date(now.getTime() + numberParam(rule.params, 'visitWithinDays', 3) * DAY_MS), policyId: claim.policy_id, claimId: claim.id, orgUnitId: claim.org_unit_id, assigneeId: null, source: 'rule:claim_closure_visit' }, undefined, now);
     const surveyId = await sendSurveyInTransaction({ ...deps, db: tx }, { customerId: claim.customer_id, templateCode: 'claim_closure', claimId: claim.id, orgUnitId: claim.org_unit_id, productId: claim.product_id, agentId: claim.agent_id, validDays: numberParam(rule.params, 'surveyValidDays', 14), source: 'rule:claim_closure_visit' }, runtime.settings.publicUrl, now);
     return [{ kind: 'visit', id: visitId }, { kind: 'survey', id: surveyId }];
@@ -48,7 +48,7 @@ const claimAssessed: EventHandler = async (deps, _runtime, event, now) => {
   if (!rule.enabled || !event.customerId || !event.aggregateId) return false;
   const claim = await deps.db.selectFrom('claim').select(['id', 'customer_id', 'claim_no', 'org_unit_id', 'policy_id']).where('customer_id', '=', event.customerId).where('id', '=', event.aggregateId).executeTakeFirst();
   if (!claim) return false;
-  return fireOnce(deps.db, 'survey_visit', claim.customer_id, claim.id, `the survey and loss assessment of claim ${claim.claim_no} is done`, async (tx) => [
+  return fireOnce(deps.db, 'survey_visit', claim.customer_id, claim.id, { text: `the survey and loss assessment of claim ${claim.claim_no} is done`, params: { claimNo: claim.claim_no } }, async (tx) => [
     { kind: 'visit', id: await scheduleVisitInTransaction(tx, null, { customerId: claim.customer_id, visitType: 'survey', dueAt: new Date(now.getTime() + numberParam(rule.params, 'visitWithinDays', 2) * DAY_MS), policyId: claim.policy_id, claimId: claim.id, orgUnitId: claim.org_unit_id, assigneeId: null, source: 'rule:survey_visit' }, undefined, now) },
   ], now);
 };
@@ -59,7 +59,7 @@ const complaintClosed: EventHandler = async (deps, runtime, event, now) => {
   if (!rule.enabled || !event.customerId || !event.aggregateId) return false;
   const complaint = await deps.db.selectFrom('complaint').select(['id', 'customer_id', 'complaint_no', 'org_unit_id', 'policy_id']).where('customer_id', '=', event.customerId).where('id', '=', event.aggregateId).executeTakeFirst();
   if (!complaint) return false;
-  return fireOnce(deps.db, 'complaint_closure_visit', complaint.customer_id, complaint.id, `complaint ${complaint.complaint_no} was resolved`, async (tx) => {
+  return fireOnce(deps.db, 'complaint_closure_visit', complaint.customer_id, complaint.id, { text: `complaint ${complaint.complaint_no} was resolved`, params: { complaintNo: complaint.complaint_no } }, async (tx) => {
     const visitId = await scheduleVisitInTransaction(tx, null, { customerId: complaint.customer_id, visitType: 'complaint_closure', dueAt: new Date(now.getTime() + numberParam(rule.params, 'visitWithinDays', 3) * DAY_MS), policyId: complaint.policy_id, complaintId: complaint.id, orgUnitId: complaint.org_unit_id, assigneeId: null, source: 'rule:complaint_closure_visit' }, undefined, now);
     const surveyId = await sendSurveyInTransaction({ ...deps, db: tx }, { customerId: complaint.customer_id, templateCode: 'complaint_closure', complaintId: complaint.id, orgUnitId: complaint.org_unit_id, validDays: numberParam(rule.params, 'surveyValidDays', 14), source: 'rule:complaint_closure_visit' }, runtime.settings.publicUrl, now);
     return [{ kind: 'visit', id: visitId }, { kind: 'survey', id: surveyId }];
@@ -78,7 +78,7 @@ const policyIssued: EventHandler = async (deps, _runtime, event, now) => {
   if (!policy || policy.cooling_off_ends_on < today) return false;
   const threeDays = addDays(today, 3);
   const dueOn = policy.cooling_off_ends_on < threeDays ? policy.cooling_off_ends_on : threeDays;
-  return fireOnce(deps.db, 'new_policy_visit', policy.customer_id, policy.id, `policy ${policy.policy_no} was issued; cooling-off ends on ${policy.cooling_off_ends_on}`, async (tx) => [
+  return fireOnce(deps.db, 'new_policy_visit', policy.customer_id, policy.id, { text: `policy ${policy.policy_no} was issued; cooling-off ends on ${policy.cooling_off_ends_on}`, params: { policyNo: policy.policy_no, coolingOffEndsOn: policy.cooling_off_ends_on } }, async (tx) => [
     { kind: 'visit', id: await scheduleVisitInTransaction(tx, null, { customerId: policy.customer_id, visitType: 'new_policy', dueAt: shanghaiInstant(dueOn, '18:00'), policyId: policy.id, orgUnitId: policy.org_unit_id, assigneeId: null, source: 'rule:new_policy_visit' }, undefined, now) },
   ], now);
 };
@@ -96,9 +96,10 @@ const surveyAnswered: EventHandler = async (deps, _runtime, event, now) => {
   if (!survey) return false;
   const scores = [csat !== null ? `CSAT ${csat}/5` : null, nps !== null ? `NPS ${nps}/10` : null].filter(Boolean).join(', ');
   const reason = `low score on the ${survey.context.replace('_', ' ')} survey (${scores})`;
-  return fireOnce(deps.db, 'low_score_recovery', survey.customer_id, survey.id, reason, async (tx) => {
+  const reasonParams = { context: survey.context, ...(csat !== null ? { csat } : {}), ...(nps !== null ? { nps } : {}) };
+  return fireOnce(deps.db, 'low_score_recovery', survey.customer_id, survey.id, { text: reason, params: reasonParams }, async (tx) => {
     const actions: RuleAction[] = [
-      { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: survey.customer_id, kind: 'service_recovery', text: { key: 'service_recovery', params: { context: survey.context, ...(csat !== null ? { csat } : {}), ...(nps !== null ? { nps } : {}) } }, title: 'Service recovery: call the customer back', detail: reason, priority: 'high', dueAt: new Date(now.getTime() + DAY_MS), sourceType: 'survey', sourceId: survey.id, reason }, now) },
+      { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: survey.customer_id, kind: 'service_recovery', text: { key: 'service_recovery', params: reasonParams }, title: 'Service recovery: call the customer back', detail: reason, priority: 'high', dueAt: new Date(now.getTime() + DAY_MS), sourceType: 'survey', sourceId: survey.id, reason }, now) },
     ];
     if (survey.context === 'claim_closure') {
       const claim = survey.claim_id ? await tx.selectFrom('claim').select(['claim_no']).where('customer_id', '=', survey.customer_id).where('id', '=', survey.claim_id).executeTakeFirst() : undefined;

@@ -20,7 +20,7 @@ export interface ScheduledRuleResult {
   lifted?: number;
 }
 
-type Candidate = { customerId: string; periodKey: string; reason: string };
+type Candidate = { customerId: string; periodKey: string; reason: string; reasonParams: Record<string, string | number> };
 type Handler = (deps: ModuleDeps, params: Record<string, unknown>, today: string, now: Date) => Promise<ScheduledRuleResult>;
 
 /**
@@ -37,7 +37,7 @@ async function fireAll<C extends Candidate>(deps: ModuleDeps, rule: TAutomationR
   const { audience_segment_id: audience } = await deps.db.selectFrom('automation_rule').select('audience_segment_id').where('code', '=', rule).executeTakeFirstOrThrow();
   const members = audience ? await customersInSegment(deps.db, audience, candidates.map((c) => c.customerId)) : null;
   let fired = 0;
-  for (const c of candidates) if (!blacklisted.has(c.customerId) && (!members || members.has(c.customerId)) && await fireOnce(deps.db, rule, c.customerId, c.periodKey, c.reason, (tx) => act(tx, c), now)) fired++;
+  for (const c of candidates) if (!blacklisted.has(c.customerId) && (!members || members.has(c.customerId)) && await fireOnce(deps.db, rule, c.customerId, c.periodKey, { text: c.reason, params: c.reasonParams }, (tx) => act(tx, c), now)) fired++;
   return { candidates: candidates.length, fired };
 }
 
@@ -60,7 +60,7 @@ const birthdayReview: Handler = async (deps, params, today, now) => {
     .where(sql<string>`to_char(c.birth_date, 'MM-DD')`, 'in', birthdayKeysFor(birthday))
     .where(({ exists, selectFrom }) => exists(selectFrom('policy as p').select('p.id').whereRef('p.customer_id', '=', 'c.id').where('p.status', '=', 'in_force')))
     .execute();
-  const candidates = rows.map((r) => ({ customerId: r.id, periodKey: birthday.slice(0, 4), reason: `birthday on ${birthday} (in ${daysBefore} days)` }));
+  const candidates = rows.map((r) => ({ customerId: r.id, periodKey: birthday.slice(0, 4), reason: `birthday on ${birthday} (in ${daysBefore} days)`, reasonParams: { birthday, days: daysBefore } }));
   return fireAll(deps, 'birthday_review', candidates, async (tx, c) => {
     const taskId = await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'coverage_review', text: { key: 'birthday_review', params: { birthday } }, title: 'Birthday coverage review', detail: `Birthday on ${birthday}: review whether the customer's cover still fits their life stage.`, priority: 'normal', dueAt: shanghaiInstant(birthday, '18:00'), sourceType: 'rule', sourceId: 'birthday_review', reason: c.reason }, now);
     const messageId = await queueMessage({ ...deps, db: tx }, { customerId: c.customerId, channel: 'sms', template: 'birthday_greeting', params: {}, source: 'rule:birthday_review', sendAt: shanghaiInstant(birthday, '09:00') }, now);
@@ -89,7 +89,7 @@ const renewalReminder: Handler = async (deps, params, today, now) => {
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('policy as r').select('r.id').whereRef('r.renewal_of_id', '=', 'p.id'))))
       .execute();
     const isFirst = i === thresholds.length - 1;
-    const candidates = rows.map((r) => ({ customerId: r.customer_id, periodKey: `${r.id}:${days}`, reason: `policy ${r.policy_no} expires on ${r.expires_on} (reminder ${days} days before)`, policy: r }));
+    const candidates = rows.map((r) => ({ customerId: r.customer_id, periodKey: `${r.id}:${days}`, reason: `policy ${r.policy_no} expires on ${r.expires_on} (reminder ${days} days before)`, reasonParams: { policyNo: r.policy_no, expiresOn: r.expires_on, days }, policy: r }));
     const res = await fireAll(deps, 'renewal_reminder', candidates, async (tx, c) => {
       // Daily rules run just after midnight: the reminder goes out from 09:00.
       const sendAt = new Date(Math.max(now.getTime(), shanghaiInstant(today, '09:00').getTime()));
@@ -123,7 +123,7 @@ const lapseRetention: Handler = async (deps, params, today, now) => {
   const rows = await expiredUnrenewed(deps, addDays(today, -30 - after), addDays(today, -after))
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('claim as k').select('k.id').whereRef('k.policy_id', '=', 'p.id').where('k.status', '=', 'closed'))))
     .execute();
-  const candidates = rows.map((r) => ({ customerId: r.customer_id, periodKey: r.id, reason: `policy ${r.policy_no} expired on ${r.expires_on} and was not renewed within ${after} days`, policy: r }));
+  const candidates = rows.map((r) => ({ customerId: r.customer_id, periodKey: r.id, reason: `policy ${r.policy_no} expired on ${r.expires_on} and was not renewed within ${after} days`, reasonParams: { policyNo: r.policy_no, expiresOn: r.expires_on, days: after }, policy: r }));
   return fireAll(deps, 'lapse_retention', candidates, async (tx, c) => [
     { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'retention', text: { key: 'lapse_retention', params: { policyNo: c.policy.policy_no, expiresOn: c.policy.expires_on, days: after } }, title: `Win back policy ${c.policy.policy_no}`, detail: c.reason, priority: 'high', dueAt: new Date(now.getTime() + 3 * DAY_MS), assigneeId: c.policy.agent_id, sourceType: 'rule', sourceId: 'lapse_retention', reason: c.reason }, now) },
   ], now);
@@ -136,7 +136,7 @@ const claimThenNoRenewal: Handler = async (deps, _params, today, now) => {
     .select(['k.claim_no'])
     .execute();
   const seen = new Set<string>();
-  const candidates = rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => ({ customerId: r.customer_id, periodKey: r.id, reason: `claim ${r.claim_no} was closed on policy ${r.policy_no}, which expired on ${r.expires_on} without renewal`, policy: r }));
+  const candidates = rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => ({ customerId: r.customer_id, periodKey: r.id, reason: `claim ${r.claim_no} was closed on policy ${r.policy_no}, which expired on ${r.expires_on} without renewal`, reasonParams: { claimNo: r.claim_no, policyNo: r.policy_no, expiresOn: r.expires_on }, policy: r }));
   return fireAll(deps, 'claim_then_no_renewal', candidates, async (tx, c) => [
     { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'retention', text: { key: 'claim_then_no_renewal', params: { policyNo: c.policy.policy_no, claimNo: c.policy.claim_no, expiresOn: c.policy.expires_on } }, title: `Retain after claim: policy ${c.policy.policy_no}`, detail: c.reason, priority: 'high', dueAt: new Date(now.getTime() + 2 * DAY_MS), assigneeId: c.policy.agent_id, sourceType: 'rule', sourceId: 'claim_then_no_renewal', reason: c.reason }, now) },
   ], now);
@@ -172,7 +172,7 @@ const claimFreeYear: Handler = async (deps, params, today, now) => {
       .limit(1)
       .execute();
     if (claims.length > 0) continue;
-    candidates.push({ customerId: r.customer_id, periodKey: `${r.id}:${anniversary}`, reason: `policy ${r.policy_no}: no claim from ${yearStart} to ${anniversary}`, policy: r });
+    candidates.push({ customerId: r.customer_id, periodKey: `${r.id}:${anniversary}`, reason: `policy ${r.policy_no}: no claim from ${yearStart} to ${anniversary}`, reasonParams: { policyNo: r.policy_no, from: yearStart, to: anniversary }, policy: r });
   }
   return fireAll(deps, 'claim_free_year', candidates, async (tx, c) => [
     { kind: 'points', id: await awardPointsInTransaction(tx, null, { customerId: c.customerId, points, reason: 'claim_free_year', sourceId: c.policy.id, note: c.reason }, now) },
@@ -197,7 +197,7 @@ const holidayCareVisit: Handler = async (deps, params, today, now) => {
     .having(sql<string>`min(p.effective_on)`, '<=', addDays(today, -365 * thresholds.onSiteTenureYears))
     .having(sql<number>`coalesce(sum(${ANNUAL_PREMIUM_SQL}) FILTER (WHERE p.status = 'in_force'), 0)`, '>=', thresholds.onSiteAnnualPremiumFen)
     .execute();
-  const candidates = rows.map((r) => ({ customerId: r.customer_id, periodKey: start, reason: `${holiday.name} (${holiday.nameZh}) starts on ${start}; long-standing, large customer` }));
+  const candidates = rows.map((r) => ({ customerId: r.customer_id, periodKey: start, reason: `${holiday.name} (${holiday.nameZh}) starts on ${start}; long-standing, large customer`, reasonParams: { holiday: holiday.name, holidayZh: holiday.nameZh, start } }));
   return fireAll(deps, 'holiday_care_visit', candidates, async (tx, c) => [
     { kind: 'visit', id: await scheduleVisitInTransaction(tx, null, { customerId: c.customerId, visitType: 'holiday_care', dueAt: shanghaiInstant(addDays(start, -1), '17:00'), source: 'rule:holiday_care_visit' }, thresholds, now) },
   ], now);
@@ -235,7 +235,7 @@ const healthIntervention: Handler = async (deps, params, today, now) => {
     const last = elevated(monthOf(today, 0)) ? 0 : -1;
     const streak = Array.from({ length: months }, (_, i) => monthOf(today, last - (months - 1) + i));
     if (!streak.every(elevated)) continue;
-    candidates.push({ customerId, periodKey: streak.at(-1)!, months: streak.join(', '), reason: `blood pressure elevated in ${streak.join(', ')} (monthly average at or above ${systolicAtLeast}/${diastolicAtLeast} mmHg); health-data consent on file` });
+    candidates.push({ customerId, periodKey: streak.at(-1)!, months: streak.join(', '), reason: `blood pressure elevated in ${streak.join(', ')} (monthly average at or above ${systolicAtLeast}/${diastolicAtLeast} mmHg); health-data consent on file`, reasonParams: { months: streak.join(', '), systolic: systolicAtLeast, diastolic: diastolicAtLeast } });
   }
   return fireAll(deps, 'health_intervention', candidates, async (tx, c) => [
     { kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'health_intervention', text: { key: 'health_intervention', params: { months: c.months, systolic: systolicAtLeast, diastolic: diastolicAtLeast } }, title: 'Health intervention plan', detail: 'Contact the customer about a health-management plan (check-up green channel, follow-up with a doctor) — blood pressure has stayed high.', priority: 'high', dueAt: new Date(now.getTime() + 3 * DAY_MS), sourceType: 'rule', sourceId: 'health_intervention', reason: c.reason }, now) },
@@ -276,7 +276,7 @@ const churnWatch: Handler = async (deps, params, today, now) => {
     .executeTakeFirst();
   const candidates = rows.map((r) => {
     const expected = Math.round((r.baseline * recentDays) / baselineDays);
-    return { customerId: r.customer_id, periodKey: today.slice(0, 7), reason: `${r.recent} inbound contacts in the last ${recentDays} days, ${expected} expected from the ${baselineDays} days before` };
+    return { customerId: r.customer_id, periodKey: today.slice(0, 7), reason: `${r.recent} inbound contacts in the last ${recentDays} days, ${expected} expected from the ${baselineDays} days before`, reasonParams: { recent: r.recent, days: recentDays, expected, baselineDays } };
   });
   const result = await fireAll(deps, 'churn_watch', candidates, async (tx, c) => {
     await tx

@@ -115,6 +115,8 @@ export interface AutomationRunTable {
   period_key: string;
   fired_at: Timestamp;
   reason: string;
+  /** The reason's params, for the console to word it per rule (migration 0018); null on older runs. */
+  reason_params: ColumnType<Record<string, string | number> | null, string | null | undefined, string | null>;
   actions: Json<{ kind: string; id: string | null }[]>;
 }
 

@@ -31,7 +31,7 @@ export function AutomationRunsCard() {
     },
     { title: t('automation.runs.period'), dataIndex: 'periodKey', render: (p: string) => <span className="anxin-mono">{p}</span> },
     { title: t('automation.runs.firedAt'), dataIndex: 'firedAt', render: (at: string) => format.dateTime(at) },
-    { title: t('automation.runs.reason'), dataIndex: 'reason' },
+    { title: t('automation.runs.reason'), dataIndex: 'reason', render: (_, r) => labels.runReason(r) },
     {
       title: t('automation.runs.actions'),
       key: 'actions',
