@@ -24,7 +24,7 @@ const isSurveyContext = (value: string | undefined): value is SurveyContext => (
 const isVisitType = (value: string | undefined): value is TVisitType => (VISIT_TYPES as readonly string[]).includes(value ?? '');
 
 /** Parameters of the automation rules the console knows a label for (others show their key). */
-const RULE_PARAMS = ['daysBefore', 'daysAfterExpiry', 'visitWithinDays', 'surveyValidDays', 'points', 'csatAtMost', 'npsAtMost', 'onSiteTenureYears', 'onSiteAnnualPremiumFen'] as const;
+const RULE_PARAMS = ['daysBefore', 'daysAfterExpiry', 'visitWithinDays', 'surveyValidDays', 'points', 'csatAtMost', 'npsAtMost', 'onSiteTenureYears', 'onSiteAnnualPremiumFen', 'months', 'recentDays', 'baselineDays', 'dropPct', 'minBaseline', 'systolicAtLeast', 'diastolicAtLeast'] as const;
 type RuleParam = (typeof RULE_PARAMS)[number];
 const isRuleParam = (key: string): key is RuleParam => (RULE_PARAMS as readonly string[]).includes(key);
 
