@@ -36,6 +36,11 @@ const isRunAction = (kind: string): kind is RunAction => (RUN_ACTIONS as readonl
 /** Translated names of the service-operations enumerations (tasks, visits, surveys, rules, messages). */
 export function useServiceLabels() {
   const { t, i18n } = useTranslation();
+  /** A low survey score's params (survey context, CSAT, NPS) as its texts show them: the context by name, the scores as `CSAT 2/5, NPS 3/10`. */
+  const lowScoreWords = (params: Record<string, string | number>) => ({
+    context: isSurveyContext(String(params.context)) ? t(`serviceEnums.surveyContext.${params.context as SurveyContext}`) : String(params.context ?? ''),
+    scores: [params.csat !== undefined ? `CSAT ${params.csat}/5` : null, params.nps !== undefined ? `NPS ${params.nps}/10` : null].filter(Boolean).join(', '),
+  });
   return {
     taskKind: (kind: TTaskKind) => t(`serviceEnums.taskKind.${kind}`),
     taskPriority: (priority: TTaskPriority) => t(`serviceEnums.taskPriority.${priority}`),
@@ -51,8 +56,7 @@ export function useServiceLabels() {
       const { key, params } = task.text;
       const shown: Record<string, string> = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
       if (key === 'service_recovery') {
-        shown.context = isSurveyContext(shown.context) ? t(`serviceEnums.surveyContext.${shown.context}`) : (shown.context ?? '');
-        shown.scores = [params.csat !== undefined ? `CSAT ${params.csat}/5` : null, params.nps !== undefined ? `NPS ${params.nps}/10` : null].filter(Boolean).join(', ');
+        Object.assign(shown, lowScoreWords(params));
       }
       if (key === 'visit_problem' && isVisitType(shown.visitType)) shown.visitType = t(`serviceEnums.visitType.${shown.visitType}`);
       const text = (part: 'title' | 'detail' | 'reason'): string => t(`tasks.texts.${key}.${part}`, { ...shown, defaultValue: task[part] ?? '' });
@@ -79,8 +83,7 @@ export function useServiceLabels() {
       const p = run.reasonParams;
       const shown: Record<string, string> = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, String(v)]));
       if (run.ruleCode === 'low_score_recovery') {
-        shown.context = isSurveyContext(shown.context) ? t(`serviceEnums.surveyContext.${shown.context}`) : (shown.context ?? '');
-        shown.scores = [p.csat !== undefined ? `CSAT ${p.csat}/5` : null, p.nps !== undefined ? `NPS ${p.nps}/10` : null].filter(Boolean).join(', ');
+        Object.assign(shown, lowScoreWords(p));
       }
       if (run.ruleCode === 'holiday_care_visit' && i18n.language !== 'en-US' && p.holidayZh !== undefined) shown.holiday = String(p.holidayZh);
       return t(`automation.reasons.${run.ruleCode}`, { ...shown, defaultValue: run.reason });
