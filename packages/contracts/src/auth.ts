@@ -43,7 +43,7 @@ export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
 export const ZUpdateProfileRequest = z.object({ locale: z.enum(['zh-CN', 'en-US']) });
 
 /** Scopes an API key may carry; each grants the same-named permission. */
-export const API_KEY_SCOPES = ['org:read', 'staff:read', 'audit:read'] as const;
+export const API_KEY_SCOPES = ['org:read', 'staff:read', 'audit:read', 'claim:report'] as const;
 export const ZApiKeyScope = z.enum(API_KEY_SCOPES);
 export type TApiKeyScope = z.infer<typeof ZApiKeyScope>;
 

@@ -108,6 +108,7 @@ export const enUS: Messages = {
     'org:read': 'Read organisation',
     'staff:read': 'Read staff',
     'audit:read': 'Read audit trail',
+    'claim:report': 'Report claims (partners: by policy number, with claim documents)',
   },
   auditActions: {
     task: {

@@ -109,6 +109,7 @@ export const zhCN = {
     'org:read': '读取组织架构',
     'staff:read': '读取员工信息',
     'audit:read': '读取审计日志',
+    'claim:report': '报案（合作渠道：按保单号报案、上传理赔材料）',
   },
   auditActions: {
     task: {

@@ -23,6 +23,7 @@ const adjA = await seedStaff(ctx.db, org, units.east.id, 'east.adjuster', ['clai
 const adjB = await seedStaff(ctx.db, org, units.east.id, 'east.adjuster2', ['claims_adjuster']);
 await seedStaff(ctx.db, org, units.east.id, 'east.manager', ['branch_manager']);
 await seedStaff(ctx.db, org, units.hq.id, 'hq.analyst', ['analyst']);
+await seedStaff(ctx.db, org, units.hq.id, 'hq.admin', ['admin']);
 const agent = await seedStaff(ctx.db, org, units.eastA.id, 'ea.agent', ['agent']);
 const token = {
   csr: await loginAs(ctx.app, 'ea.csr'),
@@ -31,6 +32,7 @@ const token = {
   adjuster2: await loginAs(ctx.app, 'east.adjuster2'),
   manager: await loginAs(ctx.app, 'east.manager'),
   analyst: await loginAs(ctx.app, 'hq.analyst'),
+  admin: await loginAs(ctx.app, 'hq.admin'),
 };
 
 const medicalProduct = await createProduct(deps, system, {
@@ -146,6 +148,27 @@ describe('POST /api/v1/claims (report)', () => {
     expect(second.multiClaim).toBe(true);
     const queue = (await ctx.request({ method: 'GET', url: '/api/v1/claims?sort=priority&open=true', token: token.adjuster })).json() as TClaimList;
     expect(queue.items[0]!.id).toBe(vipClaim.id);
+  });
+  it('a partner reports with an API key of scope claim:report: by policy number, in the key’s unit, on the partner channel; it cannot read claims', async () => {
+    const key = async (orgUnitId: string) => {
+      const res = await ctx.request({ method: 'POST', url: '/api/v1/api-keys', token: token.admin, payload: { name: 'Hospital direct billing', scopes: ['claim:report'], orgUnitId } });
+      expect(res.statusCode, res.body).toBe(201);
+      return (res.json() as { secret: string }).secret;
+    };
+    const eastKey = await key(units.east.id);
+    const res = await report(undefined, { channel: 'phone' }, { 'x-api-key': eastKey });
+    expect(res.statusCode, res.body).toBe(201);
+    const claim = res.json() as TClaim;
+    expect(claim).toMatchObject({ status: 'reported', channel: 'partner', customerId: wang });
+    expect(claim.claimNo).toMatch(/^CLM/);
+    const doc = await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/documents`, headers: { 'x-api-key': eastKey }, payload: { code: 'INVOICE', fileName: 'invoice.pdf', contentBase64: PDF } });
+    expect(doc.statusCode, doc.body).toBe(201);
+    expectProblem(await ctx.request({ method: 'GET', url: `/api/v1/claims/${claim.id}`, headers: { 'x-api-key': eastKey } }), 403, 'FORBIDDEN');
+    expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/claims', headers: { 'x-api-key': eastKey } }), 403, 'FORBIDDEN');
+    // A key issued for another branch does not reach this policy.
+    expectProblem(await report(undefined, {}, { 'x-api-key': await key(units.west.id) }), 404, 'NOT_FOUND', ['body.policyNo']);
+    const audit = await ctx.db.selectFrom('audit_event').select(['actor_name', 'actor_org_unit_id']).where('action', '=', 'claim.reported').where('entity_id', '=', claim.id).executeTakeFirstOrThrow();
+    expect(audit).toEqual({ actor_name: 'Hospital direct billing', actor_org_unit_id: units.east.id });
   });
 });
 
