@@ -112,6 +112,10 @@ describe('claims journey in Chromium: portal report to payment', () => {
     await admin.page.goto(`${server.baseUrl}/claims/${claimId}`);
     await admin.page.waitForSelector(`${byTestId('claim-detail-page')}[data-status="reported"]`);
     expect(await admin.page.locator(byTestId('claim-detail-page')).textContent()).toContain('网上自助');
+    // The fast track said why it did not pay at once, in Chinese: the documents it still lacks, by name.
+    const missingDocs = (await admin.page.locator(byTestId('claim-fast-track-rule-documents_complete')).textContent())!;
+    expect(missingDocs).toMatch(/缺少：[\u4e00-\u9fa5]/);
+    expect(await admin.page.locator(byTestId('claim-fast-track')).textContent()).not.toMatch(/\b(missing|claimed|covered|policy|waiting)\b/);
     await staffAction(admin.page, 'register', 'registered');
     await customerSees(customer.page, 'registered', 'registered');
     await staffAction(admin.page, 'request_documents', 'documents_pending', async () => {

@@ -209,7 +209,11 @@ export const ZClaimClock = z.object({
 });
 export type TClaimClock = z.infer<typeof ZClaimClock>;
 
-export const ZFastTrackRuleResult = z.object({ rule: z.string(), passed: z.boolean(), detail: z.string() });
+/** Values a fast-track rule's detail is made of, for a reader's own wording (dates YYYY-MM-DD, amounts in fen, document codes). */
+export const ZFastTrackRuleParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]));
+/** One rule of the fast-track decision: `detail` in English for logs and API users, `params` for a translated text (absent on decisions made before they were kept). */
+export type TFastTrackRuleParams = z.infer<typeof ZFastTrackRuleParams>;
+export const ZFastTrackRuleResult = z.object({ rule: z.string(), passed: z.boolean(), detail: z.string(), params: ZFastTrackRuleParams.optional() });
 export const ZFastTrackDecision = z.object({
   eligible: z.boolean(),
   decidedAt: ZInstant,

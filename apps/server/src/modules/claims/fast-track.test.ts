@@ -52,33 +52,51 @@ describe('fast-track judgement', () => {
     ]);
   });
 
-  it.each<[string, Partial<FastTrackFacts>, Partial<FastTrackSettings>, string | RegExp]>([
-    ['medical_line', { line: 'motor_commercial' }, {}, 'product line motor_commercial'],
-    ['policy_in_force', { policy: { ...policy, status: 'lapsed', statusChangedOn: '2026-05-01' } }, {}, 'policy lapsed, 2026-01-01–2026-12-31; incident 2026-06-01'],
-    ['outside_waiting_period', { policy: { ...policy, waitingDays: 180 } }, {}, 'waiting period 180 days, ends 2026-06-30'],
-    ['insured_matches', { insuredOnPolicy: false }, {}, 'the insured is not on the policy'],
-    ['amount_within_threshold', { amountClaimedFen: 500_001 }, {}, '¥5,000.01 claimed, limit ¥5,000.00'],
-    ['diagnosis_covered', { diagnosisCode: 'F32.9' }, {}, 'F32.9 is excluded (F)'],
-    ['invoice_not_claimed', { invoicesClaimedBefore: ['INV-2026-0001', 'INV-2026-0002'] }, {}, 'already claimed: INV-2026-0001, INV-2026-0002'],
-    ['no_fraud_flag', { fraudFlagged: true }, {}, 'a fraud flag is on the customer’s claims'],
-    ['documents_complete', { missingDocuments: ['invoice_original', 'discharge_summary'] }, {}, 'missing: invoice_original, discharge_summary'],
-  ])('fails only %s when that fact alone changes', (rule, change, settingsChange, detail) => {
+  it.each<[string, Partial<FastTrackFacts>, Partial<FastTrackSettings>, string, Record<string, unknown>]>([
+    ['medical_line', { line: 'motor_commercial' }, {}, 'product line motor_commercial', { enabled: true, line: 'motor_commercial' }],
+    [
+      'policy_in_force',
+      { policy: { ...policy, status: 'lapsed', statusChangedOn: '2026-05-01' } },
+      {},
+      'policy lapsed, 2026-01-01–2026-12-31; incident 2026-06-01',
+      { status: 'lapsed', effectiveOn: '2026-01-01', expiresOn: '2026-12-31', incidentOn: '2026-06-01' },
+    ],
+    ['outside_waiting_period', { policy: { ...policy, waitingDays: 180 } }, {}, 'waiting period 180 days, ends 2026-06-30', { waitingDays: 180, waitingEnds: '2026-06-30' }],
+    ['insured_matches', { insuredOnPolicy: false }, {}, 'the insured is not on the policy', { insuredOnPolicy: false }],
+    ['amount_within_threshold', { amountClaimedFen: 500_001 }, {}, '¥5,000.01 claimed, limit ¥5,000.00', { claimedFen: 500_001, thresholdFen: 500_000 }],
+    ['diagnosis_covered', { diagnosisCode: 'F32.9' }, {}, 'F32.9 is excluded (F)', { diagnosis: 'F32.9', excludedPrefix: 'F' }],
+    [
+      'invoice_not_claimed',
+      { invoicesClaimedBefore: ['INV-2026-0001', 'INV-2026-0002'] },
+      {},
+      'already claimed: INV-2026-0001, INV-2026-0002',
+      { invoices: ['INV-2026-0001', 'INV-2026-0002'] },
+    ],
+    ['no_fraud_flag', { fraudFlagged: true }, {}, 'a fraud flag is on the customer’s claims', { fraudFlagged: true }],
+    [
+      'documents_complete',
+      { missingDocuments: ['invoice_original', 'discharge_summary'] },
+      {},
+      'missing: invoice_original, discharge_summary',
+      { missingDocuments: ['invoice_original', 'discharge_summary'] },
+    ],
+  ])('fails only %s when that fact alone changes; the detail in English and its params for the console', (rule, change, settingsChange, detail, params) => {
     const decision = judge(change, settingsChange);
     expect(decision.eligible).toBe(false);
     expect(decision.trace.map((r) => r.rule)).toEqual(RULES);
-    expect(failed(decision)).toEqual([{ rule, passed: false, detail }]);
+    expect(failed(decision)).toEqual([{ rule, passed: false, detail, params }]);
   });
 
   it('fails medical_line alone when fast track is switched off', () => {
     const decision = judge({}, { enabled: false });
     expect(decision.eligible).toBe(false);
-    expect(failed(decision)).toEqual([{ rule: 'medical_line', passed: false, detail: 'fast track is switched off' }]);
+    expect(failed(decision)).toEqual([{ rule: 'medical_line', passed: false, detail: 'fast track is switched off', params: { enabled: false, line: 'medical' } }]);
   });
 
   it('fails diagnosis_covered alone when there is no diagnosis code', () => {
-    expect(failed(judge({ diagnosisCode: null }))).toEqual([{ rule: 'diagnosis_covered', passed: false, detail: 'no diagnosis code' }]);
-    expect(failed(judge({ diagnosisCode: 'O80' }))).toEqual([{ rule: 'diagnosis_covered', passed: false, detail: 'O80 is excluded (O)' }]);
-    expect(failed(judge({ diagnosisCode: 'Z00.0' }))).toEqual([{ rule: 'diagnosis_covered', passed: false, detail: 'Z00.0 is excluded (Z)' }]);
+    expect(failed(judge({ diagnosisCode: null }))).toEqual([{ rule: 'diagnosis_covered', passed: false, detail: 'no diagnosis code', params: { diagnosis: null, excludedPrefix: null } }]);
+    expect(failed(judge({ diagnosisCode: 'O80' }))).toEqual([{ rule: 'diagnosis_covered', passed: false, detail: 'O80 is excluded (O)', params: { diagnosis: 'O80', excludedPrefix: 'O' } }]);
+    expect(failed(judge({ diagnosisCode: 'Z00.0' }))).toEqual([{ rule: 'diagnosis_covered', passed: false, detail: 'Z00.0 is excluded (Z)', params: { diagnosis: 'Z00.0', excludedPrefix: 'Z' } }]);
   });
 
   it('reports every failed rule, not just the first', () => {
@@ -89,13 +107,13 @@ describe('fast-track judgement', () => {
   it('passes an amount exactly at the threshold', () => {
     const decision = judge({ amountClaimedFen: 500_000 });
     expect(decision.eligible).toBe(true);
-    expect(decision.trace[4]).toEqual({ rule: 'amount_within_threshold', passed: true, detail: '¥5,000.00 claimed, limit ¥5,000.00' });
+    expect(decision.trace[4]).toMatchObject({ rule: 'amount_within_threshold', passed: true, detail: '¥5,000.00 claimed, limit ¥5,000.00' });
   });
 
   it('waiting period: ends on effectiveOn + waitingDays; the last waiting day fails, the day it ends passes', () => {
     // 30 waiting days from 2026-01-01 are 01-01 … 01-30; cover starts 2026-01-31.
     const lastWaitingDay = judge({ incidentOn: '2026-01-30' });
-    expect(failed(lastWaitingDay)).toEqual([{ rule: 'outside_waiting_period', passed: false, detail: 'waiting period 30 days, ends 2026-01-31' }]);
+    expect(failed(lastWaitingDay)).toMatchObject([{ rule: 'outside_waiting_period', passed: false, detail: 'waiting period 30 days, ends 2026-01-31' }]);
     expect(judge({ incidentOn: '2026-01-31' }).eligible).toBe(true);
     // No waiting period: covered from the effective day.
     expect(judge({ incidentOn: '2026-01-01', policy: { ...policy, waitingDays: 0 } }).eligible).toBe(true);

@@ -1,4 +1,4 @@
-import type { TFastTrackDecision, TPolicyStatus, TProductLine } from '@anxin/contracts';
+import type { TFastTrackDecision, TFastTrackRuleParams, TPolicyStatus, TProductLine } from '@anxin/contracts';
 import { formatYuan } from '../../platform/money.ts';
 
 /** Fast-track settings (claim_setting 'fast_track'). */
@@ -41,20 +41,32 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
  * failure) so the adjuster sees all the reasons; eligible only when every rule passes.
  */
 export function judgeFastTrack(facts: FastTrackFacts, settings: FastTrackSettings, now: Date): TFastTrackDecision {
-  const rule = (name: string, passed: boolean, detail: string) => ({ rule: name, passed, detail });
+  const rule = (name: string, passed: boolean, detail: string, params: TFastTrackRuleParams) => ({ rule: name, passed, detail, params });
   const waitingEnds = addDays(facts.policy.effectiveOn, facts.policy.waitingDays);
   const diagnosis = facts.diagnosisCode;
   const excluded = diagnosis ? settings.excludedDiagnosisPrefixes.find((p) => diagnosis.startsWith(p)) : undefined;
+  const { policy, missingDocuments: missing, invoicesClaimedBefore: claimedBefore } = facts;
   const trace = [
-    rule('medical_line', facts.line === 'medical' && settings.enabled, settings.enabled ? `product line ${facts.line}` : 'fast track is switched off'),
-    rule('policy_in_force', inForceOn(facts.policy, facts.incidentOn), `policy ${facts.policy.status}, ${facts.policy.effectiveOn}–${facts.policy.expiresOn}; incident ${facts.incidentOn}`),
-    rule('outside_waiting_period', facts.incidentOn >= waitingEnds, `waiting period ${facts.policy.waitingDays} days, ends ${waitingEnds}`),
-    rule('insured_matches', facts.insuredOnPolicy, facts.insuredOnPolicy ? 'the insured is on the policy' : 'the insured is not on the policy'),
-    rule('amount_within_threshold', facts.amountClaimedFen <= settings.thresholdFen, `${formatYuan(facts.amountClaimedFen)} claimed, limit ${formatYuan(settings.thresholdFen)}`),
-    rule('diagnosis_covered', diagnosis !== null && excluded === undefined, diagnosis === null ? 'no diagnosis code' : excluded ? `${diagnosis} is excluded (${excluded})` : `${diagnosis} is covered`),
-    rule('invoice_not_claimed', facts.invoicesClaimedBefore.length === 0, facts.invoicesClaimedBefore.length === 0 ? 'no invoice claimed before' : `already claimed: ${facts.invoicesClaimedBefore.join(', ')}`),
-    rule('no_fraud_flag', !facts.fraudFlagged, facts.fraudFlagged ? 'a fraud flag is on the customer’s claims' : 'no fraud flag'),
-    rule('documents_complete', facts.missingDocuments.length === 0, facts.missingDocuments.length === 0 ? 'every required document received' : `missing: ${facts.missingDocuments.join(', ')}`),
+    rule('medical_line', facts.line === 'medical' && settings.enabled, settings.enabled ? `product line ${facts.line}` : 'fast track is switched off', { enabled: settings.enabled, line: facts.line }),
+    rule('policy_in_force', inForceOn(policy, facts.incidentOn), `policy ${policy.status}, ${policy.effectiveOn}–${policy.expiresOn}; incident ${facts.incidentOn}`, {
+      status: policy.status,
+      effectiveOn: policy.effectiveOn,
+      expiresOn: policy.expiresOn,
+      incidentOn: facts.incidentOn,
+    }),
+    rule('outside_waiting_period', facts.incidentOn >= waitingEnds, `waiting period ${policy.waitingDays} days, ends ${waitingEnds}`, { waitingDays: policy.waitingDays, waitingEnds }),
+    rule('insured_matches', facts.insuredOnPolicy, facts.insuredOnPolicy ? 'the insured is on the policy' : 'the insured is not on the policy', { insuredOnPolicy: facts.insuredOnPolicy }),
+    rule('amount_within_threshold', facts.amountClaimedFen <= settings.thresholdFen, `${formatYuan(facts.amountClaimedFen)} claimed, limit ${formatYuan(settings.thresholdFen)}`, {
+      claimedFen: facts.amountClaimedFen,
+      thresholdFen: settings.thresholdFen,
+    }),
+    rule('diagnosis_covered', diagnosis !== null && excluded === undefined, diagnosis === null ? 'no diagnosis code' : excluded ? `${diagnosis} is excluded (${excluded})` : `${diagnosis} is covered`, {
+      diagnosis,
+      excludedPrefix: excluded ?? null,
+    }),
+    rule('invoice_not_claimed', claimedBefore.length === 0, claimedBefore.length === 0 ? 'no invoice claimed before' : `already claimed: ${claimedBefore.join(', ')}`, { invoices: claimedBefore }),
+    rule('no_fraud_flag', !facts.fraudFlagged, facts.fraudFlagged ? 'a fraud flag is on the customer’s claims' : 'no fraud flag', { fraudFlagged: facts.fraudFlagged }),
+    rule('documents_complete', missing.length === 0, missing.length === 0 ? 'every required document received' : `missing: ${missing.join(', ')}`, { missingDocuments: missing }),
   ];
   return { eligible: trace.every((r) => r.passed), decidedAt: now.toISOString(), trace };
 }

@@ -69,7 +69,7 @@ export function ClaimDetailPage() {
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
             <ClocksCard clocks={c.clocks} />
-            <FastTrackCard decision={c.fastTrackDecision} />
+            <FastTrackCard decision={c.fastTrackDecision} documentName={(code) => c.checklist.find((d) => d.code === code)?.name ?? code} />
             <ProgressCard claimId={c.id} />
             <TimelineCard events={c.events} />
           </Flex>

@@ -1,6 +1,7 @@
-import { CLAIM_ACTIONS } from '@anxin/contracts';
+import { CLAIM_ACTIONS, POLICY_STATUSES, PRODUCT_LINES, type TFastTrackRuleParams } from '@anxin/contracts';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../format.ts';
+import { useLabels } from '../../../i18n/labels.ts';
 
 /** Fast-track rules the console has names for (the server's decision trace names them). */
 export const FAST_TRACK_RULES = [
@@ -88,7 +89,43 @@ export const isClaimNextAction = (value: string): value is ClaimNextAction => is
 export function useClaimLabels() {
   const { t } = useTranslation();
   const format = useFormat();
+  const labels = useLabels();
+  const list = (values: unknown) => (Array.isArray(values) ? values.map(String) : []);
+  /** A fast-track rule's detail in the reader's language, from its params; `detail` (English) for a decision made before params were kept. */
+  const ruleDetail = (r: { rule: string; detail: string; params?: TFastTrackRuleParams }, documentName: (code: string) => string = (code) => code): string => {
+    const p = r.params;
+    if (!p) return r.detail;
+    const d = (key: string, values: Record<string, unknown> = {}) => t(`claims.fastTrack.details.${key}`, { ...values, defaultValue: r.detail });
+    switch (r.rule) {
+      case 'medical_line':
+        return p.enabled === false ? d('lineOff') : d('line', { line: isOneOf(PRODUCT_LINES, String(p.line)) ? labels.productLine(p.line as (typeof PRODUCT_LINES)[number]) : String(p.line) });
+      case 'policy_in_force':
+        return d('policy', {
+          status: isOneOf(POLICY_STATUSES, String(p.status)) ? labels.policyStatus(p.status as (typeof POLICY_STATUSES)[number]) : String(p.status),
+          from: p.effectiveOn,
+          to: p.expiresOn,
+          incidentOn: p.incidentOn,
+        });
+      case 'outside_waiting_period':
+        return d('waiting', { days: p.waitingDays, date: p.waitingEnds });
+      case 'insured_matches':
+        return d(p.insuredOnPolicy ? 'insuredYes' : 'insuredNo');
+      case 'amount_within_threshold':
+        return d('amount', { claimed: format.fen(Number(p.claimedFen)), limit: format.fen(Number(p.thresholdFen)) });
+      case 'diagnosis_covered':
+        return p.diagnosis === null ? d('diagnosisNone') : p.excludedPrefix ? d('diagnosisExcluded', { diagnosis: p.diagnosis, prefix: p.excludedPrefix }) : d('diagnosisCovered', { diagnosis: p.diagnosis });
+      case 'invoice_not_claimed':
+        return list(p.invoices).length === 0 ? d('invoicesNone') : d('invoicesClaimed', { invoices: list(p.invoices).join(t('imports.listSeparator')) });
+      case 'no_fraud_flag':
+        return d(p.fraudFlagged ? 'fraudYes' : 'fraudNo');
+      case 'documents_complete':
+        return list(p.missingDocuments).length === 0 ? d('documentsComplete') : d('documentsMissing', { documents: list(p.missingDocuments).map(documentName).join(t('imports.listSeparator')) });
+      default:
+        return r.detail;
+    }
+  };
   return {
+    ruleDetail,
     action: (action: ClaimNextAction) => t(`claimEnums.action.${action}`),
     rule: (rule: string) => (isOneOf(FAST_TRACK_RULES, rule) ? t(`claims.rules.${rule}`) : rule),
     eventType: (type: string) => (isOneOf(CLAIM_EVENT_TYPES, type) ? t(`claims.events.${type}`) : type),

@@ -6,7 +6,7 @@ import { useFormat } from '../../../../format.ts';
 import { useClaimLabels } from '../../components/claim-labels.ts';
 
 /** Why the claim did or did not go through the fast track (快赔): every rule checked, passed or failed, with its detail. */
-export function FastTrackCard({ decision }: { decision: TFastTrackDecision | null }) {
+export function FastTrackCard({ decision, documentName }: { decision: TFastTrackDecision | null; documentName?: (code: string) => string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const claimLabels = useClaimLabels();
@@ -37,7 +37,7 @@ export function FastTrackCard({ decision }: { decision: TFastTrackDecision | nul
               <Typography.Text strong={!r.passed}>{claimLabels.rule(r.rule)}</Typography.Text>
               {r.detail && (
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                  {r.detail}
+                  {claimLabels.ruleDetail(r, documentName)}
                 </Typography.Text>
               )}
             </div>
