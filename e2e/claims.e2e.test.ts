@@ -122,6 +122,9 @@ describe('claims journey in Chromium: portal report to payment', () => {
       await admin.page.waitForSelector(byTestId('claim-notice-codes'));
     });
     await customerSees(customer.page, 'documents_requested', 'documents_pending');
+    // The timeline says which documents were asked for, by name.
+    const noticeEvent = admin.page.locator(`${byTestId('claim-timeline')} [data-type="document_notice"]`);
+    expect(await noticeEvent.textContent()).toMatch(/需补充：[\u4e00-\u9fa5]/);
     expect(await customer.page.locator(byTestId('portal-progress-next')).getAttribute('data-key')).toBe('customer_documents');
 
     // ── The customer uploads every document still needed, from the portal ──

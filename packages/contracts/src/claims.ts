@@ -240,14 +240,36 @@ export const ZClaimPayment = z.object({
   paidAt: ZInstant,
   recordedBy: z.string(),
 });
+/** What an event of the timeline was about, for a reader's own wording; only the facts its type has. */
+export const ZClaimEventFacts = z.object({
+  /** Approved (approve, fast-track approve), payable (adjusted), instructed or paid amount, fen. */
+  amountFen: z.number().int().optional(),
+  paymentKind: ZClaimPaymentKind.optional(),
+  /** Checklist codes: asked for (document_notice) or received (document_added). */
+  documentCodes: z.array(z.string()).optional(),
+  /** Who the claim went to (reported: routed; assigned). */
+  assigneeName: z.string().optional(),
+  channel: z.enum(CLAIM_CHANNELS).optional(),
+  sentVia: z.enum(['letter', 'sms', 'email', 'portal']).optional(),
+  clock: ZClaimClockKind.optional(),
+  /** The policy clause a denial rests on. */
+  clause: z.string().optional(),
+  fraudSuspected: z.boolean().optional(),
+  /** The flag came from a party of the claim being on the blacklist. */
+  blacklisted: z.boolean().optional(),
+});
+export type TClaimEventFacts = z.infer<typeof ZClaimEventFacts>;
 export const ZClaimEvent = z.object({
   id: z.number().int(),
   type: z.string(),
   fromStatus: ZClaimStatus.nullable(),
   toStatus: ZClaimStatus.nullable(),
+  /** The reason a person gave (null for the system's own steps, whose facts say why). */
   reason: z.string().nullable(),
+  /** The staff member's display name; an API key's name for a partner; `system`; the customer for the portal. */
   actorName: z.string(),
   at: ZInstant,
+  facts: ZClaimEventFacts,
 });
 export const ZDocumentNotice = z.object({
   id: ZId,

@@ -221,7 +221,7 @@ async function tryFastTrack(deps: ModuleDeps, tx: Tx, actor: Actor, claimId: str
     current,
     'fast_track_approve',
     {
-      reason: 'fast track: every rule passed',
+      reason: null,
       version: current.version,
       patch: { fast_track: true, fast_track_decision: JSON.stringify(decision), amount_approved_fen: claim.amount_claimed_fen, approved_at: now, documents_complete_at: now },
       data: { amountApprovedFen: claim.amount_claimed_fen },
@@ -320,7 +320,7 @@ export async function reportClaim(deps: ModuleDeps, actor: Actor, input: TReport
       at: now,
     });
     if (blacklisted) {
-      await insertClaimEvent(tx, { customerId: insuredId, claimId: id, type: 'flagged', from: 'reported', to: 'reported', reason: 'blacklist: a party of the claim is on the blacklist', data: { fraudSuspected: true, blacklistEntryId: blacklisted.id }, actorId: actor.id, actorName: actor.name, at: now });
+      await insertClaimEvent(tx, { customerId: insuredId, claimId: id, type: 'flagged', from: 'reported', to: 'reported', reason: null, data: { fraudSuspected: true, blacklistEntryId: blacklisted.id }, actorId: actor.id, actorName: actor.name, at: now });
     }
     await recordAuditEvent(tx, actor, { action: 'claim.reported', entityType: 'claim', entityId: id, customerId: insuredId, data: { claimNo, policyId: policy.row.id, channel: input.channel, amountClaimedFen: input.amountClaimedFen, ...(blacklisted ? { fraudSuspected: true, blacklistEntryId: blacklisted.id } : {}) } });
     await notifyCustomer(deps, tx, { id, customer_id: insuredId, claim_no: claimNo }, 'reported');

@@ -1,4 +1,4 @@
-import type { TClaim, TClaimSummary } from '@anxin/contracts';
+import { CLAIM_CHANNELS, CLAIM_CLOCKS, CLAIM_PAYMENT_KINDS, type TClaim, type TClaimEventFacts, type TClaimSummary } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { viewClock, type ClockState } from './claim-clocks.ts';
 import { mayApproveClaims, mayHandleClaims } from './claim.policy.ts';
@@ -66,8 +66,42 @@ export function presentClaim(detail: ClaimDetail, actor: Actor, now = new Date()
     })),
     payments: detail.payments.map((p) => ({ id: p.id, kind: p.kind, payeeName: p.payee_name, bankAccountMasked: p.bank_account_masked, amountFen: p.amount_fen, paidAt: p.paid_at.toISOString(), recordedBy: p.recorded_by_name })),
     clocks: detail.clocks.map((c) => viewClock(c, now)),
-    events: detail.events.map((e) => ({ id: e.id, type: e.type, fromStatus: e.from_status, toStatus: e.to_status, reason: e.reason, actorName: e.actor_name, at: e.at.toISOString() })),
+    events: detail.events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      reason: systemReason(e) ? null : e.reason,
+      actorName: e.actor_display_name ?? e.actor_name,
+      at: e.at.toISOString(),
+      facts: eventFacts(e.data, e.assignee_name),
+    })),
     fastTrackDecision: row.fast_track_decision,
     nextActions: nextActionsFor(actor, row.status, row.adjusted_by),
   };
 }
+
+const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined => ((values as readonly unknown[]).includes(value) ? (value as T) : undefined);
+const SENT_VIA = ['letter', 'sms', 'email', 'portal'] as const;
+
+/** The facts an event's data holds, named for readers; unknown or missing values are left out. */
+export function eventFacts(data: Record<string, unknown>, assigneeName: string | null): TClaimEventFacts {
+  const amount = [data.amountFen, data.amountApprovedFen, data.payableFen].find((v) => typeof v === 'number');
+  const codes = Array.isArray(data.codes) ? data.codes.filter((c): c is string => typeof c === 'string') : typeof data.code === 'string' ? [data.code] : undefined;
+  const facts: TClaimEventFacts = {
+    amountFen: amount as number | undefined,
+    paymentKind: oneOf(CLAIM_PAYMENT_KINDS, data.kind),
+    documentCodes: codes,
+    assigneeName: assigneeName ?? undefined,
+    channel: oneOf(CLAIM_CHANNELS, data.channel),
+    sentVia: oneOf(SENT_VIA, data.sentVia),
+    clock: oneOf(CLAIM_CLOCKS, data.clock),
+    clause: typeof data.clause === 'string' ? data.clause : undefined,
+    fraudSuspected: typeof data.fraudSuspected === 'boolean' ? data.fraudSuspected : undefined,
+    blacklisted: typeof data.blacklistEntryId === 'string' ? true : undefined,
+  };
+  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as TClaimEventFacts;
+}
+
+/** The system's own steps once wrote an English reason; their facts and type say it now. */
+const systemReason = (e: { type: string; data: Record<string, unknown> }) => e.type === 'fast_track_approve' || (e.type === 'flagged' && typeof e.data.blacklistEntryId === 'string');

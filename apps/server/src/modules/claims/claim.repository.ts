@@ -136,7 +136,15 @@ export async function insertClaimEvent(
 }
 
 export async function listClaimEvents(db: Executor, claimId: string) {
-  return db.selectFrom('claim_event').select(['id', 'type', 'from_status', 'to_status', 'reason', 'data', 'actor_name', 'at']).where('claim_id', '=', claimId).orderBy('id').execute();
+  // People by their display names: the staff who acted, and whom the claim went to.
+  return db
+    .selectFrom('claim_event as e')
+    .leftJoin('staff as s', (j) => j.on(sql<boolean>`s.id::text = e.actor_id`))
+    .leftJoin('staff as a', (j) => j.on(sql<boolean>`a.id::text = e.data->>'assigneeId'`))
+    .select(['e.id', 'e.type', 'e.from_status', 'e.to_status', 'e.reason', 'e.data', 'e.actor_name', 'e.at', 's.display_name as actor_display_name', 'a.display_name as assignee_name'])
+    .where('e.claim_id', '=', claimId)
+    .orderBy('e.id')
+    .execute();
 }
 
 // — clocks —

@@ -211,6 +211,7 @@ describe('workflow', () => {
     let claim = await reported(token.csr, { amountClaimedFen: 1_500_000 });
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/transitions`, token: token.csr, payload: { action: 'register', reason: '立案', version: claim.version } }), 403, 'FORBIDDEN');
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/transitions`, token: token.adjuster, payload: { action: 'submit_for_approval', reason: '提交', version: claim.version } }), 409, 'CLAIM_INVALID_TRANSITION');
+    await ctx.db.updateTable('staff').set({ display_name: '周经理' }).where('username', '=', 'east.manager').execute();
     claim = await act(token.adjuster, claim, 'transitions', { action: 'register', reason: '保单有效，立案' });
     expect(claim.status).toBe('registered');
     expect(claim.clocks.find((c) => c.kind === 'determination')).toMatchObject({ state: 'running', rule: { days: 30 } });
@@ -262,6 +263,18 @@ describe('workflow', () => {
     for (const p of claim.payments) expect(p.bankAccountMasked).toMatch(/^\*+0123$/);
     expect(JSON.stringify(claim)).not.toContain('6222021234567890123');
     expect(claim.clocks.find((c) => c.kind === 'payment')!.state).toBe('met');
+    // The timeline names people by their display names and says what each step was about.
+    const step = (type: string) => claim.events.filter((e) => e.type === type).map((e) => ({ actorName: e.actorName, facts: e.facts }));
+    expect(step('reported')).toEqual([{ actorName: 'ea.csr', facts: { channel: 'phone', assigneeName: expect.stringMatching(/^east\.adjuster2?$/) } }]);
+    expect(step('document_notice')).toEqual([{ actorName: 'east.adjuster', facts: { documentCodes: ['INVOICE', 'DISCHARGE'] } }]);
+    expect(step('document_added').map((e) => e.facts.documentCodes)).toEqual([['INVOICE'], ['DISCHARGE']]);
+    expect(step('adjusted')).toEqual([{ actorName: 'east.adjuster', facts: { amountFen: 1_100_000 } }]);
+    expect(step('approve')).toEqual([{ actorName: '周经理', facts: { amountFen: 1_100_000 } }]);
+    expect([...step('payment'), ...step('final_payment')].map((e) => e.facts)).toEqual([
+      { amountFen: 600_000, paymentKind: 'partial' },
+      { amountFen: 500_000, paymentKind: 'final' },
+    ]);
+    expect(JSON.stringify(claim.events)).not.toContain('6222021234567890123');
     const closed = await ctx.db.selectFrom('outbox').select(['topic', 'payload']).where('aggregate_id', '=', claim.id).where('topic', '=', 'claim.closed').executeTakeFirstOrThrow();
     expect(closed.payload).toMatchObject({ requests: ['satisfaction_survey', 'case_closure_visit'] });
 
@@ -286,6 +299,10 @@ describe('workflow', () => {
     expect(claim).toMatchObject({ status: 'denied', denialClause: '条款第五条 等待期' });
     expect(claim.clocks.find((c) => c.kind === 'denial_notice')).toMatchObject({ state: 'running', rule: { days: 3 } });
     claim = await act(token.adjuster, claim, 'denial-notice', { sentVia: 'letter' });
+    expect(claim.events.filter((e) => e.type === 'deny' || e.type === 'denial_notice').map((e) => [e.type, e.facts])).toEqual([
+      ['deny', { clause: '条款第五条 等待期' }],
+      ['denial_notice', { sentVia: 'letter' }],
+    ]);
     expect(claim.clocks.find((c) => c.kind === 'denial_notice')!.state).toBe('met');
     claim = await act(token.adjuster, claim, 'transitions', { action: 'reopen', reason: '客户补充新证据' });
     expect(claim.status).toBe('reopened');

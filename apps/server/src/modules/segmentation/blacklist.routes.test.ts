@@ -163,7 +163,9 @@ describe('effects wherever the party appears', () => {
     expect(claim.fraudSuspected).toBe(true);
     const events = await ctx.db.selectFrom('claim_event').select(['type', 'reason', 'data']).where('claim_id', '=', claim.id).orderBy('id').execute();
     expect(events.map((e) => e.type)).toEqual(['reported', 'flagged']);
-    expect(events[1]!.reason).toMatch(/^blacklist:/);
+    expect(events[1]!.data).toMatchObject({ fraudSuspected: true, blacklistEntryId: expect.any(String) });
+    // The timeline says why in facts, not in an English reason.
+    expect(claim.events.find((e) => e.type === 'flagged')).toMatchObject({ reason: null, facts: { fraudSuspected: true, blacklisted: true } });
     const clean = (await report(goodPolicy.policy_no)).json() as TClaim;
     expect(clean.fraudSuspected).toBe(false);
   });

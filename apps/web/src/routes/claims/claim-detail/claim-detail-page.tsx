@@ -38,6 +38,7 @@ export function ClaimDetailPage() {
       </div>
     );
   const c = claim.data;
+  const documentName = (code: string) => c.checklist.find((d) => d.code === code)?.name ?? code;
 
   return (
     <div data-testid="claim-detail-page" data-claim-id={c.id} data-status={c.status} data-version={c.version}>
@@ -69,9 +70,9 @@ export function ClaimDetailPage() {
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
             <ClocksCard clocks={c.clocks} />
-            <FastTrackCard decision={c.fastTrackDecision} documentName={(code) => c.checklist.find((d) => d.code === code)?.name ?? code} />
+            <FastTrackCard decision={c.fastTrackDecision} documentName={documentName} />
             <ProgressCard claimId={c.id} />
-            <TimelineCard events={c.events} />
+            <TimelineCard events={c.events} documentName={documentName} />
           </Flex>
         </Col>
       </Row>

@@ -10,7 +10,7 @@ type ClaimEvent = TClaim['events'][number];
 const RED_EVENTS = ['deny', 'withdraw', 'clock_breached'];
 
 /** Everything that happened to the claim, newest first: who, when, the status change and the reason given. */
-export function TimelineCard({ events }: { events: ClaimEvent[] }) {
+export function TimelineCard({ events, documentName = (code) => code }: { events: ClaimEvent[]; documentName?: (code: string) => string }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const format = useFormat();
@@ -21,6 +21,22 @@ export function TimelineCard({ events }: { events: ClaimEvent[] }) {
     e.toStatus && e.fromStatus !== e.toStatus ? (e.fromStatus ? `${labels.claimStatus(e.fromStatus)} → ${labels.claimStatus(e.toStatus)}` : labels.claimStatus(e.toStatus)) : null;
   // The clock sweep records as "system".
   const actorOf = (e: ClaimEvent) => (e.actorName === 'system' ? t('claims.detail.system') : e.actorName);
+  /** What the event was about, in words: amounts, documents, who it went to, how a notice was sent. */
+  const factsOf = ({ type, facts: f }: ClaimEvent): string[] => {
+    const fact = (key: string, values: Record<string, unknown> = {}) => t(`claims.detail.facts.${key}`, { ...values, defaultValue: key });
+    const amountKey = ({ approve: 'approved', fast_track_approve: 'approved', adjusted: 'payable', payment_instructed: 'instructed', payment: 'paid', final_payment: 'paid' } as Record<string, string>)[type] ?? 'amount';
+    const documents = (f.documentCodes ?? []).map(documentName).join(t('imports.listSeparator'));
+    return [
+      f.channel && fact('channel', { channel: labels.claimChannel(f.channel) }),
+      f.assigneeName && fact(type === 'reported' ? 'routedTo' : 'assignedTo', { name: f.assigneeName }),
+      f.amountFen !== undefined && fact(amountKey, { amount: format.fen(f.amountFen), kind: f.paymentKind ? labels.claimPaymentKind(f.paymentKind) : '' }),
+      documents && fact(type === 'document_notice' ? 'requested' : 'added', { documents }),
+      f.sentVia && fact('sentVia', { via: labels.denialNoticeVia(f.sentVia) }),
+      f.clause && fact('clause', { clause: f.clause }),
+      f.clock && fact('clock', { clock: labels.claimClock(f.clock) }),
+      f.blacklisted ? fact('blacklisted') : f.fraudSuspected !== undefined && type === 'flagged' && fact(f.fraudSuspected ? 'fraudOn' : 'fraudOff'),
+    ].filter((x): x is string => typeof x === 'string' && x !== '');
+  };
 
   return (
     <Card title={t('claims.detail.timeline')} size="small" data-testid="claim-timeline">
@@ -40,6 +56,11 @@ export function TimelineCard({ events }: { events: ClaimEvent[] }) {
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                   {t('claims.detail.eventBy', { name: actorOf(e), at: format.dateTime(e.at) })}
                 </Typography.Text>
+                {factsOf(e).length > 0 && (
+                  <Typography.Text style={{ display: 'block', marginTop: 4 }} data-testid={`claim-event-${e.id}-facts`}>
+                    {factsOf(e).join(' · ')}
+                  </Typography.Text>
+                )}
                 {e.reason && <Typography.Paragraph style={{ margin: '4px 0 0' }}>{e.reason}</Typography.Paragraph>}
               </div>
             ),
