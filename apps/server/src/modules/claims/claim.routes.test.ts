@@ -214,7 +214,7 @@ describe('workflow', () => {
     await ctx.db.updateTable('staff').set({ display_name: '周经理' }).where('username', '=', 'east.manager').execute();
     claim = await act(token.adjuster, claim, 'transitions', { action: 'register', reason: '保单有效，立案' });
     expect(claim.status).toBe('registered');
-    expect(claim.clocks.find((c) => c.kind === 'determination')).toMatchObject({ state: 'running', rule: { days: 30 } });
+    expect(claim.clocks.find((c) => c.kind === 'determination')).toMatchObject({ state: 'running', rule: { days: 30, source: expect.stringMatching(/^《保险法》第二十三条/) } });
 
     // The first notice must list everything missing (Art. 22).
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/document-notices`, token: token.adjuster, payload: { codes: ['INVOICE'], version: claim.version } }), 400, 'CLAIM_NOTICE_INCOMPLETE', ['body.codes']);
