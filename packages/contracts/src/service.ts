@@ -103,12 +103,25 @@ export const ZVisitOutcome = z.enum(VISIT_OUTCOMES);
 /** A question of a visit script: the answer kinds the outcome form offers. */
 export const ZScriptQuestion = z.object({ key: z.string(), kind: z.enum(['yes_no', 'text', 'csat']), required: z.boolean() });
 
+/** Why a visit has its method, for a reader's own wording: the rule's case and its figures (amounts in fen), and who overrode it. */
+export const VISIT_METHOD_WHYS = ['tier_entitled', 'large_customer', 'below_thresholds', 'by_phone', 'not_reached'] as const;
+export const ZVisitMethodWhy = z.object({
+  key: z.enum(VISIT_METHOD_WHYS),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** Set when a person chose another method than the rule's. */
+  chosenBy: z.string().optional(),
+});
+export type TVisitMethodWhy = z.infer<typeof ZVisitMethodWhy>;
+
 export const ZFollowUpVisit = z.object({
   id: ZId,
   customer: z.object({ id: ZId, name: z.string() }),
   visitType: ZVisitType,
   method: ZVisitMethod,
+  /** The reason in English (logs, API users). */
   methodReason: z.string(),
+  /** The same reason as a key and figures; null on visits scheduled before it was kept. */
+  methodWhy: ZVisitMethodWhy.nullable(),
   status: ZVisitStatus,
   dueAt: ZInstant,
   overdue: z.boolean(),

@@ -13,10 +13,12 @@ import type {
   TTaskPriority,
   TTaskStatus,
   TVisitMethod,
+  TVisitMethodWhy,
   TVisitStatus,
   TVisitType,
 } from '@anxin/contracts';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../format.ts';
 
 type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
 type SurveyContext = TSurveySummary['context'];
@@ -36,6 +38,7 @@ const isRunAction = (kind: string): kind is RunAction => (RUN_ACTIONS as readonl
 /** Translated names of the service-operations enumerations (tasks, visits, surveys, rules, messages). */
 export function useServiceLabels() {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   /** A low survey score's params (survey context, CSAT, NPS) as its texts show them: the context by name, the scores as `CSAT 2/5, NPS 3/10`. */
   const lowScoreWords = (params: Record<string, string | number>) => ({
     context: isSurveyContext(String(params.context)) ? t(`serviceEnums.surveyContext.${params.context as SurveyContext}`) : String(params.context ?? ''),
@@ -64,6 +67,20 @@ export function useServiceLabels() {
     },
     visitType: (type: TVisitType) => t(`serviceEnums.visitType.${type}`),
     visitMethod: (method: TVisitMethod) => t(`serviceEnums.visitMethod.${method}`),
+    /** Why a visit has its method, from the key and figures the server kept; the English `methodReason` for older visits. */
+    visitMethodWhy: (visit: { methodReason: string; methodWhy: TVisitMethodWhy | null }) => {
+      const why = visit.methodWhy;
+      if (!why) return visit.methodReason;
+      const p = why.params;
+      const words = {
+        ...p,
+        annualPremium: p.annualPremiumFen !== undefined ? format.fen(Number(p.annualPremiumFen)) : '',
+        minAnnualPremium: p.minAnnualPremiumFen !== undefined ? format.fen(Number(p.minAnnualPremiumFen)) : '',
+        visitType: isVisitType(String(p.visitType)) ? t(`serviceEnums.visitType.${p.visitType as TVisitType}`) : String(p.visitType ?? ''),
+      };
+      const rule = t(`visits.methodWhy.${why.key}`, { ...words, defaultValue: visit.methodReason });
+      return why.chosenBy ? t('visits.methodWhy.chosenBy', { by: why.chosenBy, rule }) : rule;
+    },
     visitStatus: (status: TVisitStatus) => t(`serviceEnums.visitStatus.${status}`),
     visitOutcome: (outcome: VisitOutcome) => t(`serviceEnums.visitOutcome.${outcome}`),
     surveyContext: (context: SurveyContext) => t(`serviceEnums.surveyContext.${context}`),

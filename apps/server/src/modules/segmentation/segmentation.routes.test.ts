@@ -177,8 +177,8 @@ describe('the segmentation batch', () => {
       await scheduleVisitInTransaction(tx, null, { customerId: wang, visitType: 'holiday_care', dueAt: new Date(NOW.getTime() + 86_400_000), source: 'test' }, undefined, NOW),
     ]);
     expect((await ctx.db.selectFrom('task').select('priority').where('id', '=', taskId).executeTakeFirstOrThrow()).priority).toBe('high');
-    const visit = await ctx.db.selectFrom('follow_up_visit').select(['method', 'method_reason']).where('id', '=', visitId).executeTakeFirstOrThrow();
-    expect(visit).toEqual({ method: 'on_site', method_reason: expect.stringContaining('entitled to on-site visits') });
+    const visit = await ctx.db.selectFrom('follow_up_visit').select(['method', 'method_reason', 'method_why']).where('id', '=', visitId).executeTakeFirstOrThrow();
+    expect(visit).toEqual({ method: 'on_site', method_reason: expect.stringContaining('entitled to on-site visits'), method_why: { key: 'tier_entitled', params: { tenureYears: expect.any(Number), annualPremiumFen: expect.any(Number) } } });
   });
 
   it('tag rules: administrators add and switch them; bad conditions are refused with the field', async () => {

@@ -1,4 +1,4 @@
-import type { TCreateVisitRequest, TFollowUpVisit, TVisitListQuery, TVisitOutcomeRequest, TVisitType } from '@anxin/contracts';
+import type { TCreateVisitRequest, TFollowUpVisit, TVisitListQuery, TVisitMethodWhy, TVisitOutcomeRequest, TVisitType } from '@anxin/contracts';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import { shanghaiDateOf } from '../../platform/business-calendar.ts';
@@ -38,6 +38,7 @@ function present(r: Row, now = new Date()): TFollowUpVisit {
     visitType: r.visit_type,
     method: r.method,
     methodReason: r.method_reason,
+    methodWhy: r.method_why,
     status: r.status,
     dueAt: r.due_at.toISOString(),
     overdue: r.status === 'scheduled' && r.due_at < now,
@@ -84,11 +85,13 @@ export async function scheduleVisitInTransaction(tx: Tx, actor: Actor | null, vi
   const { entitlements } = await entitlementsOf(tx, customer.id);
   const rule = visitMethodFor(visit.visitType, { ...figures, onSiteEntitled: entitlements.onSiteVisits }, thresholds);
   const method = visit.method ?? rule.method;
+  const overridden = visit.method !== undefined && visit.method !== rule.method;
   const id = newId();
   await tx
     .insertInto('follow_up_visit')
     .values({
-      customer_id: customer.id, id, visit_type: visit.visitType, method, method_reason: visit.method && visit.method !== rule.method ? `chosen by ${actor?.name ?? 'system'} (rule: ${rule.reason})` : rule.reason,
+      customer_id: customer.id, id, visit_type: visit.visitType, method, method_reason: overridden ? `chosen by ${actor?.name ?? 'system'} (rule: ${rule.reason})` : rule.reason,
+      method_why: JSON.stringify(overridden ? { ...rule.why, chosenBy: actor?.name ?? 'system' } : rule.why),
       status: 'scheduled', due_at: visit.dueAt, policy_id: visit.policyId ?? null, claim_id: visit.claimId ?? null, complaint_id: visit.complaintId ?? null, source: visit.source,
       assignee_id: visit.assigneeId === undefined ? customer.owner_agent_id : visit.assigneeId, org_unit_id: unit.id, org_path: unit.path, created_at: now, updated_at: now,
     })
@@ -180,7 +183,7 @@ export async function recordVisitOutcome(deps: ModuleDeps, actor: Actor, id: str
         break;
       case 'not_reached':
         if (visit.method === 'phone' && attempts >= MAX_PHONE_ATTEMPTS) {
-          Object.assign(patch, { method: 'letter', method_reason: `letter: not reached by phone after ${attempts} attempts`, due_at: new Date(now.getTime() + 3 * DAY_MS) });
+          Object.assign(patch, { method: 'letter', method_reason: `letter: not reached by phone after ${attempts} attempts`, method_why: JSON.stringify({ key: 'not_reached', params: { attempts } } satisfies TVisitMethodWhy), due_at: new Date(now.getTime() + 3 * DAY_MS) });
         } else {
           Object.assign(patch, { due_at: new Date(now.getTime() + DAY_MS) });
         }

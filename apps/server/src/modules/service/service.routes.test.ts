@@ -95,6 +95,7 @@ describe('follow-up visits', () => {
     const visit = res.json() as TFollowUpVisit;
     expect(visit).toMatchObject({ method: 'phone', status: 'scheduled', attempts: 0 });
     expect(visit.methodReason).toMatch(/^phone: new policy visits are made by phone/);
+    expect(visit.methodWhy).toEqual({ key: 'by_phone', params: { visitType: 'new_policy', tenureYears: expect.any(Number), annualPremiumFen: expect.any(Number) } });
     expect(visit.script.map((q) => q.key)).toEqual(['identity_confirmed', 'signed_personally', 'clauses_explained', 'cooling_off_known', 'comment']);
 
     expectProblem(await outcome(token.csr, visit, { outcome: 'reached', answers: { identity_confirmed: true, signed_personally: 'yes', unknown: 1 } }), 400, 'VALIDATION_FAILED', [
@@ -115,6 +116,15 @@ describe('follow-up visits', () => {
     expectProblem(await outcome(token.csr, completed, { outcome: 'refused' }), 409, 'VISIT_CLOSED');
   });
 
+  it('a method chosen by hand against the rule keeps who chose it and what the rule said', async () => {
+    const res = await schedule(token.csr, { customerId: zhou, visitType: 'holiday_care', dueAt: inTwoDays(), method: 'on_site' });
+    expect(res.statusCode, res.body).toBe(201);
+    const visit = res.json() as TFollowUpVisit;
+    expect(visit.method).toBe('on_site');
+    expect(visit.methodReason).toMatch(/^chosen by ea\.csr \(rule: phone: below the on-site thresholds/);
+    expect(visit.methodWhy).toEqual({ key: 'below_thresholds', chosenBy: 'ea.csr', params: { tenureYears: expect.any(Number), annualPremiumFen: 10_000, minTenureYears: 5, minAnnualPremiumFen: expect.any(Number) } });
+  });
+
   it('not reached three times by phone: the visit becomes a letter; then the letter is recorded', async () => {
     let visit = (await schedule(token.csr, { customerId: zhou, visitType: 'survey', dueAt: inTwoDays() })).json() as TFollowUpVisit;
     expectProblem(await outcome(token.csr, visit, { outcome: 'letter_sent' }), 400, 'VALIDATION_FAILED', ['body.outcome']);
@@ -123,7 +133,7 @@ describe('follow-up visits', () => {
       expect(res.statusCode, res.body).toBe(200);
       visit = res.json() as TFollowUpVisit;
     }
-    expect(visit).toMatchObject({ method: 'letter', status: 'scheduled', attempts: 3, methodReason: 'letter: not reached by phone after 3 attempts' });
+    expect(visit).toMatchObject({ method: 'letter', status: 'scheduled', attempts: 3, methodReason: 'letter: not reached by phone after 3 attempts', methodWhy: { key: 'not_reached', params: { attempts: 3 } } });
     expect(visit.attemptLog.map((a) => a.outcome)).toEqual(['not_reached', 'not_reached', 'not_reached']);
     const letter = await outcome(token.csr, visit, { outcome: 'letter_sent' });
     expect(letter.json()).toMatchObject({ status: 'completed', attempts: 4 });

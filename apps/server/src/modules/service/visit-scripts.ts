@@ -1,4 +1,4 @@
-import type { TVisitType } from '@anxin/contracts';
+import type { TVisitMethodWhy, TVisitType } from '@anxin/contracts';
 import { type RuledFieldError } from '../../platform/errors.ts';
 
 export interface ScriptQuestion {
@@ -75,10 +75,22 @@ const yuan = (fen: number) => `¥${Math.trunc(fen / 100)}.${String(Math.abs(fen 
  * customers and customers whose tier is entitled to on-site visits, on holiday-care visits.
  * Returns the method and the reason the console shows.
  */
-export function visitMethodFor(type: TVisitType, customer: { tenureYears: number; annualPremiumFen: number; onSiteEntitled?: boolean }, t: VisitMethodThresholds): { method: 'phone' | 'on_site'; reason: string } {
+export function visitMethodFor(
+  type: TVisitType,
+  customer: { tenureYears: number; annualPremiumFen: number; onSiteEntitled?: boolean },
+  t: VisitMethodThresholds,
+): { method: 'phone' | 'on_site'; reason: string; why: TVisitMethodWhy } {
   const figures = `tenure ${customer.tenureYears} years, annual premium ${yuan(customer.annualPremiumFen)}`;
-  if (type === 'holiday_care' && customer.onSiteEntitled) return { method: 'on_site', reason: `on-site: the customer's tier is entitled to on-site visits (${figures})` };
+  const params = { tenureYears: customer.tenureYears, annualPremiumFen: customer.annualPremiumFen };
+  if (type === 'holiday_care' && customer.onSiteEntitled) return { method: 'on_site', reason: `on-site: the customer's tier is entitled to on-site visits (${figures})`, why: { key: 'tier_entitled', params } };
   const large = customer.tenureYears >= t.onSiteTenureYears && customer.annualPremiumFen >= t.onSiteAnnualPremiumFen;
-  if (type === 'holiday_care' && large) return { method: 'on_site', reason: `on-site: long-standing, large customer (${figures}; thresholds ${t.onSiteTenureYears} years, ${yuan(t.onSiteAnnualPremiumFen)})` };
-  return { method: 'phone', reason: type === 'holiday_care' ? `phone: below the on-site thresholds (${figures})` : `phone: ${type.replace('_', ' ')} visits are made by phone (${figures})` };
+  if (type === 'holiday_care' && large) {
+    return {
+      method: 'on_site',
+      reason: `on-site: long-standing, large customer (${figures}; thresholds ${t.onSiteTenureYears} years, ${yuan(t.onSiteAnnualPremiumFen)})`,
+      why: { key: 'large_customer', params: { ...params, minTenureYears: t.onSiteTenureYears, minAnnualPremiumFen: t.onSiteAnnualPremiumFen } },
+    };
+  }
+  if (type === 'holiday_care') return { method: 'phone', reason: `phone: below the on-site thresholds (${figures})`, why: { key: 'below_thresholds', params: { ...params, minTenureYears: t.onSiteTenureYears, minAnnualPremiumFen: t.onSiteAnnualPremiumFen } } };
+  return { method: 'phone', reason: `phone: ${type.replace('_', ' ')} visits are made by phone (${figures})`, why: { key: 'by_phone', params: { ...params, visitType: type } } };
 }

@@ -1,5 +1,5 @@
 // Table types of the service-operations and automation slice; DDL in migrations/0012_service.sql.
-import type { TMessageChannel, TMessageStatus, TTaskKind, TTaskPriority, TTaskStatus, TVisitMethod, TVisitStatus, TVisitType } from '@anxin/contracts';
+import type { TMessageChannel, TMessageStatus, TTaskKind, TTaskPriority, TTaskStatus, TVisitMethod, TVisitMethodWhy, TVisitStatus, TVisitType } from '@anxin/contracts';
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -42,6 +42,8 @@ export interface FollowUpVisitTable {
   visit_type: TVisitType;
   method: TVisitMethod;
   method_reason: string;
+  /** The method reason as a key and its figures (migration 0020); null on older visits. */
+  method_why: NullableJson<TVisitMethodWhy>;
   status: TVisitStatus;
   due_at: Timestamp;
   attempts: Generated<number>;

@@ -45,7 +45,7 @@ export function VisitSummaryCard({ visit }: { visit: TFollowUpVisit }) {
       ),
     },
     { key: 'attempts', label: t('visits.attempts'), children: <span data-testid="visit-attempts">{format.number(visit.attempts)}</span> },
-    { key: 'methodReason', label: t('visits.methodReason'), span: 'filled', children: <span data-testid="visit-method-reason">{visit.methodReason}</span> },
+    { key: 'methodReason', label: t('visits.methodReason'), span: 'filled', children: <span data-testid="visit-method-reason">{labels.visitMethodWhy(visit)}</span> },
     { key: 'assignee', label: t('visits.assignee'), children: visit.assignee?.name ?? t('tasks.unassigned') },
     { key: 'unit', label: t('visits.unit'), children: visit.unit.name },
     { key: 'source', label: t('visits.source'), children: visit.source },
