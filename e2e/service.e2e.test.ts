@@ -48,6 +48,10 @@ describe('service journey in Chromium: claim closed → visit → survey → NPS
     await admin.page.waitForSelector(byTestId('rule-switch-claim_closure_visit'));
     await admin.page.click(byTestId('run-due-now'));
     await admin.page.waitForSelector(byTestId('run-due-result'));
+    // The run is listed with the customer by name and its reason in Chinese.
+    const closureRun = admin.page.locator(`${byTestId('automation-runs-table')} tr[data-rule="claim_closure_visit"]`, { hasText: claim.claimNo });
+    await expect.poll(async () => (await closureRun.count()) > 0 && (await closureRun.first().textContent()), { timeout: 15_000 }).toContain(`理赔 ${claim.claimNo} 已结案`);
+    expect(await closureRun.first().textContent()).toContain(claim.insuredName);
     const customerId = claim.customerId;
     const visits = await api<TFollowUpVisitList>(`/api/v1/visits?customerId=${customerId}&visitType=case_closure&status=scheduled`);
     const visit = visits.items.find((v) => v.claimId === claim.id);

@@ -417,12 +417,18 @@ export const ZBlacklistEntry = z.object({
   inEffect: z.boolean(),
   startsOn: ZDate,
   expiresOn: ZDate.nullable(),
+  /** Who asked for it (display name) and their id: a request is decided by someone else. */
   requestedBy: z.string(),
+  requestedById: z.string(),
   requestedAt: ZInstant,
+  /** Who approved or rejected it, when, and the note they gave. */
   decidedBy: z.string().nullable(),
   decidedAt: ZInstant.nullable(),
   decisionNote: z.string().nullable(),
+  /** Who lifted it early, when, and why. */
+  liftedBy: z.string().nullable(),
   liftedAt: ZInstant.nullable(),
+  liftNote: z.string().nullable(),
   version: ZVersion,
 });
 export type TBlacklistEntry = z.infer<typeof ZBlacklistEntry>;

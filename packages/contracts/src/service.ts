@@ -331,6 +331,8 @@ export type TUpdateAutomationRuleRequest = z.infer<typeof ZUpdateAutomationRuleR
 export const ZAutomationRun = z.object({
   ruleCode: ZAutomationRuleCode,
   customerId: ZId,
+  customerName: z.string(),
+  /** The period the rule fired for (a year, a policy and threshold, a claim…): the rule fires once per customer and period. */
   periodKey: z.string(),
   firedAt: ZInstant,
   /** Why the rule fired, in English. */

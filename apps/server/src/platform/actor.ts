@@ -82,8 +82,10 @@ export interface Actor {
   kind: 'staff' | 'api_key' | 'system' | 'customer';
   /** Staff id, API key id, 'system', or the customer's id (portal). */
   id: string;
-  /** Username, API key name, or 'system'. */
+  /** Username, API key name, 'system' or 'portal': who acted, for the audit trail and logs. */
   name: string;
+  /** How people read who acted: the staff member's display name, the API key's name, 'system', 'portal'. Stored as the "by" of user-facing records. */
+  displayName: string;
   roles: readonly TRole[];
   permissions: ReadonlySet<Permission>;
   /** The caller's org unit; its subtree is the data scope. */
@@ -104,6 +106,7 @@ export function systemActor(hq: { id: string; path: string }): Actor {
     kind: 'system',
     id: 'system',
     name: 'system',
+    displayName: 'system',
     roles: [],
     permissions: new Set(PERMISSIONS),
     orgUnitId: hq.id,

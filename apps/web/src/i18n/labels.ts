@@ -71,6 +71,8 @@ const isKnownEntityType = (value: string): value is KnownEntityType => (KNOWN_EN
 export function useLabels() {
   const { t, i18n } = useTranslation();
   return {
+    /** Who acted, as records store it: a person's name as it is; the system and the customer portal in words. */
+    actorName: (name: string | null | undefined) => (name === 'system' ? t('common.actorSystem') : name === 'portal' ? t('common.actorPortal') : (name ?? t('common.none'))),
     role: (role: TRole) => t(`roles.${role}`),
     orgLevel: (level: TOrgLevel) => t(`orgLevels.${level}`),
     orgStatus: (status: 'active' | 'closed') => t(`orgStatus.${status}`),

@@ -22,7 +22,7 @@ export async function requestAuditVerification(db: Db, actor: Actor, jobs: Backg
   assertMayVerify(actor);
   const { job } = await startRequestedJob(db, jobs, {
     kind: AUDIT_VERIFY_JOB,
-    payload: { requestedBy: actor.name },
+    payload: { requestedBy: actor.displayName },
     dedupeKey: `${AUDIT_VERIFY_JOB}:${now.toISOString()}:${actor.id}`,
     now,
     audit: (tx, job) => recordAuditEvent(tx, actor, { action: 'audit.verify_requested', entityType: 'job', entityId: String(job.id), data: { jobId: job.id } }),

@@ -91,6 +91,7 @@ export async function login(
 interface StaffLike {
   id: string;
   username: string;
+  display_name: string;
   roles: string[];
   org_unit_id: string;
   org_path: string;
@@ -104,6 +105,7 @@ export function actorFromStaff(staff: StaffLike): Actor {
     kind: 'staff',
     id: staff.id,
     name: staff.username,
+    displayName: staff.display_name,
     roles,
     permissions: permissionsOf(roles),
     orgUnitId: staff.org_unit_id,
@@ -142,6 +144,7 @@ export async function authenticate(db: Executor, settings: AuthSettings, credent
         kind: 'api_key',
         id: key.id,
         name: key.name,
+        displayName: key.name,
         roles: [],
         permissions: new Set(key.scopes as Actor['permissions'] extends ReadonlySet<infer P> ? P[] : never),
         orgUnitId: key.org_unit_id,
@@ -168,7 +171,7 @@ export async function authenticate(db: Executor, settings: AuthSettings, credent
   // Refresh the idle clock at most once a minute to keep reads cheap.
   if (now - row.last_seen_at.getTime() > 60_000) await touchSession(db, row.session_id);
   return {
-    actor: actorFromStaff({ id: row.staff_id, username: row.username, roles: row.roles, org_unit_id: row.org_unit_id, org_path: row.org_path, org_unit_level: row.org_unit_level }),
+    actor: actorFromStaff({ id: row.staff_id, username: row.username, display_name: row.display_name, roles: row.roles, org_unit_id: row.org_unit_id, org_path: row.org_path, org_unit_level: row.org_unit_level }),
   };
 }
 

@@ -68,7 +68,7 @@ export async function updateAutomationRule(deps: ModuleDeps, actor: Actor, code:
     const audience = input.audienceSegmentId === undefined ? stored.audience_segment_id : input.audienceSegmentId;
     await tx
       .updateTable('automation_rule')
-      .set({ enabled: input.enabled ?? stored.enabled, params: JSON.stringify(params), audience_segment_id: audience, updated_by_name: actor.name, updated_at: new Date(), version: stored.version + 1 })
+      .set({ enabled: input.enabled ?? stored.enabled, params: JSON.stringify(params), audience_segment_id: audience, updated_by_name: actor.displayName, updated_at: new Date(), version: stored.version + 1 })
       .where('code', '=', code)
       .execute();
     await recordAuditEvent(tx, actor, { action: 'automation_rule.changed', entityType: 'automation_rule', entityId: null, data: { code, enabled: input.enabled ?? stored.enabled, params: Object.keys(input.params ?? {}), audienceSegmentId: audience } });
@@ -83,13 +83,13 @@ export async function listAutomationRuns(deps: ModuleDeps, actor: Actor, query: 
     .selectFrom('automation_run as a')
     .innerJoin('customer as c', 'c.id', 'a.customer_id')
     .innerJoin('org_unit as o', 'o.id', 'c.org_unit_id')
-    .select(['a.rule_code', 'a.customer_id', 'a.period_key', 'a.fired_at', 'a.reason', 'a.reason_params', 'a.actions'])
+    .select(['a.rule_code', 'a.customer_id', 'c.name as customer_name', 'a.period_key', 'a.fired_at', 'a.reason', 'a.reason_params', 'a.actions'])
     .where('o.path', 'like', `${actor.orgPath}%`);
   if (actor.ownRecordsOnly) q = q.where('c.owner_agent_id', '=', actor.id);
   if (query.ruleCode) q = q.where('a.rule_code', '=', query.ruleCode);
   if (query.customerId) q = q.where('a.customer_id', '=', query.customerId);
   const rows = await q.orderBy('a.fired_at', 'desc').limit(query.limit).execute();
-  return { items: rows.map((r) => ({ ruleCode: r.rule_code as TAutomationRuleCode, customerId: r.customer_id, periodKey: r.period_key, firedAt: r.fired_at.toISOString(), reason: r.reason, reasonParams: r.reason_params, actions: r.actions })) };
+  return { items: rows.map((r) => ({ ruleCode: r.rule_code as TAutomationRuleCode, customerId: r.customer_id, customerName: r.customer_name, periodKey: r.period_key, firedAt: r.fired_at.toISOString(), reason: r.reason, reasonParams: r.reason_params, actions: r.actions })) };
 }
 
 /** Runs due work now from the rules page (administrators): the same pass as the worker. */

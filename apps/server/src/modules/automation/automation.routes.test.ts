@@ -50,7 +50,7 @@ describe('automation rules', () => {
     expect(result.jobs).toBeGreaterThanOrEqual(1);
   });
 
-  it('lists what the rules did with the reason in English and its params (older runs: text only)', async () => {
+  it('lists what the rules did: the customer by name, the reason in English and its params (older runs: text only)', async () => {
     const c = (await createCustomer(deps, system, { name: '周敏', orgUnitId: units.eastA.id })).id;
     const firedAt = new Date();
     await ctx.db
@@ -62,9 +62,9 @@ describe('automation rules', () => {
       .execute();
     const res = await ctx.request({ method: 'GET', url: `/api/v1/automation/runs?customerId=${c}`, token: token.admin });
     expect(res.statusCode, res.body).toBe(200);
-    expect((res.json() as TAutomationRunList).items.map((r) => [r.periodKey, r.reason, r.reasonParams])).toEqual([
-      ['a', 'claim CLM1 was closed', { claimNo: 'CLM1' }],
-      ['b', 'claim CLM0 was closed', null],
+    expect((res.json() as TAutomationRunList).items.map((r) => [r.customerName, r.periodKey, r.reason, r.reasonParams])).toEqual([
+      ['周敏', 'a', 'claim CLM1 was closed', { claimNo: 'CLM1' }],
+      ['周敏', 'b', 'claim CLM0 was closed', null],
     ]);
   });
 });

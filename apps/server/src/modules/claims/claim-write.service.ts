@@ -148,7 +148,7 @@ async function moveClaim(
   if (!to) throw invalidTransition(claim.status, move.replace(/_/g, ' '));
   await applyClockEffects(tx, claim, move, now);
   if (!(await updateClaim(tx, claim.id, input.version, { ...input.patch, status: to, ...(to === 'closed' ? { closed_at: now } : {}) }))) throw versionConflict('Claim');
-  await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: claim.id, type: move, from: claim.status, to, reason: input.reason, data: input.data ?? {}, actorId: actor.id, actorName: actor.name, at: now });
+  await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: claim.id, type: move, from: claim.status, to, reason: input.reason, data: input.data ?? {}, actorId: actor.id, actorName: actor.displayName, at: now });
   await recordAuditEvent(tx, actor, { action: 'claim.updated', entityType: 'claim', entityId: claim.id, customerId: claim.customer_id, data: { move, from: claim.status, to, ...(input.data ?? {}) } });
   await notifyCustomer(deps, tx, claim, move);
   // The survey and loss assessment (查勘定损) is done: automation schedules the survey visit (查勘回访).
@@ -228,7 +228,7 @@ async function tryFastTrack(deps: ModuleDeps, tx: Tx, actor: Actor, claimId: str
     },
     now,
   );
-  await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: claim.id, type: 'payment_instructed', from: 'paying', to: 'paying', reason: null, data: { amountFen: claim.amount_claimed_fen }, actorId: actor.id, actorName: actor.name, at: now });
+  await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: claim.id, type: 'payment_instructed', from: 'paying', to: 'paying', reason: null, data: { amountFen: claim.amount_claimed_fen }, actorId: actor.id, actorName: actor.displayName, at: now });
   await insertOutbox(tx, 'claim.payment_instructed', claim.customer_id, claim.id, { claimId: claim.id, claimNo: claim.claim_no, amountFen: claim.amount_claimed_fen });
 }
 
@@ -299,7 +299,7 @@ export async function reportClaim(deps: ModuleDeps, actor: Actor, input: TReport
       fast_track_decision: null,
       denial_reason: null,
       denial_clause: null,
-      created_by_name: actor.name,
+      created_by_name: actor.displayName,
       created_at: now,
       updated_at: now,
     });
@@ -316,11 +316,11 @@ export async function reportClaim(deps: ModuleDeps, actor: Actor, input: TReport
       reason: null,
       data: { channel: input.channel, assigneeId: adjuster?.id ?? null, greenChannel: green, multiClaim: recent >= 1 },
       actorId: actor.id,
-      actorName: actor.name,
+      actorName: actor.displayName,
       at: now,
     });
     if (blacklisted) {
-      await insertClaimEvent(tx, { customerId: insuredId, claimId: id, type: 'flagged', from: 'reported', to: 'reported', reason: null, data: { fraudSuspected: true, blacklistEntryId: blacklisted.id }, actorId: actor.id, actorName: actor.name, at: now });
+      await insertClaimEvent(tx, { customerId: insuredId, claimId: id, type: 'flagged', from: 'reported', to: 'reported', reason: null, data: { fraudSuspected: true, blacklistEntryId: blacklisted.id }, actorId: actor.id, actorName: actor.displayName, at: now });
     }
     await recordAuditEvent(tx, actor, { action: 'claim.reported', entityType: 'claim', entityId: id, customerId: insuredId, data: { claimNo, policyId: policy.row.id, channel: input.channel, amountClaimedFen: input.amountClaimedFen, ...(blacklisted ? { fraudSuspected: true, blacklistEntryId: blacklisted.id } : {}) } });
     await notifyCustomer(deps, tx, { id, customer_id: insuredId, claim_no: claimNo }, 'reported');
@@ -378,16 +378,16 @@ export async function sendDocumentNotice(deps: ModuleDeps, actor: Actor, id: str
     }
     await tx
       .insertInto('claim_document_notice')
-      .values({ customer_id: claim.customer_id, id: newId(), claim_id: id, codes: input.codes, first, late_reason: first ? null : input.lateReason!, sent_at: now, sent_by_name: actor.name })
+      .values({ customer_id: claim.customer_id, id: newId(), claim_id: id, codes: input.codes, first, late_reason: first ? null : input.lateReason!, sent_at: now, sent_by_name: actor.displayName })
       .execute();
     const data = { codes: input.codes, first };
     if (claim.status === 'documents_pending') {
       if (!(await updateClaim(tx, id, input.version, {}))) throw versionConflict('Claim');
-      await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'document_notice', from: claim.status, to: claim.status, reason: input.lateReason ?? null, data, actorId: actor.id, actorName: actor.name, at: now });
+      await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'document_notice', from: claim.status, to: claim.status, reason: input.lateReason ?? null, data, actorId: actor.id, actorName: actor.displayName, at: now });
       await notifyCustomer(deps, tx, claim, 'document_notice');
     } else {
       await moveClaim(deps, tx, actor, claim, 'request_documents', { reason: input.lateReason ?? null, version: input.version, data }, now);
-      await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'document_notice', from: 'documents_pending', to: 'documents_pending', reason: input.lateReason ?? null, data, actorId: actor.id, actorName: actor.name, at: now });
+      await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'document_notice', from: 'documents_pending', to: 'documents_pending', reason: input.lateReason ?? null, data, actorId: actor.id, actorName: actor.displayName, at: now });
     }
     return detailOf(deps, tx, id);
   });
@@ -405,10 +405,10 @@ export async function uploadClaimDocument(deps: ModuleDeps, store: DocumentStore
     const docId = newId();
     await tx
       .insertInto('claim_document')
-      .values({ customer_id: current.customer_id, id: docId, claim_id: id, code: input.code, file_name: input.fileName, content_type: file.contentType, size_bytes: file.bytes.length, sha256: file.sha256, storage_key: key, uploaded_at: now, uploaded_by_name: actor.name })
+      .values({ customer_id: current.customer_id, id: docId, claim_id: id, code: input.code, file_name: input.fileName, content_type: file.contentType, size_bytes: file.bytes.length, sha256: file.sha256, storage_key: key, uploaded_at: now, uploaded_by_name: actor.displayName })
       .execute();
     await updateClaim(tx, id, current.version, {});
-    await insertClaimEvent(tx, { customerId: current.customer_id, claimId: id, type: 'document_added', from: current.status, to: current.status, reason: null, data: { code: input.code, documentId: docId }, actorId: actor.id, actorName: actor.name, at: now });
+    await insertClaimEvent(tx, { customerId: current.customer_id, claimId: id, type: 'document_added', from: current.status, to: current.status, reason: null, data: { code: input.code, documentId: docId }, actorId: actor.id, actorName: actor.displayName, at: now });
     await recordAuditEvent(tx, actor, { action: 'claim.document_added', entityType: 'claim', entityId: id, customerId: current.customer_id, data: { documentId: docId, code: input.code, contentType: file.contentType, sizeBytes: file.bytes.length } });
     await tryFastTrack(deps, tx, actor, id, now);
     return detailOf(deps, tx, id);
@@ -455,7 +455,7 @@ export async function adjustClaim(deps: ModuleDeps, actor: Actor, id: string, in
     await tx.deleteFrom('claim_adjustment_line').where('claim_id', '=', id).execute();
     await tx.insertInto('claim_adjustment_line').values(lines).execute();
     if (!(await updateClaim(tx, id, input.version, { adjusted_by: actor.id }))) throw versionConflict('Claim');
-    await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'adjusted', from: claim.status, to: claim.status, reason: null, data: { payableFen: total, lines: lines.length }, actorId: actor.id, actorName: actor.name, at: now });
+    await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'adjusted', from: claim.status, to: claim.status, reason: null, data: { payableFen: total, lines: lines.length }, actorId: actor.id, actorName: actor.displayName, at: now });
     await recordAuditEvent(tx, actor, { action: 'claim.updated', entityType: 'claim', entityId: id, customerId: claim.customer_id, data: { move: 'adjust', payableFen: total } });
     return detailOf(deps, tx, id);
   });
@@ -496,7 +496,7 @@ export async function recordDenialNotice(deps: ModuleDeps, actor: Actor, id: str
     if (claim.status !== 'denied') throw invalidTransition(claim.status, 'have a denial notice');
     await applyClockEffects(tx, claim, 'denial_notice', now);
     if (!(await updateClaim(tx, id, input.version, {}))) throw versionConflict('Claim');
-    await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'denial_notice', from: 'denied', to: 'denied', reason: null, data: { sentVia: input.sentVia }, actorId: actor.id, actorName: actor.name, at: now });
+    await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'denial_notice', from: 'denied', to: 'denied', reason: null, data: { sentVia: input.sentVia }, actorId: actor.id, actorName: actor.displayName, at: now });
     await recordAuditEvent(tx, actor, { action: 'claim.updated', entityType: 'claim', entityId: id, customerId: claim.customer_id, data: { move: 'denial_notice', sentVia: input.sentVia } });
     return detailOf(deps, tx, id);
   });
@@ -535,7 +535,7 @@ export async function recordClaimPayment(deps: ModuleDeps, actor: Actor, id: str
         bank_account_masked: maskBankAccount(input.bankAccount),
         amount_fen: input.amountFen,
         paid_at: now,
-        recorded_by_name: actor.name,
+        recorded_by_name: actor.displayName,
       })
       .execute();
     const data = { kind: input.kind, amountFen: input.amountFen };
@@ -545,7 +545,7 @@ export async function recordClaimPayment(deps: ModuleDeps, actor: Actor, id: str
     } else {
       if (input.kind === 'advance') await applyClockEffects(tx, claim, 'advance_payment', now);
       if (!(await updateClaim(tx, id, input.version, { amount_paid_fen: paid + input.amountFen }))) throw versionConflict('Claim');
-      await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'payment', from: claim.status, to: claim.status, reason: null, data, actorId: actor.id, actorName: actor.name, at: now });
+      await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'payment', from: claim.status, to: claim.status, reason: null, data, actorId: actor.id, actorName: actor.displayName, at: now });
       await notifyCustomer(deps, tx, claim, 'payment');
     }
     return detailOf(deps, tx, id);
@@ -564,7 +564,7 @@ export async function assignClaim(deps: ModuleDeps, actor: Actor, id: string, in
       throw fieldError('body.assigneeId', exists ? rule('not_an_adjuster', 'is not an active claims adjuster of this claim’s unit or above') : rule('not_found', 'no such staff account'));
     }
     if (!(await updateClaim(tx, id, input.version, { assignee_id: target.id, assignee_name: target.display_name }))) throw versionConflict('Claim');
-    await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'assigned', from: claim.status, to: claim.status, reason: null, data: { assigneeId: target.id }, actorId: actor.id, actorName: actor.name, at: now });
+    await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'assigned', from: claim.status, to: claim.status, reason: null, data: { assigneeId: target.id }, actorId: actor.id, actorName: actor.displayName, at: now });
     await recordAuditEvent(tx, actor, { action: 'claim.updated', entityType: 'claim', entityId: id, customerId: claim.customer_id, data: { move: 'assign', assigneeId: target.id } });
     return detailOf(deps, tx, id);
   });
@@ -576,7 +576,7 @@ export async function flagClaim(deps: ModuleDeps, actor: Actor, id: string, inpu
   return inTransaction(deps.db, async (tx) => {
     const claim = await lockVisibleClaim(deps, tx, actor, id);
     if (!(await updateClaim(tx, id, input.version, { fraud_suspected: input.fraudSuspected }))) throw versionConflict('Claim');
-    await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'flagged', from: claim.status, to: claim.status, reason: input.reason, data: { fraudSuspected: input.fraudSuspected }, actorId: actor.id, actorName: actor.name, at: now });
+    await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'flagged', from: claim.status, to: claim.status, reason: input.reason, data: { fraudSuspected: input.fraudSuspected }, actorId: actor.id, actorName: actor.displayName, at: now });
     await recordAuditEvent(tx, actor, { action: 'claim.updated', entityType: 'claim', entityId: id, customerId: claim.customer_id, data: { move: 'flag', fraudSuspected: input.fraudSuspected } });
     return detailOf(deps, tx, id);
   });

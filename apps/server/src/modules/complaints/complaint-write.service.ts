@@ -47,7 +47,7 @@ async function record(deps: ModuleDeps, tx: Tx, complaint: Pick<ComplaintRow, 'c
     from_unit_id: units.from ?? null,
     to_unit_id: units.to ?? null,
     actor_id: actor?.id ?? 'system',
-    actor_name: actor?.name ?? 'system',
+    actor_name: actor?.displayName ?? 'system',
     at,
   });
 }
@@ -110,7 +110,7 @@ export async function createComplaint(deps: ModuleDeps, actor: Actor, raw: TCrea
       assignee_name: null,
       received_at: receivedAt,
       due_at: decisionDueAt(receivedAt, 0),
-      created_by_name: actor.name,
+      created_by_name: actor.displayName,
       created_at: now,
       updated_at: now,
     });
@@ -162,7 +162,7 @@ export async function actOnComplaint(deps: ModuleDeps, actor: Actor, id: string,
         break;
       case 'register':
         await record(deps, tx, c, actor, 'registration', { summary: input.summary }, now);
-        Object.assign(patch, { assignee_id: actor.kind === 'staff' ? actor.id : null, assignee_name: actor.kind === 'staff' ? actor.name : null });
+        Object.assign(patch, { assignee_id: actor.kind === 'staff' ? actor.id : null, assignee_name: actor.kind === 'staff' ? actor.displayName : null });
         break;
       case 'transfer': {
         const target = await findOrgUnitById(tx, input.toUnitId);
@@ -255,8 +255,8 @@ export async function recordPlaybookStep(deps: ModuleDeps, actor: Actor, id: str
     if (isArchived(c.status)) throw new DomainError('COMPLAINT_ARCHIVED', 'This complaint is closed and archived; reopen it with a reason first');
     await tx
       .insertInto('complaint_playbook_step')
-      .values({ customer_id: c.customer_id, complaint_id: id, step: input.step, done_at: now, note: input.note ?? null, actor_name: actor.name })
-      .onConflict((oc) => oc.columns(['customer_id', 'complaint_id', 'step']).doUpdateSet({ note: input.note ?? null, done_at: now, actor_name: actor.name }))
+      .values({ customer_id: c.customer_id, complaint_id: id, step: input.step, done_at: now, note: input.note ?? null, actor_name: actor.displayName })
+      .onConflict((oc) => oc.columns(['customer_id', 'complaint_id', 'step']).doUpdateSet({ note: input.note ?? null, done_at: now, actor_name: actor.displayName }))
       .execute();
     await updateComplaint(tx, id, c.version, {});
     await recordAuditEvent(tx, actor, { action: 'complaint.updated', entityType: 'complaint', entityId: id, customerId: c.customer_id, data: { action: 'playbook', step: input.step } });

@@ -66,7 +66,7 @@ export async function createCorrectiveAction(deps: ModuleDeps, actor: Actor, inp
   await inTransaction(deps.db, async (tx) => {
     await tx
       .insertInto('corrective_action')
-      .values({ id, source: input.complaintId ? 'complaint' : 'analysis', survey_id: null, complaint_id: input.complaintId ?? null, analysis_month: input.analysisMonth ?? null, owner_unit_id: unit.id, owner_path: unit.path, title: input.title, root_cause: input.rootCause, due_on: input.dueOn, status: 'open', created_by_name: actor.name, created_at: now, updated_at: now })
+      .values({ id, source: input.complaintId ? 'complaint' : 'analysis', survey_id: null, complaint_id: input.complaintId ?? null, analysis_month: input.analysisMonth ?? null, owner_unit_id: unit.id, owner_path: unit.path, title: input.title, root_cause: input.rootCause, due_on: input.dueOn, status: 'open', created_by_name: actor.displayName, created_at: now, updated_at: now })
       .execute();
     await recordAuditEvent(tx, actor, { action: 'corrective_action.changed', entityType: 'corrective_action', entityId: id, data: { change: 'created', ownerUnitId: unit.id, complaintId: input.complaintId ?? null } });
   });

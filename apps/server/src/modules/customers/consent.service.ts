@@ -52,7 +52,7 @@ export async function changeConsent(deps: ModuleDeps, actor: Actor, customerId: 
         separate,
         ...evidence,
         staff_id: actor.kind === 'staff' ? actor.id : null,
-        staff_name: actor.name,
+        staff_name: actor.displayName,
         at,
       })),
     );

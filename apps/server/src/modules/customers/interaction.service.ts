@@ -29,7 +29,7 @@ export async function logInteraction(deps: ModuleDeps, actor: Actor, customerId:
         channel: input.channel,
         direction: input.direction,
         staff_id: actor.kind === 'staff' ? actor.id : null,
-        staff_name: actor.name,
+        staff_name: actor.displayName,
         occurred_at: occurredAt,
         summary,
         policy_id: input.policyId ?? null,

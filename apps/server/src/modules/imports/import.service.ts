@@ -73,7 +73,7 @@ export async function createImport(
     fileEnc: deps.cipher.encrypt(Buffer.from(input.bytes).toString('base64')),
     rowsTotal: parsed.rows.length,
     createdById: actor.id,
-    createdByName: actor.name,
+    createdByName: actor.displayName,
     orgPath: actor.orgPath,
   });
   return {
@@ -316,7 +316,7 @@ async function refreshStatistics(db: Db, tables: readonly string[], rowsWritten:
 async function finishCommit(tx: Tx, actor: Actor, job: ImportJobRow, mapping: TImportMapping, mode: 'all' | 'valid', run: RunResult) {
   const updated = holding(await updateImportJob(tx, job.id, { status: 'committed', finishedAt: new Date(), eraseFile: true, ...countsOf(run), onlyIfHeldBy: job }));
   await replaceImportRowErrors(tx, job.id, run.errors);
-  if (job.source) await upsertImportMapping(tx, job.kind, job.source, mapping, actor.name);
+  if (job.source) await upsertImportMapping(tx, job.kind, job.source, mapping, actor.displayName);
   await auditRun(tx, actor, job, 'committed', mode, run);
   return updated;
 }
@@ -366,7 +366,7 @@ export async function saveImportMapping(deps: ModuleDeps, actor: Actor, input: T
     .filter(([, field]) => !isImportField(input.kind, field))
     .map(([column, field]): RuledFieldError => ({ field: `body.mapping.${column}`, message: `"${field}" is not a ${input.kind} field`, rule: 'not_an_import_field', params: { field } }));
   if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'the column mapping is not usable', problems);
-  return upsertImportMapping(deps.db, input.kind, input.source, input.mapping, actor.name);
+  return upsertImportMapping(deps.db, input.kind, input.source, input.mapping, actor.displayName);
 }
 
 class DryRunRollback extends Error {}

@@ -61,7 +61,7 @@ export async function recordEndorsement(deps: ModuleDeps, actor: Actor, policyId
         details: JSON.stringify(change.details),
         surrender_value_fen: change.surrenderValueFen,
         created_by: actor.id,
-        created_by_name: actor.name,
+        created_by_name: actor.displayName,
         created_at: new Date(),
       },
     ]);

@@ -35,7 +35,7 @@ interface RequestMeta {
 
 /** The actor of a signed-in customer: no staff permission at all; the portal services decide what is theirs. */
 export function customerActor(identity: { id: string; orgUnitId: string; orgPath: string; orgLevel: Actor['orgLevel'] }, requestId?: string): Actor {
-  return { kind: 'customer', id: identity.id, name: 'portal', roles: [], permissions: new Set(), orgUnitId: identity.orgUnitId, orgPath: identity.orgPath, orgLevel: identity.orgLevel, ownRecordsOnly: true, requestId };
+  return { kind: 'customer', id: identity.id, name: 'portal', displayName: 'portal', roles: [], permissions: new Set(), orgUnitId: identity.orgUnitId, orgPath: identity.orgPath, orgLevel: identity.orgLevel, ownRecordsOnly: true, requestId };
 }
 
 async function recordFailure(deps: PortalDeps, customerId: string | null, reason: string, meta: RequestMeta, data: Record<string, unknown> = {}) {

@@ -140,8 +140,18 @@ describe('blacklist requests and four eyes', () => {
     const li = await customer('李解');
     const active = await blacklist(li);
     expectProblem(await decide(token.manager2, active.id, 'lift', { note: '误判', version: 1 }), 409, 'VERSION_CONFLICT');
+    // People by their display names; the lift keeps its own who and note beside the approval's.
+    await ctx.db.updateTable('staff').set({ display_name: '孙主任' }).where('username', '=', 'east.manager2').execute();
     const lifted = await decide(token.manager2, active.id, 'lift', { note: '误判，已核实', version: active.version });
-    expect(lifted.json()).toMatchObject({ status: 'lifted', inEffect: false, decisionNote: '误判，已核实' });
+    expect(lifted.json()).toMatchObject({
+      status: 'lifted',
+      inEffect: false,
+      requestedById: adjuster.staff.id,
+      decidedBy: 'east.manager',
+      decisionNote: '证据充分',
+      liftedBy: '孙主任',
+      liftNote: '误判，已核实',
+    });
     expect((lifted.json() as TBlacklistEntry).liftedAt).toBeTruthy();
     expect(await blacklistInEffect(ctx.db, li, today)).toBeNull();
     expectProblem(await decide(token.manager2, active.id, 'lift', { note: 'again', version: 3 }), 409, 'BLACKLIST_INVALID_TRANSITION');

@@ -70,7 +70,7 @@ function select(db: Executor) {
     .innerJoin('org_unit as o', 'o.id', 'c.org_unit_id')
     .select([
       'b.customer_id', 'b.id', 'c.name as customer_name', 'b.reason', 'b.detail', 'b.evidence', 'b.status', 'b.starts_on', 'b.expires_on', 'b.requested_by', 'b.requested_by_name',
-      'b.requested_at', 'b.decided_by', 'b.decided_by_name', 'b.decided_at', 'b.decision_note', 'b.lifted_at', 'b.version',
+      'b.requested_at', 'b.decided_by', 'b.decided_by_name', 'b.decided_at', 'b.decision_note', 'b.lifted_at', 'b.lifted_by_name', 'b.lift_note', 'b.version',
     ]);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
@@ -94,11 +94,14 @@ function present(r: Row, today: string): TBlacklistEntry {
     startsOn: r.starts_on,
     expiresOn: r.expires_on,
     requestedBy: r.requested_by_name,
+    requestedById: r.requested_by,
     requestedAt: r.requested_at.toISOString(),
     decidedBy: r.decided_by_name,
     decidedAt: r.decided_at?.toISOString() ?? null,
     decisionNote: r.decision_note,
+    liftedBy: r.lifted_by_name,
     liftedAt: r.lifted_at?.toISOString() ?? null,
+    liftNote: r.lift_note,
     version: r.version,
   };
 }
@@ -172,7 +175,7 @@ export async function requestBlacklistInTransaction(tx: Tx, actor: Actor, input:
     .insertInto('blacklist_entry')
     .values({
       customer_id: input.customerId, id, reason: input.reason, detail: input.detail, evidence: input.evidence, status: 'pending', starts_on: input.startsOn, expires_on: input.expiresOn ?? null,
-      requested_by: actor.id, requested_by_name: actor.name, requested_at: now, updated_at: now,
+      requested_by: actor.id, requested_by_name: actor.displayName, requested_at: now, updated_at: now,
     })
     .execute();
   await recordAuditEvent(tx, actor, { action: 'blacklist.changed', entityType: 'blacklist_entry', entityId: id, customerId: input.customerId, data: { change: 'requested', reason: input.reason, startsOn: input.startsOn, expiresOn: input.expiresOn ?? null } });
@@ -214,8 +217,8 @@ export async function decideBlacklistEntry(deps: ModuleDeps, actor: Actor, id: s
     if (decision !== 'lift' && entry.requested_by === actor.id) throw new DomainError('BLACKLIST_SELF_APPROVAL', 'A blacklist request must be decided by someone other than the person who requested it');
     const patch =
       decision === 'lift'
-        ? { status: 'lifted' as const, lifted_at: now, decision_note: input.note }
-        : { status: decision === 'approve' ? ('active' as const) : ('rejected' as const), decided_by: actor.id, decided_by_name: actor.name, decided_at: now, decision_note: input.note };
+        ? { status: 'lifted' as const, lifted_at: now, lifted_by: actor.id, lifted_by_name: actor.displayName, lift_note: input.note }
+        : { status: decision === 'approve' ? ('active' as const) : ('rejected' as const), decided_by: actor.id, decided_by_name: actor.displayName, decided_at: now, decision_note: input.note };
     const updated = await tx
       .updateTable('blacklist_entry')
       .set({ ...patch, version: entry.version + 1, updated_at: now })

@@ -40,7 +40,7 @@ async function startClusterJob(
   await assertEnoughCustomersToCluster(deps.db, input.kMax);
   return startRequestedJob(deps.db, jobs, {
     kind: CLUSTER_JOB,
-    payload: { requestedBy: actor.name, input },
+    payload: { requestedBy: actor.displayName, input },
     dedupeKey: `${CLUSTER_JOB}:${now.toISOString()}:${actor.id}`,
     now,
     work: () =>

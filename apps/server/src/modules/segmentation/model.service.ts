@@ -133,7 +133,7 @@ export async function trainModel(deps: ModuleDeps, actor: Actor, input: { name: 
       metrics,
       active,
       trained_at: now,
-      trained_by: actor.name,
+      trained_by: actor.displayName,
     });
     await recordAuditEvent(tx, actor, {
       action: 'model.changed',

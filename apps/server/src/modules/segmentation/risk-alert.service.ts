@@ -238,7 +238,7 @@ export async function actOnRiskAlert(deps: ModuleDeps, actor: Actor, id: string,
         break;
       }
       case 'close':
-        patch = { status: 'closed', decision: action.input.decision, decision_note: action.input.note, closed_at: now, closed_by_name: actor.name };
+        patch = { status: 'closed', decision: action.input.decision, decision_note: action.input.note, closed_at: now, closed_by_name: actor.displayName };
         data.decision = action.input.decision;
         if (action.input.decision === 'blacklist_proposed') {
           try {

@@ -41,11 +41,11 @@ export async function requestSegmentationRun(deps: ModuleDeps & { db: Db }, acto
   if (!mayManageSegmentation(actor)) throw forbidden('You may not run segmentation');
   const { job } = await startRequestedJob(deps.db, jobs, {
     kind: 'segmentation',
-    payload: { requestedBy: actor.name },
+    payload: { requestedBy: actor.displayName },
     dedupeKey: `segmentation:run:${now.toISOString()}:${actor.id}`,
     now,
     audit: (tx, job) => recordAuditEvent(tx, actor, { action: 'segmentation.run_requested', entityType: 'job', entityId: String(job.id), data: { jobId: job.id } }),
-    work: () => runSegmentationAsSystem(deps.db, new Date(), `run now: ${actor.name}`),
+    work: () => runSegmentationAsSystem(deps.db, new Date(), `run now: ${actor.displayName}`),
     startAfter,
   });
   return presentRun(job);

@@ -90,8 +90,8 @@ export async function scheduleVisitInTransaction(tx: Tx, actor: Actor | null, vi
   await tx
     .insertInto('follow_up_visit')
     .values({
-      customer_id: customer.id, id, visit_type: visit.visitType, method, method_reason: overridden ? `chosen by ${actor?.name ?? 'system'} (rule: ${rule.reason})` : rule.reason,
-      method_why: JSON.stringify(overridden ? { ...rule.why, chosenBy: actor?.name ?? 'system' } : rule.why),
+      customer_id: customer.id, id, visit_type: visit.visitType, method, method_reason: overridden ? `chosen by ${actor?.displayName ?? 'system'} (rule: ${rule.reason})` : rule.reason,
+      method_why: JSON.stringify(overridden ? { ...rule.why, chosenBy: actor?.displayName ?? 'system' } : rule.why),
       status: 'scheduled', due_at: visit.dueAt, policy_id: visit.policyId ?? null, claim_id: visit.claimId ?? null, complaint_id: visit.complaintId ?? null, source: visit.source,
       assignee_id: visit.assigneeId === undefined ? customer.owner_agent_id : visit.assigneeId, org_unit_id: unit.id, org_path: unit.path, created_at: now, updated_at: now,
     })
@@ -165,7 +165,7 @@ export async function recordVisitOutcome(deps: ModuleDeps, actor: Actor, id: str
       const problems = input.outcome === 'reached' ? scriptProblems(visit.visit_type, answers) : [];
       if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'Some script answers are missing or invalid', problems);
     }
-    const log = [...(visit.attempt_log as TFollowUpVisit['attemptLog']), { at: now.toISOString(), outcome: input.outcome, by: actor.name, note: input.note ?? null }];
+    const log = [...(visit.attempt_log as TFollowUpVisit['attemptLog']), { at: now.toISOString(), outcome: input.outcome, by: actor.displayName, note: input.note ?? null }];
     const attempts = visit.attempts + 1;
     const patch: Record<string, unknown> = { attempts, attempt_log: JSON.stringify(log), outcome_note: input.note ?? visit.outcome_note, version: visit.version + 1, updated_at: now };
     // A visit nobody was assigned (a rule's, for a customer without an owner agent) becomes the visit

@@ -63,7 +63,7 @@ export async function createReferral(deps: ModuleDeps, actor: Actor, input: TCre
     if (existing) throw new DomainError('DUPLICATE', 'This customer already has a referrer', [{ field: 'body.referredCustomerId', message: 'already referred', rule: 'already_referred' }]);
     await tx
       .insertInto('referral')
-      .values({ customer_id: referrer.id, id, referred_customer_id: input.referredCustomerId, policy_id: input.policyId ?? null, org_unit_id: referrer.orgUnitId, org_path: referrer.orgPath, referred_on: input.referredOn, created_by_name: actor.name, created_at: now })
+      .values({ customer_id: referrer.id, id, referred_customer_id: input.referredCustomerId, policy_id: input.policyId ?? null, org_unit_id: referrer.orgUnitId, org_path: referrer.orgPath, referred_on: input.referredOn, created_by_name: actor.displayName, created_at: now })
       .execute();
     await recordAuditEvent(tx, actor, { action: 'loyalty.changed', entityType: 'referral', entityId: id, customerId: referrer.id, data: { change: 'referral', referredCustomerId: input.referredCustomerId, policyId: input.policyId ?? null } });
     if (input.policyId) await awardPointsInTransaction(tx, actor, { customerId: referrer.id, points: REFERRAL_POINTS, reason: 'referral', sourceId: id, note: null }, now);

@@ -102,7 +102,7 @@ export async function createTaskInTransaction(tx: Tx, actor: Actor | null, task:
       assignee_id: task.assigneeId === undefined ? customer.owner_agent_id : task.assigneeId, org_unit_id: customer.org_unit_id, org_path: customer.path,
       due_at: task.dueAt, source_type: task.sourceType, source_id: task.sourceId ?? null, reason: task.reason ?? null,
       text_key: task.text?.key ?? null, text_params: task.text ? JSON.stringify(task.text.params) : null,
-      created_by_name: actor?.name ?? 'system', created_at: now, updated_at: now,
+      created_by_name: actor?.displayName ?? 'system', created_at: now, updated_at: now,
     })
     .execute();
   await recordAuditEvent(tx, actor, { action: 'task.changed', entityType: 'task', entityId: id, customerId: customer.id, data: { change: 'created', kind: task.kind, priority, source: task.sourceType } });

@@ -196,6 +196,10 @@ export interface BlacklistEntryTable {
   decided_at: NullableTimestamp;
   decision_note: string | null;
   lifted_at: NullableTimestamp;
+  /** Who lifted an active entry early, and why (migration 0021). */
+  lifted_by: string | null;
+  lifted_by_name: string | null;
+  lift_note: string | null;
   updated_at: Timestamp;
   version: Generated<number>;
 }

@@ -50,7 +50,7 @@ export function BlacklistListPage() {
       },
       { replace: true },
     );
-  const tableProps = { canDecide: can(me, 'blacklist:approve'), username: me.username, onDecide: (entry: TBlacklistEntry, decision: BlacklistDecision) => setDeciding({ entry, decision }) };
+  const tableProps = { canDecide: can(me, 'blacklist:approve'), myId: me.id, onDecide: (entry: TBlacklistEntry, decision: BlacklistDecision) => setDeciding({ entry, decision }) };
 
   return (
     <div data-testid="blacklist-page">
@@ -141,7 +141,7 @@ interface SectionProps {
   filters: BlacklistFilters;
   testId: string;
   canDecide: boolean;
-  username: string;
+  myId: string;
   onDecide: (entry: TBlacklistEntry, decision: BlacklistDecision) => void;
 }
 

@@ -23,13 +23,12 @@ export function AutomationRunsCard() {
     {
       title: t('automation.runs.customer'),
       dataIndex: 'customerId',
-      render: (id: string) => (
-        <Link to={`/customers/${id}`} className="anxin-mono" title={id}>
-          {t('automation.runs.openCustomer')}
+      render: (id: string, r) => (
+        <Link to={`/customers/${id}`} title={t('automation.runs.openCustomer')}>
+          {r.customerName}
         </Link>
       ),
     },
-    { title: t('automation.runs.period'), dataIndex: 'periodKey', render: (p: string) => <span className="anxin-mono">{p}</span> },
     { title: t('automation.runs.firedAt'), dataIndex: 'firedAt', render: (at: string) => format.dateTime(at) },
     { title: t('automation.runs.reason'), dataIndex: 'reason', render: (_, r) => labels.runReason(r) },
     {

@@ -12,14 +12,14 @@ interface BlacklistTableProps {
   loading: boolean;
   /** Whether the user may approve, reject and lift (blacklist:approve). */
   canDecide: boolean;
-  /** The signed-in user's username: their own requests are decided by someone else. */
-  username: string;
+  /** The signed-in user's staff id: their own requests are decided by someone else. */
+  myId: string;
   onDecide: (entry: TBlacklistEntry, decision: BlacklistDecision) => void;
   testId: string;
 }
 
 /** Blacklist entries with their reason, evidence, dates, request and decision, and the decisions each allows. */
-export function BlacklistTable({ items, loading, canDecide, username, onDecide, testId }: BlacklistTableProps) {
+export function BlacklistTable({ items, loading, canDecide, myId, onDecide, testId }: BlacklistTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useBlacklistLabels();
@@ -91,11 +91,21 @@ export function BlacklistTable({ items, loading, canDecide, username, onDecide, 
           <Flex vertical gap={2}>
             <span>{entry.decidedBy}</span>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {format.dateTime(entry.liftedAt ?? entry.decidedAt)}
+              {entry.decidedAt && format.dateTime(entry.decidedAt)}
             </Typography.Text>
             {entry.decisionNote && (
               <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>
                 {entry.decisionNote}
+              </Typography.Text>
+            )}
+            {entry.liftedAt && (
+              <Typography.Text style={{ fontSize: 12, marginTop: 4 }} data-testid={`blacklist-lifted-${entry.id}`}>
+                {t('blacklist.liftedBy', { name: entry.liftedBy ?? t('common.none'), at: format.dateTime(entry.liftedAt) })}
+              </Typography.Text>
+            )}
+            {entry.liftNote && (
+              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>
+                {entry.liftNote}
               </Typography.Text>
             )}
           </Flex>
@@ -111,7 +121,7 @@ export function BlacklistTable({ items, loading, canDecide, username, onDecide, 
             width: 150,
             fixed: 'right' as const,
             render: (_: unknown, entry: TBlacklistEntry) => {
-              if (entry.status === 'pending' && entry.requestedBy === username) {
+              if (entry.status === 'pending' && entry.requestedById === myId) {
                 return (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`blacklist-own-${entry.id}`}>
                     {t('blacklist.ownRequest')}

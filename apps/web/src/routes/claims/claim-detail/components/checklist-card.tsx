@@ -7,6 +7,7 @@ import { useDownloadClaimDocument, useUploadClaimDocument } from '../../../../ap
 import { fileToBase64 } from '../../../../api/client.ts';
 import { ProblemAlert } from '../../../../components/problem-alert.tsx';
 import { useFormat } from '../../../../format.ts';
+import { useLabels } from '../../../../i18n/labels.ts';
 import { NoticeList } from './notice-list.tsx';
 
 const ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
@@ -24,6 +25,7 @@ interface Row {
 export function ChecklistCard({ claim }: { claim: TClaim }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const labels = useLabels();
   const upload = useUploadClaimDocument(claim.id);
   const download = useDownloadClaimDocument(claim.id);
   const [uploading, setUploading] = useState<string | null>(null);
@@ -91,7 +93,7 @@ export function ChecklistCard({ claim }: { claim: TClaim }) {
                   {d.fileName}
                 </Button>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('claims.checklist.uploadedBy', { name: d.uploadedBy, at: format.dateTime(d.uploadedAt), size: format.number(Math.ceil(d.sizeBytes / 1024)) })}
+                  {t('claims.checklist.uploadedBy', { name: labels.actorName(d.uploadedBy), at: format.dateTime(d.uploadedAt), size: format.number(Math.ceil(d.sizeBytes / 1024)) })}
                 </Typography.Text>
               </Flex>
             ))}

@@ -2,11 +2,13 @@ import type { TClaim } from '@anxin/contracts';
 import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../format.ts';
+import { useLabels } from '../../../../i18n/labels.ts';
 
 /** The notices of missing documents sent so far: when, by whom, what they asked for and (for later ones) why it was not asked first. */
 export function NoticeList({ claim }: { claim: TClaim }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const labels = useLabels();
   if (claim.notices.length === 0) return null;
   const nameOf = (code: string) => claim.checklist.find((item) => item.code === code)?.name ?? code;
   return (
@@ -22,7 +24,7 @@ export function NoticeList({ claim }: { claim: TClaim }) {
                   {n.first ? t('claims.checklist.firstNotice') : t('claims.checklist.laterNotice')}
                 </Tag>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('claims.detail.eventBy', { name: n.sentBy, at: format.dateTime(n.sentAt) })}
+                  {t('claims.detail.eventBy', { name: labels.actorName(n.sentBy), at: format.dateTime(n.sentAt) })}
                 </Typography.Text>
               </Flex>
               <div>{n.codes.map(nameOf).join(t('imports.listSeparator'))}</div>

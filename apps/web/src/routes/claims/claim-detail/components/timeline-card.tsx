@@ -19,8 +19,7 @@ export function TimelineCard({ events, documentName = (code) => code }: { events
 
   const statusChange = (e: ClaimEvent) =>
     e.toStatus && e.fromStatus !== e.toStatus ? (e.fromStatus ? `${labels.claimStatus(e.fromStatus)} → ${labels.claimStatus(e.toStatus)}` : labels.claimStatus(e.toStatus)) : null;
-  // The clock sweep records as "system".
-  const actorOf = (e: ClaimEvent) => (e.actorName === 'system' ? t('claims.detail.system') : e.actorName);
+  const actorOf = (e: ClaimEvent) => labels.actorName(e.actorName);
   /** What the event was about, in words: amounts, documents, who it went to, how a notice was sent. */
   const factsOf = ({ type, facts: f }: ClaimEvent): string[] => {
     const fact = (key: string, values: Record<string, unknown> = {}) => t(`claims.detail.facts.${key}`, { ...values, defaultValue: key });

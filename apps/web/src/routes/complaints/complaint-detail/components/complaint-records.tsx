@@ -2,6 +2,7 @@ import type { TComplaint } from '@anxin/contracts';
 import { Card, Empty, Flex, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../format.ts';
+import { useLabels } from '../../../../i18n/labels.ts';
 import { useComplaintLabels } from '../../components/complaint-labels.ts';
 
 const FIELD_ORDER = ['facts', 'customerContacted', 'summary', 'reason', 'note', 'findings', 'responsibility', 'resolution', 'compensationFen', 'rootCause', 'customerToldVia', 'days', 'response', 'outcome', 'clock', 'dueAt'];
@@ -11,6 +12,7 @@ export function ComplaintRecords({ complaint }: { complaint: TComplaint }) {
   const { t } = useTranslation();
   const labels = useComplaintLabels();
   const format = useFormat();
+  const common = useLabels();
   const value = (key: string, v: unknown): string => {
     if (v === null || v === undefined) return '—';
     if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
@@ -39,7 +41,7 @@ export function ComplaintRecords({ complaint }: { complaint: TComplaint }) {
                   {r.fromUnit && r.toUnit && <Tag style={{ marginInlineEnd: 0 }}>{`${r.fromUnit.name} → ${r.toUnit.name}`}</Tag>}
                 </Flex>
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                  {t('complaints.recordBy', { name: r.actorName === 'system' ? t('complaints.system') : r.actorName, at: format.dateTime(r.at) })}
+                  {t('complaints.recordBy', { name: common.actorName(r.actorName), at: format.dateTime(r.at) })}
                 </Typography.Text>
                 {FIELD_ORDER.filter((k) => k in r.data && k !== 'automatic' && k !== 'escalation').map((k) => (
                   <Typography.Paragraph key={k} style={{ margin: '2px 0 0' }}>
