@@ -228,6 +228,8 @@ export const FIELD_RULES = [
   'target_degenerate',
   'not_a_risk_handler',
   'already_blacklisted',
+  /** The written denial notice of this denial was already recorded. */
+  'notice_already_sent',
   // Imports
   /** The file has no column params.column. */
   'no_such_column',

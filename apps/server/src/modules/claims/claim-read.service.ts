@@ -69,7 +69,7 @@ export async function listClaimAssignees(deps: ModuleDeps, actor: Actor, id: str
 }
 
 /** What the actor may do next on a claim in this status. */
-export function nextActionsFor(actor: Actor, status: TClaimStatus, adjustedBy: string | null = null): string[] {
+export function nextActionsFor(actor: Actor, status: TClaimStatus, adjustedBy: string | null = null, denialNoticeDue = status === 'denied'): string[] {
   const actions: string[] = [];
   if (mayHandleClaims(actor)) {
     const moves = movesFrom(status);
@@ -78,7 +78,7 @@ export function nextActionsFor(actor: Actor, status: TClaimStatus, adjustedBy: s
     if (isOpen(status)) actions.push('upload_document', 'assign', 'flag');
     if (['adjusting', 'reopened', 'assessing', 'documents_pending'].includes(status)) actions.push('adjust');
     if (moves.includes('deny')) actions.push('deny');
-    if (status === 'denied') actions.push('denial_notice');
+    if (status === 'denied' && denialNoticeDue) actions.push('denial_notice');
     if (['paying', 'assessing', 'documents_pending', 'adjusting', 'approving'].includes(status)) actions.push('pay');
   }
   // Who adjusted the claim may send it back but not approve it (four eyes).
@@ -168,10 +168,11 @@ const STEP_OF_EVENT: Record<string, string> = {
   deny: 'denied',
   withdraw: 'withdrawn',
   reopen: 'reopened',
+  denial_notice: 'denial_notice_sent',
 };
 
 /** What happens next, and by when, in plain language (keys the console and portal translate). */
-function nextStep(status: TClaimStatus, clocks: ClockState[]): TClaimProgress['next'] {
+function nextStep(status: TClaimStatus, clocks: ClockState[], documentsAllIn = false): TClaimProgress['next'] {
   const due = (kind: string) => clocks.find((c) => c.kind === kind && !c.stoppedAt)?.dueAt.toISOString() ?? null;
   switch (status) {
     case 'reported':
@@ -181,12 +182,15 @@ function nextStep(status: TClaimStatus, clocks: ClockState[]): TClaimProgress['n
     case 'reopened':
       return { key: 'assessment', dueAt: due('determination') };
     case 'documents_pending':
-      return { key: 'customer_documents', dueAt: null };
+      // Everything asked for is in: the documents are with us, not with the customer.
+      return documentsAllIn ? { key: 'documents_review', dueAt: null } : { key: 'customer_documents', dueAt: null };
     case 'adjusting':
     case 'approving':
       return { key: 'decision', dueAt: due('determination') };
     case 'paying':
       return { key: 'payment', dueAt: due('payment') };
+    case 'denied':
+      return due('denial_notice') ? { key: 'denial_notice', dueAt: due('denial_notice') } : null;
     default:
       return null;
   }
@@ -200,12 +204,16 @@ export function buildProgress(detail: ClaimDetail): TClaimProgress {
     const params: Record<string, string> = {};
     if (e.type === 'document_notice') params.count = String((e.data as { codes?: string[] }).codes?.length ?? 0);
     if (e.type === 'approve' || e.type === 'fast_track_approve') params.amountFen = String(detail.row.amount_approved_fen ?? 0);
+    if (e.type === 'denial_notice') params.via = String((e.data as { sentVia?: string }).sentVia ?? '');
     if (e.type === 'payment' || e.type === 'final_payment') params.amountFen = String((e.data as { amountFen?: number }).amountFen ?? 0);
     // The final payment is two things to the customer: the money paid, and the case closed.
     if (e.type === 'final_payment') return [{ key: 'paid', at: e.at.toISOString(), params }, { key, at: e.at.toISOString(), params: {} }];
     return [{ key, at: e.at.toISOString(), params }];
   });
-  return { claimNo: detail.row.claim_no, status: detail.row.status, steps, next: nextStep(detail.row.status, detail.clocks) };
+  const received = new Set(detail.documents.map((d) => d.code));
+  const asked = detail.notices.flatMap((n) => n.codes);
+  const documentsAllIn = asked.length > 0 && asked.every((code) => received.has(code));
+  return { claimNo: detail.row.claim_no, status: detail.row.status, steps, next: nextStep(detail.row.status, detail.clocks, documentsAllIn) };
 }
 
 export async function getClaimProgress(deps: ModuleDeps, actor: Actor, id: string) {

@@ -494,6 +494,11 @@ export async function recordDenialNotice(deps: ModuleDeps, actor: Actor, id: str
   return inTransaction(deps.db, async (tx) => {
     const claim = await lockVisibleClaim(deps, tx, actor, id);
     if (claim.status !== 'denied') throw invalidTransition(claim.status, 'have a denial notice');
+    // One notice per denial: the denial started the notice clock, the notice stops it.
+    const noticeClock = (await listClocks(tx, [id])).get(id)?.find((c) => c.kind === 'denial_notice');
+    if (noticeClock && noticeClock.stoppedAt) {
+      throw new DomainError('CLAIM_INVALID_TRANSITION', 'The denial notice of this denial was already recorded', [{ field: 'body', message: 'already recorded', rule: 'notice_already_sent' }]);
+    }
     await applyClockEffects(tx, claim, 'denial_notice', now);
     if (!(await updateClaim(tx, id, input.version, {}))) throw versionConflict('Claim');
     await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'denial_notice', from: 'denied', to: 'denied', reason: null, data: { sentVia: input.sentVia }, actorId: actor.id, actorName: actor.displayName, at: now });

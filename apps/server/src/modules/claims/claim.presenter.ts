@@ -77,7 +77,7 @@ export function presentClaim(detail: ClaimDetail, actor: Actor, now = new Date()
       facts: eventFacts(e.data, e.assignee_name),
     })),
     fastTrackDecision: row.fast_track_decision,
-    nextActions: nextActionsFor(actor, row.status, row.adjusted_by),
+    nextActions: nextActionsFor(actor, row.status, row.adjusted_by, detail.clocks.some((c) => c.kind === 'denial_notice' && !c.stoppedAt)),
   };
 }
 

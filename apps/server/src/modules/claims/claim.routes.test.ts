@@ -225,7 +225,12 @@ describe('workflow', () => {
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/document-notices`, token: token.adjuster, payload: { codes: ['ID'], version: claim.version } }), 400, 'CLAIM_NOTICE_INCOMPLETE', ['body.lateReason']);
 
     await upload(token.csr, claim, 'INVOICE');
+    const halfway = (await ctx.request({ method: 'GET', url: `/api/v1/claims/${claim.id}/progress`, token: token.csr })).json() as TClaimProgress;
+    expect(halfway.next).toEqual({ key: 'customer_documents', dueAt: null });
     claim = (await upload(token.csr, claim, 'DISCHARGE')).json() as TClaim;
+    // Everything asked for is in: the customer is told we are reviewing it, not to send more.
+    const allIn = (await ctx.request({ method: 'GET', url: `/api/v1/claims/${claim.id}/progress`, token: token.csr })).json() as TClaimProgress;
+    expect(allIn.next).toEqual({ key: 'documents_review', dueAt: null });
     claim = await act(token.adjuster, claim, 'transitions', { action: 'complete_documents', reason: '材料齐全' });
     expect(claim.status).toBe('adjusting');
     expect(claim.clocks.find((c) => c.kind === 'determination')!.state).toBe('running');
@@ -298,7 +303,19 @@ describe('workflow', () => {
     claim = await act(token.adjuster, claim, 'deny', { reason: '等待期内出险，不属于保险责任', clause: '条款第五条 等待期' });
     expect(claim).toMatchObject({ status: 'denied', denialClause: '条款第五条 等待期' });
     expect(claim.clocks.find((c) => c.kind === 'denial_notice')).toMatchObject({ state: 'running', rule: { days: 3 } });
+    const progressOf = async () => (await ctx.request({ method: 'GET', url: `/api/v1/claims/${claim.id}/progress`, token: token.csr })).json() as TClaimProgress;
+    // Until the notice is recorded the customer is told it is coming, not that it was sent.
+    expect(claim.nextActions).toContain('denial_notice');
+    expect((await progressOf()).next).toMatchObject({ key: 'denial_notice', dueAt: expect.any(String) });
     claim = await act(token.adjuster, claim, 'denial-notice', { sentVia: 'letter' });
+    expect(claim.nextActions).not.toContain('denial_notice');
+    expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/denial-notice`, token: token.adjuster, payload: { sentVia: 'sms', version: claim.version } }), 409, 'CLAIM_INVALID_TRANSITION', ['body']);
+    const afterNotice = await progressOf();
+    expect(afterNotice.steps.slice(-2)).toEqual([
+      { key: 'denied', at: expect.any(String), params: {} },
+      { key: 'denial_notice_sent', at: expect.any(String), params: { via: 'letter' } },
+    ]);
+    expect(afterNotice.next).toBeNull();
     expect(claim.events.filter((e) => e.type === 'deny' || e.type === 'denial_notice').map((e) => [e.type, e.facts])).toEqual([
       ['deny', { clause: '条款第五条 等待期' }],
       ['denial_notice', { sentVia: 'letter' }],

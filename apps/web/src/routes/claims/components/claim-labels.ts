@@ -47,10 +47,11 @@ export const PROGRESS_STEPS = [
   'withdrawn',
   'reopened',
   'fast_track_approved',
+  'denial_notice_sent',
 ] as const;
 
 /** What the customer is told comes next. */
-export const PROGRESS_NEXT = ['registration', 'assessment', 'customer_documents', 'decision', 'payment'] as const;
+export const PROGRESS_NEXT = ['registration', 'assessment', 'customer_documents', 'documents_review', 'decision', 'payment', 'denial_notice'] as const;
 
 /** Event types of the claim timeline: the workflow moves and the other recorded steps. Unknown ones show as sent. */
 export const CLAIM_EVENT_TYPES = [
@@ -79,6 +80,7 @@ export const CLAIM_EVENT_TYPES = [
   'clock_breached',
 ] as const;
 
+const SENT_VIA = ['letter', 'sms', 'email', 'portal'] as const;
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
 export const isClaimNextAction = (value: string): value is ClaimNextAction => isOneOf(CLAIM_NEXT_ACTIONS, value);
 
@@ -132,7 +134,11 @@ export function useClaimLabels() {
     /** A progress step in the customer's words; `params` from the server carry a count or an amount in fen. */
     progressStep: (key: string, params: Record<string, string> = {}) =>
       isOneOf(PROGRESS_STEPS, key)
-        ? t(`claims.progress.steps.${key}`, { count: Number(params.count ?? 0), amount: params.amountFen ? format.fen(params.amountFen) : '' })
+        ? t(`claims.progress.steps.${key}`, {
+            count: Number(params.count ?? 0),
+            amount: params.amountFen ? format.fen(params.amountFen) : '',
+            via: params.via && isOneOf(SENT_VIA, params.via) ? labels.denialNoticeVia(params.via) : '',
+          })
         : key,
     progressNext: (key: string) => (isOneOf(PROGRESS_NEXT, key) ? t(`claims.progress.next.${key}`) : key),
   };
