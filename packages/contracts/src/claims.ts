@@ -221,7 +221,8 @@ export const ZFastTrackDecision = z.object({
 });
 export type TFastTrackDecision = z.infer<typeof ZFastTrackDecision>;
 
-export const ZAdjustmentLine = ZAdjustmentLineInput.extend({ payableFen: z.number().int() });
+/** A saved adjustment line; `coverageName` from the product (null for a code the product no longer has). */
+export const ZAdjustmentLine = ZAdjustmentLineInput.extend({ coverageName: z.string().nullable(), payableFen: z.number().int() });
 export const ZClaimDocument = z.object({
   id: ZId,
   code: z.string(),

@@ -4,30 +4,36 @@ import { isApiError } from '../api/client.ts';
 import { useLabels } from '../i18n/labels.ts';
 
 /**
- * Shows a failed request: the translated meaning of its code as the title, the server's `detail`,
- * the field errors and the request id (for support) below.
+ * Shows a failed request: the translated meaning of its code as the title, the field errors in the
+ * reader's words and the request id (for support) below. The server's `detail` is English: it is
+ * shown only to a reader of English (the title says the same in Chinese). `plain` (the customer
+ * portal) leaves out the API's field names.
  */
-export function ProblemAlert({ error, testId, style }: { error: unknown; testId?: string; style?: React.CSSProperties }) {
-  const { t } = useTranslation();
+export function ProblemAlert({ error, testId, style, plain = false }: { error: unknown; testId?: string; style?: React.CSSProperties; plain?: boolean }) {
+  const { t, i18n } = useTranslation();
   const labels = useLabels();
   if (!error) return null;
   const api = isApiError(error) ? error : undefined;
+  const showDetail = !!api?.detail && api.fieldErrors.length === 0 && i18n.language.startsWith('en');
   const description =
-    api && (api.detail || api.fieldErrors.length > 0 || api.requestId) ? (
+    api && (showDetail || api.fieldErrors.length > 0 || api.requestId) ? (
       <div>
-        {api.detail && api.fieldErrors.length === 0 && <div>{api.detail}</div>}
-        {api.fieldErrors.length > 0 && (
-          <>
-            <div>{t('errors.fieldErrors')}</div>
-            <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
-              {api.fieldErrors.map((fe) => (
-                <li key={`${fe.field}:${fe.message}`}>
-                  <code>{fe.field.replace(/^(body|query|querystring|params)\./, '')}</code>: {labels.fieldProblem(fe)}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        {showDetail && <div>{api.detail}</div>}
+        {api.fieldErrors.length > 0 &&
+          (plain ? (
+            api.fieldErrors.map((fe) => <div key={`${fe.field}:${fe.message}`}>{labels.fieldProblem(fe)}</div>)
+          ) : (
+            <>
+              <div>{t('errors.fieldErrors')}</div>
+              <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                {api.fieldErrors.map((fe) => (
+                  <li key={`${fe.field}:${fe.message}`}>
+                    <code>{fe.field.replace(/^(body|query|querystring|params)\./, '')}</code>: {labels.fieldProblem(fe)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ))}
         {api.requestId && <div style={{ opacity: 0.6, fontSize: 12, marginTop: 4 }}>{t('errors.requestId', { id: api.requestId })}</div>}
       </div>
     ) : undefined;

@@ -31,11 +31,15 @@ export async function requireVisibleClaim(deps: ModuleDeps, actor: Actor, id: st
 }
 
 /** The checklist of the claim's product with what has been received. */
-export async function loadChecklist(deps: ModuleDeps, row: Pick<ClaimRow, 'policy_id'>, documents: { code: string }[]) {
+/** The product's claim documents (the checklist, with what was received) and its coverages' names by code. */
+async function loadProductTerms(deps: ModuleDeps, row: Pick<ClaimRow, 'policy_id'>, documents: { code: string }[]) {
   const policy = await findPolicyForClaim(deps, { policyId: row.policy_id });
   const items = policy?.product.claim_documents ?? [];
   const received = new Set(documents.map((d) => d.code));
-  return items.map((i) => ({ code: i.code, name: i.name, required: i.required, received: received.has(i.code) }));
+  return {
+    checklist: items.map((i) => ({ code: i.code, name: i.name, required: i.required, received: received.has(i.code) })),
+    coverageNames: new Map((policy?.product.coverages ?? []).map((c) => [c.code, c.name] as const)),
+  };
 }
 
 /** Everything the claim detail shows; the incident is decrypted (health data: presenters decide who sees it). */
@@ -48,9 +52,9 @@ export async function loadClaimDetail(deps: ModuleDeps, row: ClaimRow) {
     listAdjustmentLines(deps.db, row.id),
     listPayments(deps.db, row.id),
   ]);
-  const checklist = await loadChecklist(deps, row, documents);
+  const { checklist, coverageNames } = await loadProductTerms(deps, row, documents);
   const incident = JSON.parse(deps.cipher.decrypt(row.incident_enc)) as TClaimIncident;
-  return { row, incident, events, clocks: clocks.get(row.id) ?? [], documents, notices, adjustment, payments, checklist };
+  return { row, incident, events, clocks: clocks.get(row.id) ?? [], documents, notices, adjustment, payments, checklist, coverageNames };
 }
 export type ClaimDetail = Awaited<ReturnType<typeof loadClaimDetail>>;
 

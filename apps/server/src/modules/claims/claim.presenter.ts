@@ -55,6 +55,7 @@ export function presentClaim(detail: ClaimDetail, actor: Actor, now = new Date()
     notices: detail.notices.map((n) => ({ id: n.id, codes: n.codes, first: n.first, lateReason: n.late_reason, sentAt: n.sent_at.toISOString(), sentBy: n.sent_by_name })),
     adjustment: detail.adjustment.map((l) => ({
       coverageCode: l.coverage_code,
+      coverageName: detail.coverageNames.get(l.coverage_code) ?? null,
       description: l.description,
       claimedFen: l.claimed_fen,
       excludedFen: l.excluded_fen,

@@ -242,7 +242,10 @@ describe('workflow', () => {
         { coverageCode: 'HOSP', description: '门诊费用', claimedFen: 300_000, ratioPct: 100, limitFen: 200_000, reason: '门诊限额 2,000 元' },
       ],
     });
-    expect(claim.adjustment.map((l) => l.payableFen)).toEqual([900_000, 200_000]);
+    expect(claim.adjustment.map((l) => [l.coverageName, l.payableFen])).toEqual([
+      ['住院医疗', 900_000],
+      ['住院医疗', 200_000],
+    ]);
     claim = await act(token.adjuster, claim, 'transitions', { action: 'submit_for_approval', reason: '理算完成' });
     // The adjuster is not offered the approval of their own adjustment (they may still send it back).
     expect(claim.nextActions).not.toContain('approve');

@@ -8,7 +8,7 @@ import { findOrgUnitById, findStaffById } from '../org/index.ts';
 import { findPolicyForClaim } from '../policies/index.ts';
 import { DECISION_DAYS, REVIEW_DAYS, viewComplaintClock } from './complaint-clocks.ts';
 import { complaintActionsFrom, DECISION_CLOCK_STATUSES, isArchived } from './complaint-status.ts';
-import { complaintScopeOf, mayApproveComplaints, mayHandleComplaints, mayReadComplaints } from './complaint.policy.ts';
+import { approvesSecondExtension, complaintScopeOf, mayHandleComplaints, mayReadComplaints } from './complaint.policy.ts';
 import { findComplaint, listComplaintRows, listPlaybook, listRecords, type ComplaintRow } from './complaint.repository.ts';
 
 /** The clock that matters now: the decision clock (running, or stopped at the decision) or the review clock. */
@@ -47,7 +47,7 @@ export function complaintActionsFor(actor: Actor, row: ComplaintRow): string[] {
   // Only the handling unit and those above it act; the home unit below it reads.
   if (!mayHandleComplaints(actor) || !row.org_path.startsWith(actor.orgPath)) return [];
   const actions: string[] = complaintActionsFrom(row.status).filter((a) => {
-    if (a === 'extend') return row.extension_level === 0 || (row.extension_level === 1 && mayApproveComplaints(actor));
+    if (a === 'extend') return row.extension_level === 0 || (row.extension_level === 1 && approvesSecondExtension(actor, row));
     if (a === 'escalate') return row.tier !== 'hq';
     return true;
   });

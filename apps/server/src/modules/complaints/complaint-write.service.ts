@@ -13,7 +13,7 @@ import { findOrgUnitById, findStaffById } from '../org/index.ts';
 import { findPolicyForClaim } from '../policies/index.ts';
 import { decisionDueAt, DECISION_DAYS, reviewDueAt, startsAtProvince, tierOfLevel } from './complaint-clocks.ts';
 import { isArchived, nextComplaintStatus } from './complaint-status.ts';
-import { complaintScopeOf, mayApproveComplaints, mayHandleComplaints, mayRegisterComplaints } from './complaint.policy.ts';
+import { approvesSecondExtension, complaintScopeOf, mayHandleComplaints, mayRegisterComplaints } from './complaint.policy.ts';
 import { findComplaint, findComplaintsNeedingClockWork, insertComplaint, insertRecord, lockComplaint, nextComplaintNumber, updateComplaint, type ComplaintRow } from './complaint.repository.ts';
 
 type Unit = NonNullable<Awaited<ReturnType<typeof findOrgUnitById>>>;
@@ -135,8 +135,6 @@ async function lockVisible(tx: Tx, actor: Actor, id: string) {
 }
 
 /** May this actor approve the second extension? The higher-level institution (above the home city) or head office. */
-const approvesSecondExtension = (actor: Actor, complaint: ComplaintRow) =>
-  mayApproveComplaints(actor) && (actor.orgLevel === 'hq' || (complaint.home_path.startsWith(actor.orgPath) && complaint.home_path !== actor.orgPath));
 
 /**
  * One step of the procedure: checks the move against the state machine, writes its record, moves

@@ -126,7 +126,12 @@ describe('the procedure', () => {
     c = await act(token.handler, c, { action: 'extend', reason: '案情复杂，需调取录音', customerToldVia: 'sms' });
     expect(c.clock).toMatchObject({ days: 30 });
     expect(c.nextActions).not.toContain('extend');
+    // The city's manager may approve complaints but not this extension (the customer's home unit is theirs): no button, and a refusal.
+    const asCityManager = (await ctx.request({ method: 'GET', url: `/api/v1/complaints/${c.id}`, token: token.cityManager })).json() as TComplaint;
+    expect(asCityManager.nextActions).not.toContain('extend');
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/actions`, token: token.cityManager, payload: { action: 'extend', reason: '需要更多时间', customerToldVia: 'sms', version: c.version } }), 403, 'FORBIDDEN');
+    const asProvinceManager = (await ctx.request({ method: 'GET', url: `/api/v1/complaints/${c.id}`, token: token.provinceManager })).json() as TComplaint;
+    expect(asProvinceManager.nextActions).toContain('extend');
     c = await act(token.provinceManager, c, { action: 'extend', reason: '涉及第三方鉴定', customerToldVia: 'letter' });
     expect(c.clock).toMatchObject({ days: 60 });
     expect(Date.parse(c.clock!.dueAt) - Date.parse(c.receivedAt)).toBe(60 * 86_400_000);

@@ -10,7 +10,7 @@ export function RequirePortalSession() {
   if (me.isPending) return <PageLoading fullScreen />;
   if (me.isError) {
     if (portalSessionEnded(me.error)) return <Navigate to="/portal/login" replace />;
-    return <ProblemAlert error={me.error} style={{ margin: 24 }} />;
+    return <ProblemAlert error={me.error} style={{ margin: 24 }} plain />;
   }
   return <PortalLayout signedIn />;
 }

@@ -25,7 +25,7 @@ export function PortalClaimPage() {
   const [tooLarge, setTooLarge] = useState(false);
 
   if (detail.isPending) return <PageLoading />;
-  if (detail.isError) return <ProblemAlert error={detail.error} />;
+  if (detail.isError) return <ProblemAlert error={detail.error} plain />;
   const { claim, progress, checklist, acceptsDocuments } = detail.data;
 
   const send = async (code: string, file: File) => {
@@ -71,7 +71,7 @@ export function PortalClaimPage() {
 
       {checklist.length > 0 && (
         <Card size="small" title={t('portal.claim.documents')}>
-          {upload.isError && <ProblemAlert error={upload.error} style={{ marginBottom: 12 }} />}
+          {upload.isError && <ProblemAlert error={upload.error} style={{ marginBottom: 12 }} plain />}
           {tooLarge && <ProblemAlert error={new Error(t('errors.CLAIM_DOCUMENT_INVALID'))} style={{ marginBottom: 12 }} />}
           <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
             {t('portal.claim.documentsHelp')}

@@ -26,7 +26,7 @@ export function PortalComplainPage() {
   return (
     <Card title={t('portal.complain.title')} data-testid="portal-complain-page">
       <Typography.Paragraph type="secondary">{t('portal.complain.intro')}</Typography.Paragraph>
-      {problem.alertError !== null && <ProblemAlert error={problem.alertError} style={{ marginBottom: 16 }} />}
+      {problem.alertError !== null && <ProblemAlert error={problem.alertError} style={{ marginBottom: 16 }} plain />}
       <Form<TPortalComplaintRequest>
         form={form}
         layout="vertical"

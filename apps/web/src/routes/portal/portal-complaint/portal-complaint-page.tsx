@@ -22,7 +22,7 @@ export function PortalComplaintPage() {
   const respond = useRespondToComplaint(complaintId ?? '');
   const [note, setNote] = useState('');
   if (complaint.isPending) return <PageLoading />;
-  if (complaint.isError) return <ProblemAlert error={complaint.error} />;
+  if (complaint.isError) return <ProblemAlert error={complaint.error} plain />;
   const c = complaint.data;
   return (
     <Flex vertical gap={12} data-testid="portal-complaint-page" data-status={c.status}>
@@ -50,7 +50,7 @@ export function PortalComplaintPage() {
           </Typography.Paragraph>
           {c.awaitingResponse && (
             <Flex vertical gap={8} style={{ marginTop: 12 }}>
-              {respond.isError && <ProblemAlert error={respond.error} />}
+              {respond.isError && <ProblemAlert error={respond.error} plain />}
               <Typography.Text>{t('portal.complaint.askResponse')}</Typography.Text>
               <Input.TextArea rows={2} maxLength={1000} placeholder={t('portal.complaint.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} />
               <Flex gap={8}>

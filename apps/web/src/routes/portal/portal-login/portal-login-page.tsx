@@ -44,7 +44,7 @@ export function PortalLoginPage() {
     <Flex vertical align="center" style={{ paddingTop: 24 }}>
       <Card style={{ width: 420, maxWidth: '100%' }} title={t('portal.login.title')} data-testid="portal-login-page">
         <Typography.Paragraph type="secondary">{t('portal.login.intro')}</Typography.Paragraph>
-        {identityProblem.alertError !== null && <ProblemAlert error={identityProblem.alertError} style={{ marginBottom: 16 }} testId="portal-login-error" />}
+        {identityProblem.alertError !== null && <ProblemAlert error={identityProblem.alertError} style={{ marginBottom: 16 }} testId="portal-login-error" plain />}
         <Form<TPortalCodeRequest> form={identity} layout="vertical" onFinish={ask} disabled={requestCode.isPending || sent !== null} requiredMark={false}>
           <Form.Item name="policyNo" label={t('portal.login.policyNo')} rules={[rules.required(t('portal.login.policyNo')), { max: 40 }]}>
             <Input autoComplete="off" className="anxin-mono" data-testid="portal-policy-no" />
@@ -68,7 +68,7 @@ export function PortalLoginPage() {
               title={t('portal.login.codeSent', { to: sent.sentTo })}
               description={t('portal.login.codeValidUntil', { at: format.dateTimeLong(sent.expiresAt) })}
             />
-            {codeProblem.alertError !== null && <ProblemAlert error={codeProblem.alertError} style={{ marginBottom: 16 }} />}
+            {codeProblem.alertError !== null && <ProblemAlert error={codeProblem.alertError} style={{ marginBottom: 16 }} plain />}
             <Form<{ code: string }>
               form={codeForm}
               layout="vertical"

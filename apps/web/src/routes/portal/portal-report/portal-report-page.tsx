@@ -68,7 +68,7 @@ export function PortalReportPage() {
   return (
     <Card title={t('portal.report.title')} data-testid="portal-report-page">
       <Typography.Paragraph type="secondary">{t('portal.report.intro')}</Typography.Paragraph>
-      {problem.alertError !== null && <ProblemAlert error={problem.alertError} style={{ marginBottom: 16 }} testId="portal-report-error" />}
+      {problem.alertError !== null && <ProblemAlert error={problem.alertError} style={{ marginBottom: 16 }} testId="portal-report-error" plain />}
       <Form<IntakeValues>
         form={form}
         layout="vertical"

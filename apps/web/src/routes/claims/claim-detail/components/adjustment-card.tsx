@@ -14,7 +14,11 @@ export function AdjustmentCard({ claim }: { claim: TClaim }) {
   const editable = claim.nextActions.includes('adjust');
 
   const columns: TableColumnsType<Line> = [
-    { title: t('claims.adjustment.coverage'), dataIndex: 'coverageCode', render: (v: string) => <span className="anxin-mono">{v}</span> },
+    {
+      title: t('claims.adjustment.coverage'),
+      dataIndex: 'coverageCode',
+      render: (code: string, line) => (line.coverageName ? <span title={code}>{line.coverageName}</span> : <span className="anxin-mono">{code}</span>),
+    },
     { title: t('claims.adjustment.description'), dataIndex: 'description' },
     { title: t('claims.adjustment.claimed'), dataIndex: 'claimedFen', align: 'right', render: (v: number) => format.fen(v) },
     { title: t('claims.adjustment.excluded'), dataIndex: 'excludedFen', align: 'right', render: (v: number) => format.fen(v) },

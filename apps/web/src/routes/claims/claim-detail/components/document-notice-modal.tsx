@@ -41,7 +41,17 @@ export function DocumentNoticeModal({ claim, onClose }: { claim: TClaim; onClose
       }
     >
       <Alert type={isFirst ? 'info' : 'warning'} showIcon style={{ marginBottom: 16 }} title={isFirst ? t('claims.dialogs.noticeFirst') : t('claims.dialogs.noticeLater')} />
-      <Form.Item name="codes" label={t('claims.dialogs.noticeItems')} rules={[{ required: true, type: 'array', min: 1, message: t('claims.dialogs.noticeItemsRequired') }]}>
+      <Form.Item name="codes" label={t('claims.dialogs.noticeItems')} rules={[
+          { required: true, type: 'array', min: 1, message: t('claims.dialogs.noticeItemsRequired') },
+          {
+            // The first notice lists everything missing (Art. 22): say which documents are left out, by name.
+            validator: async (_, codes: string[] = []) => {
+              const left = isFirst ? missing.filter((item) => item.required && !codes.includes(item.code)) : [];
+              if (left.length > 0) throw new Error(t('fieldRules.notice_incomplete', { codes: left.map((item) => item.name).join(t('imports.listSeparator')) }));
+            },
+          },
+        ]}
+      >
         <Checkbox.Group style={{ width: '100%' }} data-testid="claim-notice-codes">
           <Flex vertical gap={6}>
             {claim.checklist.map((item) => (
