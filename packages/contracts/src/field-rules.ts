@@ -212,6 +212,8 @@ export const FIELD_RULES = [
   'questions_unique',
   'one_csat_one_nps',
   'choice_options',
+  /** Two options of one choice question have the same value. */
+  'option_values_unique',
   // Segmentation, models, automation
   'unknown_condition_field',
   /** The operator does not fit the field; params.ops. */

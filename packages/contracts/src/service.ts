@@ -212,7 +212,8 @@ const questionsRefined = z
   .max(20)
   .refine((qs) => new Set(qs.map((q) => q.key)).size === qs.length, { message: 'question keys must be unique', params: { rule: 'questions_unique' } })
   .refine((qs) => qs.filter((q) => q.kind === 'csat').length <= 1 && qs.filter((q) => q.kind === 'nps').length <= 1, { message: 'at most one CSAT and one NPS question', params: { rule: 'one_csat_one_nps' } })
-  .refine((qs) => qs.every((q) => q.kind !== 'choice' || (q.options?.length ?? 0) >= 2), { message: 'a choice question needs at least two options', params: { rule: 'choice_options' } });
+  .refine((qs) => qs.every((q) => q.kind !== 'choice' || (q.options?.length ?? 0) >= 2), { message: 'a choice question needs at least two options', params: { rule: 'choice_options' } })
+  .refine((qs) => qs.every((q) => new Set((q.options ?? []).map((o) => o.value)).size === (q.options ?? []).length), { message: 'the options of a question need different values', params: { rule: 'option_values_unique' } });
 
 export const ZCreateSurveyTemplateRequest = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'code: 2–40 lower-case letters, digits and _'),

@@ -18,6 +18,8 @@ interface OrgUnitTreeSelectProps {
   allowClear?: boolean;
   /** Closed units cannot take new staff or keys: they show but cannot be picked. */
   disableClosed?: boolean;
+  /** Units shown but not pickable (e.g. where a complaint already is). */
+  disabledIds?: readonly string[];
   testId?: string;
   style?: React.CSSProperties;
   id?: string;
@@ -27,17 +29,17 @@ interface OrgUnitTreeSelectProps {
  * Picks an org unit from the caller's subtree. Typing filters by name or code (the option title
  * holds both), and Enter picks the first match.
  */
-export function OrgUnitTreeSelect({ value, onChange, placeholder, allowClear, disableClosed = true, testId, style, id }: OrgUnitTreeSelectProps) {
+export function OrgUnitTreeSelect({ value, onChange, placeholder, allowClear, disableClosed = true, disabledIds, testId, style, id }: OrgUnitTreeSelectProps) {
   const units = useOrgUnits();
   const treeData = useMemo(() => {
     const toOption = (node: OrgTreeNode): TreeOption => ({
       value: node.unit.id,
       title: orgUnitLabel(node.unit),
-      disabled: disableClosed && node.unit.status === 'closed',
+      disabled: (disableClosed && node.unit.status === 'closed') || (disabledIds?.includes(node.unit.id) ?? false),
       children: node.children.map(toOption),
     });
     return buildOrgTree(units.data ?? []).map(toOption);
-  }, [units.data, disableClosed]);
+  }, [units.data, disableClosed, disabledIds]);
 
   return (
     <TreeSelect<string, TreeOption>

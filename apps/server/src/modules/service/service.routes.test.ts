@@ -22,6 +22,7 @@ await seedStaff(ctx.db, org, units.westA.id, 'wa.csr', ['csr']);
 await seedStaff(ctx.db, org, units.hq.id, 'hq.analyst', ['analyst']);
 await seedStaff(ctx.db, org, units.hq.id, 'hq.underwriter', ['underwriter']);
 await seedStaff(ctx.db, org, units.east.id, 'east.manager', ['branch_manager']);
+await seedStaff(ctx.db, org, units.hq.id, 'hq.admin', ['admin']);
 const token = {
   agent: await loginAs(ctx.app, 'ea.agent'),
   csr: await loginAs(ctx.app, 'ea.csr'),
@@ -29,6 +30,7 @@ const token = {
   analyst: await loginAs(ctx.app, 'hq.analyst'),
   underwriter: await loginAs(ctx.app, 'hq.underwriter'),
   manager: await loginAs(ctx.app, 'east.manager'),
+  admin: await loginAs(ctx.app, 'hq.admin'),
 };
 const product = await createProduct(deps, system, { code: 'ACC-1', name: '安心意外', line: 'accident', riskLevel: 'R1', waitingDays: 0, coverages: [{ code: 'ACC', name: '意外' }], claimDocuments: [] });
 const customer = async (name: string) => (await createCustomer(deps, system, { name, orgUnitId: units.eastA.id, ownerAgentId: agent.staff.id, contacts: [{ channel: 'mobile', value: '13900001111' }] })).id;
@@ -155,6 +157,22 @@ describe('follow-up visits', () => {
     const west = (await ctx.request({ method: 'GET', url: `/api/v1/visits?customerId=${zhou}`, token: token.westCsr })).json() as { items: TFollowUpVisit[] };
     expect(west.items).toEqual([]);
     expectProblem(await ctx.request({ method: 'GET', url: `/api/v1/visits/${own.items[0]!.id}`, token: token.westCsr }), 404, 'NOT_FOUND');
+  });
+});
+
+describe('survey templates', () => {
+  const question = (key: string, options: string[]) => ({ key, kind: 'choice', required: true, label: { 'zh-CN': '您通过哪种方式联系我们？', 'en-US': 'How did you reach us?' }, options: options.map((value) => ({ value, label: { 'zh-CN': value, 'en-US': value } })) });
+  const create = (t: string, options: string[]) => ctx.request({ method: 'POST', url: '/api/v1/survey-templates', token: t, payload: { code: 'contact_channel', name: '联系渠道调查', context: 'general', questions: [question('channel', options)] } });
+
+  it('built-in templates are named in Chinese; a choice question’s options need different values; managers create templates', async () => {
+    const list = (await ctx.request({ method: 'GET', url: '/api/v1/survey-templates', token: token.admin })).json() as { items: { code: string; name: string }[] };
+    expect(Object.fromEntries(list.items.map((i) => [i.code, i.name]))).toMatchObject({ claim_closure: '理赔结案满意度', complaint_closure: '投诉处理满意度', visit: '回访满意度' });
+    expectProblem(await create(token.csr, ['phone', 'app']), 403, 'FORBIDDEN');
+    const duplicate = expectProblem(await create(token.admin, ['phone', 'phone']), 400, 'VALIDATION_FAILED', ['body.questions']);
+    expect(duplicate.errors![0]).toMatchObject({ rule: 'option_values_unique' });
+    const res = await create(token.admin, ['phone', 'app']);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ code: 'contact_channel', active: true, questions: [{ key: 'channel', options: [{ value: 'phone' }, { value: 'app' }] }] });
   });
 });
 

@@ -1,7 +1,8 @@
 import type { TComplaint, TComplaintActionRequest } from '@anxin/contracts';
-import { Form, Input, Modal, Radio, Select, Switch, type ButtonProps } from 'antd';
+import { Alert, Form, Input, Modal, Radio, Select, Switch, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useComplaintAction } from '../../../../api/complaints.ts';
+import { useOrgUnits } from '../../../../api/org-units.ts';
 import { useFormProblem } from '../../../../components/form-problem.ts';
 import { useFormRules } from '../../../../components/form-rules.ts';
 import { OrgUnitTreeSelect } from '../../../../components/org-unit-tree-select.tsx';
@@ -23,6 +24,9 @@ export function ComplaintActionModal({ complaint, action, onClose }: { complaint
   const yuan = useYuanRule();
   const [form] = Form.useForm<Values>();
   const act = useComplaintAction(complaint.id);
+  const units = useOrgUnits();
+  // Transfer goes to another active unit of the caller's subtree; moving up is "escalate".
+  const transferTargets = (units.data ?? []).filter((u) => u.status === 'active' && u.id !== complaint.orgUnit.id);
   const problem = useFormProblem(form, { fields: FIELDS, rename: (p) => (p === 'compensationFen' ? 'compensation' : p) });
   const text = (name: string, label: string, rows = 3, required = true) => (
     <Form.Item name={name} label={label} rules={required ? [rules.required(label)] : []}>
@@ -88,9 +92,14 @@ export function ComplaintActionModal({ complaint, action, onClose }: { complaint
         )}
         {action === 'register' && text('summary', t('complaints.fields.summary'))}
         {action === 'transfer' && (
-          <Form.Item name="toUnitId" label={t('complaints.fields.toUnit')} rules={[rules.requiredSelect(t('complaints.fields.toUnit'))]}>
-            <OrgUnitTreeSelect testId="complaint-field-toUnitId" />
-          </Form.Item>
+          <>
+            {units.isSuccess && transferTargets.length === 0 && (
+              <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('complaints.fields.noTransferTarget')} data-testid="complaint-no-transfer-target" />
+            )}
+            <Form.Item name="toUnitId" label={t('complaints.fields.toUnit')} extra={t('complaints.fields.toUnitHelp')} rules={[rules.requiredSelect(t('complaints.fields.toUnit'))]}>
+              <OrgUnitTreeSelect testId="complaint-field-toUnitId" disabledIds={[complaint.orgUnit.id]} />
+            </Form.Item>
+          </>
         )}
         {['transfer', 'escalate', 'extend', 'withdraw', 'reopen'].includes(action) && text('reason', t('complaints.fields.reason'), 2)}
         {action === 'extend' && (

@@ -22,6 +22,7 @@ export function ComplaintRecords({ complaint }: { complaint: TComplaint }) {
     if (key === 'clock') return t(v === 'review' ? 'complaints.reviewClock' : 'complaints.decisionClock');
     if (key === 'responsibility') return t(`complaints.responsibility.${v as 'company'}`, { defaultValue: String(v) });
     if (key === 'response') return t(`complaints.response.${v as 'accepts'}`, { defaultValue: String(v) });
+    if (key === 'customerToldVia') return t(`complaints.toldVia.${v as 'phone'}`, { defaultValue: String(v) });
     if (key === 'outcome') return t(`complaints.outcome.${v as 'upheld'}`, { defaultValue: String(v) });
     return String(v);
   };
@@ -39,6 +40,12 @@ export function ComplaintRecords({ complaint }: { complaint: TComplaint }) {
                 <Flex gap={6} align="center" wrap>
                   <Typography.Text strong>{labels.record(r.kind)}</Typography.Text>
                   {r.fromUnit && r.toUnit && <Tag style={{ marginInlineEnd: 0 }}>{`${r.fromUnit.name} → ${r.toUnit.name}`}</Tag>}
+                  {r.kind === 'transfer' && r.data.escalation === true && (
+                    <Tag color="purple" style={{ marginInlineEnd: 0 }} data-testid="complaint-record-escalation">
+                      {t('complaintEnums.action.escalate')}
+                    </Tag>
+                  )}
+                  {r.kind === 'transfer' && r.data.automatic === true && <Tag style={{ marginInlineEnd: 0 }}>{t('complaints.automaticTransfer')}</Tag>}
                 </Flex>
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                   {t('complaints.recordBy', { name: common.actorName(r.actorName), at: format.dateTime(r.at) })}

@@ -181,8 +181,10 @@ export function SurveyTemplateModal({ template, onClose }: { template?: TSurveyT
                       name={[field.name, 'options']}
                       rules={[
                         {
-                          validator: async (_, value: unknown[] | undefined) => {
+                          validator: async (_, value: { value?: string }[] | undefined) => {
                             if ((value?.length ?? 0) < 2) throw new Error(t('surveys.templates.choiceOptions'));
+                            const values = (value ?? []).map((o) => o?.value?.trim()).filter(Boolean);
+                            if (new Set(values).size !== values.length) throw new Error(t('surveys.templates.optionValuesUnique'));
                           },
                         },
                       ]}
