@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -258,6 +259,15 @@ describe('customer journeys in Chromium', () => {
     expect(reported.find((r) => r.row === '4')?.column).toBe('姓名');
     expect(reported.find((r) => r.row === '5')?.column).toBe('证件号码');
     for (const r of reported) expect(r.reason.length).toBeGreaterThan(0);
+
+    // The downloaded report says the same in Chinese: headers, columns and reasons as the table shows them.
+    const [report] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('import-download-errors'))]);
+    expect(report.suggestedFilename()).toMatch(/-错误报告\.csv$/);
+    const reportCsv = (await readFile((await report.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const [header, ...lines] = reportCsv.trim().split(/\r\n/);
+    expect(header).toBe('行号,列,字段,值,原因,错误代码');
+    expect(lines.map((l) => l.split(',')[0]).sort()).toEqual(reported.map((r) => r.row).sort());
+    for (const r of reported) expect(reportCsv).toContain(r.reason);
 
     // All-or-nothing is refused while bad rows exist: the page offers the valid rows only.
     expect(await page.locator(byTestId('import-mode-valid')).isChecked()).toBe(true);

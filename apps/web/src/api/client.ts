@@ -128,8 +128,13 @@ export async function apiDownload(path: string, options: { query?: Record<string
     throw new ApiError(0, { code: 'NETWORK_ERROR', detail: error instanceof Error ? error.message : String(error) });
   }
   if (!response.ok) throw await problemOf(response);
-  const blob = await response.blob();
   const name = fileNameOf(response) ?? options.fallbackName;
+  saveFile(await response.blob(), name);
+  return name;
+}
+
+/** Hands a file made in the browser (or downloaded) to the user as a download named `name`. */
+export function saveFile(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -140,7 +145,15 @@ export async function apiDownload(path: string, options: { query?: Record<string
   link.click();
   link.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
+}
+
+/** CSV text (RFC 4180) for a spreadsheet: quoted where needed; a cell that a spreadsheet would run as a formula starts with '. */
+export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
+  const cell = (value: string | number) => {
+    const text = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Reads a chosen file as base64 (without the `data:` prefix) for an upload request (imports, claim documents). */

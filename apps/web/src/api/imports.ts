@@ -6,6 +6,7 @@ import type {
   TImportJob,
   TImportJobList,
   TImportKind,
+  TImportRowError,
   TImportRowErrorList,
   TSaveImportMappingRequest,
   TSavedImportMapping,
@@ -13,7 +14,7 @@ import type {
 } from '@anxin/contracts';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { apiDownload, apiFetch } from './client.ts';
+import { apiFetch, saveFile, toCsv } from './client.ts';
 
 export const importKeys = {
   all: ['imports'] as const,
@@ -145,10 +146,22 @@ export function useSaveImportMapping() {
   });
 }
 
-/** Downloads a job's full error report as CSV. */
+/**
+ * Downloads a job's full error report as CSV, worded by the caller in the reader's language (the
+ * server's `errors.csv` is English, for scripts): every page of the errors, in row order.
+ */
 export function useDownloadImportErrors() {
   return useMutation({
-    mutationFn: (job: Pick<TImportJob, 'id' | 'fileName'>) =>
-      apiDownload(`/imports/${job.id}/errors.csv`, { fallbackName: `${job.fileName.replace(/\.[^.]+$/, '')}-errors.csv` }),
+    mutationFn: async ({ job, header, row, fileName }: { job: Pick<TImportJob, 'id'>; header: string[]; row: (error: TImportRowError) => (string | number)[]; fileName: string }) => {
+      const rows: (string | number)[][] = [header];
+      let cursor: string | undefined;
+      do {
+        const page = await apiFetch<TImportRowErrorList>(`/imports/${job.id}/errors`, { query: { cursor, limit: 500 } });
+        rows.push(...page.items.map(row));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      saveFile(new Blob([`\uFEFF${toCsv(rows)}`], { type: 'text/csv;charset=utf-8' }), fileName);
+      return fileName;
+    },
   });
 }

@@ -9,6 +9,8 @@ import { ApiError, type ApiErrorCode } from '../../../../api/client.ts';
 import { isImportRunning, useDownloadImportErrors, useImportDryRun } from '../../../../api/imports.ts';
 import { ProblemAlert } from '../../../../components/problem-alert.tsx';
 import { useFormat } from '../../../../format.ts';
+import { useLabels } from '../../../../i18n/labels.ts';
+import { useImportFieldLabel } from '../import-labels.ts';
 import { ImportErrorTable } from './import-error-table.tsx';
 
 type CommitMutation = UseMutationResult<TImportJob, Error, { id: string; mode: TImportMode }>;
@@ -24,6 +26,16 @@ export function ImportCommitPanel({ job, commit }: { job: TImportJob; commit: Co
   const format = useFormat();
   const dryRun = useImportDryRun();
   const download = useDownloadImportErrors();
+  const labels = useLabels();
+  const fieldLabel = useImportFieldLabel();
+  // The error report as the table shows it, in the reader's language; the error code last, for support.
+  const downloadErrors = () =>
+    download.mutate({
+      job,
+      fileName: t('imports.errorReportFile', { name: job.fileName.replace(/\.[^.]+$/, '') }),
+      header: [t('imports.errorRow'), t('imports.errorColumn'), t('imports.errorField'), t('imports.errorValue'), t('imports.errorReason'), t('imports.errorCode')],
+      row: (e) => [e.rowNumber, e.column ?? t('imports.wholeRow'), e.field ? fieldLabel(e.field) : '', e.value ?? '', labels.fieldProblem(e), e.code],
+    });
   const [mode, setMode] = useState<TImportMode>(job.rowsInvalid > 0 ? 'valid' : 'all');
   const running = commit.isPending || dryRun.isPending || isImportRunning(job);
   const finished = job.status === 'committed' || job.status === 'failed' || job.status === 'cancelled';
@@ -98,7 +110,7 @@ export function ImportCommitPanel({ job, commit }: { job: TImportJob; commit: Co
             <Typography.Title level={5} style={{ margin: 0 }}>
               {t('imports.errorsTitle', { count: job.rowsInvalid })}
             </Typography.Title>
-            <Button icon={<DownloadOutlined />} loading={download.isPending} onClick={() => download.mutate(job)} data-testid="import-download-errors">
+            <Button icon={<DownloadOutlined />} loading={download.isPending} onClick={downloadErrors} data-testid="import-download-errors">
               {t('imports.downloadErrors')}
             </Button>
           </Flex>

@@ -1,5 +1,5 @@
 import type { TImportRowError } from '@anxin/contracts';
-import { Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useImportErrors } from '../../../../api/imports.ts';
@@ -42,16 +42,9 @@ export function ImportErrorTable({ jobId, version }: { jobId: string; version: s
       title: t('imports.errorReason'),
       dataIndex: 'message',
       render: (_, e) => (
-        <Flex vertical gap={2}>
-          <span data-testid="import-error-reason" title={e.message}>
-            {labels.fieldProblem(e)}
-          </span>
-          <span>
-            <Tag style={{ marginInlineEnd: 0 }} className="anxin-mono" data-testid="import-error-code">
-              {e.code}
-            </Tag>
-          </span>
-        </Flex>
+        <span data-testid="import-error-reason" data-code={e.code} title={e.code}>
+          {labels.fieldProblem(e)}
+        </span>
       ),
     },
   ];
