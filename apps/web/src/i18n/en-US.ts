@@ -2440,6 +2440,7 @@ export const enUS: Messages = {
     templates: {
       portal_login_code: '[Anxin] Your login code is {{code}}, valid until {{at}}. Never share it with anyone.',
       claim_progress: '[Anxin] Your claim {{claimNo}} has moved on: {{step}}. Log in to the customer portal for details.',
+      claim_documents_requested: '[Anxin] Your claim {{claimNo}} needs these documents from you: {{documents}}. Upload them in the customer portal or give them to your agent.',
       complaint_progress: '[Anxin] Your complaint {{complaintNo}} has moved on: {{step}}.',
     },
   },
@@ -2563,7 +2564,11 @@ export const enUS: Messages = {
       submit: 'Register the complaint',
       registered: 'Complaint {{no}} registered',
     },
-    detail: { titleOf: 'Complaint {{no}}', summary: 'Complaint' },
+    detail: {
+      titleOf: 'Complaint {{no}}',
+      summary: 'Complaint',
+      secondExtensionHint: 'This complaint was extended once. A second extension, to 60 days, is granted by the unit above the customer’s branch or by head office: ask their complaint handlers.',
+    },
     fields: {
       facts: 'Facts found',
       customerContacted: 'Customer contacted',
@@ -2681,6 +2686,7 @@ export const enUS: Messages = {
     messageTemplate: {
       portal_login_code: 'Portal code',
       claim_progress: 'Claim progress',
+      claim_documents_requested: 'Documents needed for a claim',
       complaint_progress: 'Complaint progress',
       survey_invitation: 'Survey invitation',
       renewal_reminder: 'Renewal reminder',

@@ -2436,6 +2436,7 @@ export const zhCN = {
     templates: {
       portal_login_code: '【安心保险】您的登录验证码为 {{code}}，{{at}} 前有效，请勿告诉他人。',
       claim_progress: '【安心保险】您的理赔案件 {{claimNo}} 有新进展：{{step}}。详情请登录客户门户查看。',
+      claim_documents_requested: '【安心保险】您的理赔案件 {{claimNo}} 需要您补充以下材料：{{documents}}。请在客户门户上传，或交给您的业务员。',
       complaint_progress: '【安心保险】您的投诉 {{complaintNo}} 有新进展：{{step}}。',
     },
   },
@@ -2559,7 +2560,11 @@ export const zhCN = {
       submit: '登记投诉',
       registered: '投诉 {{no}} 已登记',
     },
-    detail: { titleOf: '投诉 {{no}}', summary: '投诉信息' },
+    detail: {
+      titleOf: '投诉 {{no}}',
+      summary: '投诉信息',
+      secondExtensionHint: '本投诉已延期一次。再延期至 60 日须由客户所属机构的上级机构或总公司审批，请联系上级机构的投诉处理人员。',
+    },
     fields: {
       facts: '核实情况',
       customerContacted: '已联系客户',
@@ -2677,6 +2682,7 @@ export const zhCN = {
     messageTemplate: {
       portal_login_code: '门户验证码',
       claim_progress: '理赔进度',
+      claim_documents_requested: '理赔补充材料通知',
       complaint_progress: '投诉进度',
       survey_invitation: '满意度调查邀请',
       renewal_reminder: '续保提醒',

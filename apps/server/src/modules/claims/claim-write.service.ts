@@ -131,6 +131,12 @@ async function notifyCustomer(deps: ModuleDeps, tx: Tx, claim: Pick<ClaimRow, 'i
   await insertOutbox(tx, 'message.claim_progress', claim.customer_id, claim.id, { claimId: claim.id, claimNo: claim.claim_no, step, channel: 'sms' });
 }
 
+/** The notice of missing documents reaches the customer with the documents by name (the product's names). */
+async function notifyDocumentsRequested(deps: ModuleDeps, tx: Tx, claim: Pick<ClaimRow, 'id' | 'customer_id' | 'claim_no'>, names: string[]) {
+  if (!(await hasConsent({ ...deps, db: tx }, claim.customer_id, 'service', 'sms'))) return;
+  await insertOutbox(tx, 'message.claim_documents_requested', claim.customer_id, claim.id, { claimId: claim.id, claimNo: claim.claim_no, documents: names.join('、'), channel: 'sms' });
+}
+
 /**
  * Moves a claim (version-checked), records the event and audit entry, runs the clock effects and
  * tells the customer. The one path every status change takes.
@@ -141,7 +147,7 @@ async function moveClaim(
   actor: Actor,
   claim: ClaimRow,
   move: ClaimMove,
-  input: { reason: string | null; version: number; patch?: Parameters<typeof updateClaim>[3]; data?: Record<string, unknown> },
+  input: { reason: string | null; version: number; patch?: Parameters<typeof updateClaim>[3]; data?: Record<string, unknown>; quiet?: boolean },
   now: Date,
 ) {
   const to = nextStatus(claim.status, move);
@@ -150,7 +156,7 @@ async function moveClaim(
   if (!(await updateClaim(tx, claim.id, input.version, { ...input.patch, status: to, ...(to === 'closed' ? { closed_at: now } : {}) }))) throw versionConflict('Claim');
   await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: claim.id, type: move, from: claim.status, to, reason: input.reason, data: input.data ?? {}, actorId: actor.id, actorName: actor.displayName, at: now });
   await recordAuditEvent(tx, actor, { action: 'claim.updated', entityType: 'claim', entityId: claim.id, customerId: claim.customer_id, data: { move, from: claim.status, to, ...(input.data ?? {}) } });
-  await notifyCustomer(deps, tx, claim, move);
+  if (!input.quiet) await notifyCustomer(deps, tx, claim, move);
   // The survey and loss assessment (查勘定损) is done: automation schedules the survey visit (查勘回访).
   if (claim.status === 'assessing' && (to === 'documents_pending' || to === 'adjusting')) await insertOutbox(tx, 'claim.assessed', claim.customer_id, claim.id, { claimId: claim.id, claimNo: claim.claim_no });
   if (to === 'closed') await insertOutbox(tx, 'claim.closed', claim.customer_id, claim.id, { claimId: claim.id, claimNo: claim.claim_no, requests: ['satisfaction_survey', 'case_closure_visit'] });
@@ -384,11 +390,11 @@ export async function sendDocumentNotice(deps: ModuleDeps, actor: Actor, id: str
     if (claim.status === 'documents_pending') {
       if (!(await updateClaim(tx, id, input.version, {}))) throw versionConflict('Claim');
       await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'document_notice', from: claim.status, to: claim.status, reason: input.lateReason ?? null, data, actorId: actor.id, actorName: actor.displayName, at: now });
-      await notifyCustomer(deps, tx, claim, 'document_notice');
     } else {
-      await moveClaim(deps, tx, actor, claim, 'request_documents', { reason: input.lateReason ?? null, version: input.version, data }, now);
+      await moveClaim(deps, tx, actor, claim, 'request_documents', { reason: input.lateReason ?? null, version: input.version, data, quiet: true }, now);
       await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: id, type: 'document_notice', from: 'documents_pending', to: 'documents_pending', reason: input.lateReason ?? null, data, actorId: actor.id, actorName: actor.displayName, at: now });
     }
+    await notifyDocumentsRequested(deps, tx, claim, input.codes.map((code) => detail.checklist.find((c) => c.code === code)?.name ?? code));
     return detailOf(deps, tx, id);
   });
 }

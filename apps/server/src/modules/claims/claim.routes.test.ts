@@ -5,7 +5,7 @@ import { cipherFor } from '../../app.ts';
 import { createTestContext } from '../../test/context.ts';
 import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
-import { createCustomer } from '../customers/index.ts';
+import { changeConsent, createCustomer } from '../customers/index.ts';
 import { createPolicy } from '../policies/index.ts';
 import { createProduct } from '../products/index.ts';
 import { sweepClaimClocks } from './claim-sweep.ts';
@@ -218,8 +218,13 @@ describe('workflow', () => {
 
     // The first notice must list everything missing (Art. 22).
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/document-notices`, token: token.adjuster, payload: { codes: ['INVOICE'], version: claim.version } }), 400, 'CLAIM_NOTICE_INCOMPLETE', ['body.codes']);
+    await changeConsent(deps, system, wang, 'granted', { purpose: 'service', channel: 'any', evidence: { kind: 'signed_form', reference: 'F-CLM-1' } });
     claim = await act(token.adjuster, claim, 'document-notices', { codes: ['INVOICE', 'DISCHARGE'] }, 201);
     expect(claim.status).toBe('documents_pending');
+    // The customer is told which documents, by name, in one message (not a second, vaguer progress message).
+    const told = await ctx.db.selectFrom('outbox').select(['topic', 'payload']).where('aggregate_id', '=', claim.id).where('topic', 'like', 'message.%').execute();
+    expect(told.filter((m) => m.topic === 'message.claim_documents_requested').map((m) => (m.payload as { documents: string }).documents)).toEqual(['医疗发票、出院小结']);
+    expect(told.filter((m) => (m.payload as { step?: string }).step === 'request_documents')).toEqual([]);
     expect(claim.clocks.find((c) => c.kind === 'determination')!.state).toBe('paused');
     // A later notice must say why.
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/document-notices`, token: token.adjuster, payload: { codes: ['ID'], version: claim.version } }), 400, 'CLAIM_NOTICE_INCOMPLETE', ['body.lateReason']);

@@ -112,6 +112,13 @@ export const MESSAGE_TEMPLATES = {
     },
     words: { step: CLAIM_STEP_WORDS },
   },
+  claim_documents_requested: {
+    purpose: 'service',
+    text: {
+      'zh-CN': { subject: '理赔补充材料通知', body: '您的理赔案件 {{claimNo}} 需要您补充以下材料：{{documents}}。请在客户门户上传，或交给您的业务员。' },
+      'en-US': { subject: 'Documents needed for your claim', body: 'Your claim {{claimNo}} needs these documents from you: {{documents}}. Upload them in the customer portal or give them to your agent.' },
+    },
+  },
   complaint_progress: {
     purpose: 'service',
     text: {

@@ -1,5 +1,5 @@
 import type { TComplaint, TComplaintActionRequest } from '@anxin/contracts';
-import { Button, Card, Col, Descriptions, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -91,6 +91,10 @@ export function ComplaintDetailPage() {
           </>
         }
       />
+      {c.extensionLevel === 1 && actions.length > 0 && !actions.includes('extend') && ['received', 'verified', 'registered', 'handling'].includes(c.status) && (
+        // The second extension (to 60 days) is for the unit above the customer's branch or head office to grant.
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('complaints.detail.secondExtensionHint')} data-testid="complaint-second-extension-hint" />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={16}>

@@ -21,6 +21,8 @@ function useMessageText() {
         return t('devInbox.templates.portal_login_code', { code: m.params.code ?? '', at: m.params.expiresAt ? format.dateTime(m.params.expiresAt) : '' });
       case 'claim_progress':
         return t('devInbox.templates.claim_progress', { claimNo: m.params.claimNo ?? '', step: claimLabels.eventType(m.params.step ?? '') });
+      case 'claim_documents_requested':
+        return t('devInbox.templates.claim_documents_requested', { claimNo: m.params.claimNo ?? '', documents: m.params.documents ?? '' });
       case 'complaint_progress':
         return t('devInbox.templates.complaint_progress', { complaintNo: m.params.complaintNo ?? '', step: m.params.step === 'received' ? complaintLabels.status('received') : complaintLabels.action(m.params.step ?? '') });
       default:
