@@ -80,3 +80,23 @@ export function describeCluster(profile: Profile, overall: Profile): { traits: s
   const en = [head.map((t) => EN[t]).join(' '), tail.map((t) => EN[t]).join(', ')].filter(Boolean).join(', ') || EN[traits[0]!]!;
   return { traits, suggestedName: { zh, en: en.charAt(0).toUpperCase() + en.slice(1) } };
 }
+
+/**
+ * Clusters whose suggested names came out the same are told apart by their average age and annual
+ * premium ("年轻家庭·保障需求高（均龄 32 岁，年保费 ¥4,800）"), and by their number if even those agree.
+ */
+export function distinguishSameNames<T extends { no: number; profile: Profile; suggestedName: { zh: string; en: string } }>(clusters: T[]): T[] {
+  const count = new Map<string, number>();
+  for (const c of clusters) count.set(c.suggestedName.zh, (count.get(c.suggestedName.zh) ?? 0) + 1);
+  const figures = (c: T) => {
+    const age = Math.round(c.profile.age ?? 0);
+    const yuan = Math.round((c.profile.annual_premium_fen ?? 0) / 100).toLocaleString('en-US');
+    return { zh: `均龄 ${age} 岁，年保费 ¥${yuan}`, en: `avg. age ${age}, premium ¥${yuan}` };
+  };
+  const named = clusters.map((c) =>
+    (count.get(c.suggestedName.zh) ?? 0) > 1 ? { ...c, suggestedName: { zh: `${c.suggestedName.zh}（${figures(c).zh}）`, en: `${c.suggestedName.en} (${figures(c).en})` } } : c,
+  );
+  const again = new Map<string, number>();
+  for (const c of named) again.set(c.suggestedName.zh, (again.get(c.suggestedName.zh) ?? 0) + 1);
+  return named.map((c) => ((again.get(c.suggestedName.zh) ?? 0) > 1 ? { ...c, suggestedName: { zh: `${c.suggestedName.zh}·第 ${c.no + 1} 组`, en: `${c.suggestedName.en}, group ${c.no + 1}` } } : c));
+}

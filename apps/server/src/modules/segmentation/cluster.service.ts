@@ -13,7 +13,7 @@ import { recordAuditEvent } from '../audit/index.ts';
 import { assignClusters } from './cluster-assign.ts';
 import { fitClustersOffThread } from './cluster-fit.ts';
 import { CLUSTERED, CLUSTER_FEATURES } from './cluster-features.ts';
-import { describeCluster } from './cluster-names.ts';
+import { describeCluster, distinguishSameNames } from './cluster-names.ts';
 import { createSegmentInTransaction } from './segment.service.ts';
 import { mayAnalyseSegmentation, mayReadSegmentation } from './segmentation.policy.ts';
 
@@ -101,11 +101,13 @@ export async function runClusters(deps: ModuleDeps, actor: Actor, input: z.infer
     const assigned = await assignClusters(tx);
     const profiles = await profileClusters(tx);
     const overall = profiles.get(-1)!;
-    const described = clusters.map((c) => {
-      const profile = profiles.get(c.no) ?? { size: 0 };
-      const { traits, suggestedName } = describeCluster(profile, overall);
-      return { ...c, size: profile.size ?? 0, profile: Object.fromEntries(Object.entries(profile).filter(([key]) => key !== 'size')), traits, suggestedName };
-    });
+    const described = distinguishSameNames(
+      clusters.map((c) => {
+        const profile = profiles.get(c.no) ?? { size: 0 };
+        const { traits, suggestedName } = describeCluster(profile, overall);
+        return { ...c, size: profile.size ?? 0, profile: Object.fromEntries(Object.entries(profile).filter(([key]) => key !== 'size')), traits, suggestedName };
+      }),
+    );
     await tx.updateTable('cluster_run').set({ clusters: JSON.stringify(described), customers: assigned }).where('id', '=', id).execute();
     await recordAuditEvent(tx, actor, { action: 'cluster.changed', entityType: 'cluster_run', entityId: id, data: { k: best.k, silhouette: best.silhouette, customers: assigned } });
   });

@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TSegmentationField } from '@anxin/contracts';
 import { Button, Col, Flex, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useActiveClusterRun } from '../../../api/clusters.ts';
 import { fenToYuanText, parseYuanToFen } from '../../../format.ts';
 import { initialValueOf, newDraft, type DraftCondition } from './condition-drafts.ts';
 import { useSegmentationLabels, type ConditionValue, type TConditionOp } from './segmentation-labels.ts';
@@ -180,6 +181,10 @@ function ValueInput({
     );
   }
 
+  if (field.field === 'cluster_no' && (op === '=' || op === '!=' || op === 'in')) {
+    return <ClusterInput multiple={op === 'in'} value={value} onChange={onChange} disabled={disabled} ariaLabel={valueLabel} testId={testId} />;
+  }
+
   if (op === 'in') {
     const list = Array.isArray(value) ? value : [];
     return (
@@ -266,6 +271,47 @@ function NumberInput({
       disabled={disabled}
       suffix={field.type === 'percent' ? '%' : undefined}
       aria-label={ariaLabel}
+      data-testid={testId}
+    />
+  );
+}
+
+/**
+ * A cluster of the active clustering, by its number as the cluster page shows it (1-based) and its
+ * name; the condition keeps the stored 0-based number.
+ */
+function ClusterInput({
+  multiple,
+  value,
+  onChange,
+  disabled,
+  ariaLabel,
+  testId,
+}: {
+  multiple: boolean;
+  value: ConditionValue | null;
+  onChange: (value: ConditionValue | null) => void;
+  disabled?: boolean;
+  ariaLabel: string;
+  testId: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const run = useActiveClusterRun();
+  const options = (run.data?.clusters ?? []).map((c) => ({
+    value: c.no,
+    label: `${t('segmentation.clusters.clusterNo', { no: c.no + 1 })} · ${c.name ?? (i18n.language.startsWith('en') ? c.suggestedName.en : c.suggestedName.zh)}`,
+  }));
+  return (
+    <Select<number | number[]>
+      style={{ width: '100%' }}
+      mode={multiple ? 'multiple' : undefined}
+      loading={run.isPending}
+      placeholder={t('segmentation.builder.choose')}
+      aria-label={ariaLabel}
+      disabled={disabled}
+      value={(multiple ? (Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : []) : typeof value === 'number' ? value : undefined) as number | number[] | undefined}
+      options={options}
+      onChange={(v) => onChange(v)}
       data-testid={testId}
     />
   );
