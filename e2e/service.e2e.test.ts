@@ -95,6 +95,16 @@ describe('service journey in Chromium: claim closed → visit → survey → NPS
     await customer.page.goto(`${server.baseUrl}/survey/${token}`);
     await customer.page.waitForSelector(byTestId('survey-already-answered'));
 
+    // ── The template as the customer sees it: the preview, in Chinese and in English ──
+    await admin.page.goto(`${server.baseUrl}/surveys`);
+    await admin.page.click(byTestId('survey-tab-templates'));
+    await admin.page.click(byTestId('survey-template-preview-claim_closure'));
+    await admin.page.waitForSelector(byTestId('survey-preview'));
+    expect(await admin.page.locator(`${byTestId('survey-preview')} ${byTestId('survey-question-csat')}`).textContent()).toContain('您对本次理赔服务的满意程度');
+    await admin.page.locator(byTestId('survey-preview-locale')).getByText('English').click();
+    expect(await admin.page.locator(`${byTestId('survey-preview')} ${byTestId('survey-question-csat')}`).textContent()).toContain('How satisfied are you with how we handled your claim?');
+    await admin.page.keyboard.press('Escape');
+
     // ── NPS on the dashboard: the only answer in the demo is a promoter → 100 ──
     await admin.page.goto(`${server.baseUrl}/`);
     await admin.page.waitForSelector(byTestId('kpi-nps'));

@@ -1,15 +1,15 @@
 import { SafetyCertificateFilled } from '@ant-design/icons';
 import type { TPublicSurvey, TSurveyQuestion } from '@anxin/contracts';
-import { Button, Card, Flex, Input, Layout, Radio, Result, Skeleton, Space, Typography, theme } from 'antd';
+import { Button, Card, Flex, Layout, Result, Skeleton, Typography, theme } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../../api/client.ts';
 import { useAnswerPublicSurvey, usePublicSurvey } from '../../../api/surveys.ts';
-import { CsatRate } from '../../../components/csat-rate.tsx';
 import { LanguageSwitch } from '../../../components/language-switch.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useFormat } from '../../../format.ts';
+import { SurveyQuestion } from '../components/survey-question.tsx';
 
 type Answers = Record<string, number | string | undefined>;
 /** Why the survey cannot be answered (from the survey's status or the server's error code). */
@@ -17,85 +17,6 @@ type Closed = 'SURVEY_NOT_FOUND' | 'SURVEY_EXPIRED' | 'SURVEY_ALREADY_ANSWERED';
 const CLOSED_CODES: readonly string[] = ['SURVEY_NOT_FOUND', 'SURVEY_EXPIRED', 'SURVEY_ALREADY_ANSWERED'] satisfies Closed[];
 const closedBy = (error: unknown): Closed | null => (isApiError(error) && CLOSED_CODES.includes(error.code) ? (error.code as Closed) : null);
 const CLOSED_TEST_IDS: Record<Closed, string> = { SURVEY_NOT_FOUND: 'survey-not-found', SURVEY_EXPIRED: 'survey-expired', SURVEY_ALREADY_ANSWERED: 'survey-already-answered' };
-
-/** NPS: 0–10, one large button each (wraps on a phone), with the meaning of both ends. */
-function NpsScale({ value, onChange }: { value?: number; onChange: (value: number) => void }) {
-  const { t } = useTranslation();
-  return (
-    <div>
-      <Flex gap={6} wrap role="radiogroup">
-        {Array.from({ length: 11 }, (_, n) => (
-          <Button
-            key={n}
-            type={value === n ? 'primary' : 'default'}
-            role="radio"
-            aria-checked={value === n}
-            onClick={() => onChange(n)}
-            style={{ width: 44, height: 44, padding: 0 }}
-            data-testid={`survey-nps-${n}`}
-          >
-            {n}
-          </Button>
-        ))}
-      </Flex>
-      <Flex justify="space-between" style={{ marginTop: 4, fontSize: 12 }}>
-        <Typography.Text type="secondary">{t('publicSurvey.npsLow')}</Typography.Text>
-        <Typography.Text type="secondary">{t('publicSurvey.npsHigh')}</Typography.Text>
-      </Flex>
-    </div>
-  );
-}
-
-function Question({ question, locale, value, missing, onChange }: { question: TSurveyQuestion; locale: 'zh-CN' | 'en-US'; value: number | string | undefined; missing: boolean; onChange: (value: number | string) => void }) {
-  const { t } = useTranslation();
-  const { token } = theme.useToken();
-  const label = question.label[locale];
-  return (
-    <div data-testid={`survey-question-${question.key}`} data-kind={question.kind}>
-      <Typography.Paragraph strong style={{ marginBottom: 8, fontSize: 15 }}>
-        {question.required && <span style={{ color: token.colorError, marginInlineEnd: 4 }}>*</span>}
-        {label}
-      </Typography.Paragraph>
-      {question.kind === 'csat' && (
-        <div>
-          <CsatRate value={typeof value === 'number' ? value : undefined} onChange={onChange} testIdPrefix="survey-csat-" ariaLabel={label} size={36} />
-          <Flex justify="space-between" style={{ maxWidth: 230, fontSize: 12 }}>
-            <Typography.Text type="secondary">{t('publicSurvey.csatLow')}</Typography.Text>
-            <Typography.Text type="secondary">{t('publicSurvey.csatHigh')}</Typography.Text>
-          </Flex>
-        </div>
-      )}
-      {question.kind === 'nps' && <NpsScale value={typeof value === 'number' ? value : undefined} onChange={onChange} />}
-      {question.kind === 'text' && (
-        <Input.TextArea
-          rows={3}
-          maxLength={2000}
-          value={typeof value === 'string' ? value : undefined}
-          onChange={(e) => onChange(e.target.value)}
-          placeholder={t('publicSurvey.textPlaceholder')}
-          aria-label={label}
-          data-testid={`survey-text-${question.key}`}
-        />
-      )}
-      {question.kind === 'choice' && (
-        <Radio.Group value={value} onChange={(e) => onChange(e.target.value as string)} data-testid={`survey-choice-${question.key}`}>
-          <Space orientation="vertical">
-            {(question.options ?? []).map((o) => (
-              <Radio key={o.value} value={o.value} data-testid={`survey-choice-${question.key}-${o.value}`}>
-                {o.label[locale]}
-              </Radio>
-            ))}
-          </Space>
-        </Radio.Group>
-      )}
-      {missing && (
-        <Typography.Text type="danger" style={{ display: 'block', marginTop: 4 }} data-testid={`survey-missing-${question.key}`}>
-          {t('publicSurvey.answerRequired')}
-        </Typography.Text>
-      )}
-    </div>
-  );
-}
 
 function SurveyForm({ token, survey, onAnswered, onClosed }: { token: string; survey: TPublicSurvey; onAnswered: () => void; onClosed: (why: Closed) => void }) {
   const { t, i18n } = useTranslation();
@@ -141,7 +62,7 @@ function SurveyForm({ token, survey, onAnswered, onClosed }: { token: string; su
       <Typography.Paragraph type="secondary">{t(`publicSurvey.intro.${survey.context}`)}</Typography.Paragraph>
       <Flex vertical gap={24}>
         {survey.questions.map((q) => (
-          <Question key={q.key} question={q} locale={locale} value={answers[q.key]} missing={showMissing && isMissing(q)} onChange={(value) => setAnswers((old) => ({ ...old, [q.key]: value }))} />
+          <SurveyQuestion key={q.key} question={q} locale={locale} value={answers[q.key]} missing={showMissing && isMissing(q)} onChange={(value) => setAnswers((old) => ({ ...old, [q.key]: value }))} />
         ))}
         {answer.isError && !closedBy(answer.error) && <ProblemAlert error={answer.error} testId="survey-submit-error" />}
         <Button type="primary" size="large" block onClick={submit} loading={answer.isPending} data-testid="survey-submit">

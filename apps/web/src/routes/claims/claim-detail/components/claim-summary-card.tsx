@@ -28,7 +28,7 @@ export function ClaimSummaryCard({ claim: c }: { claim: TClaim }) {
     { key: 'paid', label: t('claims.amountPaid'), children: <span data-testid="claim-amount-paid">{format.fen(c.amountPaidFen)}</span> },
     { key: 'assignee', label: t('claims.assignee'), children: <span data-testid="claim-assignee">{c.assignee?.name ?? t('claims.unassigned')}</span> },
     { key: 'reporter', label: t('claims.reporter'), children: c.reporterName ?? none },
-    { key: 'phone', label: t('claims.reporterPhone'), children: <span className="anxin-mono">{c.reporterPhoneMasked ?? none}</span> },
+    { key: 'phone', label: t('claims.reporterPhone'), children: c.reporterPhoneMasked ? <span className="anxin-mono">{c.reporterPhoneMasked}</span> : none },
     ...(c.denialReason || c.denialClause
       ? [
           { key: 'clause', label: t('claims.denialClause'), span: 2, children: <span data-testid="claim-denial-clause">{c.denialClause ?? none}</span> },

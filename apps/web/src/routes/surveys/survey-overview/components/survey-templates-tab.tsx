@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../../../components/problem-alert.tsx';
 import { useCurrentUser } from '../../../../components/require-session.tsx';
 import { useServiceLabels } from '../../../../components/service-labels.ts';
 import { can } from '../../../../permissions.ts';
+import { SurveyPreviewModal } from './survey-preview-modal.tsx';
 import { SurveyTemplateModal } from './survey-template-modal.tsx';
 
 /** The survey templates: which questions each survey context asks; service managers edit them. */
@@ -19,6 +20,7 @@ export function SurveyTemplatesTab() {
   const list = useSurveyTemplates();
   const update = useUpdateSurveyTemplate();
   const [editing, setEditing] = useState<TSurveyTemplate | 'new' | null>(null);
+  const [previewing, setPreviewing] = useState<TSurveyTemplate | null>(null);
   const manages = can(me, 'service:manage');
 
   const columns: TableColumnsType<TSurveyTemplate> = [
@@ -53,19 +55,22 @@ export function SurveyTemplatesTab() {
         />
       ),
     },
-    ...(manages
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_: unknown, tpl: TSurveyTemplate) => (
-              <Button size="small" onClick={() => setEditing(tpl)} data-testid={`survey-template-edit-${tpl.code}`}>
-                {t('surveys.templates.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_: unknown, tpl: TSurveyTemplate) => (
+        <Flex gap={4}>
+          <Button size="small" onClick={() => setPreviewing(tpl)} data-testid={`survey-template-preview-${tpl.code}`}>
+            {t('surveys.templates.preview')}
+          </Button>
+          {manages && (
+            <Button size="small" onClick={() => setEditing(tpl)} data-testid={`survey-template-edit-${tpl.code}`}>
+              {t('surveys.templates.edit')}
+            </Button>
+          )}
+        </Flex>
+      ),
+    },
   ];
 
   return (
@@ -91,6 +96,7 @@ export function SurveyTemplatesTab() {
         />
       </div>
       {editing && <SurveyTemplateModal template={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {previewing && <SurveyPreviewModal template={previewing} onClose={() => setPreviewing(null)} />}
     </Flex>
   );
 }
