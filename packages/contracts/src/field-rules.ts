@@ -142,6 +142,16 @@ export const FIELD_RULES = [
   'renewal_other_holder',
   'renewal_not_in_force',
   'already_renewed',
+  /** The policy already has the status params.policyStatus. */
+  'status_unchanged',
+  /** A params.policyStatus policy is final: no status change. */
+  'status_final',
+  /** A params.fromPolicyStatus policy cannot become params.toPolicyStatus. */
+  'status_not_allowed',
+  /** The cooling-off period ended on params.date: surrender instead of cancelling. */
+  'cooling_off_ended',
+  /** The policy runs until params.date and expires then: surrender to end it sooner. */
+  'runs_until_expiry',
   /** The policy status cannot change this way (the message says why). */
   'status_change_refused',
   'use_surrender',

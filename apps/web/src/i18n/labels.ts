@@ -27,9 +27,12 @@ import type {
   TRole,
   TTier,
 } from '@anxin/contracts';
+import { POLICY_STATUSES } from '@anxin/contracts';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
 import { fieldProblemParams, type FieldProblemLike } from './field-problem.ts';
+
+const isPolicyStatus = (value: string): value is (typeof POLICY_STATUSES)[number] => (POLICY_STATUSES as readonly string[]).includes(value);
 
 const KNOWN_ENTITY_TYPES = [
   'staff',
@@ -110,7 +113,20 @@ export function useLabels() {
     knownEntityTypes: KNOWN_ENTITY_TYPES,
     /** What is wrong with one field, in the console's language (by the error's rule). */
     fieldProblem: (problem: FieldProblemLike): string =>
-      problem.rule ? t(`fieldRules.${problem.rule}`, { ...fieldProblemParams(problem, i18n.language, (type) => t(`fieldTypes.${type}`)), defaultValue: problem.message }) : problem.message,
+      // A row refused as a whole (out of scope, a mismatch) says so by its error code, not the server's English.
+      problem.rule === 'invalid' && problem.code && problem.code !== 'VALIDATION_FAILED' && i18n.exists(`errors.${problem.code}`)
+        ? t(`errors.${problem.code as 'INTERNAL'}`)
+        : problem.rule
+        ? t(`fieldRules.${problem.rule}`, {
+            ...fieldProblemParams(
+              problem,
+              i18n.language,
+              (type) => t(`fieldTypes.${type}`),
+              (status) => (isPolicyStatus(status) ? t(`policyEnums.status.${status}`) : status),
+            ),
+            defaultValue: problem.message,
+          })
+        : problem.message,
     /** A one-line, translated statement of what went wrong. */
     problemTitle: (error: unknown) => {
       if (isApiError(error)) return t(`errors.${error.code}`);

@@ -2,7 +2,7 @@ import type { TCreateEndorsementRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, forbidden, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldProblem, forbidden, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { maskBankAccount, mergeContacts } from '../customers/index.ts';
@@ -132,7 +132,7 @@ async function applyChange(deps: ModuleDeps, tx: Tx, actor: Actor, policy: Polic
     }
     case 'surrender': {
       const refusal = transitionRefusal(policy.status, 'surrendered', { on: input.effectiveOn, coolingOffEndsOn: policy.cooling_off_ends_on, expiresOn: policy.expires_on });
-      if (refusal) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `Surrender refused: ${refusal}`, [{ field: 'body.type', message: refusal, rule: 'status_change_refused' }]);
+      if (refusal) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `Surrender refused: ${refusal.message}`, [fieldProblem('body.type', refusal)]);
       await updateOnce(tx, policy, input.version, {
         status: 'surrendered',
         status_reason: input.reason,

@@ -32,14 +32,14 @@ describe('policy status state machine', () => {
 
   it('surrendered, expired and cancelled are final', () => {
     expect(POLICY_STATUSES.filter(isFinalStatus)).toEqual(['surrendered', 'expired', 'cancelled']);
-    expect(transitionRefusal('expired', 'in_force', ctx)).toBe('a expired policy cannot change status');
-    expect(transitionRefusal('pending', 'lapsed', ctx)).toBe('a pending policy cannot become lapsed (allowed: in_force, cancelled)');
-    expect(transitionRefusal('in_force', 'in_force', ctx)).toBe('the policy is already in_force');
+    expect(transitionRefusal('expired', 'in_force', ctx)?.message).toBe('a expired policy cannot change status');
+    expect(transitionRefusal('pending', 'lapsed', ctx)?.message).toBe('a pending policy cannot become lapsed (allowed: in_force, cancelled)');
+    expect(transitionRefusal('in_force', 'in_force', ctx)?.message).toBe('the policy is already in_force');
   });
 
   it('cancels an in-force policy only up to the last cooling-off day', () => {
     expect(transitionRefusal('in_force', 'cancelled', { on: '2026-03-16', coolingOffEndsOn: '2026-03-16', expiresOn: '2027-03-09' })).toBeNull();
-    expect(transitionRefusal('in_force', 'cancelled', { on: '2026-03-17', coolingOffEndsOn: '2026-03-16', expiresOn: '2027-03-09' })).toBe(
+    expect(transitionRefusal('in_force', 'cancelled', { on: '2026-03-17', coolingOffEndsOn: '2026-03-16', expiresOn: '2027-03-09' })?.message).toBe(
       'the cooling-off period ended on 2026-03-16; record a surrender instead',
     );
     // A pending policy may always be withdrawn.
@@ -48,7 +48,7 @@ describe('policy status state machine', () => {
 
   it('lets an in-force policy expire at the end of its term, not before', () => {
     const term = { coolingOffEndsOn: '2026-03-16', expiresOn: '2027-03-09' };
-    expect(transitionRefusal('in_force', 'expired', { ...term, on: '2026-12-01' })).toBe(
+    expect(transitionRefusal('in_force', 'expired', { ...term, on: '2026-12-01' })?.message).toBe(
       'the policy runs until 2027-03-09 and expires then; to end it sooner, record a surrender (or, within the cooling-off period, cancel it)',
     );
     expect(transitionRefusal('in_force', 'expired', { ...term, on: '2027-03-09' })).toBeNull();

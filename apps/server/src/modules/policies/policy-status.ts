@@ -1,5 +1,6 @@
 // The policy status state machine: pure, unit-tested in policy-status.test.ts.
 import type { TPolicyStatus } from '@anxin/contracts';
+import { rule, type FieldProblem } from '../../platform/errors.ts';
 
 /**
  * Allowed status changes. pending → in_force on issuance, or cancelled (withdrawn). in_force →
@@ -34,16 +35,18 @@ export interface TransitionContext {
  * cooling-off day; later the policyholder surrenders instead. An in-force policy expires at the end
  * of its term, not before: ending it sooner is a surrender (or a cooling-off cancellation).
  */
-export function transitionRefusal(from: TPolicyStatus, to: TPolicyStatus, context: TransitionContext): string | null {
-  if (from === to) return `the policy is already ${from}`;
+export function transitionRefusal(from: TPolicyStatus, to: TPolicyStatus, context: TransitionContext): FieldProblem | null {
+  if (from === to) return rule('status_unchanged', `the policy is already ${from}`, { policyStatus: from });
   if (!POLICY_TRANSITIONS[from].includes(to)) {
-    return isFinalStatus(from) ? `a ${from} policy cannot change status` : `a ${from} policy cannot become ${to} (allowed: ${POLICY_TRANSITIONS[from].join(', ')})`;
+    return isFinalStatus(from)
+      ? rule('status_final', `a ${from} policy cannot change status`, { policyStatus: from })
+      : rule('status_not_allowed', `a ${from} policy cannot become ${to} (allowed: ${POLICY_TRANSITIONS[from].join(', ')})`, { fromPolicyStatus: from, toPolicyStatus: to });
   }
   if (from === 'in_force' && to === 'cancelled' && context.on > context.coolingOffEndsOn) {
-    return `the cooling-off period ended on ${context.coolingOffEndsOn}; record a surrender instead`;
+    return rule('cooling_off_ended', `the cooling-off period ended on ${context.coolingOffEndsOn}; record a surrender instead`, { date: context.coolingOffEndsOn });
   }
   if (from === 'in_force' && to === 'expired' && context.on < context.expiresOn) {
-    return `the policy runs until ${context.expiresOn} and expires then; to end it sooner, record a surrender (or, within the cooling-off period, cancel it)`;
+    return rule('runs_until_expiry', `the policy runs until ${context.expiresOn} and expires then; to end it sooner, record a surrender (or, within the cooling-off period, cancel it)`, { date: context.expiresOn });
   }
   return null;
 }

@@ -299,7 +299,7 @@ describe('POST /api/v1/policies/:id/status', () => {
     expectProblem(await changeStatus(token.csr, policy.id, { version: 2, status: 'lapsed', reason: 'x1' }), 409, 'VERSION_CONFLICT');
     // Cooling-off ended on 2025-06-16: cancelling now is a surrender, not a cancellation.
     const late = expectProblem(await changeStatus(token.csr, policy.id, { version: 3, status: 'cancelled', reason: '撤单', effectiveOn: '2026-09-02' }), 409, 'POLICY_INVALID_STATUS_CHANGE');
-    expect(late.errors![0]!.message).toBe('the cooling-off period ended on 2025-06-16; record a surrender instead');
+    expect(late.errors![0]).toMatchObject({ message: 'the cooling-off period ended on 2025-06-16; record a surrender instead', rule: 'cooling_off_ended', params: { date: '2025-06-16' } });
     const audit = await ctx.db.selectFrom('audit_event').select('data').where('action', '=', 'policy.updated').where('entity_id', '=', policy.id).orderBy('seq').execute();
     expect(audit.map((a) => (a.data as { status?: unknown }).status)).toEqual([{ from: 'in_force', to: 'lapsed' }, { from: 'lapsed', to: 'in_force' }]);
   });
@@ -308,7 +308,8 @@ describe('POST /api/v1/policies/:id/status', () => {
     const fresh = await created(token.csr, validPolicy({ productId: life, beneficiaries: [], effectiveOn: '2026-05-01', expiresOn: '2046-05-01' }));
     const res = await changeStatus(token.csr, fresh.id, { version: 1, status: 'cancelled', reason: '犹豫期内撤单', effectiveOn: '2026-05-16' });
     expect(res.json()).toMatchObject({ status: 'cancelled' });
-    expectProblem(await changeStatus(token.csr, fresh.id, { version: 2, status: 'in_force', reason: '恢复' }), 409, 'POLICY_INVALID_STATUS_CHANGE');
+    const final = expectProblem(await changeStatus(token.csr, fresh.id, { version: 2, status: 'in_force', reason: '恢复' }), 409, 'POLICY_INVALID_STATUS_CHANGE');
+    expect(final.errors![0]).toMatchObject({ field: 'body.status', rule: 'status_final', params: { policyStatus: 'cancelled' } });
     expectProblem(await ctx.request({ method: 'PATCH', url: `/api/v1/policies/${fresh.id}`, token: token.csr, payload: { version: 2, premiumFen: 1 } }), 409, 'POLICY_INVALID_STATUS_CHANGE');
   });
 });

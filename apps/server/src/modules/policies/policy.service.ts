@@ -5,7 +5,7 @@ import { inTransaction, type Tx } from '../../platform/db/database.ts';
 import { insertOutbox, insertOutboxEntries, type OutboxEntry } from '../../platform/outbox.ts';
 import type { PolicyPartyTable, PolicyTable } from '../../platform/db/schema/policies.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
-import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
+import { DomainError, fieldError, fieldProblem, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordAuditEvents, type AuditEntry } from '../audit/index.ts';
 import { findVisibleCustomerIds, maskBankAccount } from '../customers/index.ts';
@@ -362,7 +362,7 @@ export async function changePolicyStatus(deps: ModuleDeps, actor: Actor, id: str
     if (!refusal && current.status === 'pending' && input.status === 'in_force' && current.status_reason === BLACKLIST_REFERRAL_REASON && !hasPermission(actor, 'blacklist:approve')) {
       throw forbidden('This policy was referred to underwriting because a party is on the blacklist: only a blacklist approver may issue it');
     }
-    if (refusal) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `Status change refused: ${refusal}`, [{ field: 'body.status', message: refusal, rule: 'status_change_refused' }]);
+    if (refusal) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `Status change refused: ${refusal.message}`, [fieldProblem('body.status', refusal)]);
     const reinstated = input.status === 'in_force';
     const updated = await updatePolicyRow(tx, id, input.version, {
       status: input.status,
