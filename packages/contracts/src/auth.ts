@@ -97,7 +97,7 @@ export const ZColleagueQuery = z.object({
 export type TColleagueQuery = z.infer<typeof ZColleagueQuery>;
 
 export const ZColleague = z
-  .object({ id: ZId, displayName: z.string(), username: z.string(), unitName: z.string() })
+  .object({ id: ZId, displayName: z.string(), username: z.string(), unitName: z.string(), active: z.boolean() })
   .meta({ id: 'Colleague' });
 export type TColleague = z.infer<typeof ZColleague>;
 export const ZColleagueList = z.object({ items: z.array(ZColleague) });

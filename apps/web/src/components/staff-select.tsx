@@ -1,6 +1,7 @@
 import type { TRole } from '@anxin/contracts';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useColleagues } from '../api/staff.ts';
 
 interface StaffSelectProps {
@@ -24,6 +25,7 @@ interface StaffSelectProps {
  * (server-side search in the colleague directory, which every staff member may use).
  */
 export function StaffSelect({ value, onChange, placeholder, role, permission, underUnitId, testId, id, allowClear = true, style }: StaffSelectProps) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   useEffect(() => {
@@ -35,7 +37,7 @@ export function StaffSelect({ value, onChange, placeholder, role, permission, un
   const missing = Boolean(value) && !results.data?.items.some((s) => s.id === value);
   const selected = useColleagues({ id: value ?? undefined }, { enabled: missing });
 
-  const labelOf = (s: { displayName: string; username: string; unitName: string }) => `${s.displayName} (${s.username}) · ${s.unitName}`;
+  const labelOf = (s: { displayName: string; username: string; unitName: string; active: boolean }) => `${s.displayName} (${s.username}) · ${s.unitName}${s.active ? '' : ` · ${t('staffStatus.disabled')}`}`;
   const options = (results.data?.items ?? []).map((s) => ({ value: s.id, label: labelOf(s) }));
   const chosen = missing ? selected.data?.items[0] : undefined;
   if (chosen && !options.some((o) => o.value === chosen.id)) options.unshift({ value: chosen.id, label: labelOf(chosen) });

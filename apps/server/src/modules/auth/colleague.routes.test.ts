@@ -30,11 +30,13 @@ describe('GET /api/v1/colleagues', () => {
     expectProblem(await ctx.request({ method: 'GET', url: '/api/v1/staff?page=1&pageSize=20', token: token.csr }), 403, 'FORBIDDEN');
     const agents = await colleagues(token.csr, '?role=agent');
     expect(names(agents)).toEqual(['a.agent']); // not the disabled one, not West's
-    expect(agents[0]).toEqual({ id: expect.any(String), displayName: 'a.agent', username: 'a.agent', unitName: 'East city A' });
+    expect(agents[0]).toEqual({ id: expect.any(String), displayName: 'a.agent', username: 'a.agent', unitName: 'East city A', active: true });
     expect(JSON.stringify(agents)).not.toContain('13912345678');
     expect(names(await colleagues(token.manager, '?role=agent'))).toEqual(['a.agent']);
     expect(names(await colleagues(token.manager, '?q=ADJ'))).toEqual(['b.adjuster']);
     expect(await colleagues(token.csr, `?id=${csr.staff.id}`)).toHaveLength(1);
+    // One id is found whatever its status: a disabled owner still shows by name.
+    expect(await colleagues(token.csr, `?id=${gone.staff.id}`)).toEqual([expect.objectContaining({ id: gone.staff.id, active: false })]);
   });
 
   it('filters by the roles that grant a permission, and by a unit of the caller’s scope', async () => {

@@ -11,7 +11,7 @@ import { ROLE_PERMISSIONS } from './permissions.ts';
  * active staff of the caller's subtree by name and unit, nothing else of their accounts. Every staff
  * member may use it, since choosing a colleague is part of their work; an API key needs
  * `staff:read`. Filters: part of the name, a role, a permission (the roles that grant it), a unit's
- * subtree, or one id.
+ * subtree, or one id (found whatever its status, so a disabled owner or assignee still shows by name).
  */
 export async function listColleagues(db: Executor, actor: Actor, query: TColleagueQuery): Promise<TColleagueList> {
   if (actor.kind !== 'staff' && !hasPermission(actor, 'staff:read')) throw forbidden('You may not look up staff');
@@ -27,5 +27,5 @@ export async function listColleagues(db: Executor, actor: Actor, query: TColleag
     underPath = unit && unit.path.startsWith(actor.orgPath) ? unit.path : '/nowhere/';
   }
   const rows = await findColleagues(db, actor.orgPath, { q: query.q, roles, underPath, id: query.id, limit: query.limit });
-  return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, username: r.username, unitName: r.unit_name })) };
+  return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, username: r.username, unitName: r.unit_name, active: r.status === 'active' })) };
 }

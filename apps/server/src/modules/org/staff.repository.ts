@@ -112,7 +112,9 @@ export async function countStaff(db: Executor) {
  * username, holding one of `roles`, under `underPath`, or just `id`; by name.
  */
 export async function findColleagues(db: Executor, scopePath: string, filter: { q?: string | undefined; roles?: readonly string[] | undefined; underPath?: string | undefined; id?: string | undefined; limit: number }) {
-  let q = baseQuery(db).where('o.path', 'like', `${scopePath}%`).where('s.status', '=', 'active');
+  let q = baseQuery(db).where('o.path', 'like', `${scopePath}%`);
+  // Pickers offer active staff; one id is looked up whatever its status (a record names who it names).
+  if (!filter.id) q = q.where('s.status', '=', 'active');
   if (filter.underPath) q = q.where('o.path', 'like', `${filter.underPath}%`);
   if (filter.roles) q = filter.roles.length === 0 ? q.where(sql<boolean>`false`) : q.where(sql<boolean>`s.roles && ${sql.val(filter.roles)}::text[]`);
   if (filter.id) q = q.where('s.id', '=', filter.id);
@@ -120,5 +122,5 @@ export async function findColleagues(db: Executor, scopePath: string, filter: { 
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([eb('s.username', 'ilike', like), eb('s.display_name', 'ilike', like)]));
   }
-  return q.select(['s.id', 's.username', 's.display_name', 'o.name as unit_name']).orderBy('s.display_name').orderBy('s.username').limit(filter.limit).execute();
+  return q.select(['s.id', 's.username', 's.display_name', 's.status', 'o.name as unit_name']).orderBy('s.display_name').orderBy('s.username').limit(filter.limit).execute();
 }
