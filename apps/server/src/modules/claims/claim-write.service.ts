@@ -94,7 +94,8 @@ async function applyClockEffects(tx: Tx, claim: ClaimRow, move: ClaimMove | 'adv
       break;
     case 'approve':
     case 'fast_track_approve':
-      if (!clocks.has('determination')) start('determination');
+      // Approved before any decision clock ran (the fast track decides at reporting): it starts and stops now.
+      if (!clocks.has('determination')) clocks.set('determination', startClock('determination', rules.determination, now));
       edit('determination', (c) => stopClock(c, now));
       edit('advance_payment', (c) => stopClock(c, now));
       start('payment');

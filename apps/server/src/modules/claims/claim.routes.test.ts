@@ -184,6 +184,8 @@ describe('fast track', () => {
     expect(approved).toMatchObject({ status: 'paying', fastTrack: true, amountApprovedFen: 420_000 });
     expect(approved.fastTrackDecision!.trace.every((r) => r.passed)).toBe(true);
     expect(approved.clocks.find((c) => c.kind === 'payment')).toMatchObject({ state: 'running', rule: { days: 10 } });
+    // Decided at once: no decision deadline is left running (it would show on the overdue board).
+    expect(approved.clocks.find((c) => c.kind === 'determination')).toMatchObject({ state: 'met', stoppedAt: expect.any(String) });
     expect(approved.events.map((e) => e.type)).toEqual(expect.arrayContaining(['reported', 'document_added', 'fast_track_approve', 'payment_instructed']));
     const outbox = await ctx.db.selectFrom('outbox').select('topic').where('aggregate_id', '=', claim.id).execute();
     expect(outbox.map((o) => o.topic)).toContain('claim.payment_instructed');
