@@ -40,7 +40,7 @@ export interface Config {
    * read queued messages — portal one-time codes included — in the console instead of on a phone.
    */
   devInbox: boolean;
-  /** Minutes between background sweeps that record claim and complaint clock warnings and breaches (ANXIN_CLAIM_SWEEP_MINUTES; 0 = off). */
+  /** Minutes between background sweeps that record claim and complaint clock warnings and breaches and expire policies past their term (ANXIN_CLAIM_SWEEP_MINUTES; 0 = off). */
   claimSweepMinutes: number;
   /** Seconds between passes of the in-process job worker (outbox, due rules, messages; ANXIN_JOBS_EVERY_SECONDS; 0 = off, run `anxin jobs run` instead). */
   jobsEverySeconds: number;

@@ -5,6 +5,7 @@ import { publishAndDeliver, runDueWork } from './modules/automation/index.ts';
 import { loadConfig, type Config } from './config.ts';
 import { analyseDemoBook, loadDemo } from './demo/index.ts';
 import { sweepClaimClocks } from './modules/claims/index.ts';
+import { expireEndedPolicies } from './modules/policies/index.ts';
 import { escalateOverdueActions, sweepComplaintClocks } from './modules/complaints/index.ts';
 import { processWorkerId } from './platform/jobs.ts';
 import { repeatTask } from './platform/repeat.ts';
@@ -91,6 +92,7 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
     const deps = { db: database.db, cipher: cipherFor(config) };
     const every = config.claimSweepMinutes * 60_000;
     stops.push(repeatTask('claim clock sweep', () => sweepClaimClocks(deps), every, app.log));
+    stops.push(repeatTask('policy expiry', () => expireEndedPolicies(deps), every, app.log));
     stops.push(repeatTask('complaint clock sweep', async () => (await sweepComplaintClocks(deps)) + (await escalateOverdueActions(deps)), every, app.log));
   }
   if (config.jobsEverySeconds > 0) {

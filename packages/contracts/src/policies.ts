@@ -249,6 +249,8 @@ export const ZPolicyListQuery = ZCursorQuery.extend({
   orgUnitId: ZId.optional(),
   /** Policies expiring on or before this date (renewal work lists). */
   expiringBefore: ZDate.optional(),
+  /** … and on or after this one (the console's "expiring within 30 days" starts today). */
+  expiringFrom: ZDate.optional(),
 });
 export type TPolicyListQuery = z.infer<typeof ZPolicyListQuery>;
 /** The same filters without paging (exports). */

@@ -22,8 +22,12 @@ export interface PolicyListFilters {
   customerId?: string;
   agentId?: string;
   orgUnitId?: string;
-  /** Policies expiring on or before this date (`YYYY-MM-DD`). */
+  /** Policies expiring on or before this date (`YYYY-MM-DD`)… */
   expiringBefore?: string;
+  /** … and on or after this one. */
+  expiringFrom?: string;
+  /** `expiresOn` for renewal work lists; newest first otherwise. */
+  sort?: 'expiresOn';
 }
 
 export const policyKeys = {

@@ -2,6 +2,7 @@ import type { TAttributeDefinition } from '@anxin/contracts';
 import { Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAttributeLabel } from '../api/customer-attributes.ts';
+import { DateInput } from './date-input.tsx';
 
 type AttributeValue = string | number | boolean | null | undefined;
 
@@ -21,7 +22,7 @@ export function AttributeInput({ definition, value, onChange, id }: AttributeInp
     case 'number':
       return <InputNumber id={id} value={typeof value === 'number' ? value : null} onChange={(v) => onChange?.(v ?? null)} style={{ width: '100%' }} data-testid={testId} />;
     case 'date':
-      return <Input id={id} type="date" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange?.(e.target.value || null)} data-testid={testId} />;
+      return <DateInput id={id} value={typeof value === 'string' ? value : null} onChange={(v) => onChange?.(v ?? null)} testId={testId} />;
     case 'boolean':
       return (
         <Select

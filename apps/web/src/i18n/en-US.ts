@@ -1905,6 +1905,7 @@ export const enUS: Messages = {
     renewalOf: 'Renews the previous policy',
     renewedBy: 'Renewed by a new policy',
     statusReason: 'Reason for status',
+    statusReasons: { termEnded: 'End of the policy term', renewed: 'Renewed', blacklistReferral: 'A party is on the blacklist: referred to underwriting' },
     surrenderValue: 'Surrender value',
     surrenderValueYuan: 'Surrender value (yuan)',
     expiring: 'Expiring',

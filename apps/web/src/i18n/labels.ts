@@ -35,6 +35,7 @@ import { fieldProblemParams, type FieldProblemLike } from './field-problem.ts';
 const isPolicyStatus = (value: string): value is (typeof POLICY_STATUSES)[number] => (POLICY_STATUSES as readonly string[]).includes(value);
 
 const KNOWN_ENTITY_TYPES = [
+  'job',
   'staff',
   'org_unit',
   'api_key',

@@ -1901,6 +1901,7 @@ export const zhCN = {
     renewalOf: '续保自上一张保单',
     renewedBy: '已续保为新保单',
     statusReason: '状态原因',
+    statusReasons: { termEnded: '保险期间届满', renewed: '已续保', blacklistReferral: '投保人或被保险人在黑名单上，转核保审核' },
     surrenderValue: '退保金',
     surrenderValueYuan: '退保金（元）',
     expiring: '即将满期',

@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import type { Insertable } from 'kysely';
 import type { ApiKeyTable } from '../../platform/db/schema.ts';
 
-const columns = ['k.id', 'k.name', 'k.prefix', 'k.scopes', 'k.org_unit_id', 'k.created_at', 'k.expires_at', 'k.last_used_at', 'k.revoked_at', 's.username as created_by_name'] as const;
+const columns = ['k.id', 'k.name', 'k.prefix', 'k.scopes', 'k.org_unit_id', 'k.created_at', 'k.expires_at', 'k.last_used_at', 'k.revoked_at', 's.display_name as created_by_name'] as const;
 
 export type ApiKeyRow = NonNullable<Awaited<ReturnType<typeof findApiKeyById>>>;
 

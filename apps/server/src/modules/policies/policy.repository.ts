@@ -100,6 +100,7 @@ export async function listPolicies(
   if (filters.agentId) q = q.where('p.agent_id', '=', filters.agentId);
   if (filters.unitPath) q = q.where('o.path', 'like', `${filters.unitPath}%`);
   if (filters.expiringBefore) q = q.where('p.expires_on', '<=', filters.expiringBefore);
+  if (filters.expiringFrom) q = q.where('p.expires_on', '>=', filters.expiringFrom);
   if (filters.customerId) {
     const customerId = filters.customerId;
     q = q.where((eb) => eb.exists(eb.selectFrom('policy_party as pp').select('pp.policy_id').whereRef('pp.policy_id', '=', 'p.id').where('pp.customer_id', '=', customerId)));

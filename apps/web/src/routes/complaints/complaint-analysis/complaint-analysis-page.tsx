@@ -1,7 +1,7 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { TComplaintAnalysis, TComplaintCategory, TComplaintChannel } from '@anxin/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, Flex, Input, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiDownload, apiFetch } from '../../../api/client.ts';
@@ -12,6 +12,7 @@ import { useCurrentUser } from '../../../components/require-session.tsx';
 import { can } from '../../../permissions.ts';
 import { useComplaintLabels } from '../components/complaint-labels.ts';
 import { CreateCorrectiveActionModal } from '../corrective-actions/corrective-action-dialogs.tsx';
+import { DateInput } from '../../../components/date-input.tsx';
 
 type Count = TComplaintAnalysis['byCategory'][number];
 
@@ -95,7 +96,7 @@ export function ComplaintAnalysisPage() {
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 16 }} className="no-print">
-        <Input type="month" value={month} onChange={(e) => setMonth(e.target.value)} style={{ width: 170 }} status={valid ? undefined : 'error'} data-testid="complaint-analysis-month" />
+        <DateInput picker="month" value={month} onChange={(v) => setMonth(v ?? '')} allowClear={false} style={{ width: 170 }} status={valid ? undefined : 'error'} testId="complaint-analysis-month" />
         <OrgUnitTreeSelect allowClear placeholder={t('complaints.analysis.unitDefault')} value={unitId} onChange={setUnitId} style={{ width: 260 }} />
       </Flex>
       {analysis.isError && <ProblemAlert error={analysis.error} />}

@@ -6,6 +6,7 @@ import { useFormProblem } from '../../../components/form-problem.ts';
 import { useFormRules } from '../../../components/form-rules.ts';
 import { OrgUnitTreeSelect } from '../../../components/org-unit-tree-select.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { DateInput } from '../../../components/date-input.tsx';
 
 interface CreateValues {
   ownerUnitId?: string;
@@ -46,11 +47,11 @@ export function CreateCorrectiveActionModal({ complaintId, analysisMonth, defaul
           <Input.TextArea rows={2} maxLength={1000} data-testid="corrective-action-root-cause" />
         </Form.Item>
         <Form.Item name="dueOn" label={t('correctiveActions.dueOn')} rules={[rules.required(t('correctiveActions.dueOn'))]}>
-          <Input type="date" data-testid="corrective-action-due" />
+          <DateInput testId="corrective-action-due" />
         </Form.Item>
         {!complaintId && (
           <Form.Item name="analysisMonth" label={t('correctiveActions.fromMonth')} rules={[rules.required(t('correctiveActions.fromMonth'))]}>
-            <Input type="month" />
+            <DateInput picker="month" />
           </Form.Item>
         )}
       </Form>

@@ -19,6 +19,7 @@ import { parseYuanToFen, shanghaiToday } from '../../../format.ts';
 import { useLabels } from '../../../i18n/labels.ts';
 import { can, picksColleagues } from '../../../permissions.ts';
 import { BeneficiariesField, type BeneficiaryValues } from '../components/beneficiaries-field.tsx';
+import { DateInput } from '../../../components/date-input.tsx';
 
 interface PolicyValues {
   policyNo?: string;
@@ -270,7 +271,7 @@ export function PolicyCreatePage() {
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="effectiveOn" label={t('policies.effectiveOn')} rules={[{ required: true, message: t('validation.required', { field: t('policies.effectiveOn') }) }]}>
-                <Input type="date" data-testid="policy-form-effective-on" />
+                <DateInput testId="policy-form-effective-on" />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
@@ -288,7 +289,7 @@ export function PolicyCreatePage() {
                   }),
                 ]}
               >
-                <Input type="date" data-testid="policy-form-expires-on" />
+                <DateInput testId="policy-form-expires-on" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

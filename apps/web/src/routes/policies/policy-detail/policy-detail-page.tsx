@@ -18,12 +18,24 @@ import { StatusChangeModal } from './components/status-change-modal.tsx';
 const ROLE_ORDER = { applicant: 0, insured: 1, beneficiary: 2 } as const;
 
 /** One policy: terms, parties (beneficiaries with shares), coverages, endorsements with who/when; status and endorsement actions. */
+/** Status reasons the server writes itself (renewal, end of term, blacklist referral), by their text keys. */
+const SYSTEM_STATUS_REASONS: Record<string, 'termEnded' | 'renewed' | 'blacklistReferral'> = {
+  term_ended: 'termEnded',
+  renewed: 'renewed',
+  'underwriting_referral: blacklist': 'blacklistReferral',
+};
+
 export function PolicyDetailPage() {
   const { policyId } = useParams();
   const me = useCurrentUser();
   const { t } = useTranslation();
   const labels = useLabels();
   const format = useFormat();
+  // The system's own reasons in words; a person's reason as they wrote it.
+  const statusReasonText = (reason: string) => {
+    const key = SYSTEM_STATUS_REASONS[reason];
+    return key ? t(`policies.statusReasons.${key}`) : reason;
+  };
   const policy = usePolicy(policyId);
   const [dialog, setDialog] = useState<'status' | 'endorsement' | null>(null);
 
@@ -133,7 +145,7 @@ export function PolicyDetailPage() {
                     </Flex>
                   ),
                 },
-                ...(p.statusReason ? [{ key: 'reason', label: t('policies.statusReason'), span: 2, children: p.statusReason }] : []),
+                ...(p.statusReason ? [{ key: 'reason', label: t('policies.statusReason'), span: 2, children: statusReasonText(p.statusReason) }] : []),
                 ...(p.surrenderValueFen !== null ? [{ key: 'surrender', label: t('policies.surrenderValue'), children: format.fen(p.surrenderValueFen) }] : []),
                 { key: 'created', label: t('customers.createdAt'), children: format.dateTime(p.createdAt) },
                 { key: 'updated', label: t('customers.updatedAt'), children: format.dateTime(p.updatedAt) },

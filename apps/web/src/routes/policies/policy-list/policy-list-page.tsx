@@ -173,7 +173,8 @@ export function PolicyListPage() {
             allowClear
             placeholder={t('policies.expiring')}
             value={expiringValue}
-            onChange={(days) => set({ expiringBefore: days ? addDays(today, days) : undefined })}
+            // Expiring within N days: from today to today + N, the soonest first.
+            onChange={(days) => set(days ? { expiringBefore: addDays(today, days), expiringFrom: today, sort: 'expiresOn' } : { expiringBefore: undefined, expiringFrom: undefined, sort: undefined })}
             options={EXPIRING_WINDOWS.map((days) => ({ value: days, label: t('policies.expiringWithin', { count: days }) }))}
             style={{ minWidth: 150 }}
             data-testid="policy-filter-expiring"

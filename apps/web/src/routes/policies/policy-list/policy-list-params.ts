@@ -8,6 +8,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The policy list's filters live in the URL (bookmarkable renewal work lists). */
 export function filtersFromSearch(search: URLSearchParams): PolicyListFilters {
   const expiring = search.get('expiringBefore');
+  const from = search.get('expiringFrom');
   return {
     q: search.get('q')?.trim() || undefined,
     status: oneOf(POLICY_STATUSES, search.get('status')),
@@ -17,6 +18,8 @@ export function filtersFromSearch(search: URLSearchParams): PolicyListFilters {
     agentId: search.get('agentId') || undefined,
     orgUnitId: search.get('orgUnitId') || undefined,
     expiringBefore: expiring && DATE.test(expiring) ? expiring : undefined,
+    expiringFrom: from && DATE.test(from) ? from : undefined,
+    sort: search.get('sort') === 'expiresOn' ? 'expiresOn' : undefined,
   };
 }
 

@@ -117,7 +117,8 @@ export function useSegmentationLabels() {
   const quadrant = (q: string) => (includes(QUADRANTS, q) ? t(`segmentation.quadrant.${q}`) : q);
   const tag = (code: string) => {
     const definition = tagByCode.get(code);
-    return definition ? (english ? definition.nameEn : definition.nameZh) : code;
+    // Built-in tags with no rule behind them (churn watch, good and bad customer lists) by their names on the 360 view.
+    return definition ? (english ? definition.nameEn : definition.nameZh) : t(`customer360.tagNames.${code as 'churn_watch'}`, { defaultValue: code });
   };
   const tier = (value: string) => (includes(['platinum', 'gold', 'silver', 'standard'] as const, value) ? labels.tier(value as TTier) : value);
   const productLine = (line: string) =>

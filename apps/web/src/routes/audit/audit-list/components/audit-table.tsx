@@ -62,7 +62,7 @@ export function AuditTable({ data, loading, page, pageSize, onPageChange }: Audi
       title: t('audit.actor'),
       dataIndex: 'actorName',
       width: 160,
-      render: (name: string | null) => name ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+      render: (name: string | null) => (name === null || name === 'system' ? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> : labels.actorName(name)),
     },
     {
       title: t('audit.action'),

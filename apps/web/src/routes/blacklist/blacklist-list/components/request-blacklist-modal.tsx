@@ -9,6 +9,7 @@ import { useFormRules } from '../../../../components/form-rules.ts';
 import { ProblemAlert } from '../../../../components/problem-alert.tsx';
 import { shanghaiToday } from '../../../../format.ts';
 import { useBlacklistLabels } from './blacklist-labels.ts';
+import { DateInput } from '../../../../components/date-input.tsx';
 
 interface RequestValues {
   customerId?: string;
@@ -85,7 +86,7 @@ export function RequestBlacklistModal({ customerId, onClose }: { customerId?: st
           <Input.TextArea rows={2} maxLength={1000} showCount data-testid="blacklist-request-evidence" />
         </Form.Item>
         <Form.Item name="startsOn" label={t('blacklist.startsOn')} rules={[rules.required(t('blacklist.startsOn'))]}>
-          <Input type="date" data-testid="blacklist-request-starts" />
+          <DateInput testId="blacklist-request-starts" />
         </Form.Item>
         <Form.Item
           name="expiresOn"
@@ -102,7 +103,7 @@ export function RequestBlacklistModal({ customerId, onClose }: { customerId?: st
             }),
           ]}
         >
-          <Input type="date" data-testid="blacklist-request-expires" />
+          <DateInput testId="blacklist-request-expires" />
         </Form.Item>
       </Form>
     </Modal>

@@ -5,6 +5,7 @@ import { useFormRules } from '../../../../components/form-rules.ts';
 import { useYuanRule } from '../../../../components/yuan-rules.ts';
 import { fenToYuanText, parseYuanToFen, useFormat } from '../../../../format.ts';
 import { ICD10, INVOICE_NO, type IntakeValues } from '../claim-intake-request.ts';
+import { DateInput } from '../../../../components/date-input.tsx';
 
 /** Medical expenses: hospital, ICD-10 diagnosis, stay dates and the invoices claimed. */
 export function MedicalIncidentFields() {
@@ -35,7 +36,7 @@ export function MedicalIncidentFields() {
       </Col>
       <Col xs={12} md={6}>
         <Form.Item name={['incident', 'admittedOn']} label={t('common.optionalField', { field: t('claims.intake.admittedOn') })}>
-          <Input type="date" data-testid="claim-intake-admitted-on" />
+          <DateInput testId="claim-intake-admitted-on" />
         </Form.Item>
       </Col>
       <Col xs={12} md={6}>
@@ -52,7 +53,7 @@ export function MedicalIncidentFields() {
             }),
           ]}
         >
-          <Input type="date" data-testid="claim-intake-discharged-on" />
+          <DateInput testId="claim-intake-discharged-on" />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>

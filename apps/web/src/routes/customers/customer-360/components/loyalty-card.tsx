@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Form, Input, List, Modal, Statistic, Typography, type ButtonProps } from 'antd';
+import { App, Button, Card, Empty, Flex, Form, List, Modal, Statistic, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { useServiceLabels } from '../../../../components/service-labels.ts';
 import { shanghaiToday, useFormat } from '../../../../format.ts';
 import { can } from '../../../../permissions.ts';
 import { PolicySelect } from '../../../claims/claim-intake/components/policy-select.tsx';
+import { DateInput } from '../../../../components/date-input.tsx';
 
 interface ReferralValues {
   referredCustomerId?: string;
@@ -66,7 +67,7 @@ function ReferralModal({ referrerId, onClose }: { referrerId: string; onClose: (
           <PolicySelect customerId={referred} testId="referral-policy" />
         </Form.Item>
         <Form.Item name="referredOn" label={t('customer360.service.referredOn')} rules={[rules.required(t('customer360.service.referredOn'))]}>
-          <Input type="date" max={shanghaiToday()} data-testid="referral-date" />
+          <DateInput max={shanghaiToday()} testId="referral-date" />
         </Form.Item>
       </Form>
     </Modal>

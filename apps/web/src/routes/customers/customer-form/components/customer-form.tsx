@@ -35,6 +35,7 @@ import { StaffSelect } from '../../../../components/staff-select.tsx';
 import { useLabels } from '../../../../i18n/labels.ts';
 import { can, picksColleagues } from '../../../../permissions.ts';
 import { idNumberFacts, idNumberProblem, MOBILE_PATTERN } from '../../../../validation.ts';
+import { DateInput } from '../../../../components/date-input.tsx';
 
 interface ContactValues {
   channel: TContactChannel;
@@ -270,7 +271,7 @@ export function CustomerForm({ customer }: { customer?: TCustomer }) {
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="birthDate" label={t('common.optionalField', { field: t('customers.birthDate') })}>
-              <Input type="date" data-testid="customer-form-birth-date" />
+              <DateInput testId="customer-form-birth-date" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

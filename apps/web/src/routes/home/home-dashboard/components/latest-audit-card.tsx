@@ -35,7 +35,7 @@ export function LatestAuditCard() {
             >
               <span>
                 <Tag>{labels.auditAction(event.action)}</Tag>
-                {event.actorName ?? t('audit.system')}
+                {event.actorName === null ? t('audit.system') : labels.actorName(event.actorName)}
               </span>
               <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
                 #{event.seq} · {format.dateTime(event.at)}

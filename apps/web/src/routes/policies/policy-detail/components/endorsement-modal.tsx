@@ -8,6 +8,7 @@ import { useYuanRule } from '../../../../components/yuan-rules.ts';
 import { parseYuanToFen, shanghaiToday } from '../../../../format.ts';
 import { useLabels } from '../../../../i18n/labels.ts';
 import { BeneficiariesField, type BeneficiaryValues } from '../../components/beneficiaries-field.tsx';
+import { DateInput } from '../../../../components/date-input.tsx';
 
 interface EndorsementValues {
   type: TEndorsementType;
@@ -82,7 +83,7 @@ export function EndorsementModal({ policy, onClose }: { policy: TPolicy; onClose
           <Select options={ENDORSEMENT_TYPES.map((ty) => ({ value: ty, label: labels.endorsementType(ty) }))} data-testid="endorsement-type" />
         </Form.Item>
         <Form.Item name="effectiveOn" label={t('policies.effectiveOn')} rules={[{ required: true, message: t('validation.required', { field: t('policies.effectiveOn') }) }]}>
-          <Input type="date" data-testid="endorsement-effective-on" />
+          <DateInput testId="endorsement-effective-on" />
         </Form.Item>
         {type === 'address_change' && (
           <Form.Item name="newAddress" label={t('policies.newAddress')} rules={[{ required: true, whitespace: true, min: 4, max: 300, message: t('policies.newAddressRule') }]}>

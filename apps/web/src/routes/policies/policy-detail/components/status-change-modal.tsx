@@ -5,6 +5,7 @@ import { useChangePolicyStatus } from '../../../../api/policies.ts';
 import { useFormProblem } from '../../../../components/form-problem.ts';
 import { ProblemAlert } from '../../../../components/problem-alert.tsx';
 import { useLabels } from '../../../../i18n/labels.ts';
+import { DateInput } from '../../../../components/date-input.tsx';
 
 interface StatusValues {
   status: TPolicyStatus;
@@ -59,7 +60,7 @@ export function StatusChangeModal({ policy, onClose }: { policy: TPolicy; onClos
           <Input.TextArea rows={3} maxLength={500} data-testid="policy-status-reason" />
         </Form.Item>
         <Form.Item name="effectiveOn" label={t('common.optionalField', { field: t('policies.effectiveOn') })}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
       </Form>
     </Modal>

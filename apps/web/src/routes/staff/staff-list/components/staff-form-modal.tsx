@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../../../components/problem-alert.tsx';
 import { useCurrentUser } from '../../../../components/require-session.tsx';
 import { useLabels } from '../../../../i18n/labels.ts';
 import { MOBILE_PATTERN, USERNAME_PATTERN } from '../../../../validation.ts';
+import { DateInput } from '../../../../components/date-input.tsx';
 
 interface StaffFormValues {
   username: string;
@@ -266,7 +267,7 @@ export function StaffFormModal({ mode, staff, onClose, onCreated }: StaffFormMod
                   dependencies={[['licence', 'number'], ['licence', 'validTo']]}
                   rules={[licencePart(t('staff.licenceFrom'))]}
                 >
-                  <Input type="date" data-testid="staff-form-licence-from" />
+                  <DateInput testId="staff-form-licence-from" />
                 </Form.Item>
               </Col>
               <Col xs={12} md={7}>
@@ -285,7 +286,7 @@ export function StaffFormModal({ mode, staff, onClose, onCreated }: StaffFormMod
                     }),
                   ]}
                 >
-                  <Input type="date" data-testid="staff-form-licence-to" />
+                  <DateInput testId="staff-form-licence-to" />
                 </Form.Item>
               </Col>
             </Row>
