@@ -104,6 +104,14 @@ describe('complaint journey in Chromium: portal complaint to closure', () => {
     const total = Number((await hq.page.locator(`${byTestId('complaint-analysis-total')} .ant-statistic-content-value`).textContent())!.replace(/\D/g, ''));
     expect(total).toBeGreaterThan(0);
     await hq.page.waitForSelector(`${byTestId('analysis-branch')} [data-count]`);
+    // The month is picked in the console's language (not the browser's), kept as YYYY-MM.
+    const monthPicker = hq.page.locator(byTestId('complaint-analysis-month'));
+    const monthInput = (await monthPicker.evaluate((el) => el.tagName)) === 'INPUT' ? monthPicker : monthPicker.locator('input');
+    expect(await monthInput.inputValue()).toMatch(/^\d{4}-\d{2}$/);
+    await monthInput.click();
+    await hq.page.waitForSelector('.ant-picker-dropdown .ant-picker-month-panel');
+    expect(await hq.page.locator('.ant-picker-dropdown .ant-picker-month-panel').textContent()).toContain('月');
+    await hq.page.keyboard.press('Escape');
 
     const city = await openPage(browser);
     await login(city.page, server.baseUrl, 'nb.complaint_handler', DEMO_PASSWORD);
