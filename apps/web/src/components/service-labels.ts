@@ -1,4 +1,4 @@
-import { SURVEY_CONTEXTS, VISIT_TYPES } from '@anxin/contracts';
+import { AUTOMATION_RULES, SURVEY_CONTEXTS, VISIT_TYPES } from '@anxin/contracts';
 import type {
   VISIT_OUTCOMES,
   TAutomationRuleCode,
@@ -49,6 +49,12 @@ export function useServiceLabels() {
     taskPriority: (priority: TTaskPriority) => t(`serviceEnums.taskPriority.${priority}`),
     taskStatus: (status: TTaskStatus) => t(`serviceEnums.taskStatus.${status}`),
     taskSource: (source: TTask['source']['type']) => t(`serviceEnums.taskSource.${source}`),
+    /** Where a visit came from: scheduled by hand, or by an automation rule (named). */
+    visitSource: (source: string) => {
+      if (source === 'manual') return t('serviceEnums.taskSource.manual');
+      const code = source.startsWith('rule:') ? source.slice('rule:'.length) : '';
+      return (AUTOMATION_RULES as readonly string[]).includes(code) ? `${t('serviceEnums.taskSource.rule')} · ${t(`automation.rules.${code as TAutomationRuleCode}.name`)}` : source;
+    },
     /**
      * A task's title, detail and reason in the reader's language: a system task's from its text key,
      * a task made by hand (or before texts had keys) as stored. A visit problem's detail is the
@@ -88,6 +94,10 @@ export function useServiceLabels() {
     questionKind: (kind: TSurveyQuestion['kind']) => t(`serviceEnums.questionKind.${kind}`),
     messageChannel: (channel: TMessageChannel) => t(`serviceEnums.messageChannel.${channel}`),
     messageStatus: (status: TMessageStatus) => t(`serviceEnums.messageStatus.${status}`),
+    /** Why a message was held, deferred or failed; a reason this console does not know shows as sent. */
+    messageStatusReason: (reason: string) => t(`serviceEnums.messageStatusReason.${reason as 'no_contact'}`, { defaultValue: reason }),
+    /** The delivery adapter by name (`development` delivers nowhere). */
+    messageAdapter: (adapter: string) => t(`serviceEnums.messageAdapter.${adapter as 'smtp'}`, { defaultValue: adapter }),
     messagePurpose: (purpose: 'service' | 'marketing') => t(`serviceEnums.messagePurpose.${purpose}`),
     /** A message template's name; a template this console does not know yet shows its code. */
     messageTemplate: (template: string) => t(`serviceEnums.messageTemplate.${template}`, { defaultValue: template }),

@@ -2684,6 +2684,17 @@ export const zhCN = {
     questionKind: { csat: '满意度（1–5 分）', nps: '推荐度（0–10 分）', text: '文字', choice: '单选' },
     messageChannel: { sms: '短信', email: '电子邮件', wechat: '微信', push: 'App 推送' },
     messageStatus: { queued: '待发送', deferred: '延后发送', sent: '已发送', failed: '发送失败', suppressed: '已拦截' },
+    messageStatusReason: {
+      no_service_consent: '客户未同意接收服务通知',
+      no_marketing_consent: '客户未同意接收营销信息',
+      blacklisted: '客户在黑名单上',
+      frequency_cap: '已达每周营销信息上限',
+      quiet_hours: '免打扰时段，稍后发送',
+      no_contact: '没有可用的联系方式',
+      delivery_failed: '发送失败',
+      retrying: '发送失败，稍后重试',
+    },
+    messageAdapter: { development: '开发环境（不外发）', smtp: '邮件服务器' },
     messagePurpose: { service: '服务通知', marketing: '营销' },
     messageTemplate: {
       portal_login_code: '门户验证码',

@@ -1,13 +1,16 @@
-import type { TOutboxMessage } from '@anxin/contracts';
+import { MESSAGE_CHANNELS, type TMessageChannel, type TOutboxMessage } from '@anxin/contracts';
 import { Alert, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client.ts';
 import { useDevInbox } from '../../../api/messages.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { useServiceLabels } from '../../../components/service-labels.ts';
 import { useFormat } from '../../../format.ts';
 import { useClaimLabels } from '../../claims/components/claim-labels.ts';
 import { useComplaintLabels } from '../../complaints/components/complaint-labels.ts';
+
+const isMessageChannel = (value: string): value is TMessageChannel => (MESSAGE_CHANNELS as readonly string[]).includes(value);
 
 /** The text a message would carry, in the reader's language (the dispatcher renders the customer's). */
 function useMessageText() {
@@ -40,10 +43,11 @@ export function DevInboxPage() {
   const format = useFormat();
   const inbox = useDevInbox();
   const textOf = useMessageText();
+  const serviceLabels = useServiceLabels();
 
   const columns: TableColumnsType<TOutboxMessage> = [
     { title: t('devInbox.queuedAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => format.dateTime(v) },
-    { title: t('devInbox.channel'), dataIndex: 'channel', width: 90, render: (v: string | null) => (v ? <Tag>{v.toUpperCase()}</Tag> : null) },
+    { title: t('devInbox.channel'), dataIndex: 'channel', width: 90, render: (v: string | null) => (v ? <Tag>{isMessageChannel(v) ? serviceLabels.messageChannel(v) : v}</Tag> : null) },
     { title: t('devInbox.to'), dataIndex: 'to', width: 140, render: (v: string | null) => <span className="anxin-mono">{v ?? t('devInbox.onFile')}</span> },
     {
       title: t('devInbox.text'),

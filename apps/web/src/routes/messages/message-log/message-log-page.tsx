@@ -64,14 +64,14 @@ export function MessageLogPage() {
           </Tag>
           {m.statusReason && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {m.statusReason}
+              {labels.messageStatusReason(m.statusReason)}
             </Typography.Text>
           )}
         </Flex>
       ),
     },
     { title: t('serviceMessages.attempts'), dataIndex: 'attempts', align: 'right', render: (n: number) => format.number(n) },
-    { title: t('serviceMessages.adapter'), dataIndex: 'adapter', render: (a: string | null) => a ?? '—' },
+    { title: t('serviceMessages.adapter'), dataIndex: 'adapter', render: (a: string | null) => (a ? labels.messageAdapter(a) : '—') },
     { title: t('serviceMessages.sentAt'), dataIndex: 'sentAt', render: (at: string | null) => format.dateTime(at) },
   ];
 

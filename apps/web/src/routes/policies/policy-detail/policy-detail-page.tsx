@@ -173,7 +173,9 @@ export function PolicyDetailPage() {
             <Card title={t('products.coverages')}>
               <Flex gap={6} wrap>
                 {p.coverages.map((c) => (
-                  <Tag key={c.code}>{`${c.name} (${c.code})`}</Tag>
+                  <Tag key={c.code} title={c.code}>
+                    {c.name}
+                  </Tag>
                 ))}
               </Flex>
             </Card>

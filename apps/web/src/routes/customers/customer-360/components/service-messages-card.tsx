@@ -26,7 +26,7 @@ export function ServiceMessagesCard({ customerId }: { customerId: string }) {
           <Tag color={MESSAGE_STATUS_COLORS[m.status]}>{labels.messageStatus(m.status)}</Tag>
           {m.statusReason && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {m.statusReason}
+              {labels.messageStatusReason(m.statusReason)}
             </Typography.Text>
           )}
         </Flex>

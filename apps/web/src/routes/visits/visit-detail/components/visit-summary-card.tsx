@@ -48,7 +48,7 @@ export function VisitSummaryCard({ visit }: { visit: TFollowUpVisit }) {
     { key: 'methodReason', label: t('visits.methodReason'), span: 'filled', children: <span data-testid="visit-method-reason">{labels.visitMethodWhy(visit)}</span> },
     { key: 'assignee', label: t('visits.assignee'), children: visit.assignee?.name ?? t('tasks.unassigned') },
     { key: 'unit', label: t('visits.unit'), children: visit.unit.name },
-    { key: 'source', label: t('visits.source'), children: visit.source },
+    { key: 'source', label: t('visits.source'), children: labels.visitSource(visit.source) },
     { key: 'created', label: t('visits.detail.createdAt'), children: format.dateTime(visit.createdAt) },
     ...(visit.policyId ? [{ key: 'policy', label: t('visits.detail.policy'), children: <Link to={`/policies/${visit.policyId}`}>{t('visits.detail.view')}</Link> }] : []),
     ...(visit.claimId ? [{ key: 'claim', label: t('visits.detail.claim'), children: <Link to={`/claims/${visit.claimId}`}>{t('visits.detail.view')}</Link> }] : []),
