@@ -50,6 +50,15 @@ export function ApiKeyListPage() {
 
   const columns: TableColumnsType<TApiKey> = [
     { title: t('apiKeys.name'), dataIndex: 'name' },
+    {
+      title: t('apiKeys.status'),
+      key: 'status',
+      width: 100,
+      render: (_, key) => {
+        const status = statusOf(key, now);
+        return <Tag color={STATUS_COLORS[status]}>{t(`apiKeyStatus.${status}`)}</Tag>;
+      },
+    },
     { title: t('apiKeys.prefix'), dataIndex: 'prefix', width: 130, render: (prefix: string) => <span className="anxin-mono">{prefix}</span> },
     {
       title: t('apiKeys.scopes'),
@@ -78,15 +87,6 @@ export function ApiKeyListPage() {
       dataIndex: 'lastUsedAt',
       width: 170,
       render: (v: string | null) => (v ? format.dateTime(v) : <Typography.Text type="secondary">{t('apiKeys.neverUsed')}</Typography.Text>),
-    },
-    {
-      title: t('apiKeys.status'),
-      key: 'status',
-      width: 100,
-      render: (_, key) => {
-        const status = statusOf(key, now);
-        return <Tag color={STATUS_COLORS[status]}>{t(`apiKeyStatus.${status}`)}</Tag>;
-      },
     },
     {
       title: t('common.actions'),

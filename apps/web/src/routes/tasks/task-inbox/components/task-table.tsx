@@ -40,6 +40,8 @@ export function TaskTable({ items, loading, canWork, starting, onStart, onDialog
     {
       title: t('tasks.taskTitle'),
       dataIndex: 'title',
+      // Room for a policy number on one line.
+      minWidth: 260,
       render: (_, task) => {
         const texts = labels.taskTexts(task);
         return (
@@ -91,6 +93,7 @@ export function TaskTable({ items, loading, canWork, starting, onStart, onDialog
     {
       title: t('tasks.source'),
       key: 'source',
+      minWidth: 200,
       render: (_, task) => (
         <Flex vertical gap={2}>
           <span>{labels.taskSource(task.source.type)}</span>
@@ -106,6 +109,7 @@ export function TaskTable({ items, loading, canWork, starting, onStart, onDialog
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
+      width: 170,
       render: (_, task) =>
         canWork &&
         isOpen(task) && (
@@ -138,7 +142,7 @@ export function TaskTable({ items, loading, canWork, starting, onStart, onDialog
         dataSource={items}
         loading={loading}
         pagination={false}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1400 }}
         rowClassName={(task) => (task.overdue && isOpen(task) ? 'anxin-row-overdue' : '')}
         locale={{ emptyText: t('tasks.empty') }}
         onRow={(task) => ({ 'data-testid': `task-row-${task.id}`, 'data-status': task.status, 'data-overdue': String(task.overdue) }) as HTMLAttributes<HTMLElement>}
