@@ -58,6 +58,8 @@ export const ZCreateProductRequest = z.object({
   waitingDays: z.number().int().min(0).max(730).default(0),
   /** Cooling-off days (犹豫期); when omitted the line's default applies (15 days for long-term life lines, else 0). */
   coolingOffDays: z.number().int().min(0).max(60).optional(),
+  /** The usual term of cover in months (12 = one year, 240 = 20 years); a new policy's end date starts from it. */
+  termMonths: z.number().int().min(1).max(1200).nullable().optional(),
   claimDocuments: z.array(ZClaimDocumentItem).max(50).default([]),
   description: z.string().trim().max(2000).optional(),
 });
@@ -71,6 +73,7 @@ export const ZUpdateProductRequest = z.object({
   coverages: z.array(ZCoverage).min(1).max(50).optional(),
   waitingDays: z.number().int().min(0).max(730).optional(),
   coolingOffDays: z.number().int().min(0).max(60).optional(),
+  termMonths: z.number().int().min(1).max(1200).nullable().optional(),
   claimDocuments: z.array(ZClaimDocumentItem).max(50).optional(),
   description: z.string().trim().max(2000).nullable().optional(),
   active: z.boolean().optional(),
@@ -88,6 +91,8 @@ export const ZProduct = z
     coverages: z.array(ZCoverage),
     waitingDays: z.number().int(),
     coolingOffDays: z.number().int(),
+    /** The usual term of cover in months; null when the product has none. */
+    termMonths: z.number().int().nullable(),
     claimDocuments: z.array(ZClaimDocumentItem),
     description: z.string().nullable(),
     active: z.boolean(),

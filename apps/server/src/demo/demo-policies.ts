@@ -38,6 +38,10 @@ const DEATH_DOCS: Doc[] = [...ID_DOCS, ['DEATH_CERT', '死亡证明'], ['HOUSEHO
 const MEDICAL_DOCS: Doc[] = [...ID_DOCS, ['DIAGNOSIS', '诊断证明'], ['DISCHARGE', '出院小结'], ['INVOICE', '医疗费用发票'], ['COST_LIST', '费用明细清单'], ['SOCIAL_SETTLEMENT', '社保结算单', false]];
 const MOTOR_DOCS: Doc[] = [['CLAIM_FORM', '索赔申请书'], ['ACCIDENT_CERT', '交通事故认定书'], ['DRIVING_LICENCE', '驾驶证'], ['VEHICLE_LICENCE', '行驶证'], ['LOSS_ASSESSMENT', '定损单'], ['REPAIR_INVOICE', '维修发票'], ['PHOTOS', '事故现场照片', false]];
 
+/** The usual term of each demo product in months (whole life and the annuity have none). */
+const TERM_MONTHS: Record<string, number> = { 'AX-TL20': 240, 'AX-CI': 360, 'AX-CI-KID': 240 };
+const ONE_YEAR_LINES: readonly TProductLine[] = ['medical', 'accident', 'motor_compulsory', 'motor_commercial', 'property', 'liability'];
+
 /** The demo catalogue (sums in yuan here, stored in fen). */
 const PRODUCTS: DemoProduct[] = [
   { code: 'AX-TL20', name: '安心守护定期寿险（20年期）', line: 'life', risk: 'R1', waitingDays: 90, description: '20年定期寿险，身故或全残给付保额，家庭经济支柱的基础保障。',
@@ -103,6 +107,7 @@ export const demoPoliciesStep: DemoStep = {
       products.set(p.code, { id, coolingOffDays });
       return {
         id, code: p.code, name: p.name, line: p.line, risk_level: p.risk, waiting_days: p.waitingDays, cooling_off_days: coolingOffDays, description: p.description,
+        term_months: TERM_MONTHS[p.code] ?? (ONE_YEAR_LINES.includes(p.line) ? 12 : null),
         coverages: JSON.stringify(p.coverages.map(([code, name, limit, deductible = 0, pct = 100]) => ({ code, name, sumInsuredLimitFen: limit === null ? null : limit * YUAN, deductibleFen: deductible * YUAN, reimbursementPct: pct }))),
         claim_documents: JSON.stringify(p.documents.map(([code, name, required = true]) => ({ code, name, required }))),
         created_at: new Date('2023-12-01T00:00:00.000Z'), updated_at: new Date('2023-12-01T00:00:00.000Z'),

@@ -1807,6 +1807,8 @@ export const enUS: Messages = {
     waitingDays: 'Waiting period',
     coolingOffDays: 'Cooling-off period',
     coolingOffHelp: 'If empty, the line’s default (15 days for long-term life lines, else 0).',
+    termMonths: 'Term (months)',
+    termMonthsHelp: 'E.g. 12 for one year, 240 for 20 years; a new policy’s end date starts from it.',
     days: '{{count}} days',
     status: 'Status',
     active: 'On sale',

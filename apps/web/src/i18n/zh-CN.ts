@@ -1809,6 +1809,8 @@ export const zhCN = {
     waitingDays: '等待期',
     coolingOffDays: '犹豫期',
     coolingOffHelp: '留空时按险种默认值（长期寿险类 15 天，其他 0 天）。',
+    termMonths: '保险期间（月）',
+    termMonthsHelp: '如 12 为一年期、240 为 20 年期；录入保单时据此预填满期日。',
     days: '{{count}} 天',
     status: '状态',
     active: '在售',

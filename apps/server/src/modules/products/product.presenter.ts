@@ -18,6 +18,7 @@ export function presentProduct(row: ProductRow): TProduct {
     })),
     waitingDays: row.waiting_days,
     coolingOffDays: row.cooling_off_days,
+    termMonths: row.term_months,
     claimDocuments: row.claim_documents.map((d) => ({ code: d.code, name: d.name, required: d.required })),
     description: row.description,
     active: row.active,

@@ -52,6 +52,7 @@ describe('POST /api/v1/products', () => {
       riskLevel: 'R2',
       waitingDays: 90,
       coolingOffDays: 15,
+      termMonths: null,
       active: true,
       version: 1,
       description: null,
@@ -65,8 +66,9 @@ describe('POST /api/v1/products', () => {
         { code: 'INV', name: '医疗发票', required: false },
       ],
     });
-    const motor = await post(token.admin, { ...valid(), code: 'MOTOR-C', line: 'motor_compulsory', name: '交强险' });
-    expect((motor.json() as TProduct).coolingOffDays).toBe(0);
+    const motor = await post(token.admin, { ...valid(), code: 'MOTOR-C', line: 'motor_compulsory', name: '交强险', termMonths: 12 });
+    expect(motor.json()).toMatchObject({ coolingOffDays: 0, termMonths: 12 });
+    expectProblem(await post(token.admin, { ...valid(), code: 'TERM-0', termMonths: 0 }), 400, 'VALIDATION_FAILED', ['body.termMonths']);
     const audit = await ctx.db.selectFrom('audit_event').select(['action', 'entity_id']).where('action', '=', 'product.changed').execute();
     expect(audit.map((a) => a.entity_id)).toContain(created.id);
   });
@@ -102,9 +104,9 @@ describe('PATCH /api/v1/products/:id', () => {
     expectProblem(await patch(token.admin, created.id, { active: false }), 400, 'VALIDATION_FAILED', ['body.version']);
     expectProblem(await patch(token.csr, created.id, { version: 1, active: false }), 403, 'FORBIDDEN');
     expectProblem(await patch(token.admin, UNKNOWN_ID, { version: 1, active: false }), 404, 'NOT_FOUND');
-    const res = await patch(token.admin, created.id, { version: 1, active: false, coolingOffDays: 20, description: '停售' });
+    const res = await patch(token.admin, created.id, { version: 1, active: false, coolingOffDays: 20, termMonths: 360, description: '停售' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ active: false, coolingOffDays: 20, description: '停售', version: 2 });
+    expect(res.json()).toMatchObject({ active: false, coolingOffDays: 20, termMonths: 360, description: '停售', version: 2 });
     expectProblem(await patch(token.admin, created.id, { version: 1, active: true }), 409, 'VERSION_CONFLICT');
     const inactive = (await ctx.request({ method: 'GET', url: '/api/v1/products?active=false', token: token.csr })).json() as TProductList;
     expect(inactive.items.map((p) => p.code)).toEqual(['CI-2026']);

@@ -25,6 +25,8 @@ export interface ProductTable {
   coverages: Json<TCoverage[]>;
   waiting_days: Generated<number>;
   cooling_off_days: Generated<number>;
+  /** The usual term of cover in months (migration 0024); null = none. */
+  term_months: ColumnType<number | null, number | null | undefined, number | null>;
   claim_documents: Json<TClaimDocumentItem[]>;
   description: string | null;
   active: Generated<boolean>;

@@ -39,10 +39,14 @@ interface PolicyValues {
   orgUnitId?: string;
 }
 
-/** One year later, less a day (a typical annual term). */
-function oneYearTerm(start: string): string {
+/** The last day of a term of `months` from `start` (one year when the product names none): the same day `months` later, less a day. */
+function termEnd(start: string, months = 12): string {
   const [y, m, d] = start.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y + 1, m - 1, d - 1)).toISOString().slice(0, 10);
+  const target = m - 1 + months;
+  const year = y + Math.floor(target / 12);
+  const month = target % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d, last) - 1)).toISOString().slice(0, 10);
 }
 
 const indexed = (prefix: string, names: string[]) => Array.from({ length: 20 }, (_, i) => names.map((n) => `${prefix}.${i}${n ? `.${n}` : ''}`)).flat();
@@ -146,7 +150,7 @@ export function PolicyCreatePage() {
             beneficiaries: [],
             paymentFrequency: 'annual',
             effectiveOn: today,
-            expiresOn: oneYearTerm(today),
+            expiresOn: termEnd(today),
             status: 'in_force',
             agentId: me.roles.includes('agent') ? me.id : undefined,
           }}
@@ -159,6 +163,8 @@ export function PolicyCreatePage() {
                   loading={products.isPending}
                   options={(products.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.code}) · ${labels.productLine(p.line)}` }))}
                   data-testid="policy-form-product"
+                  // The end date follows the product's usual term (a 20-year term life policy, not one year).
+                  onChange={(id: string) => form.setFieldValue('expiresOn', termEnd(form.getFieldValue('effectiveOn') ?? today, products.data?.find((p) => p.id === id)?.termMonths ?? 12))}
                 />
               </Form.Item>
             </Col>
@@ -271,7 +277,7 @@ export function PolicyCreatePage() {
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="effectiveOn" label={t('policies.effectiveOn')} rules={[{ required: true, message: t('validation.required', { field: t('policies.effectiveOn') }) }]}>
-                <DateInput testId="policy-form-effective-on" />
+                <DateInput testId="policy-form-effective-on" onChange={(start) => start && form.setFieldValue('expiresOn', termEnd(start, product?.termMonths ?? 12))} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>

@@ -26,6 +26,7 @@ interface ProductValues {
   riskLevel: TRiskLevel;
   waitingDays: number;
   coolingOffDays?: number | null;
+  termMonths?: number | null;
   description?: string;
   active?: boolean;
   coverages: CoverageValues[];
@@ -54,6 +55,7 @@ export function ProductFormModal({ product, onClose }: { product?: TProduct; onC
       'riskLevel',
       'waitingDays',
       'coolingOffDays',
+      'termMonths',
       'description',
       'coverages',
       ...indexed('coverages', ['code', 'name', 'reimbursementPct']),
@@ -89,6 +91,7 @@ export function ProductFormModal({ product, onClose }: { product?: TProduct; onC
       onClose();
     };
     const coolingOffDays = values.coolingOffDays ?? undefined;
+    const termMonths = values.termMonths ?? null;
     if (product) {
       update.mutate(
         {
@@ -98,6 +101,7 @@ export function ProductFormModal({ product, onClose }: { product?: TProduct; onC
           riskLevel: values.riskLevel,
           waitingDays: values.waitingDays,
           coolingOffDays,
+          termMonths,
           description: values.description?.trim() || null,
           coverages,
           claimDocuments,
@@ -114,6 +118,7 @@ export function ProductFormModal({ product, onClose }: { product?: TProduct; onC
           riskLevel: values.riskLevel,
           waitingDays: values.waitingDays,
           coolingOffDays,
+          termMonths,
           description: values.description?.trim() || undefined,
           coverages,
           claimDocuments,
@@ -167,6 +172,11 @@ export function ProductFormModal({ product, onClose }: { product?: TProduct; onC
           <Col xs={12} md={6}>
             <Form.Item name="coolingOffDays" label={t('common.optionalField', { field: t('products.coolingOffDays') })} extra={t('products.coolingOffHelp')}>
               <InputNumber min={0} max={60} precision={0} style={{ width: '100%' }} data-testid="product-form-cooling-off-days" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="termMonths" label={t('common.optionalField', { field: t('products.termMonths') })} extra={t('products.termMonthsHelp')}>
+              <InputNumber min={1} max={1200} precision={0} style={{ width: '100%' }} data-testid="product-form-term-months" />
             </Form.Item>
           </Col>
           <Col span={24}>
