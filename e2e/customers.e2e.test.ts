@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byTestId, launchChromium, login, watchErrors } from './support/browser.ts';
+import { byTestId, chooseOption, launchChromium, login, watchErrors } from './support/browser.ts';
 import { startDemoServer, type RunningServer } from './support/server.ts';
 
 const DEMO_PASSWORD = 'anxin-demo-2026';
@@ -135,6 +135,17 @@ describe('customer journeys in Chromium', () => {
     await page.click(byTestId('customer-tab-policies'));
     await page.waitForSelector(`${byTestId('customer-section-policies')} [data-testid^="customer-policy-"]`);
     expect(await page.locator(`${byTestId('customer-section-policies')} [data-testid^="customer-policy-"]`).count()).toBeGreaterThan(0);
+
+    // Entering a policy on a 20-year term life product: the end date follows the product's term.
+    await page.click(byTestId('customer-enter-policy'));
+    await page.waitForSelector(byTestId('policy-form'));
+    const endInput = page.locator(`${byTestId('policy-form-expires-on')} input, input${byTestId('policy-form-expires-on')}`).first();
+    const startInput = page.locator(`${byTestId('policy-form-effective-on')} input, input${byTestId('policy-form-effective-on')}`).first();
+    const start = await startInput.inputValue();
+    expect(start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await chooseOption(page, 'policy-form-product', 'AX-TL20');
+    const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+    expect(await endInput.inputValue()).toBe(new Date(Date.UTC(y + 20, m - 1, d - 1)).toISOString().slice(0, 10));
     expect(errors).toEqual([]);
     await context.close();
   });
