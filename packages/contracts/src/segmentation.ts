@@ -434,7 +434,8 @@ export const ZBlacklistEntry = z.object({
 export type TBlacklistEntry = z.infer<typeof ZBlacklistEntry>;
 export const ZBlacklistList = z.object({ items: z.array(ZBlacklistEntry), nextCursor: z.string().nullable() });
 export const ZBlacklistQuery = z.object({
-  status: z.enum(['in_effect', ...BLACKLIST_STATUSES]).optional(),
+  /** `in_effect` today; `in_effect_or_upcoming` also approved entries that start later; or a stored status. */
+  status: z.enum(['in_effect', 'in_effect_or_upcoming', ...BLACKLIST_STATUSES]).optional(),
   customerId: ZId.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -7,7 +7,7 @@ export type TBlacklistList = z.infer<typeof ZBlacklistList>;
 export type TBlacklistReason = z.infer<typeof ZBlacklistReason>;
 export type TCreateBlacklistEntryRequest = z.infer<typeof ZCreateBlacklistEntryRequest>;
 /** `in_effect`: active and within its dates today; no status: every entry. */
-export type BlacklistStatusFilter = 'in_effect' | TBlacklistEntry['status'];
+export type BlacklistStatusFilter = 'in_effect' | 'in_effect_or_upcoming' | TBlacklistEntry['status'];
 
 export interface BlacklistFilters {
   status?: BlacklistStatusFilter;

@@ -785,7 +785,7 @@ export const enUS: Messages = {
     statusInEffect: 'In effect',
     customerFilter: 'Look up a customer',
     pendingSection: 'Pending approval',
-    inEffectSection: 'In effect',
+    inEffectSection: 'In effect or starting later',
     statuses: {
       pending: 'Pending',
       active: 'Approved',
@@ -806,6 +806,7 @@ export const enUS: Messages = {
     reason: 'Reason',
     detail: 'Detail',
     evidence: 'Evidence',
+    evidenceLine: 'Evidence: {{evidence}}',
     evidenceHelp: 'Something that can be checked: claim number, call recording, document reference.',
     startsOn: 'Starts on',
     expiresOn: 'Expires on (optional)',

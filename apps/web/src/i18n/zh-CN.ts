@@ -786,7 +786,7 @@ export const zhCN = {
     statusInEffect: '生效中',
     customerFilter: '按客户查询',
     pendingSection: '待审批',
-    inEffectSection: '生效中',
+    inEffectSection: '生效中及待生效',
     statuses: {
       pending: '待审批',
       active: '已批准',
@@ -807,6 +807,7 @@ export const zhCN = {
     reason: '原因',
     detail: '情况说明',
     evidence: '证据',
+    evidenceLine: '证据：{{evidence}}',
     evidenceHelp: '案件号、录音编号、文书编号等可核查的依据。',
     startsOn: '生效日期',
     expiresOn: '到期日期（选填）',

@@ -134,6 +134,12 @@ describe('blacklist requests and four eyes', () => {
     expect(await blacklistInEffect(ctx.db, sun, '2025-12-31')).toBeNull();
     const again = await post(token.adjuster, { customerId: sun, reason: 'unpaid_debt', detail: '欠费', evidence: '催收记录', startsOn: today });
     expect(again.statusCode, again.body).toBe(201);
+    // Approved to start later: not in effect yet, but listed with the ones in effect (not lost until it starts).
+    const later = await blacklist(await customer('钱待'), { startsOn: '2099-01-01' });
+    const ids = async (status: string) => ((await ctx.request({ method: 'GET', url: `/api/v1/blacklist?status=${status}&limit=200`, token: token.manager })).json() as TBlacklistList).items.map((e) => e.id);
+    expect(await ids('in_effect')).not.toContain(later.id);
+    expect(await ids('in_effect_or_upcoming')).toContain(later.id);
+    expect(await ids('in_effect_or_upcoming')).not.toContain(expired.id);
   });
 
   it('lift: an active entry is lifted (no longer in effect); only once', async () => {

@@ -117,6 +117,7 @@ export async function listBlacklist(deps: ModuleDeps, actor: Actor, query: TBlac
   const today = shanghaiDateOf(now);
   let q = scoped(deps.db, actor);
   if (query.status === 'in_effect') q = q.where((eb) => inEffectOn(eb, today));
+  else if (query.status === 'in_effect_or_upcoming') q = q.where('b.status', '=', 'active').where((eb) => eb.or([eb('b.expires_on', 'is', null), eb('b.expires_on', '>', today)]));
   else if (query.status) q = q.where('b.status', '=', query.status);
   if (query.customerId) q = q.where('b.customer_id', '=', query.customerId);
   if (query.cursor) {

@@ -20,7 +20,8 @@ export async function customerValueFigures(db: Executor, customerId: string, tod
     ])
     .where('p.customer_id', '=', customerId)
     .executeTakeFirstOrThrow();
-  return { tenureYears: row.first_on ? wholeYearsBetween(row.first_on, today) : 0, annualPremiumFen: Number(row.annual_fen) };
+  // A first policy that starts later counts as no tenure yet, not a negative one.
+  return { tenureYears: row.first_on ? Math.max(0, wholeYearsBetween(row.first_on, today)) : 0, annualPremiumFen: Number(row.annual_fen) };
 }
 
 /** Whole years from one ISO date to another (a birthday-style count). */

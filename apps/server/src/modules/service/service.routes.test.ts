@@ -127,6 +127,15 @@ describe('follow-up visits', () => {
     expect(visit.methodWhy).toEqual({ key: 'below_thresholds', chosenBy: 'ea.csr', params: { tenureYears: expect.any(Number), annualPremiumFen: 10_000, minTenureYears: 5, minAnnualPremiumFen: expect.any(Number) } });
   });
 
+  it('a customer whose first policy starts later has no tenure yet (not a negative one)', async () => {
+    const newcomer = await customer('新客户');
+    const start = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const end = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+    await createPolicy(deps, system, { productId: product.id, policyholderId: newcomer, insuredIds: [newcomer], sumInsuredFen: 1_000_000, premiumFen: 10_000, paymentFrequency: 'annual', effectiveOn: start, expiresOn: end, agentId: agent.staff.id });
+    const visit = (await schedule(token.csr, { customerId: newcomer, visitType: 'new_policy', dueAt: inTwoDays() })).json() as TFollowUpVisit;
+    expect(visit.methodWhy!.params.tenureYears).toBe(0);
+  });
+
   it('not reached three times by phone: the visit becomes a letter; then the letter is recorded', async () => {
     let visit = (await schedule(token.csr, { customerId: zhou, visitType: 'survey', dueAt: inTwoDays() })).json() as TFollowUpVisit;
     expectProblem(await outcome(token.csr, visit, { outcome: 'letter_sent' }), 400, 'VALIDATION_FAILED', ['body.outcome']);

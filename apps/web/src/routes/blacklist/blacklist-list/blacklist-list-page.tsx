@@ -116,7 +116,7 @@ export function BlacklistListPage() {
         {view === 'current' ? (
           <Flex vertical gap={24}>
             <BlacklistSection title={t('blacklist.pendingSection')} filters={{ status: 'pending', customerId }} testId="blacklist-pending" {...tableProps} />
-            <BlacklistSection title={t('blacklist.inEffectSection')} filters={{ status: 'in_effect', customerId }} testId="blacklist-in-effect" {...tableProps} />
+            <BlacklistSection title={t('blacklist.inEffectSection')} filters={{ status: 'in_effect_or_upcoming', customerId }} testId="blacklist-in-effect" {...tableProps} />
           </Flex>
         ) : (
           <BlacklistSection filters={{ status: view === 'all' ? undefined : view, customerId }} testId="blacklist-list" {...tableProps} />

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { CsatRate } from '../../../components/csat-rate.tsx';
 
 /** NPS: 0–10, one large button each (wraps on a phone), with the meaning of both ends. */
-function NpsScale({ value, onChange }: { value?: number; onChange: (value: number) => void }) {
-  const { t } = useTranslation();
+function NpsScale({ value, onChange, locale }: { value?: number; onChange: (value: number) => void; locale: 'zh-CN' | 'en-US' }) {
+  const { i18n } = useTranslation();
+  const t = i18n.getFixedT(locale);
   return (
     <div>
       <Flex gap={6} wrap role="radiogroup">
@@ -33,7 +34,9 @@ function NpsScale({ value, onChange }: { value?: number; onChange: (value: numbe
 
 /** One question as the customer answers it: CSAT stars, the NPS scale, a text box or a single choice; `missing` marks an unanswered required one. */
 export function SurveyQuestion({ question, locale, value, missing, onChange }: { question: TSurveyQuestion; locale: 'zh-CN' | 'en-US'; value: number | string | undefined; missing: boolean; onChange: (value: number | string) => void }) {
-  const { t } = useTranslation();
+  // The survey's own language (a preview may differ from the console's), for its scale words too.
+  const { i18n } = useTranslation();
+  const t = i18n.getFixedT(locale);
   const { token } = theme.useToken();
   const label = question.label[locale];
   return (
@@ -51,7 +54,7 @@ export function SurveyQuestion({ question, locale, value, missing, onChange }: {
           </Flex>
         </div>
       )}
-      {question.kind === 'nps' && <NpsScale value={typeof value === 'number' ? value : undefined} onChange={onChange} />}
+      {question.kind === 'nps' && <NpsScale value={typeof value === 'number' ? value : undefined} onChange={onChange} locale={locale} />}
       {question.kind === 'text' && (
         <Input.TextArea
           rows={3}

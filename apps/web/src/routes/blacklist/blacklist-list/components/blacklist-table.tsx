@@ -44,7 +44,7 @@ export function BlacklistTable({ items, loading, canDecide, myId, onDecide, test
           </span>
           <Typography.Text style={{ fontSize: 13, whiteSpace: 'pre-wrap' }}>{entry.detail}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>
-            {t('blacklist.evidence')}: {entry.evidence}
+            {t('blacklist.evidenceLine', { evidence: entry.evidence })}
           </Typography.Text>
         </Flex>
       ),

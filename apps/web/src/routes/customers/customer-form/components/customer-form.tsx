@@ -36,6 +36,7 @@ import { useLabels } from '../../../../i18n/labels.ts';
 import { can, picksColleagues } from '../../../../permissions.ts';
 import { idNumberFacts, idNumberProblem, MOBILE_PATTERN } from '../../../../validation.ts';
 import { DateInput } from '../../../../components/date-input.tsx';
+import { shanghaiToday } from '../../../../format.ts';
 
 interface ContactValues {
   channel: TContactChannel;
@@ -271,7 +272,7 @@ export function CustomerForm({ customer }: { customer?: TCustomer }) {
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="birthDate" label={t('common.optionalField', { field: t('customers.birthDate') })}>
-              <DateInput testId="customer-form-birth-date" />
+              <DateInput testId="customer-form-birth-date" max={shanghaiToday()} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
