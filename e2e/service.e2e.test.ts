@@ -102,7 +102,13 @@ describe('service journey in Chromium: claim closed → visit → survey → NPS
     await admin.page.waitForSelector(byTestId('survey-preview'));
     expect(await admin.page.locator(`${byTestId('survey-preview')} ${byTestId('survey-question-csat')}`).textContent()).toContain('您对本次理赔服务的满意程度');
     await admin.page.locator(byTestId('survey-preview-locale')).getByText('English').click();
-    expect(await admin.page.locator(`${byTestId('survey-preview')} ${byTestId('survey-question-csat')}`).textContent()).toContain('How satisfied are you with how we handled your claim?');
+    const csatQuestion = admin.page.locator(`${byTestId('survey-preview')} ${byTestId('survey-question-csat')}`);
+    // The English words load on first use: the preview switches once they are in.
+    await expect.poll(async () => csatQuestion.textContent(), { timeout: 10_000 }).toContain('How satisfied are you with how we handled your claim?');
+    const csatInEnglish = (await csatQuestion.textContent())!;
+    // The scale's words follow the survey's language too, not the console's.
+    expect(csatInEnglish).toContain('Very dissatisfied');
+    expect(csatInEnglish).not.toContain('非常不满意');
     await admin.page.keyboard.press('Escape');
 
     // ── NPS on the dashboard: the only answer in the demo is a promoter → 100 ──

@@ -2,6 +2,7 @@ import type { TSurveyTemplate } from '@anxin/contracts';
 import { Alert, Flex, Modal, Segmented } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadLocale } from '../../../../i18n/index.ts';
 import { SurveyQuestion } from '../../components/survey-question.tsx';
 
 type Locale = 'zh-CN' | 'en-US';
@@ -20,7 +21,8 @@ export function SurveyPreviewModal({ template, onClose }: { template: TSurveyTem
         <Alert type="info" showIcon title={t('surveys.templates.previewHint')} />
         <Segmented<Locale>
           value={locale}
-          onChange={setLocale}
+          // The other language's words (the scales' ends) load on first use, then the preview switches.
+          onChange={(next) => void loadLocale(next).then(() => setLocale(next))}
           options={[
             { value: 'zh-CN', label: t('lang.zh-CN') },
             { value: 'en-US', label: t('lang.en-US') },
