@@ -1,4 +1,4 @@
-import type { TClaimList, TFollowUpVisitList, TMessageList, TSegmentationRun, TSegmentProfile, TTaskList } from '@anxin/contracts';
+import type { TClaimList, TFollowUpVisitList, TMessageList, TSegmentationRun, TSegmentProfile, TServiceKpis, TTaskList } from '@anxin/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byTestId, chooseOption, launchChromium, login, openPage } from './support/browser.ts';
@@ -84,6 +84,12 @@ describe('service journey in Chromium: claim closed → visit → survey → NPS
     await admin.page.waitForSelector('[data-testid="message-log-page"] span[title="survey_invitation"]');
     expect(await admin.page.locator('[data-testid="message-log-page"] span[title="survey_invitation"]').first().textContent()).toBe('满意度调查邀请');
 
+    // ── The dashboard's figures before the answer (the demo's customers have answered surveys too) ──
+    const shanghaiDay = (daysAgo: number) => new Date(Date.now() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const kpisPath = `/api/v1/service/kpis?from=${shanghaiDay(89)}&to=${shanghaiDay(0)}`;
+    const before = await api<TServiceKpis>(kpisPath);
+    expect(before.npsResponses).toBeGreaterThan(0);
+
     // ── The customer opens the link on a phone, without logging in, and answers ──
     await customer.page.goto(`${server.baseUrl}/survey/${token}`);
     await customer.page.waitForSelector(byTestId('survey-form'));
@@ -111,10 +117,14 @@ describe('service journey in Chromium: claim closed → visit → survey → NPS
     expect(csatInEnglish).not.toContain('非常不满意');
     await admin.page.keyboard.press('Escape');
 
-    // ── NPS on the dashboard: the only answer in the demo is a promoter → 100 ──
+    // ── NPS on the dashboard: one more response, and the page shows the figure the API computes ──
+    await expect.poll(async () => (await api<TServiceKpis>(kpisPath)).npsResponses, { timeout: 15_000 }).toBe(before.npsResponses + 1);
+    const after = await api<TServiceKpis>(kpisPath);
+    expect(after.nps).not.toBeNull();
+    expect(after.nps!).toBeGreaterThanOrEqual(before.nps ?? -100); // a promoter never lowers it
     await admin.page.goto(`${server.baseUrl}/`);
     await admin.page.waitForSelector(byTestId('kpi-nps'));
-    await expect.poll(async () => (await admin.page.locator(byTestId('kpi-nps')).textContent())?.trim(), { timeout: 15_000 }).toBe('100');
+    await expect.poll(async () => Number((await admin.page.locator(byTestId('kpi-nps')).textContent())?.trim()), { timeout: 15_000 }).toBeCloseTo(after.nps!, 0);
 
     expect(admin.errors).toEqual([]);
     expect(customer.errors).toEqual([]);

@@ -4,6 +4,7 @@ import { automationRuntimeFor, buildApp, cipherFor } from './app.ts';
 import { publishAndDeliver, runDueWork } from './modules/automation/index.ts';
 import { loadConfig, type Config } from './config.ts';
 import { analyseDemoBook, loadDemo } from './demo/index.ts';
+import { answerDemoSurveys } from './demo/demo-surveys.ts';
 import { sweepClaimClocks } from './modules/claims/index.ts';
 import { expireEndedPolicies } from './modules/policies/index.ts';
 import { escalateOverdueActions, sweepComplaintClocks } from './modules/complaints/index.ts';
@@ -54,10 +55,15 @@ export async function startServer(options: { demo: boolean; print: Print; env?: 
       // The demo's history (closed claims, resolved complaints, new policies) has queued a backlog of
       // events: let automation catch up now, before users arrive, rather than under their clicks.
       const deps = { db: database.db, cipher: cipherFor(config) };
-      for (let pass = 0; pass < 20; pass++) {
-        const r = await runDueWork(deps, automationRuntimeFor(config), { workerId: 'demo-load' });
-        if (r.outboxEvents === 0 && r.messagesSent + r.messagesFailed + r.messagesSuppressed + r.messagesDeferred === 0) break;
-      }
+      const catchUp = async () => {
+        for (let pass = 0; pass < 20; pass++) {
+          const r = await runDueWork(deps, automationRuntimeFor(config), { workerId: 'demo-load' });
+          if (r.outboxEvents === 0 && r.messagesSent + r.messagesFailed + r.messagesSuppressed + r.messagesDeferred === 0) break;
+        }
+      };
+      await catchUp();
+      // Customers answer most of the surveys that history sent them; low scores open their tasks.
+      if ((await answerDemoSurveys(database.db, cipherFor(config))) > 0) await catchUp();
       await analyseDemoBook(database.db, cipherFor(config));
     }
     print('');

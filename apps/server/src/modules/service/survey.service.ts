@@ -136,6 +136,25 @@ export function answerProblems(questions: readonly TSurveyQuestion[], answers: T
 export async function answerSurvey(deps: ModuleDeps, token: string, input: TSurveyAnswerRequest, now = new Date()) {
   const survey = await findByToken(deps.db, token);
   if (!survey) throw new DomainError('SURVEY_NOT_FOUND', 'This survey link is not valid');
+  return recordSurveyAnswer(deps, survey, input, now);
+}
+
+/**
+ * Records the answers to a survey known by its id rather than its link (answers taken down by
+ * phone, or the demo's customers): the same checks, scores, outbox event and audit as the link.
+ */
+export async function answerSurveyById(deps: ModuleDeps, customerId: string, surveyId: string, input: TSurveyAnswerRequest, now = new Date()) {
+  const survey = await deps.db
+    .selectFrom('survey as s')
+    .select(['s.customer_id', 's.id', 's.context', 's.status', 's.expires_at', 's.claim_id', 's.complaint_id', 's.visit_id', 's.questions'])
+    .where('s.customer_id', '=', customerId)
+    .where('s.id', '=', surveyId)
+    .executeTakeFirst();
+  if (!survey) throw new DomainError('SURVEY_NOT_FOUND', 'No such survey');
+  return recordSurveyAnswer(deps, survey, input, now);
+}
+
+async function recordSurveyAnswer(deps: ModuleDeps, survey: NonNullable<Awaited<ReturnType<typeof findByToken>>>, input: TSurveyAnswerRequest, now: Date) {
   if (survey.status === 'answered') throw new DomainError('SURVEY_ALREADY_ANSWERED', 'This survey has already been answered');
   if (survey.expires_at <= now) throw new DomainError('SURVEY_EXPIRED', 'This survey link has expired');
   const questions = survey.questions as TSurveyQuestion[];
