@@ -42,7 +42,21 @@ export async function chooseOption(page: Page, testId: string, text?: string) {
   await page.click(`${byTestId(testId)} .ant-select-selector, ${byTestId(testId)}.ant-select`);
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
   await options.first().waitFor();
-  await (text ? options.filter({ hasText: text }).first() : options.first()).click();
+  const closed = () => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  // A list that searches the server may re-render under the click (results arriving): if the choice
+  // did not take, the dropdown is still open with the option in it, and it is chosen again.
+  const isClosed = () => page.evaluate(closed);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0 && (await isClosed())) return; // it took, only slowly
+    const option = text ? options.filter({ hasText: text }).first() : options.first();
+    if (attempt === 0) await option.click();
+    else if (!(await option.click({ timeout: 5_000 }).then(() => true, () => false))) continue;
+    const took = await page
+      .waitForFunction(closed, undefined, { timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (took) return;
+  }
   // Wait until the dropdown has closed, so the next Select's options are not confused with these.
-  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
+  await page.waitForFunction(closed);
 }
