@@ -165,7 +165,9 @@ export const ZDenyClaimRequest = z.object({
 });
 export type TDenyClaimRequest = z.infer<typeof ZDenyClaimRequest>;
 
-export const ZDenialNoticeRequest = z.object({ sentVia: z.enum(['letter', 'sms', 'email', 'portal']), version: ZVersion });
+/** How a written denial notice reached the customer. */
+export const DENIAL_NOTICE_CHANNELS = ['letter', 'sms', 'email', 'portal'] as const;
+export const ZDenialNoticeRequest = z.object({ sentVia: z.enum(DENIAL_NOTICE_CHANNELS), version: ZVersion });
 export type TDenialNoticeRequest = z.infer<typeof ZDenialNoticeRequest>;
 
 export const CLAIM_PAYMENT_KINDS = ['advance', 'partial', 'final'] as const;
@@ -251,7 +253,7 @@ export const ZClaimEventFacts = z.object({
   /** Who the claim went to (reported: routed; assigned). */
   assigneeName: z.string().optional(),
   channel: z.enum(CLAIM_CHANNELS).optional(),
-  sentVia: z.enum(['letter', 'sms', 'email', 'portal']).optional(),
+  sentVia: z.enum(DENIAL_NOTICE_CHANNELS).optional(),
   clock: ZClaimClockKind.optional(),
   /** The policy clause a denial rests on. */
   clause: z.string().optional(),

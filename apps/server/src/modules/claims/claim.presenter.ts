@@ -1,4 +1,4 @@
-import { CLAIM_CHANNELS, CLAIM_CLOCKS, CLAIM_PAYMENT_KINDS, type TClaim, type TClaimEventFacts, type TClaimSummary } from '@anxin/contracts';
+import { CLAIM_CHANNELS, CLAIM_CLOCKS, CLAIM_PAYMENT_KINDS, DENIAL_NOTICE_CHANNELS, type TClaim, type TClaimEventFacts, type TClaimSummary } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { viewClock, type ClockState } from './claim-clocks.ts';
 import { mayApproveClaims, mayHandleClaims } from './claim.policy.ts';
@@ -83,7 +83,6 @@ export function presentClaim(detail: ClaimDetail, actor: Actor, now = new Date()
 }
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined => ((values as readonly unknown[]).includes(value) ? (value as T) : undefined);
-const SENT_VIA = ['letter', 'sms', 'email', 'portal'] as const;
 
 /** The facts an event's data holds, named for readers; unknown or missing values are left out. */
 export function eventFacts(data: Record<string, unknown>, assigneeName: string | null): TClaimEventFacts {
@@ -95,7 +94,7 @@ export function eventFacts(data: Record<string, unknown>, assigneeName: string |
     documentCodes: codes,
     assigneeName: assigneeName ?? undefined,
     channel: oneOf(CLAIM_CHANNELS, data.channel),
-    sentVia: oneOf(SENT_VIA, data.sentVia),
+    sentVia: oneOf(DENIAL_NOTICE_CHANNELS, data.sentVia),
     clock: oneOf(CLAIM_CLOCKS, data.clock),
     clause: typeof data.clause === 'string' ? data.clause : undefined,
     fraudSuspected: typeof data.fraudSuspected === 'boolean' ? data.fraudSuspected : undefined,

@@ -1,4 +1,4 @@
-import { CLAIM_ACTIONS, POLICY_STATUSES, PRODUCT_LINES, type TFastTrackRuleParams } from '@anxin/contracts';
+import { CLAIM_ACTIONS, DENIAL_NOTICE_CHANNELS, POLICY_STATUSES, PRODUCT_LINES, type TFastTrackRuleParams } from '@anxin/contracts';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../format.ts';
 import { useLabels } from '../../../i18n/labels.ts';
@@ -80,7 +80,6 @@ export const CLAIM_EVENT_TYPES = [
   'clock_breached',
 ] as const;
 
-const SENT_VIA = ['letter', 'sms', 'email', 'portal'] as const;
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
 export const isClaimNextAction = (value: string): value is ClaimNextAction => isOneOf(CLAIM_NEXT_ACTIONS, value);
 
@@ -137,7 +136,7 @@ export function useClaimLabels() {
         ? t(`claims.progress.steps.${key}`, {
             count: Number(params.count ?? 0),
             amount: params.amountFen ? format.fen(params.amountFen) : '',
-            via: params.via && isOneOf(SENT_VIA, params.via) ? labels.denialNoticeVia(params.via) : '',
+            via: params.via && isOneOf(DENIAL_NOTICE_CHANNELS, params.via) ? labels.denialNoticeVia(params.via) : '',
           })
         : key,
     progressNext: (key: string) => (isOneOf(PROGRESS_NEXT, key) ? t(`claims.progress.next.${key}`) : key),

@@ -1,4 +1,4 @@
-import type { TClaim } from '@anxin/contracts';
+import { DENIAL_NOTICE_CHANNELS, type TClaim } from '@anxin/contracts';
 import { Alert, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDenyClaim, useRecordDenialNotice } from '../../../../api/claims.ts';
@@ -38,13 +38,12 @@ export function DenyModal({ claim, onClose }: { claim: TClaim; onClose: () => vo
   );
 }
 
-const SENT_VIA = ['letter', 'sms', 'email', 'portal'] as const;
 
 /** Records that the written denial notice went out, and how; this stops the denial-notice clock. */
 export function DenialNoticeModal({ claim, onClose }: { claim: TClaim; onClose: () => void }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const [form] = Form.useForm<{ sentVia: (typeof SENT_VIA)[number] }>();
+  const [form] = Form.useForm<{ sentVia: (typeof DENIAL_NOTICE_CHANNELS)[number] }>();
   const record = useRecordDenialNotice(claim.id);
   const problem = useFormProblem(form, { fields: ['sentVia'] });
 
@@ -60,7 +59,7 @@ export function DenialNoticeModal({ claim, onClose }: { claim: TClaim; onClose: 
       onFinish={(v) => record.mutate({ sentVia: v.sentVia, version: claim.version }, { onSuccess: onClose, onError: problem.report })}
     >
       <Form.Item name="sentVia" label={t('claims.dialogs.sentVia')}>
-        <Select options={SENT_VIA.map((via) => ({ value: via, label: labels.denialNoticeVia(via) }))} data-testid="claim-denial-notice-via" />
+        <Select options={DENIAL_NOTICE_CHANNELS.map((via) => ({ value: via, label: labels.denialNoticeVia(via) }))} data-testid="claim-denial-notice-via" />
       </Form.Item>
     </ClaimFormModal>
   );
