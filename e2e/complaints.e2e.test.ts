@@ -104,6 +104,11 @@ describe('complaint journey in Chromium: portal complaint to closure', () => {
     const total = Number((await hq.page.locator(`${byTestId('complaint-analysis-total')} .ant-statistic-content-value`).textContent())!.replace(/\D/g, ''));
     expect(total).toBeGreaterThan(0);
     await hq.page.waitForSelector(`${byTestId('analysis-branch')} [data-count]`);
+    // The demo's complaints name policies and staff: the product and staff charts have named bars.
+    for (const chart of ['analysis-product', 'analysis-staff']) {
+      const named = await hq.page.locator(`${byTestId(chart)} [data-count]:not([data-key="none"])`).count();
+      expect(named, chart).toBeGreaterThan(0);
+    }
     // The month is picked in the console's language (not the browser's), kept as YYYY-MM.
     const monthPicker = hq.page.locator(byTestId('complaint-analysis-month'));
     const monthInput = (await monthPicker.evaluate((el) => el.tagName)) === 'INPUT' ? monthPicker : monthPicker.locator('input');

@@ -1,7 +1,8 @@
-import { CLAIM_STATUSES, COMPLAINT_STATUSES, type TPortalCodeSent } from '@anxin/contracts';
+import { CLAIM_STATUSES, COMPLAINT_STATUSES, type TComplaintAnalysis, type TLoginResponse, type TPortalCodeSent } from '@anxin/contracts';
 import { describe, expect, it } from 'vitest';
 import { cipherFor } from '../app.ts';
 import { createTestContext } from '../test/context.ts';
+import { DEMO_PASSWORD } from './demo-org.ts';
 import { loadDemo } from './index.ts';
 
 // The demo claims are made through the real claims services: every workflow state is present with
@@ -59,5 +60,32 @@ describe('demo complaints', () => {
     const closed = rows.filter((r) => r.status === 'closed').map((r) => r.id);
     const handled = await ctx.db.selectFrom('complaint_record').select('complaint_id').where('kind', '=', 'handling').where('complaint_id', 'in', closed).execute();
     expect(new Set(handled.map((h) => h.complaint_id)).size).toBe(closed.length);
+  });
+
+  it('name the policies, claims and staff they are about, so HQ’s monthly analysis breaks them down by product and staff member', async () => {
+    const linked = await ctx.db
+      .selectFrom('complaint as c')
+      .leftJoin('policy as p', 'p.id', 'c.policy_id')
+      .leftJoin('claim as cl', 'cl.id', 'c.claim_id')
+      .select(['c.category', 'c.customer_id', 'c.policy_id', 'c.claim_id', 'c.staff_concerned_id', 'c.received_at', 'p.customer_id as holder', 'p.effective_on', 'cl.customer_id as claimant', 'cl.reported_at', 'cl.policy_id as claim_policy'])
+      .execute();
+    const withPolicy = linked.filter((c) => c.policy_id);
+    expect(withPolicy.length).toBeGreaterThan(linked.length * 0.4);
+    expect(linked.filter((c) => c.claim_id).length).toBeGreaterThanOrEqual(3);
+    expect(linked.filter((c) => c.staff_concerned_id).length).toBeGreaterThan(20);
+    for (const c of linked) {
+      if (c.claim_id) expect([c.claimant, c.claim_policy, c.reported_at! <= c.received_at]).toEqual([c.customer_id, c.policy_id, true]);
+      else if (c.policy_id) expect(c.holder).toBe(c.customer_id);
+    }
+    const month = new Date(Math.min(Date.now(), Date.parse('2026-11-28T02:00:00.000Z')) - 40 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 7);
+    const login = await ctx.request({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'hq.complaint_handler', password: DEMO_PASSWORD } });
+    expect(login.statusCode, login.body).toBe(200);
+    const { token } = login.json() as TLoginResponse;
+    const res = await ctx.request({ method: 'GET', url: `/api/v1/complaints/analysis?month=${month}`, token });
+    expect(res.statusCode, res.body).toBe(200);
+    const analysis = res.json() as TComplaintAnalysis;
+    expect(analysis.total).toBeGreaterThan(10);
+    expect(analysis.byProduct.filter((p) => p.key !== 'none' && p.label).length).toBeGreaterThan(1);
+    expect(analysis.byStaff.filter((s) => s.key !== 'none' && s.label).length).toBeGreaterThan(1);
   });
 });

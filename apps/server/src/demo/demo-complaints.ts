@@ -35,6 +35,16 @@ const SUBJECTS: Record<TComplaintCategory, string[]> = {
 
 const CATEGORY_ZH: Record<TComplaintCategory, string> = { sales: '销售', underwriting: '承保', claims: '理赔', service_attitude: '服务态度', surrender_loss: '退保损失', other: '其他' };
 
+const groupBy = <T>(rows: T[], key: (row: T) => string) => {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+};
+
 const pickWeighted = <T extends string>(random: () => number, weights: [T, number][]): T => {
   let r = random() * weights.reduce((s, [, w]) => s + w, 0);
   for (const [v, w] of weights) if ((r -= w) < 0) return v;
@@ -69,12 +79,39 @@ export async function loadDemoComplaints(tx: Tx, context: DemoContext): Promise<
     .orderBy('id')
     .execute();
   const byCity = new Map(cities.map((c) => [c.unitId, customers.filter((x) => x.org_unit_id === c.unitId)]));
+  // What a complaint is about: the customer's own policies (with the agent who sold them) and claims
+  // (with the adjuster handling them), so the monthly analysis has products and staff to show.
+  // A second PRNG keeps the complaints themselves the same as before these links.
+  const linkRandom = prng(20261201);
+  const policiesOf = groupBy(
+    await tx.selectFrom('policy').select(['id', 'customer_id', 'agent_id', 'effective_on']).orderBy('effective_on').orderBy('id').execute(),
+    (p) => p.customer_id,
+  );
+  const claimsOf = groupBy(
+    await tx.selectFrom('claim').select(['id', 'customer_id', 'policy_id', 'assignee_id', 'reported_at']).orderBy('reported_at').orderBy('id').execute(),
+    (c) => c.customer_id,
+  );
+  const about = (customerId: string, category: TComplaintCategory, receivedAt: number, csrId: string) => {
+    const received = new Date(receivedAt);
+    const claims = (claimsOf.get(customerId) ?? []).filter((c) => new Date(c.reported_at) <= received);
+    if (category === 'claims' && claims.length > 0) {
+      const claim = claims[Math.floor(linkRandom() * claims.length)]!;
+      return { claimId: claim.id, policyId: claim.policy_id, ...(claim.assignee_id && linkRandom() < 0.6 ? { staffConcernedId: claim.assignee_id } : {}) };
+    }
+    const day = new Date(receivedAt + 8 * HOUR).toISOString().slice(0, 10);
+    const policies = (policiesOf.get(customerId) ?? []).filter((p) => String(p.effective_on) <= day);
+    // Without a claim on file, a claims complaint still names the policy it is about.
+    if (category === 'service_attitude') return linkRandom() < 0.5 ? { staffConcernedId: csrId } : {};
+    if (category === 'other' || policies.length === 0) return {};
+    const policy = policies[Math.floor(linkRandom() * policies.length)]!;
+    return { policyId: policy.id, ...(category === 'sales' && linkRandom() < 0.8 ? { staffConcernedId: policy.agent_id } : {}) };
+  };
 
   for (let i = 0; i < DEMO_COMPLAINTS; i++) {
     const city = cities[Math.floor(random() * cities.length)]!;
     const pool = byCity.get(city.unitId)!;
     if (pool.length === 0) continue;
-    const customer = pool[Math.floor(random() * pool.length)]!;
+    let customer = pool[Math.floor(random() * pool.length)]!;
     const category = pickWeighted<TComplaintCategory>(random, [['claims', 35], ['sales', 25], ['service_attitude', 20], ['underwriting', 8], ['surrender_loss', 8], ['other', 4]]);
     const channel = pickWeighted<TComplaintChannel>(random, [['hotline', 50], ['counter', 15], ['portal', 10], ['regulator', 8], ['email', 5], ['letter', 5], ['media', 7]]);
     const subReasons = COMPLAINT_SUB_REASONS[category];
@@ -82,6 +119,11 @@ export async function loadDemoComplaints(tx: Tx, context: DemoContext): Promise<
     const collective = random() < 0.02;
     const ageDays = random() * 180;
     const receivedAt = ref - ageDays * DAY;
+    // Some claims complaints come from the customers whose claims are on file.
+    if (category === 'claims' && linkRandom() < 0.5) {
+      const claimants = pool.filter((c) => (claimsOf.get(c.id) ?? []).some((cl) => new Date(cl.reported_at).getTime() <= receivedAt));
+      if (claimants.length > 0) customer = claimants[Math.floor(linkRandom() * claimants.length)]!;
+    }
     const at = (days: number) => new Date(Math.min(receivedAt + days * DAY + (i % 7) * HOUR, ref));
     const id = await createComplaint(
       deps,
@@ -99,6 +141,7 @@ export async function loadDemoComplaints(tx: Tx, context: DemoContext): Promise<
         description: '客户来电反映：' + subjects[Math.floor(random() * subjects.length)]! + '，希望公司尽快核实处理并给予答复。',
         demand: random() < 0.5 ? '尽快处理并书面答复' : undefined,
         receivedAt: new Date(receivedAt).toISOString(),
+        ...about(customer.id, category, receivedAt, context.staffIds.get(`${city.user}.csr`)!),
       },
       at(0),
     );
