@@ -22,6 +22,9 @@ describe('demo claims', () => {
     expect(audited.map((a) => a.entity_id).sort()).toEqual(claims.map((c) => c.id).sort());
     expect(claims.some((c) => c.green_channel)).toBe(true);
     expect(claims.some((c) => c.fast_track && c.status === 'paying')).toBe(true);
+    // The fast track pays the small-amount medical cover's 90 %, not the amount claimed.
+    const fast = await ctx.db.selectFrom('claim').select(['amount_claimed_fen', 'amount_approved_fen']).where('fast_track', '=', true).execute();
+    expect(fast.map((c) => c.amount_approved_fen)).toEqual(fast.map((c) => Math.floor(c.amount_claimed_fen * 0.9)));
     expect(claims.some((c) => c.status === 'closed' && Number(c.amount_paid_fen) > 0)).toBe(true);
   });
 

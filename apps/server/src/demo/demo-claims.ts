@@ -22,6 +22,7 @@ import {
   uploadClaimDocument,
 } from '../modules/claims/index.ts';
 import { findStaffById } from '../modules/org/index.ts';
+import { createPolicy } from '../modules/policies/index.ts';
 import type { DemoContext, DemoStep } from './index.ts';
 
 /** The demo's reference "now" for claims: the present, but never after the demo book's horizon. */
@@ -118,6 +119,23 @@ export interface DemoPortalLogin {
   idNumber: string;
 }
 
+/** The demo's medical product without a deductible, whose small claims the fast track settles. */
+const FAST_TRACK_PRODUCT = 'AX-XEMED';
+
+/**
+ * Gives one customer insured by a medical policy in force a one-year small-amount medical policy
+ * (AX-XEMED, no deductible) from `effectiveOn`, sold by the same agent: the fast track's claim.
+ */
+async function insureForFastTrack(tx: Tx, deps: ModuleDeps, admin: Actor, effectiveOn: string, incidentOn: string, horizonOn: string) {
+  const product = await tx.selectFrom('product').select('id').where('code', '=', FAST_TRACK_PRODUCT).executeTakeFirst();
+  // From the end of the list: the other scenarios take their claimants from its start.
+  const holder = (await candidates(tx, incidentOn, horizonOn)).findLast((c) => c.line === 'medical' && c.holderId === c.insuredId && c.hasMobile);
+  if (!product || !holder) return;
+  const { agent_id } = await tx.selectFrom('policy').select('agent_id').where('id', '=', holder.policyId).executeTakeFirstOrThrow();
+  const expiresOn = new Date(Date.parse(`${effectiveOn}T00:00:00Z`) + 364 * DAY).toISOString().slice(0, 10);
+  await createPolicy(deps, admin, { productId: product.id, policyholderId: holder.holderId, insuredIds: [holder.insuredId], sumInsuredFen: 5_000_000, premiumFen: 29_800, paymentFrequency: 'annual', effectiveOn, expiresOn, agentId: agent_id });
+}
+
 /** Loads the demo claims (see the file header). */
 export async function loadDemoClaims(tx: Tx, context: DemoContext): Promise<void> {
   const store = context.documents;
@@ -125,6 +143,8 @@ export async function loadDemoClaims(tx: Tx, context: DemoContext): Promise<void
   const ref = Math.min(Date.now(), HORIZON);
   const at = (ms: number) => new Date(Math.min(ms, ref));
   const onDate = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
+  const admin = await actorFor(tx, context, 'admin');
+  await insureForFastTrack(tx, deps, admin, onDate(ref - 200 * DAY), onDate(ref - 60 * DAY), onDate(ref));
   const pool = await candidates(tx, onDate(ref - 60 * DAY), onDate(ref));
   const used = new Set<string>();
   const take = (lines: string[], filter: (c: Candidate) => boolean = () => true) => {
@@ -135,7 +155,6 @@ export async function loadDemoClaims(tx: Tx, context: DemoContext): Promise<void
     }
     return found;
   };
-  const admin = await actorFor(tx, context, 'admin');
   const actorCache = new Map<string, Actor>();
   const handlerOf = async (assigneeId: string | null) => {
     if (!assigneeId) return admin;
@@ -176,7 +195,7 @@ export async function loadDemoClaims(tx: Tx, context: DemoContext): Promise<void
     { scenario: 'approving', lines: ['medical'], daysAgo: 15, amountYuan: 31_800 },
     { scenario: 'paying', lines: ['medical'], daysAgo: 18, amountYuan: 22_500 },
     { scenario: 'closed', lines: ['medical'], daysAgo: 35, amountYuan: 41_200 },
-    { scenario: 'fast_track', lines: ['medical'], daysAgo: 9, amountYuan: 2_860, filter: (c) => c.coverage.deductibleFen === 0 || c.productCode === 'AX-STU' },
+    { scenario: 'fast_track', lines: ['medical'], daysAgo: 9, amountYuan: 2_860, filter: (c) => c.productCode === FAST_TRACK_PRODUCT },
     { scenario: 'denied', lines: ['critical_illness'], daysAgo: 25, amountYuan: 300_000 },
     { scenario: 'withdrawn', lines: ['motor_commercial', 'motor_compulsory', 'property'], daysAgo: 8, amountYuan: 1_500 },
     { scenario: 'reopened', lines: ['medical', 'accident'], daysAgo: 50, amountYuan: 15_300 },

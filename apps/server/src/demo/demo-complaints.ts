@@ -23,7 +23,6 @@ const HOUR = 3_600_000;
 /** How many complaints the demo holds. */
 export const DEMO_COMPLAINTS = 240;
 
-
 const SUBJECTS: Record<TComplaintCategory, string[]> = {
   sales: ['业务员夸大收益，实际分红远低于宣传', '投保时未说明免责条款', '保单上的签名不是本人所签', '老人被推销不适合的理财型保险'],
   underwriting: ['健康告知后被加费，理由不清楚', '核保时间太长，迟迟没有结果', '被拒保但未告知原因'],

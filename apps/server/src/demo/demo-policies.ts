@@ -59,6 +59,9 @@ const PRODUCTS: DemoProduct[] = [
     documents: MEDICAL_DOCS },
   { code: 'AX-HMB', name: '安心惠民保（城市定制型商业医疗保险）', line: 'medical', risk: 'R1', waitingDays: 0, description: '政府指导的城市普惠型补充医疗，不限年龄与既往症，保费低廉。',
     coverages: [['INPATIENT', '住院医疗费用', 2_000_000, 20_000, 80], ['SPECIAL_DRUGS', '特定高额药品费用', 1_000_000, 0, 80]], documents: MEDICAL_DOCS },
+  // Small-amount medical cover without a deductible: the claims the fast track (快赔) settles by itself.
+  { code: 'AX-XEMED', name: '安心小额医疗保险（门急诊及住院）', line: 'medical', risk: 'R1', waitingDays: 30, description: '一年期门急诊及住院医疗，0免赔额，按90%比例赔付，小额案件快速理赔。',
+    coverages: [['OUTPATIENT_INPATIENT', '门急诊及住院医疗保险金', 50_000, 0, 90]], documents: MEDICAL_DOCS },
   { code: 'AX-ACC', name: '安心综合意外伤害保险', line: 'accident', risk: 'R1', waitingDays: 0, description: '一年期意外身故伤残、意外医疗及住院津贴。',
     coverages: [['DEATH_DISABILITY', '意外身故及伤残保险金', 1_000_000], ['MEDICAL', '意外医疗保险金', 20_000, 100, 90], ['HOSPITAL_ALLOWANCE', '意外住院津贴', 18_000]],
     documents: [...ID_DOCS, ['ACCIDENT_PROOF', '意外事故证明'], ['DISABILITY_ASSESSMENT', '伤残鉴定书', false], ['INVOICE', '医疗费用发票']] },

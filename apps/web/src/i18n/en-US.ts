@@ -2140,6 +2140,7 @@ export const enUS: Messages = {
       payable: 'Payable',
       payableOf: 'Payable {{amount}}',
       reason: 'Adjuster’s note',
+      fastTrackReason: 'Adjusted by the fast-track rules: the principal coverage’s reimbursement ratio, within the sum insured',
       addLine: 'Add line',
       linesRequired: 'Enter at least one line',
       total: 'Total payable',
@@ -2219,6 +2220,8 @@ export const enUS: Messages = {
         fraudNo: 'No fraud flag',
         documentsComplete: 'Every required document received',
         documentsMissing: 'Missing: {{documents}}',
+        deductible: '{{coverage}}: deductible {{deductible}}, pays {{ratio}}%',
+        deductibleNone: 'The product lists no coverage',
       },
     },
     rules: {
@@ -2230,6 +2233,7 @@ export const enUS: Messages = {
       diagnosis_covered: 'Diagnosis covered',
       invoice_not_claimed: 'Invoices not claimed before',
       no_fraud_flag: 'No fraud flag',
+      no_deductible: 'No deductible on the principal coverage (an adjuster settles one that has it)',
       documents_complete: 'Documents complete',
     },
     events: {

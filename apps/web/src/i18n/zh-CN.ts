@@ -2136,6 +2136,7 @@ export const zhCN = {
       payable: '应赔金额',
       payableOf: '应赔 {{amount}}',
       reason: '理算说明',
+      fastTrackReason: '快赔规则自动理算：按主险责任的给付比例，以保额为限',
       addLine: '添加理算项',
       linesRequired: '请至少填写一个理算项',
       total: '理算合计',
@@ -2215,6 +2216,8 @@ export const zhCN = {
         fraudNo: '无欺诈嫌疑标记',
         documentsComplete: '必需材料均已收到',
         documentsMissing: '缺少：{{documents}}',
+        deductible: '{{coverage}}：免赔额 {{deductible}}，给付比例 {{ratio}}%',
+        deductibleNone: '产品未列明保险责任',
       },
     },
     rules: {
@@ -2226,6 +2229,7 @@ export const zhCN = {
       diagnosis_covered: '诊断属于保障范围',
       invoice_not_claimed: '发票未曾报销',
       no_fraud_flag: '无欺诈嫌疑标记',
+      no_deductible: '主险责任无免赔额（有免赔额的由理赔员理算）',
       documents_complete: '材料齐全',
     },
     events: {

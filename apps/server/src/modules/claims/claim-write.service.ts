@@ -188,6 +188,9 @@ async function pickAdjuster(tx: Tx, orgPath: string) {
   return [...nearest].sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) || a.username.localeCompare(b.username))[0]!;
 }
 
+/** The reason stored on the fast track's adjustment line (the console words it). */
+export const FAST_TRACK_ADJUSTMENT_REASON = 'fast_track';
+
 /** Runs the fast-track rules and, when every one passes, approves the claim and instructs payment. */
 async function tryFastTrack(deps: ModuleDeps, tx: Tx, actor: Actor, claimId: string, now: Date) {
   const claim = (await findClaimById(tx, claimId))!;
@@ -197,6 +200,7 @@ async function tryFastTrack(deps: ModuleDeps, tx: Tx, actor: Actor, claimId: str
   const incident = JSON.parse(deps.cipher.decrypt(claim.incident_enc)) as { kind: string; diagnosisCode?: string; invoiceItems?: { invoiceNo: string }[] };
   const documents = await listDocuments(tx, claim.id);
   const received = new Set(documents.map((d) => d.code));
+  const principal = policy.product.coverages[0];
   const decision = judgeFastTrack(
     {
       line: claim.line,
@@ -212,6 +216,7 @@ async function tryFastTrack(deps: ModuleDeps, tx: Tx, actor: Actor, claimId: str
       ),
       fraudFlagged: await customerHasFraudFlag(tx, claim.customer_id),
       missingDocuments: policy.product.claim_documents.filter((d) => d.required && !received.has(d.code)).map((d) => d.code),
+      coverage: principal ? { code: principal.code, name: principal.name, deductibleFen: principal.deductibleFen, reimbursementPct: principal.reimbursementPct } : null,
     },
     settings,
     now,
@@ -220,6 +225,27 @@ async function tryFastTrack(deps: ModuleDeps, tx: Tx, actor: Actor, claimId: str
     if (!(await updateClaim(tx, claim.id, claim.version, { fast_track_decision: JSON.stringify(decision) }))) throw versionConflict('Claim');
     return;
   }
+  // The rules' own adjustment (理算): the claimed amount under the principal coverage, at its
+  // reimbursement ratio, within the sum insured — recorded like an adjuster's, approved at its total.
+  const line = { claimedFen: claim.amount_claimed_fen, excludedFen: 0, deductibleFen: 0, ratioPct: principal!.reimbursementPct, limitFen: policy.row.sum_insured_fen };
+  const approvedFen = payableFen(line);
+  await tx
+    .insertInto('claim_adjustment_line')
+    .values({
+      customer_id: claim.customer_id,
+      claim_id: claim.id,
+      line_no: 1,
+      coverage_code: principal!.code,
+      description: principal!.name,
+      claimed_fen: line.claimedFen,
+      excluded_fen: 0,
+      deductible_fen: 0,
+      ratio_pct: line.ratioPct,
+      limit_fen: line.limitFen,
+      payable_fen: approvedFen,
+      reason: FAST_TRACK_ADJUSTMENT_REASON,
+    })
+    .execute();
   const current = (await findClaimById(tx, claim.id))!;
   await moveClaim(
     deps,
@@ -230,13 +256,13 @@ async function tryFastTrack(deps: ModuleDeps, tx: Tx, actor: Actor, claimId: str
     {
       reason: null,
       version: current.version,
-      patch: { fast_track: true, fast_track_decision: JSON.stringify(decision), amount_approved_fen: claim.amount_claimed_fen, approved_at: now, documents_complete_at: now },
-      data: { amountApprovedFen: claim.amount_claimed_fen },
+      patch: { fast_track: true, fast_track_decision: JSON.stringify(decision), amount_approved_fen: approvedFen, approved_at: now, documents_complete_at: now },
+      data: { amountApprovedFen: approvedFen },
     },
     now,
   );
-  await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: claim.id, type: 'payment_instructed', from: 'paying', to: 'paying', reason: null, data: { amountFen: claim.amount_claimed_fen }, actorId: actor.id, actorName: actor.displayName, at: now });
-  await insertOutbox(tx, 'claim.payment_instructed', claim.customer_id, claim.id, { claimId: claim.id, claimNo: claim.claim_no, amountFen: claim.amount_claimed_fen });
+  await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: claim.id, type: 'payment_instructed', from: 'paying', to: 'paying', reason: null, data: { amountFen: approvedFen }, actorId: actor.id, actorName: actor.displayName, at: now });
+  await insertOutbox(tx, 'claim.payment_instructed', claim.customer_id, claim.id, { claimId: claim.id, claimNo: claim.claim_no, amountFen: approvedFen });
 }
 
 /**

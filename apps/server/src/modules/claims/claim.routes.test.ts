@@ -202,6 +202,33 @@ describe('fast track', () => {
     expect(stats.straightThroughRate).toBeCloseTo(1 / stats.medicalReported, 4);
   });
 
+  it('pays the principal coverage’s reimbursement ratio with its own adjustment line, and leaves a coverage with a deductible to an adjuster', async () => {
+    const productWith = (code: string, coverage: { code: string; name: string; deductibleFen?: number; reimbursementPct?: number }) =>
+      createProduct(deps, system, { code, name: `医疗 ${code}`, line: 'medical', riskLevel: 'R1', waitingDays: 0, coverages: [coverage, { code: 'EXTRA', name: '特药' }], claimDocuments: [{ code: 'INVOICE', name: '医疗发票', required: true }] });
+    const insuredOn = async (productId: string) =>
+      (await createPolicy(deps, system, { productId, policyholderId: wang, insuredIds: [wang], sumInsuredFen: 200_000, premiumFen: 9_900, paymentFrequency: 'annual', effectiveOn: '2026-01-01', expiresOn: '2026-12-31', agentId: agent.staff.id })).row.policy_no;
+    const ratio = await insuredOn((await productWith('MED-80', { code: 'INPATIENT', name: '住院医疗费用', reimbursementPct: 80 })).id);
+    const deductible = await insuredOn((await productWith('MED-DED', { code: 'GENERAL', name: '一般医疗保险金', deductibleFen: 1_000_000 })).id);
+
+    const claim = await reported(token.csr, { policyNo: ratio, amountClaimedFen: 150_001 });
+    const paid = (await upload(token.csr, claim, 'INVOICE')).json() as TClaim;
+    // 80 % of ¥1,500.01, rounded down to the fen; the rules' line is shown like an adjuster's.
+    expect(paid).toMatchObject({ status: 'paying', fastTrack: true, amountApprovedFen: 120_000 });
+    expect(paid.adjustment).toEqual([
+      expect.objectContaining({ coverageCode: 'INPATIENT', coverageName: '住院医疗费用', claimedFen: 150_001, excludedFen: 0, deductibleFen: 0, ratioPct: 80, limitFen: 200_000, payableFen: 120_000, reason: 'fast_track' }),
+    ]);
+    const instructed = await ctx.db.selectFrom('outbox').select('payload').where('aggregate_id', '=', claim.id).where('topic', '=', 'claim.payment_instructed').executeTakeFirstOrThrow();
+    expect(instructed.payload).toMatchObject({ amountFen: 120_000 });
+
+    // ¥1,500 under a ¥10,000 annual deductible: not for the rules to settle.
+    const small = await reported(token.csr, { policyNo: deductible, amountClaimedFen: 150_000 });
+    const held = (await upload(token.csr, small, 'INVOICE')).json() as TClaim;
+    expect(held).toMatchObject({ status: 'reported', fastTrack: false, amountApprovedFen: null, adjustment: [] });
+    expect(held.fastTrackDecision!.trace.filter((r) => !r.passed)).toEqual([
+      { rule: 'no_deductible', passed: false, detail: 'GENERAL: deductible ¥10,000.00, pays 100 %', params: { coverage: 'GENERAL', coverageName: '一般医疗保险金', deductibleFen: 1_000_000, reimbursementPct: 100 } },
+    ]);
+  });
+
   it('refuses files that are not JPEG, PNG or PDF', async () => {
     const claim = await reported(token.csr);
     expectProblem(await upload(token.csr, claim, 'INVOICE', Buffer.from('MZ not a document').toString('base64')), 400, 'CLAIM_DOCUMENT_INVALID', ['body.contentBase64']);

@@ -15,6 +15,7 @@ const eligible: FastTrackFacts = {
   invoicesClaimedBefore: [],
   fraudFlagged: false,
   missingDocuments: [],
+  coverage: { code: 'INPATIENT', name: '住院医疗费用', deductibleFen: 0, reimbursementPct: 80 },
 };
 const RULES = [
   'medical_line',
@@ -25,6 +26,7 @@ const RULES = [
   'diagnosis_covered',
   'invoice_not_claimed',
   'no_fraud_flag',
+  'no_deductible',
   'documents_complete',
 ];
 
@@ -33,7 +35,7 @@ const judge = (change: Partial<FastTrackFacts> = {}, settingsChange: Partial<Fas
 const failed = (decision: ReturnType<typeof judgeFastTrack>) => decision.trace.filter((r) => !r.passed);
 
 describe('fast-track judgement', () => {
-  it('passes a fully eligible medical claim on all nine rules, in order', () => {
+  it('passes a fully eligible medical claim on all ten rules, in order', () => {
     const decision = judge();
     expect(decision.eligible).toBe(true);
     expect(decision.decidedAt).toBe('2026-06-03T02:30:00.000Z');
@@ -48,6 +50,7 @@ describe('fast-track judgement', () => {
       'J18.9 is covered',
       'no invoice claimed before',
       'no fraud flag',
+      'INPATIENT: deductible ¥0.00, pays 80 %',
       'every required document received',
     ]);
   });
@@ -73,6 +76,14 @@ describe('fast-track judgement', () => {
       { invoices: ['INV-2026-0001', 'INV-2026-0002'] },
     ],
     ['no_fraud_flag', { fraudFlagged: true }, {}, 'a fraud flag is on the customer’s claims', { fraudFlagged: true }],
+    [
+      'no_deductible',
+      { coverage: { code: 'GENERAL', name: '一般医疗保险金', deductibleFen: 1_000_000, reimbursementPct: 100 } },
+      {},
+      'GENERAL: deductible ¥10,000.00, pays 100 %',
+      { coverage: 'GENERAL', coverageName: '一般医疗保险金', deductibleFen: 1_000_000, reimbursementPct: 100 },
+    ],
+    ['no_deductible', { coverage: null }, {}, 'the product lists no coverage', { coverage: null, coverageName: null, deductibleFen: null, reimbursementPct: null }],
     [
       'documents_complete',
       { missingDocuments: ['invoice_original', 'discharge_summary'] },

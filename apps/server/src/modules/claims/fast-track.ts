@@ -23,6 +23,11 @@ export interface FastTrackFacts {
   fraudFlagged: boolean;
   /** Required checklist items not yet received. */
   missingDocuments: string[];
+  /**
+   * The coverage a fast-tracked claim is paid under: the product's principal (first) coverage —
+   * general or inpatient medical for a medical product; null when the product lists none.
+   */
+  coverage: { code: string; name: string; deductibleFen: number; reimbursementPct: number } | null;
 }
 
 /** Was the policy in force on `date` (effective, not expired, not ended before it)? */
@@ -66,6 +71,13 @@ export function judgeFastTrack(facts: FastTrackFacts, settings: FastTrackSetting
     }),
     rule('invoice_not_claimed', claimedBefore.length === 0, claimedBefore.length === 0 ? 'no invoice claimed before' : `already claimed: ${claimedBefore.join(', ')}`, { invoices: claimedBefore }),
     rule('no_fraud_flag', !facts.fraudFlagged, facts.fraudFlagged ? 'a fraud flag is on the customer’s claims' : 'no fraud flag', { fraudFlagged: facts.fraudFlagged }),
+    // A deductible is counted over the policy year across claims: an adjuster settles it, not the rules.
+    rule(
+      'no_deductible',
+      facts.coverage !== null && facts.coverage.deductibleFen === 0,
+      facts.coverage === null ? 'the product lists no coverage' : `${facts.coverage.code}: deductible ${formatYuan(facts.coverage.deductibleFen)}, pays ${facts.coverage.reimbursementPct} %`,
+      { coverage: facts.coverage?.code ?? null, coverageName: facts.coverage?.name ?? null, deductibleFen: facts.coverage?.deductibleFen ?? null, reimbursementPct: facts.coverage?.reimbursementPct ?? null },
+    ),
     rule('documents_complete', missing.length === 0, missing.length === 0 ? 'every required document received' : `missing: ${missing.join(', ')}`, { missingDocuments: missing }),
   ];
   return { eligible: trace.every((r) => r.passed), decidedAt: now.toISOString(), trace };

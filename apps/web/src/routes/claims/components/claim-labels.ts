@@ -13,6 +13,7 @@ export const FAST_TRACK_RULES = [
   'diagnosis_covered',
   'invoice_not_claimed',
   'no_fraud_flag',
+  'no_deductible',
   'documents_complete',
 ] as const;
 
@@ -119,6 +120,8 @@ export function useClaimLabels() {
         return list(p.invoices).length === 0 ? d('invoicesNone') : d('invoicesClaimed', { invoices: list(p.invoices).join(t('imports.listSeparator')) });
       case 'no_fraud_flag':
         return d(p.fraudFlagged ? 'fraudYes' : 'fraudNo');
+      case 'no_deductible':
+        return p.coverage === null || p.coverage === undefined ? d('deductibleNone') : d('deductible', { coverage: String(p.coverageName ?? p.coverage), deductible: format.fen(Number(p.deductibleFen)), ratio: p.reimbursementPct });
       case 'documents_complete':
         return list(p.missingDocuments).length === 0 ? d('documentsComplete') : d('documentsMissing', { documents: list(p.missingDocuments).map(documentName).join(t('imports.listSeparator')) });
       default:

@@ -26,7 +26,8 @@ export function AdjustmentCard({ claim }: { claim: TClaim }) {
     { title: t('claims.adjustment.ratio'), dataIndex: 'ratioPct', align: 'right', render: (v: number) => `${v}%` },
     { title: t('claims.adjustment.limit'), dataIndex: 'limitFen', align: 'right', render: (v: number | null) => (v === null ? t('claims.adjustment.noLimit') : format.fen(v)) },
     { title: t('claims.adjustment.payable'), dataIndex: 'payableFen', align: 'right', render: (v: number) => <strong>{format.fen(v)}</strong> },
-    { title: t('claims.adjustment.reason'), dataIndex: 'reason' },
+    // The fast track's own line carries a marker, not a sentence: worded here in the reader's language.
+    { title: t('claims.adjustment.reason'), dataIndex: 'reason', render: (v: string) => (claim.fastTrack && v === 'fast_track' ? t('claims.adjustment.fastTrackReason') : v) },
   ];
 
   return (

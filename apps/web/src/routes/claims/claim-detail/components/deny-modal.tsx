@@ -38,7 +38,6 @@ export function DenyModal({ claim, onClose }: { claim: TClaim; onClose: () => vo
   );
 }
 
-
 /** Records that the written denial notice went out, and how; this stops the denial-notice clock. */
 export function DenialNoticeModal({ claim, onClose }: { claim: TClaim; onClose: () => void }) {
   const { t } = useTranslation();
