@@ -1,4 +1,4 @@
-import type { TClaim, TClaimList, TClaimProgress, TClaimStats, TCustomer360, TOverdueBoard } from '@anxin/contracts';
+import type { TClaim, TClaimList, TClaimProgress, TClaimStats, TCustomer360, TOutboxMessage, TOverdueBoard } from '@anxin/contracts';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { cipherFor } from '../../app.ts';
@@ -254,6 +254,9 @@ describe('workflow', () => {
     const told = await ctx.db.selectFrom('outbox').select(['topic', 'payload']).where('aggregate_id', '=', claim.id).where('topic', 'like', 'message.%').execute();
     expect(told.filter((m) => m.topic === 'message.claim_documents_requested').map((m) => (m.payload as { documents: string }).documents)).toEqual(['医疗发票、出院小结']);
     expect(told.filter((m) => (m.payload as { step?: string }).step === 'request_documents')).toEqual([]);
+    // The development inbox shows that message with its documents (what the customer reads).
+    const inbox = (await ctx.request({ method: 'GET', url: `/api/v1/messages/dev-inbox?customerId=${wang}`, token: token.admin })).json() as { items: TOutboxMessage[] };
+    expect(inbox.items.find((m) => m.template === 'claim_documents_requested')?.params).toMatchObject({ claimNo: claim.claimNo, documents: '医疗发票、出院小结' });
     expect(claim.clocks.find((c) => c.kind === 'determination')!.state).toBe('paused');
     // A later notice must say why.
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/document-notices`, token: token.adjuster, payload: { codes: ['ID'], version: claim.version } }), 400, 'CLAIM_NOTICE_INCOMPLETE', ['body.lateReason']);

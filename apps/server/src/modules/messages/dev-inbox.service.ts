@@ -5,7 +5,7 @@ import { forbidden } from '../../platform/errors.ts';
 import { recordStandaloneAuditEvent } from '../audit/index.ts';
 
 /** Payload fields shown as template parameters (ids and keys only; never a name or a number in clear). */
-const SHOWN_PARAMS = ['claimNo', 'complaintNo', 'step', 'expiresAt', 'amountFen'] as const;
+const SHOWN_PARAMS = ['claimNo', 'complaintNo', 'step', 'expiresAt', 'amountFen', 'documents'] as const;
 
 /**
  * The development message inbox: the messages queued in the outbox (`message.*` topics), newest

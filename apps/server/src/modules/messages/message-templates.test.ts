@@ -28,6 +28,11 @@ describe('customer message templates', () => {
     expect(renderMessage('complaint_progress', 'zh-CN', { complaintNo: 'CMP202600000095', step: 'decide' }).body).toBe('您的投诉 CMP202600000095 有新进展：已作出处理意见，请查收。');
   });
 
+  it('words a time limit in Shanghai wall time, to the minute, not as a UTC instant', () => {
+    expect(renderMessage('portal_login_code', 'zh-CN', { code: '910493', expiresAt: '2026-12-01T05:02:46.636Z' }).body).toBe('您的验证码是 910493，2026-12-01 13:02 前有效。请勿告诉他人。');
+    expect(renderMessage('portal_login_code', 'en-US', { code: '910493', expiresAt: '2026-12-01T16:30:00.000Z' }).body).toBe('Your one-time code is 910493, valid until 2026-12-02 00:30. Never share it.');
+  });
+
   it('shows a step it has no words for as a neutral phrase, and a missing parameter as …', () => {
     expect(renderMessage('claim_progress', 'zh-CN', { claimNo: 'CLM1', step: 'some_new_step' }).body).toBe('您的理赔案件 CLM1 有新进展：处理状态已更新。可在客户门户查看详情。');
     expect(renderMessage('complaint_progress', 'en-US', { step: 'decide' }).body).toBe('Your complaint … has moved on: we have made our decision; please see it.');

@@ -9,6 +9,8 @@ interface Template {
   /** Parameters that are secrets, stored encrypted (`<name>Enc`) and shown only in development. */
   secrets?: readonly string[];
   text: Record<MessageLocale, { subject: string; body: string }>;
+  /** Parameters that hold an instant (ISO, UTC): the customer reads it as Shanghai wall time, to the minute. */
+  instants?: readonly string[];
   /** Parameters that hold a code (a workflow step): the words the customer reads for each code, per language. */
   words?: Record<string, Record<MessageLocale, Record<string, string>>>;
 }
@@ -99,6 +101,7 @@ export const MESSAGE_TEMPLATES = {
   portal_login_code: {
     purpose: 'service',
     secrets: ['code'],
+    instants: ['expiresAt'],
     text: {
       'zh-CN': { subject: '安心客户门户验证码', body: '您的验证码是 {{code}}，{{expiresAt}} 前有效。请勿告诉他人。' },
       'en-US': { subject: 'Your Anxin portal code', body: 'Your one-time code is {{code}}, valid until {{expiresAt}}. Never share it.' },
@@ -176,12 +179,16 @@ export const secretsOf = (code: MessageTemplateCode): readonly string[] => templ
  * Fills a template; missing parameters show as `…` rather than failing a delivery. A parameter that
  * holds a code is shown as the template's words for it, never as the code.
  */
+/** `2026-12-01 13:02` in Asia/Shanghai (UTC+8 all year). */
+const shanghaiMinute = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 export function renderMessage(code: MessageTemplateCode, locale: MessageLocale, params: Record<string, string>): { subject: string; body: string } {
   const template = templateOf(code);
   const text = template.text[locale];
   const valueOf = (name: string) => {
     const value = params[name];
     const words = template.words?.[name]?.[locale];
+    if (value !== undefined && template.instants?.includes(name) && !Number.isNaN(Date.parse(value))) return shanghaiMinute(new Date(value));
     if (value === undefined || !words) return value ?? '…';
     return Object.hasOwn(words, value) ? words[value]! : ANY_STEP[locale];
   };
