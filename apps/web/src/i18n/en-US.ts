@@ -2256,6 +2256,7 @@ export const enUS: Messages = {
       reopen: 'Reopened',
       document_notice: 'Documents requested',
       document_added: 'Document uploaded',
+      documents_received: 'Every document the notices asked for is in: the decision clock runs again',
       adjusted: 'Adjustment saved',
       assigned: 'Assigned',
       flagged: 'Risk flag changed',

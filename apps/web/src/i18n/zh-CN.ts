@@ -2252,6 +2252,7 @@ export const zhCN = {
       reopen: '重开案件',
       document_notice: '发送补充材料通知',
       document_added: '上传材料',
+      documents_received: '通知所列材料已收齐，核定时效恢复计时',
       adjusted: '保存理算',
       assigned: '分配处理人',
       flagged: '风险标记',

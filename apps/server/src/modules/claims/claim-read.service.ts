@@ -187,7 +187,8 @@ function nextStep(status: TClaimStatus, clocks: ClockState[], documentsAllIn = f
       return { key: 'assessment', dueAt: due('determination') };
     case 'documents_pending':
       // Everything asked for is in: the documents are with us, not with the customer.
-      return documentsAllIn ? { key: 'documents_review', dueAt: null } : { key: 'customer_documents', dueAt: null };
+      // Their arrival resumed the decision clock: the review is due when it is.
+      return documentsAllIn ? { key: 'documents_review', dueAt: due('determination') } : { key: 'customer_documents', dueAt: null };
     case 'adjusting':
     case 'approving':
       return { key: 'decision', dueAt: due('determination') };

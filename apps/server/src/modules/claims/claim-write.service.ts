@@ -426,6 +426,21 @@ export async function sendDocumentNotice(deps: ModuleDeps, actor: Actor, id: str
   });
 }
 
+/**
+ * The decision clock waits on the customer only until everything the notices asked for is in (Art.
+ * 22–23): the upload that completes them resumes it — the company's review time counts — and records
+ * a `documents_received` event. Moving the claim on (complete_documents) stays the adjuster's check.
+ */
+async function resumeWhenAllReceived(tx: Tx, claim: ClaimRow, actor: Actor, now: Date) {
+  const asked = (await listNotices(tx, claim.id)).flatMap((n) => n.codes);
+  const received = new Set((await listDocuments(tx, claim.id)).map((d) => d.code));
+  if (asked.length === 0 || !asked.every((code) => received.has(code))) return;
+  const clock = (await listClocks(tx, [claim.id])).get(claim.id)?.find((c) => c.kind === 'determination');
+  if (!clock?.pausedAt || clock.stoppedAt) return;
+  await saveClock(tx, claim.customer_id, claim.id, resumeClock(clock, now));
+  await insertClaimEvent(tx, { customerId: claim.customer_id, claimId: claim.id, type: 'documents_received', from: claim.status, to: claim.status, reason: null, data: { codes: [...new Set(asked)] }, actorId: actor.id, actorName: actor.displayName, at: now });
+}
+
 /** Stores a document (JPEG, PNG, PDF ≤ 10 MB) on disk and records it; may complete a fast-track claim. */
 export async function uploadClaimDocument(deps: ModuleDeps, store: DocumentStore, actor: Actor, id: string, input: TUploadClaimDocumentRequest, now = new Date()) {
   if (!mayHandleClaims(actor) && !mayReportClaims(actor)) throw forbidden('You may not add claim documents');
@@ -443,6 +458,7 @@ export async function uploadClaimDocument(deps: ModuleDeps, store: DocumentStore
     await updateClaim(tx, id, current.version, {});
     await insertClaimEvent(tx, { customerId: current.customer_id, claimId: id, type: 'document_added', from: current.status, to: current.status, reason: null, data: { code: input.code, documentId: docId }, actorId: actor.id, actorName: actor.displayName, at: now });
     await recordAuditEvent(tx, actor, { action: 'claim.document_added', entityType: 'claim', entityId: id, customerId: current.customer_id, data: { documentId: docId, code: input.code, contentType: file.contentType, sizeBytes: file.bytes.length } });
+    if (current.status === 'documents_pending') await resumeWhenAllReceived(tx, current, actor, now);
     await tryFastTrack(deps, tx, actor, id, now);
     return detailOf(deps, tx, id);
   });

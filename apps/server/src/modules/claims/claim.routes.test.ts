@@ -264,10 +264,17 @@ describe('workflow', () => {
     await upload(token.csr, claim, 'INVOICE');
     const halfway = (await ctx.request({ method: 'GET', url: `/api/v1/claims/${claim.id}/progress`, token: token.csr })).json() as TClaimProgress;
     expect(halfway.next).toEqual({ key: 'customer_documents', dueAt: null });
+    const pausedDue = (await ctx.request({ method: 'GET', url: `/api/v1/claims/${claim.id}`, token: token.adjuster })).json() as TClaim;
+    expect(pausedDue.clocks.find((c) => c.kind === 'determination')!.state).toBe('paused');
     claim = (await upload(token.csr, claim, 'DISCHARGE')).json() as TClaim;
-    // Everything asked for is in: the customer is told we are reviewing it, not to send more.
+    // Everything asked for is in: the decision clock runs again from their arrival (the company's
+    // review time counts), the history says so, and the customer is told we are reviewing them and by when.
+    const determination = claim.clocks.find((c) => c.kind === 'determination')!;
+    expect(determination.state).toBe('running');
+    expect(claim.status).toBe('documents_pending');
+    expect(claim.events.filter((e) => e.type === 'documents_received').map((e) => e.facts)).toEqual([{ documentCodes: ['INVOICE', 'DISCHARGE'] }]);
     const allIn = (await ctx.request({ method: 'GET', url: `/api/v1/claims/${claim.id}/progress`, token: token.csr })).json() as TClaimProgress;
-    expect(allIn.next).toEqual({ key: 'documents_review', dueAt: null });
+    expect(allIn.next).toEqual({ key: 'documents_review', dueAt: determination.dueAt });
     claim = await act(token.adjuster, claim, 'transitions', { action: 'complete_documents', reason: '材料齐全' });
     expect(claim.status).toBe('adjusting');
     expect(claim.clocks.find((c) => c.kind === 'determination')!.state).toBe('running');

@@ -75,6 +75,7 @@ export const CLAIM_EVENT_TYPES = [
   'reopen',
   'document_notice',
   'document_added',
+  'documents_received',
   'adjusted',
   'assigned',
   'flagged',
