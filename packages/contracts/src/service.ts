@@ -21,7 +21,7 @@ export const TASK_SOURCES = ['manual', 'rule', 'survey', 'visit'] as const;
  * reader's language from `text.key` and `text.params` (the stored `title`/`detail`/`reason` are
  * English, for API users).
  */
-export const TASK_TEXTS = ['birthday_review', 'renewal_reminder', 'lapse_retention', 'claim_then_no_renewal', 'health_intervention', 'coverage_upgrade', 'service_recovery', 'underwriting_referral', 'visit_problem'] as const;
+export const TASK_TEXTS = ['birthday_review', 'renewal_reminder', 'lapse_retention', 'claim_then_no_renewal', 'health_intervention', 'coverage_upgrade', 'service_recovery', 'underwriting_referral', 'visit_problem', 'visit_problem_case'] as const;
 export const ZTaskText = z.object({ key: z.enum(TASK_TEXTS), params: z.record(z.string(), z.union([z.string(), z.number()])) });
 export type TTaskText = z.infer<typeof ZTaskText>;
 
@@ -101,7 +101,13 @@ export const VISIT_OUTCOMES = ['reached', 'not_reached', 'refused', 'letter_sent
 export const ZVisitOutcome = z.enum(VISIT_OUTCOMES);
 
 /** A question of a visit script: the answer kinds the outcome form offers. */
-export const ZScriptQuestion = z.object({ key: z.string(), kind: z.enum(['yes_no', 'text', 'csat']), required: z.boolean() });
+export const ZScriptQuestion = z.object({
+  key: z.string(),
+  kind: z.enum(['yes_no', 'text', 'csat']),
+  required: z.boolean(),
+  /** A "no" makes the visit a problem case (问题件) that must be followed up. */
+  problemIfNo: z.boolean(),
+});
 
 /** Why a visit has its method, for a reader's own wording: the rule's case and its figures (amounts in fen), and who overrode it. */
 export const VISIT_METHOD_WHYS = ['tier_entitled', 'large_customer', 'below_thresholds', 'by_phone', 'not_reached'] as const;
@@ -135,6 +141,8 @@ export const ZFollowUpVisit = z.object({
   unit: z.object({ id: ZId, name: z.string() }),
   script: z.array(ZScriptQuestion),
   answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullable(),
+  /** The script's points answered "no": a problem case (问题件) when not empty, followed up by `problemTaskId`. */
+  problemAnswers: z.array(z.string()),
   outcomeNote: z.string().nullable(),
   problemTaskId: ZId.nullable(),
   completedAt: ZInstant.nullable(),

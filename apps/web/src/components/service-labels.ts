@@ -67,9 +67,10 @@ export function useServiceLabels() {
       if (key === 'service_recovery') {
         Object.assign(shown, lowScoreWords(params));
       }
-      if (key === 'visit_problem' && isVisitType(shown.visitType)) shown.visitType = t(`serviceEnums.visitType.${shown.visitType}`);
+      const fromVisit = key === 'visit_problem' || key === 'visit_problem_case';
+      if (fromVisit && isVisitType(shown.visitType)) shown.visitType = t(`serviceEnums.visitType.${shown.visitType}`);
       const text = (part: 'title' | 'detail' | 'reason'): string => t(`tasks.texts.${key}.${part}`, { ...shown, defaultValue: task[part] ?? '' });
-      return { title: text('title'), detail: key === 'visit_problem' ? task.detail : text('detail'), reason: text('reason') };
+      return { title: text('title'), detail: fromVisit ? task.detail : text('detail'), reason: text('reason') };
     },
     visitType: (type: TVisitType) => t(`serviceEnums.visitType.${type}`),
     visitMethod: (method: TVisitMethod) => t(`serviceEnums.visitMethod.${method}`),

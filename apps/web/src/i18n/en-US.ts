@@ -2725,9 +2725,13 @@ export const enUS: Messages = {
   visitScripts: {
     new_policy: {
       identity_confirmed: 'Confirmed that we are speaking to the policyholder',
-      signed_personally: 'The policyholder signed personally',
-      clauses_explained: 'Cover and exclusions were explained',
-      cooling_off_known: 'Knows the cooling-off period and the right to cancel',
+      purchase_confirmed: 'Confirms buying this product',
+      signed_personally: 'The policyholder and the insured signed personally',
+      documents_read: 'Read and understood the product description and the application notes',
+      clauses_explained: 'Knows the cover, the exclusions and the policy period',
+      surrender_loss_known: 'Knows the loss on surrendering after the cooling-off period',
+      cooling_off_known: 'Knows when the cooling-off period starts, how long it lasts and the right it gives',
+      instalments_known: 'Knows the premium payment period and frequency (instalment premiums)',
       comment: 'Other comments from the customer',
     },
     survey: {
@@ -2760,6 +2764,7 @@ export const enUS: Messages = {
       service_recovery: { title: 'Service recovery: call the customer back', detail: 'Low score on the “{{context}}” survey ({{scores}}).', reason: 'low score on the “{{context}}” survey ({{scores}})' },
       underwriting_referral: { title: 'Underwriting referral: policy {{policyNo}}', detail: 'A party on this new policy is on the blacklist: the policy is held as pending. Review the blacklist entry and the application, then issue or cancel the policy.', reason: 'blacklisted party on policy {{policyNo}}' },
       visit_problem: { title: 'Problem raised on a {{visitType}}', detail: '', reason: 'the customer raised a problem during the follow-up visit' },
+      visit_problem_case: { title: 'Problem case: {{count}} point(s) answered “no” on a {{visitType}}', detail: '', reason: 'a point the visit must confirm was answered “no”: follow it up (possible mis-selling)' },
     },
     title: 'Tasks',
     description: 'Customer-service tasks assigned to you or your unit, earliest due first; tasks left overdue are escalated automatically.',
@@ -2859,6 +2864,7 @@ export const enUS: Messages = {
       recorded: 'Outcome recorded',
       answers: 'Answers',
       problemTask: 'A task was opened for the problem found',
+      problemCase: 'Problem case: these points were answered “no” and must be followed up',
       closed: 'This visit is closed; no more outcomes can be recorded.',
       view: 'View',
       notAnswered: 'Not answered',

@@ -2721,9 +2721,13 @@ export const zhCN = {
   visitScripts: {
     new_policy: {
       identity_confirmed: '确认是投保人本人',
-      signed_personally: '本人亲自签名',
-      clauses_explained: '已说明保险责任与免责条款',
-      cooling_off_known: '知晓犹豫期及退保权利',
+      purchase_confirmed: '确认购买了该产品',
+      signed_personally: '投保人、被保险人本人亲自签名',
+      documents_read: '已阅读并理解产品说明书和投保提示书',
+      clauses_explained: '知晓保险责任、责任免除和保险期间',
+      surrender_loss_known: '知晓犹豫期后退保可能造成的损失',
+      cooling_off_known: '知晓犹豫期的起算、期限及犹豫期内的权利',
+      instalments_known: '知晓缴费期间和缴费频次（期缴保单）',
       comment: '客户的其他意见',
     },
     survey: {
@@ -2756,6 +2760,7 @@ export const zhCN = {
       service_recovery: { title: '服务补救：回电客户', detail: '客户在“{{context}}”问卷中评分偏低（{{scores}}）。', reason: '“{{context}}”问卷低分（{{scores}}）' },
       underwriting_referral: { title: '核保转介：保单 {{policyNo}}', detail: '该新保单有关系人在黑名单上，保单暂挂待核。请审查黑名单记录和投保资料，再决定签发或撤销保单。', reason: '保单 {{policyNo}} 有黑名单关系人' },
       visit_problem: { title: '{{visitType}}中客户提出问题', detail: '', reason: '客户在回访中提出了问题' },
+      visit_problem_case: { title: '回访问题件：{{visitType}}中 {{count}} 项回答为“否”', detail: '', reason: '回访必答事项回答为“否”，须跟进核实（可能存在销售误导）' },
     },
     title: '任务',
     description: '分配给您或本机构的客户服务任务，最早到期的在前；逾期未完成的任务会自动上报。',
@@ -2855,6 +2860,7 @@ export const zhCN = {
       recorded: '回访结果已记录',
       answers: '回访答复',
       problemTask: '已为发现的问题创建任务',
+      problemCase: '问题件：以下事项回答为“否”，须跟进核实',
       closed: '该回访已结束，不能再记录结果。',
       view: '查看',
       notAnswered: '未回答',

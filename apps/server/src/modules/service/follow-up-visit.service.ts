@@ -14,7 +14,7 @@ import { requireVisibleCustomer } from './visible-customer.ts';
 import { mayReadService, mayWorkService } from './service.policy.ts';
 import { sendSurveyInTransaction } from './survey.service.ts';
 import { createTaskInTransaction, requireAssignable } from './task.service.ts';
-import { DEFAULT_VISIT_METHOD, scriptProblems, VISIT_SCRIPTS, visitMethodFor, type VisitMethodThresholds } from './visit-scripts.ts';
+import { DEFAULT_VISIT_METHOD, problemAnswers, scriptFor, scriptProblems, visitMethodFor, type VisitMethodThresholds } from './visit-scripts.ts';
 
 /** Phone attempts before a visit turns into a letter (or an on-site visit for a large customer). */
 export const MAX_PHONE_ATTEMPTS = 3;
@@ -26,10 +26,14 @@ function select(db: Executor) {
     .innerJoin('customer as c', 'c.id', 'v.customer_id')
     .innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
     .leftJoin('staff as a', 'a.id', 'v.assignee_id')
+    .leftJoin('policy as p', 'p.id', 'v.policy_id')
     .selectAll('v')
-    .select(['c.name as customer_name', 'c.owner_agent_id', 'o.name as unit_name', 'a.display_name as assignee_name']);
+    .select(['c.name as customer_name', 'c.owner_agent_id', 'o.name as unit_name', 'a.display_name as assignee_name', 'p.payment_frequency']);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
+
+/** The visit's questions: the instalment question only for a policy not paid by a single premium. */
+const scriptOf = (r: Pick<Row, 'visit_type' | 'payment_frequency'>) => scriptFor(r.visit_type, { instalments: r.payment_frequency !== null && r.payment_frequency !== 'single' });
 
 function present(r: Row, now = new Date()): TFollowUpVisit {
   return {
@@ -50,8 +54,9 @@ function present(r: Row, now = new Date()): TFollowUpVisit {
     source: r.source,
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
     unit: { id: r.org_unit_id, name: r.unit_name },
-    script: [...VISIT_SCRIPTS[r.visit_type]],
+    script: scriptOf(r).map((q) => ({ key: q.key, kind: q.kind, required: q.required, problemIfNo: q.problemIfNo ?? false })),
     answers: r.answers as TFollowUpVisit['answers'],
+    problemAnswers: problemAnswers(scriptOf(r), r.answers as TFollowUpVisit['answers']),
     outcomeNote: r.outcome_note,
     problemTaskId: r.problem_task_id,
     completedAt: r.completed_at?.toISOString() ?? null,
@@ -162,7 +167,7 @@ export async function recordVisitOutcome(deps: ModuleDeps, actor: Actor, id: str
     if (input.outcome === 'letter_sent' && visit.method !== 'letter') throw fieldError('body.outcome', rule('letter_visit_only', 'a letter is recorded only for a visit whose method is letter'));
     const answers = input.answers ?? {};
     if (input.outcome === 'reached' || input.outcome === 'letter_sent') {
-      const problems = input.outcome === 'reached' ? scriptProblems(visit.visit_type, answers) : [];
+      const problems = input.outcome === 'reached' ? scriptProblems(scriptOf(visit), answers) : [];
       if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'Some script answers are missing or invalid', problems);
     }
     const log = [...(visit.attempt_log as TFollowUpVisit['attemptLog']), { at: now.toISOString(), outcome: input.outcome, by: actor.displayName, note: input.note ?? null }];
@@ -189,7 +194,30 @@ export async function recordVisitOutcome(deps: ModuleDeps, actor: Actor, id: str
         }
         break;
     }
-    if (input.problem && input.outcome === 'reached') {
+    // A "no" to a point the script must confirm is a problem case (问题件): a high-priority task for
+    // the unit — not the owner agent, whose sale it may be about — to follow up (possibly mis-selling).
+    const noTo = input.outcome === 'reached' ? problemAnswers(scriptOf(visit), answers) : [];
+    if (noTo.length > 0) {
+      problemTaskId = await createTaskInTransaction(
+        tx,
+        actor,
+        {
+          customerId: visit.customer_id,
+          kind: 'visit_problem',
+          text: { key: 'visit_problem_case', params: { visitType: visit.visit_type, count: String(noTo.length) } },
+          title: `Problem case: ${noTo.length} point(s) answered no on a ${visit.visit_type.replace('_', ' ')} visit (${noTo.join(', ')})`,
+          detail: input.problem ?? null,
+          priority: 'high',
+          dueAt: new Date(now.getTime() + 2 * DAY_MS),
+          assigneeId: null,
+          sourceType: 'visit',
+          sourceId: visit.id,
+          reason: `answered no: ${noTo.join(', ')}`,
+        },
+        now,
+      );
+      patch.problem_task_id = problemTaskId;
+    } else if (input.problem && input.outcome === 'reached') {
       problemTaskId = await createTaskInTransaction(tx, actor, { customerId: visit.customer_id, kind: 'visit_problem', text: { key: 'visit_problem', params: { visitType: visit.visit_type } }, title: `Problem raised on a ${visit.visit_type.replace('_', ' ')} visit`, detail: input.problem, priority: 'high', dueAt: new Date(now.getTime() + 2 * DAY_MS), sourceType: 'visit', sourceId: visit.id, reason: 'the customer raised a problem during the follow-up visit' }, now);
       patch.problem_task_id = problemTaskId;
     }

@@ -90,7 +90,7 @@ describe('follow-up visits', () => {
   const schedule = (t: string, payload: Record<string, unknown>) => ctx.request({ method: 'POST', url: '/api/v1/visits', token: t, payload });
   const outcome = (t: string, visit: TFollowUpVisit, payload: Record<string, unknown>) => ctx.request({ method: 'POST', url: `/api/v1/visits/${visit.id}/outcome`, token: t, payload: { version: visit.version, ...payload } });
 
-  it('a new-policy visit: by phone (rule), its script checked, a problem becomes a task, the visit survey is sent', async () => {
+  it('a new-policy visit: by phone (rule), the seven required points checked, a "no" makes a problem case for the unit, the visit survey is sent', async () => {
     expectProblem(await schedule(token.csr, { customerId: zhou, visitType: 'new_policy', dueAt: inTwoDays(), policyId: westCustomer }), 404, 'NOT_FOUND', ['body.policyId']);
     const res = await schedule(token.csr, { customerId: zhou, visitType: 'new_policy', dueAt: inTwoDays(), policyId: policy.row.id });
     expect(res.statusCode, res.body).toBe(201);
@@ -98,21 +98,34 @@ describe('follow-up visits', () => {
     expect(visit).toMatchObject({ method: 'phone', status: 'scheduled', attempts: 0 });
     expect(visit.methodReason).toMatch(/^phone: new policy visits are made by phone/);
     expect(visit.methodWhy).toEqual({ key: 'by_phone', params: { visitType: 'new_policy', tenureYears: expect.any(Number), annualPremiumFen: expect.any(Number) } });
-    expect(visit.script.map((q) => q.key)).toEqual(['identity_confirmed', 'signed_personally', 'clauses_explained', 'cooling_off_known', 'comment']);
+    // The policy is paid annually: the instalment question is asked too.
+    const points = ['identity_confirmed', 'purchase_confirmed', 'signed_personally', 'documents_read', 'clauses_explained', 'surrender_loss_known', 'cooling_off_known', 'instalments_known'];
+    expect(visit.script.map((q) => q.key)).toEqual([...points, 'comment']);
+    expect(visit.script.filter((q) => q.problemIfNo).map((q) => q.key)).toEqual(points);
 
     expectProblem(await outcome(token.csr, visit, { outcome: 'reached', answers: { identity_confirmed: true, signed_personally: 'yes', unknown: 1 } }), 400, 'VALIDATION_FAILED', [
       'body.answers.unknown',
+      'body.answers.purchase_confirmed',
       'body.answers.signed_personally',
+      'body.answers.documents_read',
       'body.answers.clauses_explained',
+      'body.answers.surrender_loss_known',
       'body.answers.cooling_off_known',
+      'body.answers.instalments_known',
     ]);
-    const done = await outcome(token.csr, visit, { outcome: 'reached', answers: { identity_confirmed: true, signed_personally: true, clauses_explained: false, cooling_off_known: true }, problem: '客户表示未被告知免责条款', note: '已致歉' });
+    const answers = { ...Object.fromEntries(points.map((k) => [k, true])), surrender_loss_known: false, clauses_explained: false };
+    const done = await outcome(token.csr, visit, { outcome: 'reached', answers, problem: '客户表示未被告知免责条款', note: '已致歉' });
     expect(done.statusCode, done.body).toBe(200);
     const completed = done.json() as TFollowUpVisit;
-    expect(completed).toMatchObject({ status: 'completed', attempts: 1, answers: { clauses_explained: false } });
+    // Completed, and a problem case: the points answered "no", in script order, and a task for the
+    // unit's queue (not the owner agent, whose sale it may be about).
+    expect(completed).toMatchObject({ status: 'completed', attempts: 1, answers: { clauses_explained: false }, problemAnswers: ['clauses_explained', 'surrender_loss_known'] });
     expect(completed.problemTaskId).toBeTruthy();
     const task = await ctx.db.selectFrom('task').selectAll().where('id', '=', completed.problemTaskId!).executeTakeFirstOrThrow();
-    expect(task).toMatchObject({ kind: 'visit_problem', priority: 'high', source_type: 'visit', source_id: visit.id, detail: '客户表示未被告知免责条款' });
+    expect(task).toMatchObject({ kind: 'visit_problem', priority: 'high', source_type: 'visit', source_id: visit.id, detail: '客户表示未被告知免责条款', assignee_id: null, text_key: 'visit_problem_case' });
+    expect(task.text_params).toEqual({ visitType: 'new_policy', count: '2' });
+    const queue = (await ctx.request({ method: 'GET', url: '/api/v1/tasks?inbox=unit', token: token.manager })).json() as TTaskList;
+    expect(queue.items.map((t) => t.id)).toContain(task.id);
     const survey = await ctx.db.selectFrom('survey').select(['context', 'visit_id']).where('visit_id', '=', visit.id).executeTakeFirstOrThrow();
     expect(survey.context).toBe('visit');
     expectProblem(await outcome(token.csr, completed, { outcome: 'refused' }), 409, 'VISIT_CLOSED');
@@ -133,6 +146,8 @@ describe('follow-up visits', () => {
     const end = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
     await createPolicy(deps, system, { productId: product.id, policyholderId: newcomer, insuredIds: [newcomer], sumInsuredFen: 1_000_000, premiumFen: 10_000, paymentFrequency: 'annual', effectiveOn: start, expiresOn: end, agentId: agent.staff.id });
     const visit = (await schedule(token.csr, { customerId: newcomer, visitType: 'new_policy', dueAt: inTwoDays() })).json() as TFollowUpVisit;
+    // Not tied to an instalment policy: the payment-frequency point is not asked.
+    expect(visit.script.map((q) => q.key)).not.toContain('instalments_known');
     expect(visit.methodWhy!.params.tenureYears).toBe(0);
   });
 

@@ -5,33 +5,50 @@ export interface ScriptQuestion {
   key: string;
   kind: 'yes_no' | 'text' | 'csat';
   required: boolean;
+  /** A "no" makes the visit a problem case (问题件) that someone must follow up. */
+  problemIfNo?: boolean;
+  /** Asked (and required) only for a policy paid in instalments, not a single premium. */
+  instalmentsOnly?: boolean;
+}
+
+/** What a visit's script depends on besides its type. */
+export interface ScriptContext {
+  /** The visit's policy is paid in instalments (annual, half-yearly, quarterly, monthly). */
+  instalments: boolean;
 }
 
 /**
  * The script of each visit type: what the caller asks and records (the console shows the wording
- * in the user's language, keyed `visitScripts.<type>.<key>`). The new-policy visit checks the
- * sales-conduct points of shared/domain/requirements.md P5: the applicant signed personally, the
- * exclusions were pointed out, the cooling-off right is known.
+ * in the user's language, keyed `visitScripts.<type>.<key>`). The new-policy visit (新单回访) asks
+ * the seven points the rules require (shared/domain/statutory-limits.md): the person answering is the
+ * policyholder; they bought this product, and policyholder and insured signed in person; the product
+ * description and application notes were read; coverage, exclusions and period are known; the loss
+ * on surrender is known; the cooling-off period and its right are known; for instalment premiums, the
+ * payment period and frequency. A "no" to any of them is a problem case.
  */
 export const VISIT_SCRIPTS: Record<TVisitType, readonly ScriptQuestion[]> = {
   new_policy: [
-    { key: 'identity_confirmed', kind: 'yes_no', required: true },
-    { key: 'signed_personally', kind: 'yes_no', required: true },
-    { key: 'clauses_explained', kind: 'yes_no', required: true },
-    { key: 'cooling_off_known', kind: 'yes_no', required: true },
+    { key: 'identity_confirmed', kind: 'yes_no', required: true, problemIfNo: true },
+    { key: 'purchase_confirmed', kind: 'yes_no', required: true, problemIfNo: true },
+    { key: 'signed_personally', kind: 'yes_no', required: true, problemIfNo: true },
+    { key: 'documents_read', kind: 'yes_no', required: true, problemIfNo: true },
+    { key: 'clauses_explained', kind: 'yes_no', required: true, problemIfNo: true },
+    { key: 'surrender_loss_known', kind: 'yes_no', required: true, problemIfNo: true },
+    { key: 'cooling_off_known', kind: 'yes_no', required: true, problemIfNo: true },
+    { key: 'instalments_known', kind: 'yes_no', required: true, problemIfNo: true, instalmentsOnly: true },
     { key: 'comment', kind: 'text', required: false },
   ],
   survey: [
-    { key: 'service_ok', kind: 'yes_no', required: true },
+    { key: 'service_ok', kind: 'yes_no', required: true, problemIfNo: true },
     { key: 'comment', kind: 'text', required: false },
   ],
   case_closure: [
-    { key: 'payout_understood', kind: 'yes_no', required: true },
+    { key: 'payout_understood', kind: 'yes_no', required: true, problemIfNo: true },
     { key: 'csat', kind: 'csat', required: false },
     { key: 'comment', kind: 'text', required: false },
   ],
   complaint_closure: [
-    { key: 'resolved', kind: 'yes_no', required: true },
+    { key: 'resolved', kind: 'yes_no', required: true, problemIfNo: true },
     { key: 'csat', kind: 'csat', required: false },
     { key: 'comment', kind: 'text', required: false },
   ],
@@ -41,10 +58,19 @@ export const VISIT_SCRIPTS: Record<TVisitType, readonly ScriptQuestion[]> = {
   ],
 };
 
+/** The questions a visit asks: its type's script, without the instalment question for a single premium. */
+export function scriptFor(type: TVisitType, context: ScriptContext): ScriptQuestion[] {
+  return VISIT_SCRIPTS[type].filter((q) => !q.instalmentsOnly || context.instalments);
+}
+
+/** The questions answered "no" that make the visit a problem case (问题件), in script order. */
+export function problemAnswers(script: readonly ScriptQuestion[], answers: Record<string, string | number | boolean> | null): string[] {
+  return answers ? script.filter((q) => q.problemIfNo && answers[q.key] === false).map((q) => q.key) : [];
+}
+
 /** Checks a reached visit's answers against its script; returns field problems (empty when fine). */
-export function scriptProblems(type: TVisitType, answers: Record<string, string | number | boolean>): RuledFieldError[] {
+export function scriptProblems(script: readonly ScriptQuestion[], answers: Record<string, string | number | boolean>): RuledFieldError[] {
   const problems: RuledFieldError[] = [];
-  const script = VISIT_SCRIPTS[type];
   for (const key of Object.keys(answers)) if (!script.some((q) => q.key === key)) problems.push({ field: `body.answers.${key}`, message: 'is not a question of this visit script', rule: 'not_a_question' });
   for (const q of script) {
     const value = answers[q.key];

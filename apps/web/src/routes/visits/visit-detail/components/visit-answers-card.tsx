@@ -22,6 +22,16 @@ export function VisitAnswersCard({ visit }: { visit: TFollowUpVisit }) {
   return (
     <Card title={t('visits.detail.answers')} data-testid="visit-answers">
       <Alert type="info" showIcon title={t('visits.detail.closed')} style={{ marginBottom: 12 }} />
+      {visit.problemAnswers.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="visit-problem-case"
+          title={t('visits.detail.problemCase')}
+          description={visit.problemAnswers.map((key) => labels.scriptQuestion(visit.visitType, key)).join(t('imports.listSeparator'))}
+        />
+      )}
       <Descriptions column={1} size="small" bordered items={items} />
     </Card>
   );
