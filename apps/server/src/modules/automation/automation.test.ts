@@ -98,6 +98,17 @@ describe('scheduled rules fire once per customer and period', () => {
     expect(await count('automation_run', renewedHolder)).toBe(0);
   });
 
+  it('a policy first seen inside the last week (entered late) still gets its agent a renewal task, due today and urgent', async () => {
+    const late = await customer('邓雪');
+    const p = await policy(late, '2025-11-26', '2026-11-26'); // 4 days after NOW: the 30-day window never fired
+    await runScheduledRule(deps, 'renewal_reminder', NOW);
+    expect((await ctx.db.selectFrom('automation_run').select('period_key').where('customer_id', '=', late).execute()).map((r) => r.period_key)).toEqual([`${p.row.id}:7`]);
+    expect(await count('message', late)).toBe(1);
+    const task = await ctx.db.selectFrom('task').select(['kind', 'priority', 'assignee_id', 'due_at', 'text_params']).where('customer_id', '=', late).executeTakeFirstOrThrow();
+    expect(task).toMatchObject({ kind: 'renewal_reminder', priority: 'high', assignee_id: agent.staff.id, text_params: { policyNo: p.row.policy_no, expiresOn: '2026-11-26', days: 7 } });
+    expect(task.due_at.toISOString()).toBe('2026-11-22T10:00:00.000Z');
+  });
+
   it('not renewed 7 days after expiry: a retention task; a switched-off rule does nothing', async () => {
     const lapsed = await customer('孙悦');
     await policy(lapsed, '2025-11-10', '2026-11-10'); // expired 12 days before NOW

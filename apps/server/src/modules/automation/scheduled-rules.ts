@@ -70,13 +70,14 @@ const birthdayReview: Handler = async (deps, params, today, now) => {
 
 /**
  * Policy expiry − 30 and − 7 days: a renewal reminder to the policyholder; at the first threshold
- * also a renewal task for the agent. Each threshold covers the days down to the next one, so a
+ * also a renewal task for the agent (at a later one if the first never fired for the policy). Each threshold covers the days down to the next one, so a
  * missed day is caught up and a policy gets one reminder per threshold.
  */
 const renewalReminder: Handler = async (deps, params, today, now) => {
   const raw = Array.isArray(params.daysBefore) ? (params.daysBefore as unknown[]).filter((d): d is number => typeof d === 'number' && d >= 0) : [30, 7];
   const thresholds = [...new Set(raw)].sort((a, b) => a - b);
   const result: ScheduledRuleResult = { candidates: 0, fired: 0 };
+  const firstDays = thresholds[thresholds.length - 1]!;
   for (const [i, days] of thresholds.entries()) {
     const lower = i === 0 ? today : addDays(today, thresholds[i - 1]! + 1);
     const upper = addDays(today, days);
@@ -94,9 +95,15 @@ const renewalReminder: Handler = async (deps, params, today, now) => {
       // Daily rules run just after midnight: the reminder goes out from 09:00.
       const sendAt = new Date(Math.max(now.getTime(), shanghaiInstant(today, '09:00').getTime()));
       const actions = [{ kind: 'message', id: await queueMessage({ ...deps, db: tx }, { customerId: c.customerId, channel: 'sms', template: 'renewal_reminder', params: { policyNo: c.policy.policy_no, expiresOn: c.policy.expires_on }, source: 'rule:renewal_reminder', sendAt }, now) }];
-      if (isFirst) {
+      // The agent's task comes with the first threshold — or with a later one when the policy was
+      // already inside the first window when Anxin first saw it (entered or imported late): then it
+      // is urgent, due today.
+      const taskGiven =
+        !isFirst &&
+        (await tx.selectFrom('automation_run').select('period_key').where('customer_id', '=', c.customerId).where('rule_code', '=', 'renewal_reminder').where('period_key', '=', `${c.policy.id}:${firstDays}`).executeTakeFirst()) !== undefined;
+      if (isFirst || !taskGiven) {
         const due = addDays(c.policy.expires_on, -7) > today ? addDays(c.policy.expires_on, -7) : today;
-        actions.push({ kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'renewal_reminder', text: { key: 'renewal_reminder', params: { policyNo: c.policy.policy_no, expiresOn: c.policy.expires_on, days } }, title: `Renew policy ${c.policy.policy_no}`, detail: `Expires on ${c.policy.expires_on}.`, priority: 'normal', dueAt: shanghaiInstant(due, '18:00'), assigneeId: c.policy.agent_id, sourceType: 'rule', sourceId: 'renewal_reminder', reason: c.reason }, now) });
+        actions.push({ kind: 'task', id: await createTaskInTransaction(tx, null, { customerId: c.customerId, kind: 'renewal_reminder', text: { key: 'renewal_reminder', params: { policyNo: c.policy.policy_no, expiresOn: c.policy.expires_on, days } }, title: `Renew policy ${c.policy.policy_no}`, detail: `Expires on ${c.policy.expires_on}.`, priority: isFirst ? 'normal' : 'high', dueAt: shanghaiInstant(due, '18:00'), assigneeId: c.policy.agent_id, sourceType: 'rule', sourceId: 'renewal_reminder', reason: c.reason }, now) });
       }
       return actions;
     }, now);
