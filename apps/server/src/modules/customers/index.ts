@@ -15,3 +15,4 @@ export { insertCustomerBatches, type CustomerBatch } from './customer-batch.repo
 export { idNumberCheckDigit, socialCreditCheckChar, namePinyin, normaliseIdNumber, parseIdNumber } from './customer-validation.ts';
 export { maskIdNumber, maskBankAccount, maskCustomerName } from './customer-masking.ts';
 export { findPortalIdentity } from './portal-identity.ts';
+export { syncLifecycleStages } from './lifecycle-stage.ts';

@@ -5,7 +5,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldProblem, forbidden, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
-import { maskBankAccount, mergeContacts } from '../customers/index.ts';
+import { maskBankAccount, mergeContacts, syncLifecycleStages } from '../customers/index.ts';
 import { requireVisibleParty } from './policy-parties.ts';
 import { isFinalStatus, transitionRefusal } from './policy-status.ts';
 import { checkBankAccount, checkBeneficiaries } from './policy-validation.ts';
@@ -139,6 +139,7 @@ async function applyChange(deps: ModuleDeps, tx: Tx, actor: Actor, policy: Polic
         status_changed_on: input.effectiveOn,
         surrender_value_fen: input.surrenderValueFen,
       });
+      await syncLifecycleStages(tx, [policy.id], new Date());
       return {
         summary: `Surrendered on ${input.effectiveOn}; surrender value ${formatYuan(input.surrenderValueFen)}`,
         details: { statusBefore: policy.status, surrenderValueFen: input.surrenderValueFen },

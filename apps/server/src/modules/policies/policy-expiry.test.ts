@@ -56,3 +56,27 @@ describe('policy expiry', () => {
     expect(list.items.map((p) => p.id)).toEqual([soon.id, later.id]);
   });
 });
+
+describe('lifecycle stage follows the policies', () => {
+  const stageOf = async (id: string) => (await ctx.db.selectFrom('customer').select('lifecycle_stage').where('id', '=', id).executeTakeFirstOrThrow()).lifecycle_stage;
+  const issue = (holderId: string, insuredIds: string[], effectiveOn: string, expiresOn: string, status?: 'pending') =>
+    createPolicy(deps, system, { productId: product.id, policyholderId: holderId, insuredIds, sumInsuredFen: 1_000_000, premiumFen: 10_000, paymentFrequency: 'annual', effectiveOn, expiresOn, agentId: agent.staff.id, ...(status ? { status } : {}) });
+
+  it('a prospect becomes active with an issued policy (holder and insured), not with a pending one; lapsed, then former when every policy has ended', async () => {
+    const parent = (await createCustomer(deps, system, { name: '林晓峰', orgUnitId: units.eastA.id, ownerAgentId: agent.staff.id })).id;
+    const child = (await createCustomer(deps, system, { name: '林小雨', orgUnitId: units.eastA.id, ownerAgentId: agent.staff.id })).id;
+    expect([await stageOf(parent), await stageOf(child)]).toEqual(['prospect', 'prospect']);
+    const pending = await issue(parent, [parent], '2026-01-01', '2026-12-31', 'pending');
+    expect(await stageOf(parent)).toBe('prospect');
+    const issued = await issue(parent, [child], '2026-01-01', '2026-12-31');
+    expect([await stageOf(parent), await stageOf(child)]).toEqual(['active', 'active']);
+
+    const lapse = await ctx.request({ method: 'POST', url: `/api/v1/policies/${issued.row.id}/status`, token: csr, payload: { status: 'lapsed', reason: '欠缴保费', version: issued.row.version } });
+    expect(lapse.statusCode, lapse.body).toBe(200);
+    expect([await stageOf(parent), await stageOf(child)]).toEqual(['lapsed', 'lapsed']);
+    // The pending policy does not count; when the term of the lapsed one is over, both are former customers.
+    expect(await expireEndedPolicies(deps, new Date('2027-01-02T04:00:00.000Z'))).toBeGreaterThanOrEqual(1);
+    expect([await stageOf(parent), await stageOf(child)]).toEqual(['former', 'former']);
+    expect((await ctx.db.selectFrom('policy').select('status').where('id', '=', pending.row.id).executeTakeFirstOrThrow()).status).toBe('pending');
+  });
+});

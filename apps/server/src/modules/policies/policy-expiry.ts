@@ -3,6 +3,7 @@ import { inTransaction } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 import { recordAuditEvent } from '../audit/index.ts';
+import { syncLifecycleStages } from '../customers/index.ts';
 
 /** Why a policy's term ended on its own (the console words it). */
 export const TERM_ENDED_REASON = 'term_ended';
@@ -41,6 +42,7 @@ export async function expireEndedPolicies(deps: ModuleDeps, now = new Date()): P
           data: { status: { from: r.from_status, to: 'expired' }, reason: TERM_ENDED_REASON, policyNo: r.policy_no },
         });
       }
+      await syncLifecycleStages(tx, rows.map((r) => r.id), now);
       return rows.length;
     });
     total += expired;

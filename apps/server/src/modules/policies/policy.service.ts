@@ -8,7 +8,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, fieldProblem, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent, recordAuditEvents, type AuditEntry } from '../audit/index.ts';
-import { findVisibleCustomerIds, maskBankAccount } from '../customers/index.ts';
+import { findVisibleCustomerIds, maskBankAccount, syncLifecycleStages } from '../customers/index.ts';
 import { findOrgUnitById, findStaffById } from '../org/index.ts';
 import { findProduct } from '../products/index.ts';
 import { blacklistedInEffect } from '../segmentation/index.ts';
@@ -118,6 +118,7 @@ export async function createPolicy(deps: ModuleDeps, actor: Actor, input: TCreat
     const row = { ...policyRow(deps, actor, id, input, { policyNo, productId: product.id, coolingOffDays: product.cooling_off_days, policyholderId: policyholder.id, agentId: agent.id, orgUnitId }, now), ...referral?.patch };
     await insertPolicies(tx, [row]);
     await insertParties(tx, partyRows(id, policyholder.id, input.insuredIds, beneficiaries, now));
+    await syncLifecycleStages(tx, [id, ...(input.renewalOfId ? [input.renewalOfId] : [])], now);
     await recordAuditEvent(tx, actor, policyCreatedEvent(id, input, { policyNo, productId: product.id, policyholderId: policyholder.id, agentId: agent.id, orgUnitId }, referral));
     if (referral?.held) {
       await insertOutbox(tx, 'policy.underwriting_referral', policyholder.id, id, { policyId: id, policyNo, reason: 'blacklist' });
@@ -286,6 +287,7 @@ export async function createPolicies(deps: ModuleDeps & { db: Tx }, actor: Actor
   }
   for (let i = 0; i < rows.length; i += 1000) await insertPolicies(tx, rows.slice(i, i + 1000));
   for (let i = 0; i < parties.length; i += 1000) await insertParties(tx, parties.slice(i, i + 1000));
+  for (let i = 0; i < rows.length; i += 1000) await syncLifecycleStages(tx, rows.slice(i, i + 1000).map((r) => r.id), new Date());
   await recordAuditEvents(tx, actor, events);
   await insertOutboxEntries(tx, outbox);
   return outcomes;
@@ -377,6 +379,7 @@ export async function changePolicyStatus(deps: ModuleDeps, actor: Actor, id: str
       customerId: current.customer_id,
       data: { status: { from: current.status, to: input.status }, effectiveOn: on },
     });
+    await syncLifecycleStages(tx, [id], new Date());
     return loadPolicyDetail(txDeps, (await findPolicyById(tx, id))!);
   });
 }
