@@ -63,7 +63,8 @@ export const ZClaimIncident = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('medical'),
     hospital: ZText(100),
-    diagnosisCode: ZIcd10,
+    /** ICD-10; a customer may not know it (the portal): then `description` says what was diagnosed and the adjuster codes it. */
+    diagnosisCode: ZIcd10.optional(),
     admittedOn: ZDate.optional(),
     dischargedOn: ZDate.optional(),
     invoiceItems: z.array(ZInvoiceItem).min(1).max(100),

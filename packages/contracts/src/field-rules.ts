@@ -271,6 +271,8 @@ export const FIELD_RULES = [
   'row_exists',
   /** Outside the importer's data scope. */
   'out_of_scope',
+  /** A medical claim without an ICD-10 code must say what was diagnosed. */
+  'required_without_diagnosis',
 ] as const;
 
 export const ZFieldRule = z.enum(FIELD_RULES);

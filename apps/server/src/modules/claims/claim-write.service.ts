@@ -290,6 +290,9 @@ export async function reportClaim(deps: ModuleDeps, actor: Actor, input: TReport
     const kindOf = { medical: 'medical', motor_compulsory: 'motor', motor_commercial: 'motor', property: 'property', liability: 'property' } as Record<string, string>;
     const expectedKind = kindOf[policy.row.product_line] ?? 'illness';
     if (input.incident.kind !== expectedKind) throw fieldError('body.incident.kind', rule('incident_kind_mismatch', `a ${policy.row.product_line} policy takes ${expectedKind} claims`, { line: policy.row.product_line, expected: expectedKind }));
+    if (input.incident.kind === 'medical' && !input.incident.diagnosisCode && !input.incident.description) {
+      throw fieldError('body.incident.description', rule('required_without_diagnosis', 'say what was diagnosed when there is no ICD-10 code'));
+    }
     const invoiceNos = input.incident.kind === 'medical' ? input.incident.invoiceItems.map((i) => i.invoiceNo.toUpperCase()) : [];
     if (new Set(invoiceNos).size !== invoiceNos.length) throw fieldError('body.incident.invoiceItems', rule('listed_twice', 'an invoice number appears twice'));
 

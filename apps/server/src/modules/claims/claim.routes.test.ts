@@ -229,6 +229,14 @@ describe('fast track', () => {
     ]);
   });
 
+  it('takes a medical claim without an ICD-10 code when it says what was diagnosed (a customer may not know the code); the fast track leaves it to the adjuster', async () => {
+    const items = [{ invoiceNo: 'INV-NOCODE-1', description: '住院费用', amountFen: 100_000 }];
+    expectProblem(await report(token.csr, { amountClaimedFen: 100_000, incident: { kind: 'medical', hospital: '浙大一院', invoiceItems: items } }), 400, 'VALIDATION_FAILED', ['body.incident.description']);
+    const claim = await reported(token.csr, { amountClaimedFen: 100_000, incident: { kind: 'medical', hospital: '浙大一院', description: '急性阑尾炎，住院手术', invoiceItems: items } });
+    expect(claim.status).toBe('reported');
+    expect(claim.fastTrackDecision!.trace.find((r) => r.rule === 'diagnosis_covered')).toMatchObject({ passed: false, params: { diagnosis: null } });
+  });
+
   it('refuses files that are not JPEG, PNG or PDF', async () => {
     const claim = await reported(token.csr);
     expectProblem(await upload(token.csr, claim, 'INVOICE', Buffer.from('MZ not a document').toString('base64')), 400, 'CLAIM_DOCUMENT_INVALID', ['body.contentBase64']);

@@ -101,7 +101,7 @@ export function PortalReportPage() {
           <Input prefix="¥" inputMode="decimal" data-testid="claim-intake-amount" />
         </Form.Item>
         {kind === 'motor' && <MotorIncidentFields />}
-        {kind === 'medical' && <MedicalIncidentFields />}
+        {kind === 'medical' && <MedicalIncidentFields forCustomer />}
         {kind === 'illness' && <IllnessIncidentFields />}
         {kind === 'property' && <PropertyIncidentFields />}
         {policy && policy.documents.length > 0 && (

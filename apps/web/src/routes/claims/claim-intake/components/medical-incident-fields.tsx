@@ -7,8 +7,12 @@ import { fenToYuanText, parseYuanToFen, useFormat } from '../../../../format.ts'
 import { ICD10, INVOICE_NO, type IntakeValues } from '../claim-intake-request.ts';
 import { DateInput } from '../../../../components/date-input.tsx';
 
-/** Medical expenses: hospital, ICD-10 diagnosis, stay dates and the invoices claimed. */
-export function MedicalIncidentFields() {
+/**
+ * Medical expenses: hospital, ICD-10 diagnosis, stay dates and the invoices claimed. A customer
+ * (the portal) may not know the ICD-10 code: for them it is optional and the diagnosis in words is
+ * asked instead; staff enter the code.
+ */
+export function MedicalIncidentFields({ forCustomer = false }: { forCustomer?: boolean }) {
   const { t } = useTranslation();
   const rules = useFormRules();
   const yuan = useYuanRule();
@@ -27,9 +31,10 @@ export function MedicalIncidentFields() {
       <Col xs={24} md={12}>
         <Form.Item
           name={['incident', 'diagnosisCode']}
-          label={t('claims.intake.diagnosisCode')}
-          normalize={(value: string | undefined) => value?.toUpperCase()}
-          rules={[rules.required(t('claims.intake.diagnosisCode')), { pattern: ICD10, message: t('claims.intake.icdRule') }]}
+          label={forCustomer ? t('common.optionalField', { field: t('claims.intake.diagnosisCode') }) : t('claims.intake.diagnosisCode')}
+          extra={forCustomer ? t('claims.intake.diagnosisCodeHint') : undefined}
+          normalize={(value: string | undefined) => value?.toUpperCase() || undefined}
+          rules={[...(forCustomer ? [] : [rules.required(t('claims.intake.diagnosisCode'))]), { pattern: ICD10, message: t('claims.intake.icdRule') }]}
         >
           <Input maxLength={7} className="anxin-mono" placeholder="J18.9" data-testid="claim-intake-diagnosis" />
         </Form.Item>
@@ -57,8 +62,20 @@ export function MedicalIncidentFields() {
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name={['incident', 'description']} label={t('common.optionalField', { field: t('claims.intake.description') })} rules={[{ max: 1000 }]}>
-          <Input.TextArea rows={1} maxLength={1000} />
+        <Form.Item
+          name={['incident', 'description']}
+          label={forCustomer ? t('claims.intake.diagnosisInWords') : t('common.optionalField', { field: t('claims.intake.description') })}
+          dependencies={[['incident', 'diagnosisCode']]}
+          rules={[
+            { max: 1000 },
+            ({ getFieldValue }) => ({
+              validator: async (_rule, value: string | undefined) => {
+                if (!getFieldValue(['incident', 'diagnosisCode']) && !value?.trim()) throw new Error(t('fieldRules.required_without_diagnosis'));
+              },
+            }),
+          ]}
+        >
+          <Input.TextArea rows={1} maxLength={1000} placeholder={forCustomer ? t('claims.intake.diagnosisInWordsPlaceholder') : undefined} data-testid="claim-intake-description" />
         </Form.Item>
       </Col>
       <Col span={24}>
