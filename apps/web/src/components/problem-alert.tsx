@@ -20,17 +20,23 @@ export function ProblemAlert({ error, testId, style, plain = false }: { error: u
       <div>
         {showDetail && <div>{api.detail}</div>}
         {api.fieldErrors.length > 0 &&
-          (plain ? (
+          (plain || api.fieldErrors.every((fe) => /^body(\.action)?$/.test(fe.field)) ? (
             api.fieldErrors.map((fe) => <div key={`${fe.field}:${fe.message}`}>{labels.fieldProblem(fe)}</div>)
           ) : (
             <>
               <div>{t('errors.fieldErrors')}</div>
               <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
-                {api.fieldErrors.map((fe) => (
-                  <li key={`${fe.field}:${fe.message}`}>
-                    <code>{fe.field.replace(/^(body|query|querystring|params)\./, '')}</code>: {labels.fieldProblem(fe)}
-                  </li>
-                ))}
+                {api.fieldErrors.map((fe) => {
+                  const field = fe.field.replace(/^(body|query|querystring|params)\.?/, '');
+                  // A problem with the action or the request as a whole names no field.
+                  const name = field === '' || field === 'action' ? null : t(`errors.fieldNames.${field}`, { defaultValue: '' }) || <code>{field}</code>;
+                  return (
+                    <li key={`${fe.field}:${fe.message}`}>
+                      {name && <>{name}: </>}
+                      {labels.fieldProblem(fe)}
+                    </li>
+                  );
+                })}
               </ul>
             </>
           ))}

@@ -941,6 +941,7 @@ export const enUS: Messages = {
     UNEXPECTED_RESPONSE: 'The server sent a response the console does not understand',
     requestId: 'Request id: {{id}}',
     fieldErrors: 'These fields need attention:',
+    fieldNames: { contentBase64: 'File' },
   },
   fieldRules: {
     required: 'is required',
@@ -1040,7 +1041,7 @@ export const enUS: Messages = {
     exceeds_claimed: 'must not exceed the claimed amount',
     wrong_status: 'the current status does not allow this',
     required_without_diagnosis: 'say what was diagnosed when there is no ICD-10 code',
-    documents_missing: 'required documents are missing: {{codes}}',
+    documents_missing: 'required documents are missing: {{names}}',
     not_adjusted: 'adjust the claim first',
     not_insured: 'this person is not insured by the policy',
     not_in_force_on: 'the policy was not in force on {{date}}',

@@ -942,6 +942,8 @@ export const zhCN = {
     UNEXPECTED_RESPONSE: '服务器返回了无法识别的响应',
     requestId: '请求编号：{{id}}',
     fieldErrors: '以下字段有误：',
+    /** API field names readers know by another name; the whole action or request has none. */
+    fieldNames: { contentBase64: '文件' },
   },
   /** What is wrong with a field, by the server's stable rule (packages/contracts/src/field-rules.ts). */
   fieldRules: {
@@ -1042,7 +1044,7 @@ export const zhCN = {
     exceeds_claimed: '不能超过申请金额',
     wrong_status: '当前状态不允许此操作',
     required_without_diagnosis: '未填写诊断编码时，请写明诊断结果或病情',
-    documents_missing: '缺少必需的单证：{{codes}}',
+    documents_missing: '缺少必需的单证：{{names}}',
     not_adjusted: '请先完成理算',
     not_insured: '此人不是该保单的被保险人',
     not_in_force_on: '保单在 {{date}} 不在保险期间内',

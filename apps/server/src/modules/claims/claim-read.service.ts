@@ -73,11 +73,19 @@ export async function listClaimAssignees(deps: ModuleDeps, actor: Actor, id: str
 }
 
 /** What the actor may do next on a claim in this status. */
-export function nextActionsFor(actor: Actor, status: TClaimStatus, adjustedBy: string | null = null, denialNoticeDue = status === 'denied'): string[] {
+/** What would make a move refused now: it is not offered (the claim shows why — the checklist, the adjustment, the payments). */
+export interface ClaimBlocks {
+  documentsMissing?: boolean;
+  notAdjusted?: boolean;
+  unpaid?: boolean;
+}
+
+export function nextActionsFor(actor: Actor, status: TClaimStatus, adjustedBy: string | null = null, denialNoticeDue = status === 'denied', blocks: ClaimBlocks = {}): string[] {
   const actions: string[] = [];
+  const blocked = { complete_documents: blocks.documentsMissing, submit_for_approval: blocks.notAdjusted, close: blocks.unpaid } as Partial<Record<string, boolean | undefined>>;
   if (mayHandleClaims(actor)) {
     const moves = movesFrom(status);
-    for (const m of ['register', 'start_assessment', 'complete_documents', 'submit_for_approval', 'close', 'withdraw', 'reopen'] as const) if (moves.includes(m)) actions.push(m);
+    for (const m of ['register', 'start_assessment', 'complete_documents', 'submit_for_approval', 'close', 'withdraw', 'reopen'] as const) if (moves.includes(m) && !blocked[m]) actions.push(m);
     if (moves.includes('request_documents') || status === 'documents_pending') actions.push('request_documents');
     if (isOpen(status)) actions.push('upload_document', 'assign', 'flag');
     if (['adjusting', 'reopened', 'assessing', 'documents_pending'].includes(status)) actions.push('adjust');

@@ -375,8 +375,13 @@ export async function transitionClaim(deps: ModuleDeps, actor: Actor, id: string
     const patch: Parameters<typeof updateClaim>[3] = {};
     if (input.action === 'complete_documents') {
       const detail = await loadClaimDetail({ ...deps, db: tx }, claim);
-      const missing = detail.checklist.filter((c) => c.required && !c.received).map((c) => c.code);
-      if (missing.length > 0) throw new DomainError('CLAIM_INVALID_TRANSITION', `Required documents are missing: ${missing.join(', ')}`, [{ field: 'body.action', message: `missing: ${missing.join(', ')}`, rule: 'documents_missing', params: { codes: missing.join(', ') } }]);
+      const missingItems = detail.checklist.filter((c) => c.required && !c.received);
+      const missing = missingItems.map((c) => c.code);
+      if (missing.length > 0) {
+        throw new DomainError('CLAIM_INVALID_TRANSITION', `Required documents are missing: ${missing.join(', ')}`, [
+          { field: 'body.action', message: `missing: ${missing.join(', ')}`, rule: 'documents_missing', params: { codes: missing.join(', '), names: missingItems.map((c) => c.name).join('、') } },
+        ]);
+      }
       patch.documents_complete_at = now;
     }
     if (input.action === 'submit_for_approval' && (await loadClaimDetail({ ...deps, db: tx }, claim)).adjustment.length === 0) {

@@ -78,7 +78,11 @@ export function presentClaim(detail: ClaimDetail, actor: Actor, now = new Date()
       facts: eventFacts(e.data, e.assignee_name),
     })),
     fastTrackDecision: row.fast_track_decision,
-    nextActions: nextActionsFor(actor, row.status, row.adjusted_by, detail.clocks.some((c) => c.kind === 'denial_notice' && !c.stoppedAt)),
+    nextActions: nextActionsFor(actor, row.status, row.adjusted_by, detail.clocks.some((c) => c.kind === 'denial_notice' && !c.stoppedAt), {
+      documentsMissing: detail.checklist.some((c) => c.required && !c.received),
+      notAdjusted: detail.adjustment.length === 0,
+      unpaid: Number(row.amount_paid_fen) < Number(row.amount_approved_fen ?? 0),
+    }),
   };
 }
 

@@ -258,6 +258,10 @@ describe('workflow', () => {
     await changeConsent(deps, system, wang, 'granted', { purpose: 'service', channel: 'any', evidence: { kind: 'signed_form', reference: 'F-CLM-1' } });
     claim = await act(token.adjuster, claim, 'document-notices', { codes: ['INVOICE', 'DISCHARGE'] }, 201);
     expect(claim.status).toBe('documents_pending');
+    // Not offered while it would be refused; refused with the documents by name.
+    expect(claim.nextActions).not.toContain('complete_documents');
+    const early = expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/transitions`, token: token.adjuster, payload: { action: 'complete_documents', reason: '材料齐全', version: claim.version } }), 409, 'CLAIM_INVALID_TRANSITION', ['body.action']);
+    expect(early.errors?.[0]).toMatchObject({ rule: 'documents_missing', params: { codes: 'INVOICE, DISCHARGE', names: '医疗发票、出院小结' } });
     // The customer is told which documents, by name, in one message (not a second, vaguer progress message).
     const told = await ctx.db.selectFrom('outbox').select(['topic', 'payload']).where('aggregate_id', '=', claim.id).where('topic', 'like', 'message.%').execute();
     expect(told.filter((m) => m.topic === 'message.claim_documents_requested').map((m) => (m.payload as { documents: string }).documents)).toEqual(['医疗发票、出院小结']);
@@ -279,6 +283,7 @@ describe('workflow', () => {
     // review time counts), the history says so, and the customer is told we are reviewing them and by when.
     const determination = claim.clocks.find((c) => c.kind === 'determination')!;
     expect(determination.state).toBe('running');
+    expect(((await ctx.request({ method: 'GET', url: `/api/v1/claims/${claim.id}`, token: token.adjuster })).json() as TClaim).nextActions).toContain('complete_documents');
     expect(claim.status).toBe('documents_pending');
     expect(claim.events.filter((e) => e.type === 'documents_received').map((e) => e.facts)).toEqual([{ documentCodes: ['INVOICE', 'DISCHARGE'] }]);
     const allIn = (await ctx.request({ method: 'GET', url: `/api/v1/claims/${claim.id}/progress`, token: token.csr })).json() as TClaimProgress;
