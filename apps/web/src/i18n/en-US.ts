@@ -2586,7 +2586,8 @@ export const enUS: Messages = {
     detail: {
       titleOf: 'Complaint {{no}}',
       summary: 'Complaint',
-      secondExtensionHint: 'This complaint was extended once. A second extension, to 60 days, is granted by the unit above the customer’s branch or by head office: ask their complaint handlers.',
+      secondExtensionHint: 'This complaint was extended once. A second extension, to 60 days, is granted by a branch manager of the unit above the customer’s branch or of head office: ask them.',
+      recusal: 'This complaint is about you, so you step aside: another complaint handler takes it; you may only record the customer’s answer to the decision.',
     },
     fields: {
       facts: 'Facts found',

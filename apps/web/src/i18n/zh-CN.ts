@@ -2583,7 +2583,8 @@ export const zhCN = {
     detail: {
       titleOf: '投诉 {{no}}',
       summary: '投诉信息',
-      secondExtensionHint: '本投诉已延期一次。再延期至 60 日须由客户所属机构的上级机构或总公司审批，请联系上级机构的投诉处理人员。',
+      secondExtensionHint: '本投诉已延期一次。再延期至 60 日须由客户所属机构的上级机构或总公司的机构负责人审批，请联系上级机构负责人。',
+      recusal: '本投诉涉及您本人，您须回避：由其他投诉处理人员办理，您只能登记客户对处理意见的答复。',
     },
     fields: {
       facts: '核实情况',

@@ -46,6 +46,8 @@ export function presentComplaintSummary(row: ComplaintRow, now: Date): TComplain
 export function complaintActionsFor(actor: Actor, row: ComplaintRow): string[] {
   // Only the handling unit and those above it act; the home unit below it reads.
   if (!mayHandleComplaints(actor) || !row.org_path.startsWith(actor.orgPath)) return [];
+  // The staff member the complaint is about steps aside: they may only record the customer's answer.
+  if (row.staff_concerned_id === actor.id) return complaintActionsFrom(row.status).filter((a) => a === 'record_response');
   const actions: string[] = complaintActionsFrom(row.status).filter((a) => {
     if (a === 'extend') return row.extension_level === 0 || (row.extension_level === 1 && approvesSecondExtension(actor, row));
     if (a === 'escalate') return row.tier !== 'hq';

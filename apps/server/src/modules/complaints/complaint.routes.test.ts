@@ -183,6 +183,11 @@ describe('recusal', () => {
     const concerned = await ctx.db.selectFrom('staff').select('id').where('username', '=', 'ea.handler').executeTakeFirstOrThrow();
     const c = await create(token.csr, { category: 'service_attitude', subReason: 'rude', staffConcernedId: concerned.id });
     expect(c.staffConcerned).toMatchObject({ id: concerned.id });
+    // They are offered nothing to do on it (the console says why); another handler is.
+    const theirs = (await ctx.request({ method: 'GET', url: `/api/v1/complaints/${c.id}`, token: token.handler })).json() as TComplaint;
+    expect(theirs.nextActions).toEqual([]);
+    const others = (await ctx.request({ method: 'GET', url: `/api/v1/complaints/${c.id}`, token: token.province })).json() as TComplaint;
+    expect(others.nextActions).toContain('verify');
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/actions`, token: token.handler, payload: { action: 'verify', facts: '属实', customerContacted: true, version: c.version } }), 403, 'FORBIDDEN');
     await act(token.province, c, { action: 'verify', facts: '属实', customerContacted: true });
   });

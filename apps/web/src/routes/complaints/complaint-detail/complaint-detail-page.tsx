@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useComplaint } from '../../../api/complaints.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { useCurrentUser } from '../../../components/require-session.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useFormat } from '../../../format.ts';
 import { ComplaintClock } from '../components/complaint-clock.tsx';
@@ -57,6 +58,7 @@ export function ComplaintDetailPage() {
   const { t } = useTranslation();
   const labels = useComplaintLabels();
   const complaint = useComplaint(complaintId);
+  const me = useCurrentUser();
   const [open, setOpen] = useState<Action | null>(null);
   const [creatingAction, setCreatingAction] = useState(false);
   if (complaint.isPending) return <Skeleton active />;
@@ -91,6 +93,9 @@ export function ComplaintDetailPage() {
           </>
         }
       />
+      {c.staffConcerned?.id === me.id && !['closed', 'withdrawn'].includes(c.status) && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('complaints.detail.recusal')} data-testid="complaint-recusal" />
+      )}
       {c.extensionLevel === 1 && actions.length > 0 && !actions.includes('extend') && ['received', 'verified', 'registered', 'handling'].includes(c.status) && (
         // The second extension (to 60 days) is for the unit above the customer's branch or head office to grant.
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('complaints.detail.secondExtensionHint')} data-testid="complaint-second-extension-hint" />
