@@ -105,9 +105,11 @@ export const ZOutboxMessage = z.object({
   channel: z.string().nullable(),
   /** Masked recipient, when known. */
   to: z.string().nullable(),
-  /** Template key and its parameters; the console renders them in the reader's language. */
+  /** Template key and its parameters (ids and keys, the one-time code). */
   template: z.string(),
   params: z.record(z.string(), z.string()),
+  /** The text the customer receives, as the dispatcher renders it, in each language; null for a template the server has no text for. */
+  texts: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }).nullable(),
   createdAt: ZInstant,
   publishedAt: ZInstant.nullable(),
 });

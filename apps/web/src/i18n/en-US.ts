@@ -2456,12 +2456,6 @@ export const enUS: Messages = {
     state: 'State',
     sent: 'Sent',
     queued: 'Queued',
-    templates: {
-      portal_login_code: '[Anxin] Your login code is {{code}}, valid until {{at}}. Never share it with anyone.',
-      claim_progress: '[Anxin] Your claim {{claimNo}} has moved on: {{step}}. Log in to the customer portal for details.',
-      claim_documents_requested: '[Anxin] Your claim {{claimNo}} needs these documents from you: {{documents}}. Upload them in the customer portal or give them to your agent.',
-      complaint_progress: '[Anxin] Your complaint {{complaintNo}} has moved on: {{step}}.',
-    },
   },
   complaintEnums: {
     status: { received: 'Received', verified: 'Verified', registered: 'Registered', handling: 'Handling', decided: 'Decided', reviewing: 'Under review', closed: 'Closed', withdrawn: 'Withdrawn' },

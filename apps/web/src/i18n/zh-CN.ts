@@ -2453,12 +2453,6 @@ export const zhCN = {
     state: '状态',
     sent: '已发送',
     queued: '待发送',
-    templates: {
-      portal_login_code: '【安心保险】您的登录验证码为 {{code}}，{{at}} 前有效，请勿告诉他人。',
-      claim_progress: '【安心保险】您的理赔案件 {{claimNo}} 有新进展：{{step}}。详情请登录客户门户查看。',
-      claim_documents_requested: '【安心保险】您的理赔案件 {{claimNo}} 需要您补充以下材料：{{documents}}。请在客户门户上传，或交给您的业务员。',
-      complaint_progress: '【安心保险】您的投诉 {{complaintNo}} 有新进展：{{step}}。',
-    },
   },
   complaintEnums: {
     status: { received: '已受理', verified: '已核实', registered: '已登记', handling: '处理中', decided: '已反馈', reviewing: '核查中', closed: '已结案', withdrawn: '已撤诉' },

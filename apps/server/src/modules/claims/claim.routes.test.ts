@@ -268,7 +268,9 @@ describe('workflow', () => {
     expect(told.filter((m) => (m.payload as { step?: string }).step === 'request_documents')).toEqual([]);
     // The development inbox shows that message with its documents (what the customer reads).
     const inbox = (await ctx.request({ method: 'GET', url: `/api/v1/messages/dev-inbox?customerId=${wang}`, token: token.admin })).json() as { items: TOutboxMessage[] };
-    expect(inbox.items.find((m) => m.template === 'claim_documents_requested')?.params).toMatchObject({ claimNo: claim.claimNo, documents: '医疗发票、出院小结' });
+    const requested = inbox.items.find((m) => m.template === 'claim_documents_requested')!;
+    expect(requested.params).toMatchObject({ claimNo: claim.claimNo, documents: '医疗发票、出院小结' });
+    expect(requested.texts!['zh-CN']).toBe(`您的理赔案件 ${claim.claimNo} 需要您补充以下材料：医疗发票、出院小结。请在客户门户上传，或交给您的业务员。`);
     expect(claim.clocks.find((c) => c.kind === 'determination')!.state).toBe('paused');
     // A later notice must say why.
     expectProblem(await ctx.request({ method: 'POST', url: `/api/v1/claims/${claim.id}/document-notices`, token: token.adjuster, payload: { codes: ['ID'], version: claim.version } }), 400, 'CLAIM_NOTICE_INCOMPLETE', ['body.lateReason']);

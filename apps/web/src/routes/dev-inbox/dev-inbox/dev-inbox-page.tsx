@@ -7,31 +7,13 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useServiceLabels } from '../../../components/service-labels.ts';
 import { useFormat } from '../../../format.ts';
-import { useClaimLabels } from '../../claims/components/claim-labels.ts';
-import { useComplaintLabels } from '../../complaints/components/complaint-labels.ts';
 
 const isMessageChannel = (value: string): value is TMessageChannel => (MESSAGE_CHANNELS as readonly string[]).includes(value);
 
-/** The text a message would carry, in the reader's language (the dispatcher renders the customer's). */
+/** The text a message carries, as the server renders it for the customer, in the reader's language. */
 function useMessageText() {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const claimLabels = useClaimLabels();
-  const complaintLabels = useComplaintLabels();
-  return (m: TOutboxMessage) => {
-    switch (m.template) {
-      case 'portal_login_code':
-        return t('devInbox.templates.portal_login_code', { code: m.params.code ?? '', at: m.params.expiresAt ? format.dateTime(m.params.expiresAt) : '' });
-      case 'claim_progress':
-        return t('devInbox.templates.claim_progress', { claimNo: m.params.claimNo ?? '', step: claimLabels.eventType(m.params.step ?? '') });
-      case 'claim_documents_requested':
-        return t('devInbox.templates.claim_documents_requested', { claimNo: m.params.claimNo ?? '', documents: m.params.documents ?? '' });
-      case 'complaint_progress':
-        return t('devInbox.templates.complaint_progress', { complaintNo: m.params.complaintNo ?? '', step: m.params.step === 'received' ? complaintLabels.status('received') : complaintLabels.action(m.params.step ?? '') });
-      default:
-        return `${m.template} ${JSON.stringify(m.params)}`;
-    }
-  };
+  const { i18n } = useTranslation();
+  return (m: TOutboxMessage) => (m.texts ? (i18n.language.startsWith('en') ? m.texts['en-US'] : m.texts['zh-CN']) : `${m.template} ${JSON.stringify(m.params)}`);
 }
 
 /**
