@@ -15,6 +15,9 @@ import { can } from '../../../permissions.ts';
 import { CreateApiKeyModal } from './components/create-api-key-modal.tsx';
 
 type KeyStatus = 'active' | 'revoked' | 'expired';
+/** The last Shanghai day on which a key expiring at `instant` still works. */
+const lastValidDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000 - 1).toISOString().slice(0, 10);
+
 const statusOf = (key: TApiKey, now: number): KeyStatus =>
   key.revokedAt ? 'revoked' : key.expiresAt && Date.parse(key.expiresAt) <= now ? 'expired' : 'active';
 const STATUS_COLORS: Record<KeyStatus, string> = { active: 'green', revoked: 'red', expired: 'default' };
@@ -63,11 +66,13 @@ export function ApiKeyListPage() {
     {
       title: t('apiKeys.scopes'),
       dataIndex: 'scopes',
+      width: 240,
       render: (scopes: TApiKey['scopes']) => (
         <Flex gap={4} wrap>
           {scopes.map((scope) => (
             <Tooltip key={scope} title={scope}>
-              <Tag style={{ marginInlineEnd: 0 }}>{labels.apiKeyScope(scope)}</Tag>
+              {/* A scope's name can be long: it wraps inside its column rather than over the next. */}
+              <Tag style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>{labels.apiKeyScope(scope)}</Tag>
             </Tooltip>
           ))}
         </Flex>
@@ -80,7 +85,8 @@ export function ApiKeyListPage() {
       title: t('apiKeys.expiresAt'),
       dataIndex: 'expiresAt',
       width: 170,
-      render: (v: string | null) => (v ? format.dateTime(v) : <Typography.Text type="secondary">{t('apiKeys.never')}</Typography.Text>),
+      // A key is valid through the day chosen (it ends at the next Shanghai midnight): show that day.
+      render: (v: string | null) => (v ? lastValidDay(v) : <Typography.Text type="secondary">{t('apiKeys.never')}</Typography.Text>),
     },
     {
       title: t('apiKeys.lastUsedAt'),
