@@ -23,13 +23,14 @@ const HOUR = 3_600_000;
 /** How many complaints the demo holds. */
 export const DEMO_COMPLAINTS = 240;
 
-const SUBJECTS: Record<TComplaintCategory, string[]> = {
-  sales: ['业务员夸大收益，实际分红远低于宣传', '投保时未说明免责条款', '保单上的签名不是本人所签', '老人被推销不适合的理财型保险'],
-  underwriting: ['健康告知后被加费，理由不清楚', '核保时间太长，迟迟没有结果', '被拒保但未告知原因'],
-  claims: ['理赔进度太慢，两周无人联系', '理赔金额比预期低很多', '住院理赔被拒，认为不合理', '要求提供的理赔材料过多'],
-  service_attitude: ['客服电话长时间无人接听', '柜面人员态度恶劣', '频繁接到推销电话', '告知的信息前后不一致'],
-  surrender_loss: ['退保只拿回一半本金', '退保损失事先没有讲清楚'],
-  other: ['保单邮寄地址变更未生效', '发票开具错误'],
+/** What customers complain about, by category: the subject and its sub-reason, which agree. */
+const SUBJECTS: Record<TComplaintCategory, [string, string][]> = {
+  sales: [['业务员夸大收益，实际分红远低于宣传', 'misleading_sales'], ['投保时未说明免责条款', 'exclusions_not_explained'], ['保单上的签名不是本人所签', 'forged_signature'], ['老人被推销不适合的理财型保险', 'unsuitable_product']],
+  underwriting: [['健康告知后被加费，理由不清楚', 'loading_or_exclusion'], ['核保时间太长，迟迟没有结果', 'slow'], ['被拒保但未告知原因', 'refused']],
+  claims: [['理赔进度太慢，两周无人联系', 'slow'], ['理赔金额比预期低很多', 'amount_too_low'], ['住院理赔被拒，认为不合理', 'denied'], ['要求提供的理赔材料过多', 'documents_burden']],
+  service_attitude: [['客服电话长时间无人接听', 'unreachable'], ['柜面人员态度恶劣', 'rude'], ['频繁接到推销电话', 'harassing_calls'], ['告知的信息前后不一致', 'wrong_information']],
+  surrender_loss: [['退保只拿回一半本金', 'principal_loss'], ['退保损失事先没有讲清楚', 'not_explained']],
+  other: [['保单邮寄地址变更未生效', 'other'], ['发票开具错误', 'other']],
 };
 
 const CATEGORY_ZH: Record<TComplaintCategory, string> = { sales: '销售', underwriting: '承保', claims: '理赔', service_attitude: '服务态度', surrender_loss: '退保损失', other: '其他' };
@@ -115,6 +116,8 @@ export async function loadDemoComplaints(tx: Tx, context: DemoContext): Promise<
     const channel = pickWeighted<TComplaintChannel>(random, [['hotline', 50], ['counter', 15], ['portal', 10], ['regulator', 8], ['email', 5], ['letter', 5], ['media', 7]]);
     const subReasons = COMPLAINT_SUB_REASONS[category];
     const subjects = SUBJECTS[category];
+    // The sub-reason and the customer's words follow the subject.
+    const [subject, subReason] = subjects[Math.floor(random() * subjects.length)]!;
     const collective = random() < 0.02;
     const ageDays = random() * 180;
     const receivedAt = ref - ageDays * DAY;
@@ -131,13 +134,13 @@ export async function loadDemoComplaints(tx: Tx, context: DemoContext): Promise<
         customerId: customer.id,
         channel,
         category,
-        subReason: subReasons[Math.floor(random() * subReasons.length)]!,
+        subReason: subReasons.includes(subReason) ? subReason : 'other',
         severity: random() < 0.05 ? 'critical' : random() < 0.15 ? 'serious' : 'normal',
         collective,
         ...(collective ? { representatives: 3 } : {}),
         ...(channel === 'regulator' ? { regulatorRef: `银保监投〔2026〕${100 + i}号` } : {}),
-        subject: subjects[Math.floor(random() * subjects.length)]!,
-        description: '客户来电反映：' + subjects[Math.floor(random() * subjects.length)]! + '，希望公司尽快核实处理并给予答复。',
+        subject,
+        description: '客户来电反映：' + subject + '，希望公司尽快核实处理并给予答复。',
         demand: random() < 0.5 ? '尽快处理并书面答复' : undefined,
         receivedAt: new Date(receivedAt).toISOString(),
         ...about(customer.id, category, receivedAt, context.staffIds.get(`${city.user}.csr`)!),
