@@ -280,6 +280,8 @@ export const ZCorrectiveAction = z.object({
   ownerUnit: z.object({ id: ZId, name: z.string() }),
   title: z.string(),
   rootCause: z.string(),
+  /** For an action the system opened: a text key and its figures the console words (title, root cause); null for a person's. */
+  text: z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable(),
   dueOn: z.string(),
   status: ZCorrectiveActionStatus,
   overdue: z.boolean(),

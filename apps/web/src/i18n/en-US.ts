@@ -2663,6 +2663,12 @@ export const enUS: Messages = {
     from: 'From',
     monthOf: 'Analysis {{month}}',
     fromSurvey: 'Low survey score',
+    texts: {
+      csat: 'CSAT {{score}}/5',
+      nps: 'NPS {{score}}/10',
+      low_claims_score: { title: 'Claims service scored low: {{claimNo}} ({{scores}})', rootCause: 'A customer rated the claims service low: find the cause and fix it.' },
+      low_claims_score_no_claim: { title: 'Claims service scored low ({{scores}})', rootCause: 'A customer rated the claims service low: find the cause and fix it.' },
+    },
     status: 'Status',
     evidence: 'Evidence / effect',
     statuses: { open: 'Open', done: 'Done, to verify', verified: 'Verified', overdue_escalated: 'Overdue, escalated' },

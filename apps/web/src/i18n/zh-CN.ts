@@ -2660,6 +2660,12 @@ export const zhCN = {
     from: '来源',
     monthOf: '{{month}} 投诉分析',
     fromSurvey: '满意度低分',
+    texts: {
+      csat: '满意度 {{score}}/5',
+      nps: '推荐意愿 {{score}}/10',
+      low_claims_score: { title: '理赔服务低分：{{claimNo}}（{{scores}}）', rootCause: '客户对理赔服务评分偏低：查明原因并整改。' },
+      low_claims_score_no_claim: { title: '理赔服务低分（{{scores}}）', rootCause: '客户对理赔服务评分偏低：查明原因并整改。' },
+    },
     status: '状态',
     evidence: '证据 / 效果',
     statuses: { open: '进行中', done: '已完成待验证', verified: '已验证', overdue_escalated: '逾期已上报' },

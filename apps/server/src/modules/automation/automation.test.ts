@@ -260,7 +260,7 @@ describe('event rules', () => {
     expect(task).toMatchObject({ kind: 'service_recovery', priority: 'high', source_type: 'survey', source_id: surveyId });
     expect(task.reason).toBe('low score on the claim closure survey (CSAT 2/5, NPS 3/10)');
     const item = await ctx.db.selectFrom('corrective_action').selectAll().where('survey_id', '=', surveyId).executeTakeFirstOrThrow();
-    expect(item).toMatchObject({ source: 'survey', owner_unit_id: units.east.id, status: 'open' });
+    expect(item).toMatchObject({ source: 'survey', owner_unit_id: units.east.id, status: 'open', text_key: 'low_claims_score_no_claim', text_params: { context: 'claim_closure', csat: 2, nps: 3 } });
   });
 });
 

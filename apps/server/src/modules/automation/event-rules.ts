@@ -103,7 +103,7 @@ const surveyAnswered: EventHandler = async (deps, _runtime, event, now) => {
     ];
     if (survey.context === 'claim_closure') {
       const claim = survey.claim_id ? await tx.selectFrom('claim').select(['claim_no']).where('customer_id', '=', survey.customer_id).where('id', '=', survey.claim_id).executeTakeFirst() : undefined;
-      actions.push({ kind: 'service_improvement', id: await openServiceImprovementInTransaction(tx, { ownerUnitId: survey.org_unit_id, title: `Claims service: ${scores}${claim ? ` on ${claim.claim_no}` : ''}`, rootCause: 'A customer rated the claims service low; find the cause and fix it.', dueOn: addDays(shanghaiDateOf(now), 30), surveyId: survey.id }, now) });
+      actions.push({ kind: 'service_improvement', id: await openServiceImprovementInTransaction(tx, { ownerUnitId: survey.org_unit_id, title: `Claims service: ${scores}${claim ? ` on ${claim.claim_no}` : ''}`, rootCause: 'A customer rated the claims service low; find the cause and fix it.', text: { key: claim ? 'low_claims_score' : 'low_claims_score_no_claim', params: { ...reasonParams, ...(claim ? { claimNo: claim.claim_no } : {}) } }, dueOn: addDays(shanghaiDateOf(now), 30), surveyId: survey.id }, now) });
     }
     return actions;
   }, now);

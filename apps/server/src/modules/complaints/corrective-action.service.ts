@@ -17,7 +17,7 @@ function select(db: Executor) {
     .selectFrom('corrective_action as a')
     .innerJoin('org_unit as o', 'o.id', 'a.owner_unit_id')
     .leftJoin('complaint as c', 'c.id', 'a.complaint_id')
-    .select(['a.id', 'a.complaint_id', 'c.complaint_no', 'a.analysis_month', 'a.owner_unit_id', 'o.name as owner_name', 'a.owner_path', 'a.title', 'a.root_cause', 'a.due_on', 'a.status', 'a.evidence', 'a.effect', 'a.escalated_at', 'a.source', 'a.created_by_name', 'a.created_at', 'a.version']);
+    .select(['a.id', 'a.complaint_id', 'c.complaint_no', 'a.analysis_month', 'a.owner_unit_id', 'o.name as owner_name', 'a.owner_path', 'a.title', 'a.root_cause', 'a.due_on', 'a.status', 'a.evidence', 'a.effect', 'a.escalated_at', 'a.source', 'a.text_key', 'a.text_params', 'a.created_by_name', 'a.created_at', 'a.version']);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
 
@@ -28,6 +28,7 @@ const present = (r: Row, now = new Date()): TCorrectiveAction => ({
   ownerUnit: { id: r.owner_unit_id, name: r.owner_name },
   title: r.title,
   rootCause: r.root_cause,
+  text: r.text_key ? { key: r.text_key, params: r.text_params ?? {} } : null,
   dueOn: r.due_on,
   status: r.status,
   overdue: (r.status === 'open' || r.status === 'overdue_escalated') && r.due_on < today(now),
@@ -125,13 +126,13 @@ export async function escalateOverdueActions(deps: ModuleDeps, now = new Date())
  * A service-improvement item from a low survey score (closed loop, V4): a corrective action of the
  * responsible unit, source `survey`, tracked to closure like any other. In the caller's transaction.
  */
-export async function openServiceImprovementInTransaction(tx: Tx, item: { ownerUnitId: string; title: string; rootCause: string; dueOn: string; surveyId: string }, now = new Date()) {
+export async function openServiceImprovementInTransaction(tx: Tx, item: { ownerUnitId: string; title: string; rootCause: string; text: { key: string; params: Record<string, string | number> }; dueOn: string; surveyId: string }, now = new Date()) {
   const unit = await findOrgUnitById(tx, item.ownerUnitId);
   if (!unit) throw notFound('Org unit');
   const id = newId();
   await tx
     .insertInto('corrective_action')
-    .values({ id, source: 'survey', survey_id: item.surveyId, complaint_id: null, analysis_month: null, owner_unit_id: unit.id, owner_path: unit.path, title: item.title, root_cause: item.rootCause, due_on: item.dueOn, status: 'open', created_by_name: 'system', created_at: now, updated_at: now })
+    .values({ id, source: 'survey', survey_id: item.surveyId, complaint_id: null, analysis_month: null, owner_unit_id: unit.id, owner_path: unit.path, title: item.title, root_cause: item.rootCause, text_key: item.text.key, text_params: JSON.stringify(item.text.params), due_on: item.dueOn, status: 'open', created_by_name: 'system', created_at: now, updated_at: now })
     .execute();
   await recordAuditEvent(tx, null, { action: 'corrective_action.changed', entityType: 'corrective_action', entityId: id, data: { change: 'created', ownerUnitId: unit.id, surveyId: item.surveyId } });
   return id;

@@ -87,6 +87,9 @@ export interface CorrectiveActionTable {
   escalated_at: NullableTimestamp;
   source: Generated<'complaint' | 'analysis' | 'survey'>;
   survey_id: string | null;
+  /** The system's own actions: what they are about, for the console to word (migration 0025). */
+  text_key: ColumnType<string | null, string | null | undefined, string | null>;
+  text_params: ColumnType<Record<string, string | number> | null, string | null | undefined, string | null>;
   created_by_name: string;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -7,6 +7,7 @@ import { useFormRules } from '../../../components/form-rules.ts';
 import { OrgUnitTreeSelect } from '../../../components/org-unit-tree-select.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { DateInput } from '../../../components/date-input.tsx';
+import { useCorrectiveActionText } from './corrective-action-text.ts';
 
 interface CreateValues {
   ownerUnitId?: string;
@@ -62,12 +63,13 @@ export function CreateCorrectiveActionModal({ complaintId, analysisMonth, defaul
 /** Complete with evidence, verify the effect, or reject. */
 export function ProgressCorrectiveActionModal({ action, step, onClose }: { action: TCorrectiveAction; step: 'complete' | 'verify' | 'reject'; onClose: () => void }) {
   const { t } = useTranslation();
+  const textOf = useCorrectiveActionText();
   const rules = useFormRules();
   const [form] = Form.useForm<{ text: string }>();
   const progress = useProgressCorrectiveAction(action.id);
   const label = t(`correctiveActions.${step}Field`);
   return (
-    <Modal open title={`${t(`correctiveActions.${step}`)} · ${action.title}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={progress.isPending} destroyOnHidden>
+    <Modal open title={`${t(`correctiveActions.${step}`)} · ${textOf(action).title}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={progress.isPending} destroyOnHidden>
       {progress.isError && <ProblemAlert error={progress.error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}

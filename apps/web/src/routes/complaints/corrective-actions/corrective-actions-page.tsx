@@ -12,12 +12,14 @@ import { useCurrentUser } from '../../../components/require-session.tsx';
 import { useFormat } from '../../../format.ts';
 import { can } from '../../../permissions.ts';
 import { CreateCorrectiveActionModal, ProgressCorrectiveActionModal } from './corrective-action-dialogs.tsx';
+import { useCorrectiveActionText } from './corrective-action-text.ts';
 
 const COLORS = { open: 'blue', done: 'gold', verified: 'green', overdue_escalated: 'red' } as const;
 
 /** The corrective-action board (纠改措施): what each unit must fix, by when, with evidence and verified effect. */
 export function CorrectiveActionsPage() {
   const { t } = useTranslation();
+  const textOf = useCorrectiveActionText();
   const format = useFormat();
   const me = useCurrentUser();
   const [status, setStatus] = useState<string | undefined>();
@@ -29,11 +31,11 @@ export function CorrectiveActionsPage() {
     {
       title: t('correctiveActions.title'),
       dataIndex: 'title',
-      render: (title: string, a) => (
+      render: (_title: string, a) => (
         <Flex vertical gap={2}>
-          <Typography.Text strong>{title}</Typography.Text>
+          <Typography.Text strong>{textOf(a).title}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {a.rootCause}
+            {textOf(a).rootCause}
           </Typography.Text>
         </Flex>
       ),
