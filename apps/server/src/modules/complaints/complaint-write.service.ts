@@ -3,6 +3,7 @@ import { ZCreateComplaintRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
 import type { ModuleDeps } from '../../platform/deps.ts';
+import { shanghaiDateOf } from '../../platform/business-calendar.ts';
 import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertOutbox } from '../../platform/outbox.ts';
@@ -53,9 +54,9 @@ async function record(deps: ModuleDeps, tx: Tx, complaint: Pick<ComplaintRow, 'c
 }
 
 /** Tells the customer (service SMS, only with consent) that something happened on their complaint. */
-async function notify(deps: ModuleDeps, tx: Tx, complaint: Pick<ComplaintRow, 'customer_id' | 'id' | 'complaint_no'>, step: string) {
+async function notify(deps: ModuleDeps, tx: Tx, complaint: Pick<ComplaintRow, 'customer_id' | 'id' | 'complaint_no'>, step: string, extra: Record<string, string> = {}) {
   if (!(await hasConsent({ ...deps, db: tx }, complaint.customer_id, 'service', 'sms'))) return;
-  await insertOutbox(tx, 'message.complaint_progress', complaint.customer_id, complaint.id, { complaintNo: complaint.complaint_no, step, channel: 'sms' });
+  await insertOutbox(tx, 'message.complaint_progress', complaint.customer_id, complaint.id, { complaintNo: complaint.complaint_no, step, channel: 'sms', ...extra });
 }
 
 /**
@@ -240,7 +241,9 @@ export async function actOnComplaint(deps: ModuleDeps, actor: Actor, id: string,
     await recordAuditEvent(tx, actor, { action: 'complaint.updated', entityType: 'complaint', entityId: id, customerId: c.customer_id, data: { action: input.action, from: c.status, to, unitId: patch.org_unit_id ?? c.org_unit_id } });
     // A resolved complaint (not a withdrawn one) gets a complaint-closure visit and survey, after commit.
     if (patch.closed_at && input.action !== 'withdraw') await insertOutbox(tx, 'complaint.closed', c.customer_id, c.id, { complaintId: c.id, complaintNo: c.complaint_no, unitId: patch.org_unit_id ?? c.org_unit_id });
-    if (['decide', 'extend', 'decide_review', 'reopen'].includes(input.action) || (input.action === 'record_response' && input.response === 'disputes')) await notify(deps, tx, c, input.action);
+    // An extension tells the customer the new deadline (the Shanghai day it falls on).
+    const extra: Record<string, string> = input.action === 'extend' && patch.due_at ? { dueOn: shanghaiDateOf(new Date(patch.due_at as Date | string)) } : {};
+    if (['decide', 'extend', 'decide_review', 'reopen'].includes(input.action) || (input.action === 'record_response' && input.response === 'disputes')) await notify(deps, tx, c, input.action, extra);
     return id;
   });
 }

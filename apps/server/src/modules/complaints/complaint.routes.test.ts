@@ -4,7 +4,7 @@ import { cipherFor } from '../../app.ts';
 import { createTestContext } from '../../test/context.ts';
 import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
-import { createCustomer } from '../customers/index.ts';
+import { changeConsent, createCustomer } from '../customers/index.ts';
 import { sweepComplaintClocks } from './complaint-write.service.ts';
 
 // Complaints on the real database and HTTP server: 401 → 400 → 403 → 404, three-tier scope, the
@@ -122,9 +122,13 @@ describe('the procedure', () => {
   });
 
   it('extends to 30 days with the customer told, to 60 only with the higher level’s approval, never beyond', async () => {
+    await changeConsent(deps, system, customer, 'granted', { purpose: 'service', channel: 'any', evidence: { kind: 'signed_form', reference: 'F-CMP-1' } });
     let c = await create(token.csr);
     c = await act(token.handler, c, { action: 'extend', reason: '案情复杂，需调取录音', customerToldVia: 'sms' });
     expect(c.clock).toMatchObject({ days: 30 });
+    // The SMS says until when (the Shanghai day of the new deadline).
+    const told = await ctx.db.selectFrom('outbox').select('payload').where('aggregate_id', '=', c.id).where('topic', '=', 'message.complaint_progress').execute();
+    expect(told.map((m) => m.payload)).toContainEqual(expect.objectContaining({ step: 'extend', dueOn: new Date(Date.parse(c.clock!.dueAt) + 8 * 3_600_000).toISOString().slice(0, 10) }));
     expect(c.nextActions).not.toContain('extend');
     // The city's manager may approve complaints but not this extension (the customer's home unit is theirs): no button, and a refusal.
     const asCityManager = (await ctx.request({ method: 'GET', url: `/api/v1/complaints/${c.id}`, token: token.cityManager })).json() as TComplaint;

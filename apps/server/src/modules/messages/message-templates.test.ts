@@ -18,14 +18,16 @@ describe('customer message templates', () => {
         if (locale === 'zh-CN') expect(body).not.toMatch(/[a-z_]{3,}/);
       }
       for (const step of COMPLAINT_STEPS) {
-        const { body } = renderMessage('complaint_progress', locale, { complaintNo: 'CMP202600000095', step });
+        const { body } = renderMessage('complaint_progress', locale, { complaintNo: 'CMP202600000095', step, dueOn: '2026-12-20' });
         expect(MESSAGE_TEMPLATES.complaint_progress.words.step[locale][step], `${locale} ${step}`).toBeDefined();
-        expect(body).toContain(MESSAGE_TEMPLATES.complaint_progress.words.step[locale][step]);
+        expect(body).toContain(MESSAGE_TEMPLATES.complaint_progress.words.step[locale][step]!.replace('{{dueOn}}', '2026-12-20'));
+        expect(body).not.toContain('{{');
         if (locale === 'zh-CN') expect(body).not.toMatch(/[a-z_]{3,}/);
       }
     }
     expect(renderMessage('claim_progress', 'zh-CN', { claimNo: 'CLM202600000003', step: 'final_payment' }).body).toBe('您的理赔案件 CLM202600000003 有新进展：赔款已全部支付，案件结案。可在客户门户查看详情。');
-    expect(renderMessage('complaint_progress', 'zh-CN', { complaintNo: 'CMP202600000095', step: 'decide' }).body).toBe('您的投诉 CMP202600000095 有新进展：已作出处理意见，请查收。');
+    expect(renderMessage('complaint_progress', 'zh-CN', { complaintNo: 'CMP202600000095', step: 'decide' }).body).toBe('您的投诉 CMP202600000095 有新进展：已作出处理意见，请查收；如有异议，可在客户门户或致电提出，由上级机构在 30 日内核查。');
+    expect(renderMessage('complaint_progress', 'zh-CN', { complaintNo: 'CMP202600000095', step: 'extend', dueOn: '2026-12-20' }).body).toBe('您的投诉 CMP202600000095 有新进展：处理期限已延长至 2026-12-20。');
   });
 
   it('words a time limit in Shanghai wall time, to the minute, not as a UTC instant', () => {
@@ -35,6 +37,6 @@ describe('customer message templates', () => {
 
   it('shows a step it has no words for as a neutral phrase, and a missing parameter as …', () => {
     expect(renderMessage('claim_progress', 'zh-CN', { claimNo: 'CLM1', step: 'some_new_step' }).body).toBe('您的理赔案件 CLM1 有新进展：处理状态已更新。可在客户门户查看详情。');
-    expect(renderMessage('complaint_progress', 'en-US', { step: 'decide' }).body).toBe('Your complaint … has moved on: we have made our decision; please see it.');
+    expect(renderMessage('complaint_progress', 'en-US', { step: 'extend' }).body).toBe('Your complaint … has moved on: the time to handle it has been extended to ….');
   });
 });

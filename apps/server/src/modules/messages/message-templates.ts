@@ -64,8 +64,8 @@ const COMPLAINT_STEP_WORDS: Record<MessageLocale, Record<string, string>> = {
     transfer: '已转交相关机构处理',
     escalate: '已提交上级机构处理',
     coordinate: '正在协调处理',
-    decide: '已作出处理意见，请查收',
-    extend: '处理期限已延长',
+    decide: '已作出处理意见，请查收；如有异议，可在客户门户或致电提出，由上级机构在 30 日内核查',
+    extend: '处理期限已延长至 {{dueOn}}',
     record_response: '已记录您的意见',
     decide_review: '复核已作出结论',
     close: '已办结',
@@ -79,8 +79,8 @@ const COMPLAINT_STEP_WORDS: Record<MessageLocale, Record<string, string>> = {
     transfer: 'it has been passed to the unit that handles it',
     escalate: 'it has been passed to a higher office',
     coordinate: 'we are coordinating its handling',
-    decide: 'we have made our decision; please see it',
-    extend: 'the time to handle it has been extended',
+    decide: 'we have made our decision; please see it — if you disagree, tell us in the portal or by phone and a higher office reviews it within 30 days',
+    extend: 'the time to handle it has been extended to {{dueOn}}',
     record_response: 'we have recorded your response',
     decide_review: 'the review has reached its conclusion',
     close: 'it is closed',
@@ -190,7 +190,8 @@ export function renderMessage(code: MessageTemplateCode, locale: MessageLocale, 
     const words = template.words?.[name]?.[locale];
     if (value !== undefined && template.instants?.includes(name) && !Number.isNaN(Date.parse(value))) return shanghaiMinute(new Date(value));
     if (value === undefined || !words) return value ?? '…';
-    return Object.hasOwn(words, value) ? words[value]! : ANY_STEP[locale];
+    // Words may name other parameters (an extension's new deadline): one more pass fills them.
+    return Object.hasOwn(words, value) ? words[value]!.replace(/\{\{(\w+)\}\}/g, (_, inner: string) => params[inner] ?? '…') : ANY_STEP[locale];
   };
   const fill = (s: string) => s.replace(/\{\{(\w+)\}\}/g, (_, name: string) => valueOf(name));
   return { subject: fill(text.subject), body: fill(text.body) };
