@@ -3,6 +3,7 @@ import { TASK_STATUSES, type TTask } from '@anxin/contracts';
 import { App, Button, Card, Checkbox, Flex, Select, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useTaskAction, useTasks, type TaskFilters } from '../../../api/tasks.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
@@ -22,7 +23,9 @@ export function TaskInboxPage() {
   const format = useFormat();
   const me = useCurrentUser();
   const { message } = App.useApp();
-  const [inbox, setInbox] = useState<TaskFilters['inbox']>('mine');
+  // `?inbox=unit` (the home page's unit figures) opens the unit's inbox.
+  const [searchParams] = useSearchParams();
+  const [inbox, setInbox] = useState<TaskFilters['inbox']>(searchParams.get('inbox') === 'unit' ? 'unit' : 'mine');
   const [status, setStatus] = useState<StatusFilter>('active');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [creating, setCreating] = useState(false);

@@ -71,7 +71,7 @@ export function ServiceKpiCard() {
           </Row>
           <Row gutter={8} style={{ marginTop: 16 }}>
             <Col>
-              <Link to="/tasks">
+              <Link to="/tasks?inbox=unit">
                 <Button size="small" data-testid="home-open-tasks">
                   {t('home.serviceKpis.viewTasks')}
                 </Button>
