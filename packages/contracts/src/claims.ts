@@ -325,6 +325,8 @@ export const ZClaim = ZClaimSummary.extend({
   denialReason: z.string().nullable(),
   denialClause: z.string().nullable(),
   checklist: z.array(z.object({ code: z.string(), name: z.string(), required: z.boolean(), received: z.boolean() })),
+  /** The product's waiting period from the policy's start (null: none); `incidentWithin` — the loss happened inside it (usually not covered: the adjuster and approver are warned). */
+  waitingPeriod: z.object({ days: z.number().int(), endsOn: ZDate, incidentWithin: z.boolean() }).nullable(),
   documents: z.array(ZClaimDocument),
   notices: z.array(ZDocumentNotice),
   adjustment: z.array(ZAdjustmentLine),

@@ -2085,6 +2085,7 @@ export const enUS: Messages = {
       reported: 'Claim {{claimNo}} reported',
     },
     detail: {
+      inWaitingPeriod: 'The loss happened inside the product’s waiting period ({{days}} days; cover from {{date}}): a loss in the waiting period is usually not covered — check before adjusting or approving.',
       title: 'Claim',
       titleOf: 'Claim {{claimNo}}',
       summary: 'Claim',

@@ -2084,6 +2084,7 @@ export const zhCN = {
     detail: {
       title: '理赔案件',
       titleOf: '理赔案件 {{claimNo}}',
+      inWaitingPeriod: '出险日在产品等待期内（{{days}} 天，{{date}} 起保障）：等待期内发生的保险事故通常不予赔付，请核实后再理算、核赔。',
       summary: '案件信息',
       incident: '事故信息',
       timeline: '处理记录',

@@ -32,11 +32,15 @@ export async function requireVisibleClaim(deps: ModuleDeps, actor: Actor, id: st
 
 /** The checklist of the claim's product with what has been received. */
 /** The product's claim documents (the checklist, with what was received) and its coverages' names by code. */
-async function loadProductTerms(deps: ModuleDeps, row: Pick<ClaimRow, 'policy_id'>, documents: { code: string }[]) {
+async function loadProductTerms(deps: ModuleDeps, row: Pick<ClaimRow, 'policy_id' | 'incident_at'>, documents: { code: string }[]) {
   const policy = await findPolicyForClaim(deps, { policyId: row.policy_id });
   const items = policy?.product.claim_documents ?? [];
   const received = new Set(documents.map((d) => d.code));
+  // The product's waiting period (等待期) from the policy's start: a loss inside it is usually not covered.
+  const waitingDays = policy?.product.waiting_days ?? 0;
+  const endsOn = policy && waitingDays > 0 ? new Date(Date.parse(`${policy.row.effective_on}T00:00:00Z`) + waitingDays * 86_400_000).toISOString().slice(0, 10) : null;
   return {
+    waitingPeriod: endsOn ? { days: waitingDays, endsOn, incidentWithin: shanghaiDateOf(row.incident_at) < endsOn } : null,
     checklist: items.map((i) => ({ code: i.code, name: i.name, required: i.required, received: received.has(i.code) })),
     coverageNames: new Map((policy?.product.coverages ?? []).map((c) => [c.code, c.name] as const)),
   };
@@ -52,9 +56,9 @@ export async function loadClaimDetail(deps: ModuleDeps, row: ClaimRow) {
     listAdjustmentLines(deps.db, row.id),
     listPayments(deps.db, row.id),
   ]);
-  const { checklist, coverageNames } = await loadProductTerms(deps, row, documents);
+  const { checklist, coverageNames, waitingPeriod } = await loadProductTerms(deps, row, documents);
   const incident = JSON.parse(deps.cipher.decrypt(row.incident_enc)) as TClaimIncident;
-  return { row, incident, events, clocks: clocks.get(row.id) ?? [], documents, notices, adjustment, payments, checklist, coverageNames };
+  return { row, incident, events, clocks: clocks.get(row.id) ?? [], documents, notices, adjustment, payments, checklist, coverageNames, waitingPeriod };
 }
 export type ClaimDetail = Awaited<ReturnType<typeof loadClaimDetail>>;
 

@@ -51,6 +51,7 @@ export function presentClaim(detail: ClaimDetail, actor: Actor, now = new Date()
     denialReason: row.denial_reason,
     denialClause: row.denial_clause,
     checklist: detail.checklist,
+    waitingPeriod: detail.waitingPeriod,
     documents: detail.documents.map((d) => ({ id: d.id, code: d.code, fileName: d.file_name, contentType: d.content_type, sizeBytes: d.size_bytes, uploadedAt: d.uploaded_at.toISOString(), uploadedBy: d.uploaded_by_name })),
     notices: detail.notices.map((n) => ({ id: n.id, codes: n.codes, first: n.first, lateReason: n.late_reason, sentAt: n.sent_at.toISOString(), sentBy: n.sent_by_name })),
     adjustment: detail.adjustment.map((l) => ({

@@ -237,6 +237,13 @@ describe('fast track', () => {
     expect(claim.fastTrackDecision!.trace.find((r) => r.rule === 'diagnosis_covered')).toMatchObject({ passed: false, params: { diagnosis: null } });
   });
 
+  it('says when the loss happened inside the product’s waiting period (30 days from the policy’s start)', async () => {
+    const inside = await reported(token.csr, { incidentAt: '2026-01-20T02:00:00.000Z' });
+    expect(inside.waitingPeriod).toEqual({ days: 30, endsOn: '2026-01-31', incidentWithin: true });
+    const after = await reported(token.csr, { incidentAt: '2026-01-31T02:00:00.000Z' });
+    expect(after.waitingPeriod).toEqual({ days: 30, endsOn: '2026-01-31', incidentWithin: false });
+  });
+
   it('refuses files that are not JPEG, PNG or PDF', async () => {
     const claim = await reported(token.csr);
     expectProblem(await upload(token.csr, claim, 'INVOICE', Buffer.from('MZ not a document').toString('base64')), 400, 'CLAIM_DOCUMENT_INVALID', ['body.contentBase64']);

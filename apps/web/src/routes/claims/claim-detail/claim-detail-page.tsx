@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Col, Flex, Row, Skeleton } from 'antd';
+import { Alert, Button, Col, Flex, Row, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useClaim } from '../../../api/claims.ts';
@@ -58,6 +58,10 @@ export function ClaimDetailPage() {
           </>
         }
       />
+      {c.waitingPeriod?.incidentWithin && !['denied', 'withdrawn', 'closed'].includes(c.status) && (
+        // A loss inside the product's waiting period is usually not covered: say so before anyone pays it.
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('claims.detail.inWaitingPeriod', { days: c.waitingPeriod.days, date: c.waitingPeriod.endsOn })} data-testid="claim-waiting-period" />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>

@@ -39,6 +39,9 @@ export function ApproveModal({ claim, onClose }: { claim: TClaim; onClose: () =>
         ]}
       />
       {claim.adjustment.length === 0 && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('claims.dialogs.approveNoAdjustment')} />}
+      {claim.waitingPeriod?.incidentWithin && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('claims.detail.inWaitingPeriod', { days: claim.waitingPeriod.days, date: claim.waitingPeriod.endsOn })} data-testid="claim-approve-waiting-period" />
+      )}
       <Form.Item name="reason" label={t('claims.dialogs.approveReason')} rules={[rules.required(t('claims.dialogs.approveReason')), { min: 2, max: 500 }]}>
         <Input.TextArea rows={3} maxLength={500} data-testid="claim-approve-reason" />
       </Form.Item>
