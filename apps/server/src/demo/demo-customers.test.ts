@@ -71,6 +71,11 @@ describe('demo customers', () => {
     const res = await ctx.request({ method: 'GET', url: `/api/v1/customers?q=${first.name_initials}&limit=200`, token });
     expect(res.statusCode, res.body).toBe(200);
     expect((res.json() as { items: { name: string }[] }).items.map((c) => c.name)).toContain(first.name);
+    // The README's example: hz.agent finds 罗海波 by name, full pinyin and initials.
+    for (const q of ['罗海波', 'luohaibo', 'lhb']) {
+      const found = await ctx.request({ method: 'GET', url: `/api/v1/customers?q=${encodeURIComponent(q)}&limit=200`, token });
+      expect((found.json() as { items: { name: string }[] }).items.map((c) => c.name), q).toContain('罗海波');
+    }
   });
 
   it('are the same on every load', async () => {
