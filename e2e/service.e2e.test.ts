@@ -1,7 +1,7 @@
 import type { TClaimList, TFollowUpVisitList, TMessageList, TSegmentationRun, TSegmentProfile, TServiceKpis, TTaskList } from '@anxin/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byTestId, chooseOption, launchChromium, login, openPage } from './support/browser.ts';
+import { byTestId, chooseOption, clickNav, launchChromium, login, openPage } from './support/browser.ts';
 import { startDemoServer, type RunningServer } from './support/server.ts';
 
 const DEMO_PASSWORD = 'anxin-demo-2026';
@@ -43,8 +43,7 @@ describe('service journey in Chromium: claim closed → visit → survey → NPS
     await admin.page.waitForSelector(`${byTestId('claim-detail-page')}[data-status="closed"]`, { timeout: 15_000 });
 
     // ── Due work runs from the rules page: the closure becomes a visit and a survey ──
-    await admin.page.click(byTestId('nav-service'));
-    await admin.page.click(byTestId('nav-automation'));
+    await clickNav(admin.page, 'nav-service', 'nav-automation', '/automation');
     await admin.page.waitForSelector(byTestId('rule-switch-claim_closure_visit'));
     await admin.page.click(byTestId('run-due-now'));
     await admin.page.waitForSelector(byTestId('run-due-result'));

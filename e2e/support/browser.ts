@@ -60,3 +60,21 @@ export async function chooseOption(page: Page, testId: string, text?: string) {
   // Wait until the dropdown has closed, so the next Select's options are not confused with these.
   await page.waitForFunction(closed);
 }
+
+/**
+ * Opens a page through a submenu of the navigation: opens the group, clicks the item and waits for
+ * the address to change. A click that lands while the group is still sliding open (seen once on a
+ * loaded CI machine: no navigation) is made again once the item has settled.
+ */
+export async function clickNav(page: Page, groupTestId: string, itemTestId: string, path: string) {
+  await page.click(byTestId(groupTestId));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.click(byTestId(itemTestId));
+    const went = await page
+      .waitForURL((url) => url.pathname === path, { timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (went) return;
+  }
+  await page.waitForURL((url) => url.pathname === path);
+}
