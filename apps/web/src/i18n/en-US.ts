@@ -2010,6 +2010,7 @@ export const enUS: Messages = {
       pausedLeft: 'Paused, {{time}} left',
       dueAt: 'Due {{at}}',
       window: 'From {{from}}, due {{to}}',
+      windowPaused: 'From {{from}}; paused, so the due date moves out by the length of the pause',
       stoppedAt: 'stopped {{at}}',
       breachedAt: 'breached {{at}}',
       rule: '{{days}} days · source: {{source}} (rule version {{version}})',

@@ -2007,6 +2007,7 @@ export const zhCN = {
       pausedLeft: '已暂停，剩余 {{time}}',
       dueAt: '到期时间：{{at}}',
       window: '{{from}} 起，{{to}} 到期',
+      windowPaused: '{{from}} 起；暂停期间不计时，恢复后到期日相应顺延',
       stoppedAt: '{{at}} 停止',
       breachedAt: '{{at}} 超时',
       rule: '时限 {{days}} 天 · 依据：{{source}}（规则版本 {{version}}）',

@@ -34,7 +34,8 @@ export function ClocksCard({ clocks }: { clocks: TClaimClock[] }) {
               {c.state === 'breached' && c.stoppedAt === null && <ClockCountdown dueAt={c.dueAt} breached testId={`claim-clock-countdown-${c.kind}`} />}
             </div>
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {t('claims.clock.window', { from: format.dateTime(c.startedAt), to: format.dateTime(c.dueAt) })}
+              {/* A paused clock has no due date yet: it moves out by however long the pause lasts. */}
+              {c.state === 'paused' ? t('claims.clock.windowPaused', { from: format.dateTime(c.startedAt) }) : t('claims.clock.window', { from: format.dateTime(c.startedAt), to: format.dateTime(c.dueAt) })}
               {c.stoppedAt && ` · ${t('claims.clock.stoppedAt', { at: format.dateTime(c.stoppedAt) })}`}
               {c.breachedAt && ` · ${t('claims.clock.breachedAt', { at: format.dateTime(c.breachedAt) })}`}
             </Typography.Text>
