@@ -141,6 +141,8 @@ export const ZFollowUpVisit = z.object({
   unit: z.object({ id: ZId, name: z.string() }),
   script: z.array(ZScriptQuestion),
   answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullable(),
+  /** On the visit's own read: whether the visit survey can reach the customer (its link goes by SMS, which needs their service consent). */
+  surveyReachable: z.boolean().optional(),
   /** The script's points answered "no": a problem case (问题件) when not empty, followed up by `problemTaskId`. */
   problemAnswers: z.array(z.string()),
   outcomeNote: z.string().nullable(),

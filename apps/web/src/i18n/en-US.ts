@@ -2868,6 +2868,7 @@ export const enUS: Messages = {
       problemHelp: 'Filling this in opens a service task for the customer.',
       sendSurvey: 'Send a satisfaction survey',
       sendSurveyHelp: 'After a reached visit, the survey link goes to the customer by SMS.',
+      sendSurveyUnreachable: 'The customer has not agreed to service SMS, so the survey link cannot be sent: ask about their satisfaction during the visit, or record their consent first.',
       submit: 'Submit outcome',
       recorded: 'Outcome recorded',
       answers: 'Answers',

@@ -2865,6 +2865,7 @@ export const zhCN = {
       problemHelp: '填写后将为该客户创建一项服务任务。',
       sendSurvey: '发送满意度调查',
       sendSurveyHelp: '回访成功后以短信向客户发送问卷链接。',
+      sendSurveyUnreachable: '客户未同意接收服务短信，问卷链接无法发出；可在回访中口头了解满意度，或先取得客户同意。',
       submit: '提交结果',
       recorded: '回访结果已记录',
       answers: '回访答复',

@@ -8,6 +8,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEvent } from '../audit/index.ts';
+import { hasConsent } from '../customers/index.ts';
 import { entitlementsOf } from '../segmentation/index.ts';
 import { customerValueFigures } from './customer-value.ts';
 import { requireVisibleCustomer } from './visible-customer.ts';
@@ -148,7 +149,9 @@ export async function getVisit(deps: ModuleDeps, actor: Actor, id: string) {
   if (!mayReadService(actor)) throw forbidden('You may not view follow-up visits');
   const row = await scoped(deps.db, actor).where('v.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Follow-up visit');
-  return present(row);
+  // Whether the visit survey can reach the customer: its link goes by SMS, a service message that
+  // needs their consent (without it, the message is suppressed).
+  return { ...present(row), surveyReachable: await hasConsent(deps, row.customer_id, 'service', 'sms') };
 }
 
 /**

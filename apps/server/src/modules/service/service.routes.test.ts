@@ -5,7 +5,7 @@ import { cipherFor } from '../../app.ts';
 import { createTestContext } from '../../test/context.ts';
 import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
-import { createCustomer } from '../customers/index.ts';
+import { changeConsent, createCustomer } from '../customers/index.ts';
 import { createPolicy } from '../policies/index.ts';
 import { createProduct } from '../products/index.ts';
 import { sendSurveyInTransaction } from './survey.service.ts';
@@ -129,6 +129,15 @@ describe('follow-up visits', () => {
     const survey = await ctx.db.selectFrom('survey').select(['context', 'visit_id']).where('visit_id', '=', visit.id).executeTakeFirstOrThrow();
     expect(survey.context).toBe('visit');
     expectProblem(await outcome(token.csr, completed, { outcome: 'refused' }), 409, 'VISIT_CLOSED');
+  });
+
+  it('says on the visit whether its survey can reach the customer (service-SMS consent)', async () => {
+    const quiet = await customer('冯静');
+    const visit = (await schedule(token.csr, { customerId: quiet, visitType: 'survey', dueAt: inTwoDays() })).json() as TFollowUpVisit;
+    const read = async () => ((await ctx.request({ method: 'GET', url: `/api/v1/visits/${visit.id}`, token: token.csr })).json() as TFollowUpVisit).surveyReachable;
+    expect(await read()).toBe(false);
+    await changeConsent(deps, system, quiet, 'granted', { purpose: 'service', channel: 'any', evidence: { kind: 'signed_form', reference: 'F-VIS-1' } });
+    expect(await read()).toBe(true);
   });
 
   it('a method chosen by hand against the rule keeps who chose it and what the rule said', async () => {

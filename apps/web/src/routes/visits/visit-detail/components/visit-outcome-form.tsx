@@ -69,7 +69,7 @@ export function VisitOutcomeForm({ visit }: { visit: TFollowUpVisit }) {
   return (
     <Card title={t('visits.detail.outcomeTitle')} data-testid="visit-outcome-form">
       {problem.alertError !== null && <ProblemAlert error={problem.alertError} style={{ marginBottom: 12 }} testId="visit-outcome-error" />}
-      <Form<OutcomeValues> form={form} layout="vertical" initialValues={{ sendSurvey: true }} onFinish={submit}>
+      <Form<OutcomeValues> form={form} layout="vertical" initialValues={{ sendSurvey: visit.surveyReachable !== false }} onFinish={submit}>
         <Form.Item label={t('visits.detail.outcome')} required>
           <Flex gap={8} wrap role="radiogroup" aria-label={t('visits.detail.outcome')}>
             {outcomes.map((o) => (
@@ -132,8 +132,10 @@ export function VisitOutcomeForm({ visit }: { visit: TFollowUpVisit }) {
           <Input.TextArea rows={2} maxLength={2000} data-testid="visit-problem" />
         </Form.Item>
         {reached && (
-          <Form.Item name="sendSurvey" valuePropName="checked" extra={t('visits.detail.sendSurveyHelp')}>
-            <Checkbox data-testid="visit-send-survey">{t('visits.detail.sendSurvey')}</Checkbox>
+          <Form.Item name="sendSurvey" valuePropName="checked" extra={visit.surveyReachable === false ? t('visits.detail.sendSurveyUnreachable') : t('visits.detail.sendSurveyHelp')}>
+            <Checkbox disabled={visit.surveyReachable === false} data-testid="visit-send-survey">
+              {t('visits.detail.sendSurvey')}
+            </Checkbox>
           </Form.Item>
         )}
         <Flex gap={8} align="center">
