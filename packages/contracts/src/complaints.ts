@@ -194,7 +194,7 @@ export const ZComplaintAnalysis = z.object({
   byStaff: z.array(ZCount),
   /** Days from receipt to decision, for the month's complaints. */
   handlingDays: z.array(z.object({ bucket: z.enum(['0-5', '6-10', '11-15', '16-30', '31-60', '60+', 'open']), count: z.number().int() })),
-  /** Decision clocks of the month's complaints: decided in time, late, still running. */
+  /** Clocks of the month's complaints: decided in time, late (the decision or a review of it past its limit), still running. */
   clock: z.object({ met: z.number().int(), breached: z.number().int(), running: z.number().int(), complianceRate: z.number().nullable() }),
   regulatorTransferred: z.number().int(),
   collective: z.number().int(),

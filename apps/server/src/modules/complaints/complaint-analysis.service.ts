@@ -42,7 +42,7 @@ export async function complaintAnalysis(deps: ModuleDeps, actor: Actor, query: T
     .leftJoin('policy as p', 'p.id', 'c.policy_id')
     .leftJoin('product as pr', 'pr.id', 'p.product_id')
     .leftJoin('staff as s', 's.id', 'c.staff_concerned_id')
-    .select(['c.id', 'c.customer_id', 'c.category', 'c.channel', 'c.collective', 'c.received_at', 'c.due_at', 'c.decided_at', 'c.breached_at', 'c.status', 'c.home_unit_id', 'hu.name as home_name', 'pr.code as product_code', 'pr.name as product_name', 's.id as staff_id', 's.display_name as staff_name'])
+    .select(['c.id', 'c.customer_id', 'c.category', 'c.channel', 'c.collective', 'c.received_at', 'c.due_at', 'c.decided_at', 'c.breached_at', 'c.review_breached_at', 'c.status', 'c.home_unit_id', 'hu.name as home_name', 'pr.code as product_code', 'pr.name as product_name', 's.id as staff_id', 's.display_name as staff_name'])
     .where('c.home_path', 'like', like)
     .where('c.received_at', '>=', prevStart)
     .where('c.received_at', '<', end)
@@ -83,7 +83,8 @@ export async function complaintAnalysis(deps: ModuleDeps, actor: Actor, query: T
   let breached = 0;
   let running = 0;
   for (const r of current) {
-    if (r.breached_at || (r.decided_at && r.decided_at > r.due_at) || (!r.decided_at && ['received', 'verified', 'registered', 'handling'].includes(r.status) && r.due_at < now)) breached++;
+    // Late at either step — the decision, or the higher office's review of a disputed one — is late (as the desk marks it).
+    if (r.breached_at || r.review_breached_at || (r.decided_at && r.decided_at > r.due_at) || (!r.decided_at && ['received', 'verified', 'registered', 'handling'].includes(r.status) && r.due_at < now)) breached++;
     else if (r.decided_at) met++;
     else if (r.status === 'withdrawn') continue;
     else running++;

@@ -80,6 +80,10 @@ describe('monthly complaint analysis', () => {
     ]);
     // c1 decided in 3 days (in time), c2 in 20 days (late); the withdrawn one counts in neither.
     expect(r.clock).toEqual({ met: 1, breached: 1, running: 0, complianceRate: 50 });
+    // A complaint decided in time whose review then ran late is late too (the desk marks it so).
+    await ctx.db.updateTable('complaint').set({ review_breached_at: new Date('2026-11-20T02:00:00.000Z') }).where('id', '=', c1).execute();
+    expect((await analysis(east, 'month=2026-10')).clock).toEqual({ met: 0, breached: 2, running: 0, complianceRate: 0 });
+    await ctx.db.updateTable('complaint').set({ review_breached_at: null }).where('id', '=', c1).execute();
     expect(r.handlingDays.filter((h) => h.count > 0)).toEqual([
       { bucket: '0-5', count: 1 },
       { bucket: '16-30', count: 1 },
