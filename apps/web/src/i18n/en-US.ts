@@ -1198,7 +1198,7 @@ export const enUS: Messages = {
       referralRate: 'Referral rate',
       openTasks: 'Open tasks in your units',
       overdueTasks: 'Overdue tasks in your units',
-      visitsDue: 'Visits due',
+      visitsDue: 'Visits due within 24 hours',
       viewTasks: 'Go to tasks',
       viewVisits: 'Go to visits',
     },

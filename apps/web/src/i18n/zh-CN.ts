@@ -1201,7 +1201,7 @@ export const zhCN = {
       referralRate: '转介绍率',
       openTasks: '本机构未完成任务',
       overdueTasks: '本机构逾期任务',
-      visitsDue: '待回访',
+      visitsDue: '24 小时内到期的回访',
       viewTasks: '查看任务',
       viewVisits: '查看回访',
     },
