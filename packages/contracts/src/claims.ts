@@ -345,7 +345,7 @@ export const ZClaimListQuery = z.object({
   customerId: ZId.optional(),
   policyId: ZId.optional(),
   assigneeId: z.union([ZId, z.literal('me'), z.literal('none')]).optional(),
-  /** Claim number prefix. */
+  /** A claim number prefix or its sequence digits (`16` finds CLM…00000016), a policy number prefix, or the start of the insured's name. */
   q: z.string().trim().max(40).optional(),
   open: z.enum(['true', 'false']).optional(),
   /** `priority`: green channel first, then the earliest clock (the work queue's order). */

@@ -2021,7 +2021,7 @@ export const enUS: Messages = {
     queue: {
       title: 'Claims queue',
       description: 'Claims in your data scope; open claims by default, by priority: green channel first, then the nearest deadline.',
-      searchPlaceholder: 'Claim no.',
+      searchPlaceholder: 'Claim no. / policy no. / insured name',
       myQueue: 'My claims',
       unassignedOnly: 'Unassigned',
       openOnly: 'Open only',

@@ -2018,7 +2018,7 @@ export const zhCN = {
     queue: {
       title: '理赔工作台',
       description: '您数据范围内的理赔案件；默认只看未结案件，按优先级排序：绿色通道优先，其次为最早到期的时效。',
-      searchPlaceholder: '案件号',
+      searchPlaceholder: '案件号 / 保单号 / 出险人姓名',
       myQueue: '我的案件',
       unassignedOnly: '未分配',
       openOnly: '仅未结案件',

@@ -236,7 +236,13 @@ export async function listClaims(db: Executor, scope: ClaimScope, query: TClaimL
   if (query.assigneeId === 'me') q = q.where('c.assignee_id', '=', query.actorId);
   else if (query.assigneeId === 'none') q = q.where('c.assignee_id', 'is', null);
   else if (query.assigneeId) q = q.where('c.assignee_id', '=', query.assigneeId);
-  if (query.q) q = q.where('c.claim_no', 'like', `${query.q.toUpperCase().replace(/[%_\\]/g, '')}%`);
+  if (query.q) {
+    // A claim number (or just its sequence, as a customer reads it out: "16"), a policy number, or the insured's name.
+    const text = query.q.replace(/[%_\\]/g, '');
+    const upper = text.toUpperCase();
+    const sequence = /^\d{1,8}$/.test(text) ? [`%${text.padStart(8, '0')}`] : [];
+    q = q.where((eb) => eb.or([eb('c.claim_no', 'like', `${upper}%`), ...sequence.map((s) => eb('c.claim_no', 'like', s)), eb('p.policy_no', 'like', `${upper}%`), eb('i.name', 'like', `${text}%`)]));
+  }
   if (query.sort === 'priority') {
     // Work-queue order: a bounded page (no cursor), green channel first, then the nearest deadline.
     return q

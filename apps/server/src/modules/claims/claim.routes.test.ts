@@ -244,6 +244,16 @@ describe('fast track', () => {
     expect(after.waitingPeriod).toEqual({ days: 30, endsOn: '2026-01-31', incidentWithin: false });
   });
 
+  it('the queue search finds a claim by its number, its sequence digits, the policy number or the insured’s name', async () => {
+    const claim = await reported(token.csr);
+    const find = async (q: string) => ((await ctx.request({ method: 'GET', url: `/api/v1/claims?q=${encodeURIComponent(q)}&limit=200`, token: token.adjuster })).json() as TClaimList).items.map((c) => c.id);
+    expect(await find(claim.claimNo)).toContain(claim.id);
+    expect(await find(String(Number(claim.claimNo.slice(-8))))).toContain(claim.id);
+    expect(await find(wangPolicy.row.policy_no)).toContain(claim.id);
+    expect(await find('王建')).toContain(claim.id);
+    expect(await find('钱芳')).not.toContain(claim.id);
+  });
+
   it('refuses files that are not JPEG, PNG or PDF', async () => {
     const claim = await reported(token.csr);
     expectProblem(await upload(token.csr, claim, 'INVOICE', Buffer.from('MZ not a document').toString('base64')), 400, 'CLAIM_DOCUMENT_INVALID', ['body.contentBase64']);

@@ -55,7 +55,7 @@ export function ClaimQueuePage() {
             placeholder={t('claims.queue.searchPlaceholder')}
             defaultValue={filters.q}
             onSearch={(value) => set({ q: value.trim() || undefined })}
-            style={{ width: 220 }}
+            style={{ width: 280 }}
             data-testid="claim-search"
           />
           <Select
