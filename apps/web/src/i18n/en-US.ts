@@ -2213,7 +2213,7 @@ export const enUS: Messages = {
       details: {
         lineOff: 'Fast track is switched off',
         line: 'Product line: {{line}}',
-        policy: 'Policy {{status}}, {{from}} to {{to}}; incident on {{incidentOn}}',
+        policy: 'Policy status: {{status}}; cover {{from}} to {{to}}; incident on {{incidentOn}}',
         waiting: 'Waiting period {{days}} days, cover from {{date}}',
         insuredYes: 'The insured is on the policy',
         insuredNo: 'The insured is not on this policy',
