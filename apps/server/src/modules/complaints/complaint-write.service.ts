@@ -237,6 +237,11 @@ export async function actOnComplaint(deps: ModuleDeps, actor: Actor, id: string,
         });
         break;
     }
+    // An unassigned complaint (new at a tier after a transfer or escalation) becomes the complaint of
+    // the handler who works it there, so the desk names who has it.
+    if (c.assignee_id === null && actor.kind === 'staff' && patch.org_unit_id === undefined && patch.assignee_id === undefined && !['record_response', 'withdraw', 'playbook'].includes(input.action)) {
+      Object.assign(patch, { assignee_id: actor.id, assignee_name: actor.displayName });
+    }
     if (!(await updateComplaint(tx, id, input.version, patch))) throw versionConflict('Complaint');
     await recordAuditEvent(tx, actor, { action: 'complaint.updated', entityType: 'complaint', entityId: id, customerId: c.customer_id, data: { action: input.action, from: c.status, to, unitId: patch.org_unit_id ?? c.org_unit_id } });
     // A resolved complaint (not a withdrawn one) gets a complaint-closure visit and survey, after commit.

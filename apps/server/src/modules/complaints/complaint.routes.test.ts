@@ -104,12 +104,14 @@ describe('the procedure', () => {
     expect((playbook.json() as TComplaint).playbook).toMatchObject([{ step: 'apologise', note: '已致歉' }]);
     c = (playbook.json() as TComplaint);
     c = await act(token.handler, c, { action: 'escalate', reason: '需省分公司协调理赔部' });
-    expect(c).toMatchObject({ tier: 'province', orgUnit: { id: units.east.id } });
+    expect(c).toMatchObject({ tier: 'province', orgUnit: { id: units.east.id }, assignee: null });
     c = await act(token.province, c, { action: 'coordinate', note: '已联系省分公司理赔部指定专人处理' });
+    // Whoever works it at the new tier has it now.
+    expect(c.assignee?.name).toBe('east.handler');
     c = await act(token.province, c, { action: 'decide', findings: '理赔员交接缺失导致延误', responsibility: 'company', resolution: '三日内完成理赔并致歉', compensationFen: 20_000, rootCause: '岗位交接制度未执行' });
     expect(c).toMatchObject({ status: 'decided', clock: { state: 'met' } });
     c = await act(token.province, c, { action: 'record_response', response: 'disputes', note: '客户认为补偿过低' });
-    expect(c).toMatchObject({ status: 'reviewing', tier: 'hq', orgUnit: { id: units.hq.id }, clock: { kind: 'review', days: 30 } });
+    expect(c).toMatchObject({ status: 'reviewing', tier: 'hq', orgUnit: { id: units.hq.id }, clock: { kind: 'review', days: 30 }, assignee: null });
     c = await act(token.hq, c, { action: 'decide_review', findings: '补偿标准符合规定', outcome: 'upheld', resolution: '维持原处理意见并再次说明' });
     expect(c).toMatchObject({ status: 'closed', archived: true, nextActions: ['reopen'] });
     expect(c.records.map((r) => r.kind)).toEqual(['verification', 'registration', 'transfer', 'coordination', 'handling', 'response', 'transfer', 'review']);
