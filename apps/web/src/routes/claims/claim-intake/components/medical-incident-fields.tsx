@@ -93,18 +93,19 @@ export function MedicalIncidentFields({ forCustomer = false }: { forCustomer?: b
             {(fields, { add, remove }, { errors }) => (
               <>
                 {fields.map((item) => (
-                  <Flex gap={8} key={item.key} align="flex-start">
+                  // On a phone (the portal) the three fields wrap rather than squeeze the invoice number.
+                  <Flex gap={8} key={item.key} align="flex-start" wrap>
                     <Form.Item
                       name={[item.name, 'invoiceNo']}
-                      style={{ flex: 2 }}
+                      style={{ flex: '2 1 160px' }}
                       rules={[rules.required(t('claims.intake.invoiceNo')), { pattern: INVOICE_NO, message: t('claims.intake.invoiceNoRule') }]}
                     >
                       <Input placeholder={t('claims.intake.invoiceNo')} maxLength={40} className="anxin-mono" data-testid={`claim-intake-invoice-no-${item.name}`} />
                     </Form.Item>
-                    <Form.Item name={[item.name, 'description']} style={{ flex: 3 }} rules={[rules.required(t('claims.intake.invoiceDescription')), { max: 200 }]}>
+                    <Form.Item name={[item.name, 'description']} style={{ flex: '3 1 160px' }} rules={[rules.required(t('claims.intake.invoiceDescription')), { max: 200 }]}>
                       <Input placeholder={t('claims.intake.invoiceDescription')} maxLength={200} data-testid={`claim-intake-invoice-description-${item.name}`} />
                     </Form.Item>
-                    <Form.Item name={[item.name, 'amount']} style={{ flex: 2 }} rules={[yuan({ required: true, positive: true, field: t('claims.intake.invoiceAmount') })]}>
+                    <Form.Item name={[item.name, 'amount']} style={{ flex: '2 1 120px' }} rules={[yuan({ required: true, positive: true, field: t('claims.intake.invoiceAmount') })]}>
                       <Input prefix="¥" inputMode="decimal" placeholder={t('claims.intake.invoiceAmount')} data-testid={`claim-intake-invoice-amount-${item.name}`} />
                     </Form.Item>
                     <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(item.name)} aria-label={t('common.delete')} />
