@@ -152,7 +152,11 @@ export const ZAuditEvent = z
     action: ZAuditAction,
     entityType: z.string(),
     entityId: z.string().nullable(),
+    /** What the entity is called (a complaint, claim or policy number); null when it has no number. */
+    entityLabel: z.string().nullable().optional(),
     customerId: z.string().nullable(),
+    /** The customer's name, masked (张**). */
+    customerName: z.string().nullable().optional(),
     purpose: z.string().nullable(),
     requestId: z.string().nullable(),
     data: z.record(z.string(), z.unknown()),

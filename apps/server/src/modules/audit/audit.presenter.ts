@@ -1,7 +1,13 @@
 import type { TAuditAction, TAuditEvent } from '@anxin/contracts';
 import type { AuditRow } from './audit.repository.ts';
 
-export function presentAuditEvent(row: AuditRow): TAuditEvent {
+/** What the trail names besides ids: numbers of the records and the customers' masked names. */
+export interface AuditLabels {
+  entities: ReadonlyMap<string, string>;
+  customers: ReadonlyMap<string, string>;
+}
+
+export function presentAuditEvent(row: AuditRow, labels?: AuditLabels): TAuditEvent {
   return {
     seq: row.seq,
     at: row.at.toISOString(),
@@ -11,7 +17,9 @@ export function presentAuditEvent(row: AuditRow): TAuditEvent {
     action: row.action as TAuditAction,
     entityType: row.entity_type,
     entityId: row.entity_id,
+    entityLabel: (row.entity_id && labels?.entities.get(row.entity_id)) ?? null,
     customerId: row.customer_id,
+    customerName: (row.customer_id && labels?.customers.get(row.customer_id)) ?? null,
     purpose: row.purpose,
     requestId: row.request_id,
     data: row.data,

@@ -23,8 +23,8 @@ export const auditRoutes =
         },
       },
       async (request) => {
-        const { total, rows } = await searchAuditEvents(db, actorOf(request), request.query);
-        return { items: rows.map(presentAuditEvent), total, page: request.query.page, pageSize: request.query.pageSize };
+        const { total, rows, labels } = await searchAuditEvents(db, actorOf(request), request.query);
+        return { items: rows.map((row) => presentAuditEvent(row, labels)), total, page: request.query.page, pageSize: request.query.pageSize };
       },
     );
     app.get(

@@ -6,6 +6,8 @@ import { newId } from '../../platform/ids.ts';
 import { GENESIS_HASH, chainHash, type ChainedFields } from './audit-chain.ts';
 import { appendAuditEvent, appendAuditEvents, appendAuditEventsAfter, findAuditEvents, readChainBatch, type ChainHead } from './audit.repository.ts';
 import { canReadAudit } from './audit.policy.ts';
+import type { AuditLabels } from './audit.presenter.ts';
+import { maskCustomerName } from '../customers/index.ts';
 
 /** What a module says happened; the actor, time and request id are added here. */
 export interface AuditEntry {
@@ -114,13 +116,34 @@ export async function searchAuditEvents(db: Executor, actor: Actor, query: TAudi
   if (!canReadAudit(actor)) throw forbidden('Only administrators and compliance auditors may read the audit trail');
   return inTransaction(db, async (tx) => {
     const page = await findAuditEvents(tx, query, { orgPath: actor.orgPath, includeSystem: actor.orgLevel === 'hq' });
+    const labels = await auditLabels(tx, page.rows);
     await recordAuditEvent(tx, actor, {
       action: 'audit.searched',
       entityType: 'audit_event',
       data: { filters: Object.fromEntries(Object.entries(query).filter(([k, v]) => v !== undefined && k !== 'page' && k !== 'pageSize')) },
     });
-    return page;
+    return { ...page, labels };
   });
+}
+
+/**
+ * Names for a page of the trail, so a reader need not look ids up: the number of each complaint,
+ * claim and policy, and each customer's name masked (张**). Masked names are not a read of personal
+ * data (no audit entry of their own).
+ */
+async function auditLabels(db: Executor, rows: readonly { entity_type: string; entity_id: string | null; customer_id: string | null }[]): Promise<AuditLabels> {
+  const idsOf = (type: string) => [...new Set(rows.filter((r) => r.entity_type === type && r.entity_id && /^[0-9a-f-]{36}$/i.test(r.entity_id)).map((r) => r.entity_id!))];
+  const entities = new Map<string, string>();
+  const complaints = idsOf('complaint');
+  if (complaints.length > 0) for (const r of await db.selectFrom('complaint').select(['id', 'complaint_no as no']).where('id', 'in', complaints).execute()) entities.set(r.id, r.no);
+  const claims = idsOf('claim');
+  if (claims.length > 0) for (const r of await db.selectFrom('claim').select(['id', 'claim_no as no']).where('id', 'in', claims).execute()) entities.set(r.id, r.no);
+  const policies = idsOf('policy');
+  if (policies.length > 0) for (const r of await db.selectFrom('policy').select(['id', 'policy_no as no']).where('id', 'in', policies).execute()) entities.set(r.id, r.no);
+  const customerIds = [...new Set(rows.map((r) => r.customer_id).filter((id): id is string => id !== null && /^[0-9a-f-]{36}$/i.test(id)))];
+  const customers = new Map<string, string>();
+  if (customerIds.length > 0) for (const r of await db.selectFrom('customer').select(['id', 'name', 'kind']).where('id', 'in', customerIds).execute()) customers.set(r.id, maskCustomerName(r.name, r.kind));
+  return { entities, customers };
 }
 
 /**

@@ -254,6 +254,15 @@ describe('fast track', () => {
     expect(await find('钱芳')).not.toContain(claim.id);
   });
 
+  it('the audit trail names the claim by its number and the customer by their masked name', async () => {
+    const claim = await reported(token.csr);
+    const res = await ctx.request({ method: 'GET', url: `/api/v1/audit-events?entityType=claim&entityId=${claim.id}`, token: token.admin });
+    expect(res.statusCode, res.body).toBe(200);
+    const events = (res.json() as { items: { entityLabel?: string | null; customerName?: string | null }[] }).items;
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.entityLabel === claim.claimNo && e.customerName === '王**')).toBe(true);
+  });
+
   it('refuses files that are not JPEG, PNG or PDF', async () => {
     const claim = await reported(token.csr);
     expectProblem(await upload(token.csr, claim, 'INVOICE', Buffer.from('MZ not a document').toString('base64')), 400, 'CLAIM_DOCUMENT_INVALID', ['body.contentBase64']);

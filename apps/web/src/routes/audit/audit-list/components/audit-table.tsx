@@ -26,6 +26,7 @@ function EventDetail({ event }: { event: TAuditEvent }) {
       </Descriptions.Item>
       {event.customerId && (
         <Descriptions.Item label={t('audit.customerId')}>
+          {event.customerName && <span style={{ marginInlineEnd: 8 }}>{event.customerName}</span>}
           <span className="anxin-mono">{event.customerId}</span>
         </Descriptions.Item>
       )}
@@ -80,7 +81,14 @@ export function AuditTable({ data, loading, page, pageSize, onPageChange }: Audi
       render: (_, event) => (
         <span>
           {labels.entityType(event.entityType)}
-          {event.entityId && (
+          {/* A record with a number is named by it (the id stays copyable); others by their id. */}
+          {event.entityLabel && (
+            <Typography.Text className="anxin-mono" style={{ marginInlineStart: 6 }} copyable={event.entityId ? { text: event.entityId } : false} data-testid="audit-entity-label">
+              {event.entityLabel}
+            </Typography.Text>
+          )}
+          {!event.entityLabel && event.customerName && event.entityType === 'customer' && <span style={{ marginInlineStart: 6 }}>{event.customerName}</span>}
+          {event.entityId && !event.entityLabel && !(event.customerName && event.entityType === 'customer') && (
             <Typography.Text type="secondary" className="anxin-mono" style={{ marginInlineStart: 6 }} copyable={{ text: event.entityId }}>
               {event.entityId.length > 13 ? `${event.entityId.slice(0, 8)}…${event.entityId.slice(-4)}` : event.entityId}
             </Typography.Text>
