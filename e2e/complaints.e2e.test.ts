@@ -102,6 +102,8 @@ describe('complaint journey in Chromium: portal complaint to closure', () => {
     await hq.page.goto(`${server.baseUrl}/complaints/analysis`);
     await hq.page.waitForSelector(byTestId('complaint-analysis-total'));
     const total = Number((await hq.page.locator(`${byTestId('complaint-analysis-total')} .ant-statistic-content-value`).textContent())!.replace(/\D/g, ''));
+    // The month is named in words (2026年11月), not as a code.
+    expect(await hq.page.locator(byTestId('complaint-analysis-page')).textContent()).toMatch(/\d{4}年\d{1,2}月/);
     expect(total).toBeGreaterThan(0);
     await hq.page.waitForSelector(`${byTestId('analysis-branch')} [data-count]`);
     // The demo's complaints name policies and staff: the product and staff charts have named bars.

@@ -175,6 +175,13 @@ export function formatDuration(ms: number, locale: string): string {
   return listFormat(locale).format(shown);
 }
 
+/** A calendar month (`2026-11`) in words: `2026年11月` / `November 2026`; anything else as it is. */
+export function formatMonth(month: string | null | undefined, locale: string): string {
+  if (!month) return '—';
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return month;
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
 /** A ratio (0.123) as a percentage (`12.3%`); null shows `—`. */
 export function formatPercent(ratio: number | null | undefined, locale: string, fractionDigits = 1): string {
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—';
@@ -194,5 +201,6 @@ export function useFormat() {
     fen: (value: bigint | number | string | null | undefined) => formatFen(value, locale),
     percent: (ratio: number | null | undefined, fractionDigits?: number) => formatPercent(ratio, locale, fractionDigits),
     duration: (ms: number) => formatDuration(ms, locale),
+    month: (month: string | null | undefined) => formatMonth(month, locale),
   };
 }

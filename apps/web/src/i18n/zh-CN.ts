@@ -2660,7 +2660,7 @@ export const zhCN = {
     dueOn: '完成期限',
     fromMonth: '来源（分析月份）',
     from: '来源',
-    monthOf: '{{month}} 投诉分析',
+    monthOf: '{{month}}投诉分析',
     fromSurvey: '满意度低分',
     texts: {
       csat: '满意度 {{score}}/5',

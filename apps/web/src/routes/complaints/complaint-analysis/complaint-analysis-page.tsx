@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../format.ts';
 import { apiDownload, apiFetch } from '../../../api/client.ts';
 import { OrgUnitTreeSelect } from '../../../components/org-unit-tree-select.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -57,6 +58,7 @@ function Bars({ title, items, label, testId, compare = true }: { title: string; 
 /** Monthly complaint analysis (客户投诉分析表): figures, charts, XLSX and a printable page. */
 export function ComplaintAnalysisPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const labels = useComplaintLabels();
   const [month, setMonth] = useState(lastMonth);
   const [unitId, setUnitId] = useState<string | undefined>();
@@ -106,7 +108,7 @@ export function ComplaintAnalysisPage() {
         <Flex vertical gap={16}>
           <Card size="small">
             <Typography.Title level={5} style={{ marginTop: 0 }}>
-              {t('complaints.analysis.heading', { unit: a.unit.name, month: a.month })}
+              {t('complaints.analysis.heading', { unit: a.unit.name, month: format.month(a.month) })}
             </Typography.Title>
             <Row gutter={[16, 16]}>
               <Col xs={12} md={4}>

@@ -40,7 +40,7 @@ export function CorrectiveActionsPage() {
         </Flex>
       ),
     },
-    { title: t('correctiveActions.from'), key: 'from', render: (_, a) => (a.complaint ? <Link to={`/complaints/${a.complaint.id}`}>{a.complaint.complaintNo}</Link> : a.source === 'survey' ? t('correctiveActions.fromSurvey') : t('correctiveActions.monthOf', { month: a.analysisMonth ?? '' })) },
+    { title: t('correctiveActions.from'), key: 'from', render: (_, a) => (a.complaint ? <Link to={`/complaints/${a.complaint.id}`}>{a.complaint.complaintNo}</Link> : a.source === 'survey' ? t('correctiveActions.fromSurvey') : t('correctiveActions.monthOf', { month: format.month(a.analysisMonth) })) },
     { title: t('correctiveActions.owner'), key: 'owner', render: (_, a) => a.ownerUnit.name },
     { title: t('correctiveActions.dueOn'), dataIndex: 'dueOn', render: (d: string, a) => <Typography.Text type={a.overdue ? 'danger' : undefined}>{format.date(d)}</Typography.Text> },
     { title: t('correctiveActions.status'), dataIndex: 'status', render: (s: TCorrectiveAction['status']) => <Tag color={COLORS[s]}>{t(`correctiveActions.statuses.${s}`)}</Tag> },
