@@ -22,7 +22,7 @@ import {
   uploadClaimDocument,
 } from '../modules/claims/index.ts';
 import { findStaffById } from '../modules/org/index.ts';
-import { createPolicy } from '../modules/policies/index.ts';
+import { addDays, createPolicy } from '../modules/policies/index.ts';
 import type { DemoContext, DemoStep } from './index.ts';
 
 /** The demo's reference "now" for claims: the present, but never after the demo book's horizon. */
@@ -132,7 +132,7 @@ async function insureForFastTrack(tx: Tx, deps: ModuleDeps, admin: Actor, effect
   const holder = (await candidates(tx, incidentOn, horizonOn)).findLast((c) => c.line === 'medical' && c.holderId === c.insuredId && c.hasMobile);
   if (!product || !holder) return;
   const { agent_id } = await tx.selectFrom('policy').select('agent_id').where('id', '=', holder.policyId).executeTakeFirstOrThrow();
-  const expiresOn = new Date(Date.parse(`${effectiveOn}T00:00:00Z`) + 364 * DAY).toISOString().slice(0, 10);
+  const expiresOn = addDays(effectiveOn, 364);
   await createPolicy(deps, admin, { productId: product.id, policyholderId: holder.holderId, insuredIds: [holder.insuredId], sumInsuredFen: 5_000_000, premiumFen: 29_800, paymentFrequency: 'annual', effectiveOn, expiresOn, agentId: agent_id });
 }
 

@@ -11,6 +11,8 @@ export interface PublicHoliday {
 
 /** The date in Asia/Shanghai (UTC+8, no daylight saving) of an instant, as `YYYY-MM-DD`. */
 export const shanghaiDateOf = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** `2026-12-01 13:02`: an instant as Shanghai wall time, to the minute. */
+export const shanghaiMinuteOf = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /**
  * The public holiday a date falls on, or null — for ordinary weekends, for swapped working days

@@ -7,6 +7,7 @@ import { fieldError, forbidden, notFound, rule } from '../../platform/errors.ts'
 import { findPolicyForClaim } from '../policies/index.ts';
 import { viewClock, type ClockState } from './claim-clocks.ts';
 import { isOpen, movesFrom } from './claim-status.ts';
+import { waitingEndsOn } from './fast-track.ts';
 import { claimScopeOf, mayApproveClaims, mayHandleClaims, mayReadClaims, mayReportClaims } from './claim.policy.ts';
 import {
   findAdjustersWithLoad,
@@ -38,7 +39,7 @@ async function loadProductTerms(deps: ModuleDeps, row: Pick<ClaimRow, 'policy_id
   const received = new Set(documents.map((d) => d.code));
   // The product's waiting period (等待期) from the policy's start: a loss inside it is usually not covered.
   const waitingDays = policy?.product.waiting_days ?? 0;
-  const endsOn = policy && waitingDays > 0 ? new Date(Date.parse(`${policy.row.effective_on}T00:00:00Z`) + waitingDays * 86_400_000).toISOString().slice(0, 10) : null;
+  const endsOn = policy && waitingDays > 0 ? waitingEndsOn(policy.row.effective_on, waitingDays) : null;
   return {
     waitingPeriod: endsOn ? { days: waitingDays, endsOn, incidentWithin: shanghaiDateOf(row.incident_at) < endsOn } : null,
     checklist: items.map((i) => ({ code: i.code, name: i.name, required: i.required, received: received.has(i.code) })),

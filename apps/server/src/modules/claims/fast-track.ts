@@ -41,13 +41,16 @@ export function inForceOn(policy: FastTrackFacts['policy'], date: string): boole
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/** The first day of cover after a product's waiting period (等待期), counted from the policy's start. */
+export const waitingEndsOn = (effectiveOn: string, waitingDays: number) => addDays(effectiveOn, waitingDays);
+
 /**
  * Judges a claim for automatic adjudication. Every rule is evaluated (not just up to the first
  * failure) so the adjuster sees all the reasons; eligible only when every rule passes.
  */
 export function judgeFastTrack(facts: FastTrackFacts, settings: FastTrackSettings, now: Date): TFastTrackDecision {
   const rule = (name: string, passed: boolean, detail: string, params: TFastTrackRuleParams) => ({ rule: name, passed, detail, params });
-  const waitingEnds = addDays(facts.policy.effectiveOn, facts.policy.waitingDays);
+  const waitingEnds = waitingEndsOn(facts.policy.effectiveOn, facts.policy.waitingDays);
   const diagnosis = facts.diagnosisCode;
   const excluded = diagnosis ? settings.excludedDiagnosisPrefixes.find((p) => diagnosis.startsWith(p)) : undefined;
   const { policy, missingDocuments: missing, invoicesClaimedBefore: claimedBefore } = facts;

@@ -1,4 +1,5 @@
 import type { TMessageChannel } from '@anxin/contracts';
+import { shanghaiMinuteOf } from '../../platform/business-calendar.ts';
 
 /** Why a message goes out: service messages (about the customer's own contracts) pass quiet hours; marketing needs consent. */
 export type MessagePurpose = 'service' | 'marketing';
@@ -179,16 +180,13 @@ export const secretsOf = (code: MessageTemplateCode): readonly string[] => templ
  * Fills a template; missing parameters show as `…` rather than failing a delivery. A parameter that
  * holds a code is shown as the template's words for it, never as the code.
  */
-/** `2026-12-01 13:02` in Asia/Shanghai (UTC+8 all year). */
-const shanghaiMinute = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-
 export function renderMessage(code: MessageTemplateCode, locale: MessageLocale, params: Record<string, string>): { subject: string; body: string } {
   const template = templateOf(code);
   const text = template.text[locale];
   const valueOf = (name: string) => {
     const value = params[name];
     const words = template.words?.[name]?.[locale];
-    if (value !== undefined && template.instants?.includes(name) && !Number.isNaN(Date.parse(value))) return shanghaiMinute(new Date(value));
+    if (value !== undefined && template.instants?.includes(name) && !Number.isNaN(Date.parse(value))) return shanghaiMinuteOf(new Date(value));
     if (value === undefined || !words) return value ?? '…';
     // Words may name other parameters (an extension's new deadline): one more pass fills them.
     return Object.hasOwn(words, value) ? words[value]!.replace(/\{\{(\w+)\}\}/g, (_, inner: string) => params[inner] ?? '…') : ANY_STEP[locale];

@@ -14,7 +14,7 @@ import { customerValueFigures } from './customer-value.ts';
 import { requireVisibleCustomer } from './visible-customer.ts';
 import { mayReadService, mayWorkService } from './service.policy.ts';
 import { sendSurveyInTransaction } from './survey.service.ts';
-import { createTaskInTransaction, requireAssignable } from './task.service.ts';
+import { createTaskInTransaction, requireAssignable, type NewTask } from './task.service.ts';
 import { DEFAULT_VISIT_METHOD, problemAnswers, scriptFor, scriptProblems, visitMethodFor, type VisitMethodThresholds } from './visit-scripts.ts';
 
 /** Phone attempts before a visit turns into a letter (or an on-site visit for a large customer). */
@@ -37,6 +37,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow
 const scriptOf = (r: Pick<Row, 'visit_type' | 'payment_frequency'>) => scriptFor(r.visit_type, { instalments: r.payment_frequency !== null && r.payment_frequency !== 'single' });
 
 function present(r: Row, now = new Date()): TFollowUpVisit {
+  const script = scriptOf(r);
   return {
     id: r.id,
     customer: { id: r.customer_id, name: r.customer_name },
@@ -55,9 +56,9 @@ function present(r: Row, now = new Date()): TFollowUpVisit {
     source: r.source,
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
     unit: { id: r.org_unit_id, name: r.unit_name },
-    script: scriptOf(r).map((q) => ({ key: q.key, kind: q.kind, required: q.required, problemIfNo: q.problemIfNo ?? false })),
+    script: script.map((q) => ({ key: q.key, kind: q.kind, required: q.required, problemIfNo: q.problemIfNo ?? false })),
     answers: r.answers as TFollowUpVisit['answers'],
-    problemAnswers: problemAnswers(scriptOf(r), r.answers as TFollowUpVisit['answers']),
+    problemAnswers: problemAnswers(script, r.answers as TFollowUpVisit['answers']),
     outcomeNote: r.outcome_note,
     problemTaskId: r.problem_task_id,
     completedAt: r.completed_at?.toISOString() ?? null,
@@ -200,28 +201,15 @@ export async function recordVisitOutcome(deps: ModuleDeps, actor: Actor, id: str
     // A "no" to a point the script must confirm is a problem case (问题件): a high-priority task for
     // the unit — not the owner agent, whose sale it may be about — to follow up (possibly mis-selling).
     const noTo = input.outcome === 'reached' ? problemAnswers(scriptOf(visit), answers) : [];
-    if (noTo.length > 0) {
-      problemTaskId = await createTaskInTransaction(
-        tx,
-        actor,
-        {
-          customerId: visit.customer_id,
-          kind: 'visit_problem',
-          text: { key: 'visit_problem_case', params: { visitType: visit.visit_type, count: String(noTo.length) } },
-          title: `Problem case: ${noTo.length} point(s) answered no on a ${visit.visit_type.replace('_', ' ')} visit (${noTo.join(', ')})`,
-          detail: input.problem ?? null,
-          priority: 'high',
-          dueAt: new Date(now.getTime() + 2 * DAY_MS),
-          assigneeId: null,
-          sourceType: 'visit',
-          sourceId: visit.id,
-          reason: `answered no: ${noTo.join(', ')}`,
-        },
-        now,
-      );
-      patch.problem_task_id = problemTaskId;
-    } else if (input.problem && input.outcome === 'reached') {
-      problemTaskId = await createTaskInTransaction(tx, actor, { customerId: visit.customer_id, kind: 'visit_problem', text: { key: 'visit_problem', params: { visitType: visit.visit_type } }, title: `Problem raised on a ${visit.visit_type.replace('_', ' ')} visit`, detail: input.problem, priority: 'high', dueAt: new Date(now.getTime() + 2 * DAY_MS), sourceType: 'visit', sourceId: visit.id, reason: 'the customer raised a problem during the follow-up visit' }, now);
+    const visitName = visit.visit_type.replace('_', ' ');
+    const problemTask: Pick<NewTask, 'text' | 'title' | 'detail' | 'assigneeId' | 'reason'> | null =
+      noTo.length > 0
+        ? { text: { key: 'visit_problem_case', params: { visitType: visit.visit_type, count: String(noTo.length) } }, title: `Problem case: ${noTo.length} point(s) answered no on a ${visitName} visit (${noTo.join(', ')})`, detail: input.problem ?? null, assigneeId: null, reason: `answered no: ${noTo.join(', ')}` }
+        : input.problem && input.outcome === 'reached'
+          ? { text: { key: 'visit_problem', params: { visitType: visit.visit_type } }, title: `Problem raised on a ${visitName} visit`, detail: input.problem, reason: 'the customer raised a problem during the follow-up visit' }
+          : null;
+    if (problemTask) {
+      problemTaskId = await createTaskInTransaction(tx, actor, { customerId: visit.customer_id, kind: 'visit_problem', priority: 'high', dueAt: new Date(now.getTime() + 2 * DAY_MS), sourceType: 'visit', sourceId: visit.id, ...problemTask }, now);
       patch.problem_task_id = problemTaskId;
     }
     const updated = await tx.updateTable('follow_up_visit').set(patch).where('customer_id', '=', visit.customer_id).where('id', '=', visit.id).where('version', '=', visit.version).executeTakeFirst();

@@ -9,14 +9,14 @@ import { OneTimeSecretModal } from '../../../components/one-time-secret-modal.ts
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useCurrentUser } from '../../../components/require-session.tsx';
-import { useFormat } from '../../../format.ts';
+import { shanghaiDateOf, useFormat } from '../../../format.ts';
 import { useLabels } from '../../../i18n/labels.ts';
 import { can } from '../../../permissions.ts';
 import { CreateApiKeyModal } from './components/create-api-key-modal.tsx';
 
 type KeyStatus = 'active' | 'revoked' | 'expired';
 /** The last Shanghai day on which a key expiring at `instant` still works. */
-const lastValidDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000 - 1).toISOString().slice(0, 10);
+const lastValidDay = (instant: string) => shanghaiDateOf(new Date(Date.parse(instant) - 1));
 
 const statusOf = (key: TApiKey, now: number): KeyStatus =>
   key.revokedAt ? 'revoked' : key.expiresAt && Date.parse(key.expiresAt) <= now ? 'expired' : 'active';
