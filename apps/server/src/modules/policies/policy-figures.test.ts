@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween } from './policy-dates.ts';
-import { annualisedPremiumFen, computePolicyFigures, coverageByLine, earnedPremiumFen, premiumPaidFen, termYears, type FigurePolicy } from './policy-figures.ts';
+import { annualisedPremiumFen, computePolicyFigures, coverageByLine, earnedPremiumFen, INSTALMENT_MONTHS, premiumPaidFen, termPremiumFen, termYears, type FigurePolicy } from './policy-figures.ts';
 
 const today = '2026-06-15';
 const base = { sumInsuredFen: 0, statusChangedOn: null, roles: ['applicant', 'insured'] } as const;
@@ -83,5 +83,31 @@ describe('policy figures', () => {
       ],
       uncoveredLines: ['accident', 'annuity', 'motor_compulsory', 'motor_commercial', 'property', 'liability'],
     });
+  });
+
+  it('counts instalments as walking them one by one would, month ends and long monthly terms included', () => {
+    // The definition: instalment k falls due k × the interval after the effective date; count those
+    // before the expiry date and before (or, in force, on) the end of cover.
+    const walk = (p: FigurePolicy, end: string, inclusive: boolean) => {
+      const months = INSTALMENT_MONTHS[p.paymentFrequency];
+      if (months === 0) return 1;
+      let count = 0;
+      for (let due = p.effectiveOn; due < p.expiresOn && (inclusive ? due <= end : due < end); due = addMonths(p.effectiveOn, ++count * months));
+      return count;
+    };
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    for (let i = 0; i < 3000; i++) {
+      const effectiveOn = addDays('2000-01-01', random(30 * 365));
+      const expiresOn = addDays(effectiveOn, 1 + random(25 * 365));
+      const day = addDays('1999-01-01', random(60 * 365));
+      const paymentFrequency = (['single', 'annual', 'semi_annual', 'quarterly', 'monthly'] as const)[random(5)]!;
+      const inForce: FigurePolicy = { ...base, status: 'in_force', line: 'life', premiumFen: 100, paymentFrequency, effectiveOn, expiresOn };
+      const lapsed: FigurePolicy = { ...inForce, status: 'lapsed', statusChangedOn: day };
+      const end = day < expiresOn ? day : expiresOn;
+      expect(premiumPaidFen(inForce, day)).toBe(100 * walk(inForce, end, true));
+      expect(premiumPaidFen(lapsed, day)).toBe(100 * walk(lapsed, end, false));
+      expect(termPremiumFen(inForce)).toBe(100 * walk(inForce, expiresOn, false));
+    }
   });
 });

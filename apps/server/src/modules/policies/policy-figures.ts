@@ -52,16 +52,26 @@ export function coverEndsOn(p: FigurePolicy, today: string): string | null {
   }
 }
 
-/** Instalments falling due from the effective date before `end` (or on it, when `endInclusive`), and before the expiry date. */
+/**
+ * Instalments falling due from the effective date before `end` (or on it, when `endInclusive`), and
+ * before the expiry date. Instalment k falls due `k × months` after the effective date (clamped to
+ * the month's last day), so the count is found from the months between the dates, checked against
+ * the instalments on either side — not by walking a monthly policy's years instalment by instalment.
+ */
 function instalmentsDue(p: FigurePolicy, end: string, endInclusive: boolean): number {
   const months = INSTALMENT_MONTHS[p.paymentFrequency];
   if (months === 0) return 1;
-  let count = 0;
-  for (let k = 0; ; k++) {
+  const counts = (k: number) => {
     const due = addMonths(p.effectiveOn, k * months);
-    if (due >= p.expiresOn || (endInclusive ? due > end : due >= end)) return count;
-    count++;
-  }
+    return due < p.expiresOn && (endInclusive ? due <= end : due < end);
+  };
+  const limit = minDate(end, p.expiresOn);
+  const monthsToLimit = (Number(limit.slice(0, 4)) - Number(p.effectiveOn.slice(0, 4))) * 12 + Number(limit.slice(5, 7)) - Number(p.effectiveOn.slice(5, 7));
+  // Instalments 0 … count-1 fall due in time and the rest do not: start near the answer, then settle.
+  let count = Math.max(0, Math.floor(monthsToLimit / months) + 1);
+  while (count > 0 && !counts(count - 1)) count--;
+  while (counts(count)) count++;
+  return count;
 }
 
 /**
