@@ -23,6 +23,7 @@ export type Permission =
   | 'product:manage'
   | 'policy:read'
   | 'policy:write'
+  | 'underwriting:decide'
   | 'claim:read'
   | 'claim:report'
   | 'claim:handle'

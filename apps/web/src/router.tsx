@@ -168,6 +168,11 @@ const routes: RouteObject[] = [
                     ],
                   },
                   {
+                    path: 'underwriting',
+                    element: <RequirePermission permission="underwriting:decide" />,
+                    children: [{ index: true, lazy: () => import('./routes/underwriting/underwriting-queue/underwriting-queue-page.tsx').then((m) => ({ Component: m.UnderwritingQueuePage })) }],
+                  },
+                  {
                     path: 'risk-alerts',
                     element: <RequirePermission permission="risk_alert:read" />,
                     children: [{ index: true, lazy: () => import('./routes/risk-alerts/risk-alert-queue/risk-alert-queue-page.tsx').then((m) => ({ Component: m.RiskAlertQueuePage })) }],

@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = [
   'policy.updated',
   /** An endorsement (保全) was recorded on a policy. */
   'policy.endorsed',
+  /** An application was decided by underwriting (issued or declined). */
+  'policy.underwritten',
   /** A claim was reported (报案). */
   'claim.reported',
   /** A claim moved along its workflow, was assigned, adjusted, approved, denied or flagged. */

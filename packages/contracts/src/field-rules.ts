@@ -273,6 +273,18 @@ export const FIELD_RULES = [
   'out_of_scope',
   /** A medical claim without an ICD-10 code must say what was diagnosed. */
   'required_without_diagnosis',
+  /** Underwriting: only a pending policy (an application) is decided. */
+  'not_pending',
+  /** Underwriting: compulsory motor insurance is accepted at standard terms only (never declined, loaded or discounted). */
+  'compulsory_motor_standard_only',
+  /** Underwriting: a preferential decision needs a discount (a negative premium adjustment). */
+  'discount_required',
+  /** Underwriting: a conditional decision needs a loading (a positive premium adjustment) or exclusions. */
+  'loading_or_exclusions_required',
+  /** Underwriting: this decision takes no premium adjustment (standard, declined) or not this sign. */
+  'adjustment_not_allowed',
+  /** Underwriting: exclusions belong to a conditional decision only. */
+  'exclusions_not_allowed',
 ] as const;
 
 export const ZFieldRule = z.enum(FIELD_RULES);

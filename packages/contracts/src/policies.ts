@@ -290,3 +290,67 @@ export const ZCustomer360PoliciesSection = z.object({
   }),
 });
 export type TCustomer360PoliciesSection = z.infer<typeof ZCustomer360PoliciesSection>;
+
+/**
+ * Underwriting decision (核保结论) on an application (a pending policy): standard, preferential
+ * (a discount), conditional (a loading, exclusions or both) — each issues the policy — or declined,
+ * which cancels it. Compulsory motor insurance is only ever accepted at standard terms.
+ */
+export const UNDERWRITING_DECISIONS = ['standard', 'preferential', 'conditional', 'declined'] as const;
+export const ZUnderwritingDecisionKind = z.enum(UNDERWRITING_DECISIONS);
+export type TUnderwritingDecisionKind = z.infer<typeof ZUnderwritingDecisionKind>;
+
+/** Decide an application. The server checks which fields the decision needs (docs/policies.md). */
+export const ZUnderwritingDecisionRequest = z.object({
+  version: ZVersion,
+  decision: ZUnderwritingDecisionKind,
+  /** Premium change in percent: a discount (−1 … −50) for preferential, a loading (1 … 300) for conditional. */
+  premiumAdjustmentPct: z.number().int().min(-50).max(300).optional(),
+  /** What the cover excludes (conditional). */
+  exclusions: z.string().trim().min(2).max(1000).optional(),
+  /** Why: required for every decision but standard. */
+  reason: z.string().trim().min(2).max(1000).optional(),
+});
+export type TUnderwritingDecisionRequest = z.infer<typeof ZUnderwritingDecisionRequest>;
+
+export const ZUnderwritingDecision = z
+  .object({
+    id: ZId,
+    policyId: ZId,
+    decision: ZUnderwritingDecisionKind,
+    premiumAdjustmentPct: z.number().int().nullable(),
+    exclusions: z.string().nullable(),
+    reason: z.string().nullable(),
+    premiumBeforeFen: z.number().int(),
+    premiumAfterFen: z.number().int(),
+    /** Who decided (display name). */
+    decidedBy: z.string(),
+    decidedAt: ZInstant,
+  })
+  .meta({ id: 'UnderwritingDecision' });
+export type TUnderwritingDecision = z.infer<typeof ZUnderwritingDecision>;
+
+export const ZUnderwritingDecisionList = z.object({ items: z.array(ZUnderwritingDecision) });
+export type TUnderwritingDecisionList = z.infer<typeof ZUnderwritingDecisionList>;
+
+/** The underwriting queue: applications (pending policies) in scope, the longest waiting first. */
+export const ZUnderwritingQueueQuery = ZCursorQuery.extend({
+  line: ZProductLine.optional(),
+  /** Only applications held because a party is on the blacklist (`true`) or only the others (`false`). */
+  blacklistReferral: z.enum(['true', 'false']).optional(),
+});
+export type TUnderwritingQueueQuery = z.infer<typeof ZUnderwritingQueueQuery>;
+
+export const ZUnderwritingQueueItem = ZPolicySummary.extend({
+  /** When the application was entered. */
+  appliedAt: ZInstant,
+  /** Whole days since then (Asia/Shanghai calendar days). */
+  waitingDays: z.number().int(),
+  /** Held because a party is on the blacklist: only a blacklist approver may issue it. */
+  blacklistReferral: z.boolean(),
+  statusReason: z.string().nullable(),
+}).meta({ id: 'UnderwritingQueueItem' });
+export type TUnderwritingQueueItem = z.infer<typeof ZUnderwritingQueueItem>;
+
+export const ZUnderwritingQueue = z.object({ items: z.array(ZUnderwritingQueueItem), nextCursor: z.string().nullable() });
+export type TUnderwritingQueue = z.infer<typeof ZUnderwritingQueue>;

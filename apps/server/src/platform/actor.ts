@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'policy:read',
   /** Enter and change policies, record endorsements (保全). */
   'policy:write',
+  /** Decide applications (pending policies): issue them at standard, preferential or conditional terms, or decline them. */
+  'underwriting:decide',
   /** Read claims (in the caller's data scope), their documents, clocks and the overdue board. */
   'claim:read',
   /** Report a claim (报案) on behalf of a customer, or as a partner (API key scope). */

@@ -6,6 +6,7 @@ import {
   ControlOutlined,
   DownOutlined,
   FileProtectOutlined,
+  SafetyCertificateOutlined,
   HomeOutlined,
   ImportOutlined,
   KeyOutlined,
@@ -39,6 +40,7 @@ interface NavEntry {
     | 'nav.home'
     | 'nav.customers'
     | 'nav.policies'
+    | 'nav.underwriting'
     | 'nav.claims'
     | 'nav.claimQueue'
     | 'nav.claimNew'
@@ -83,6 +85,7 @@ const NAV: readonly NavEntry[] = [
   { key: 'home', path: '/', testId: 'nav-home', icon: <HomeOutlined />, label: 'nav.home' },
   { key: 'customers', path: '/customers', testId: 'nav-customers', icon: <ContactsOutlined />, label: 'nav.customers', permission: 'customer:read' },
   { key: 'policies', path: '/policies', testId: 'nav-policies', icon: <FileProtectOutlined />, label: 'nav.policies', permission: 'policy:read' },
+  { key: 'underwriting', path: '/underwriting', testId: 'nav-underwriting', icon: <SafetyCertificateOutlined />, label: 'nav.underwriting', permission: 'underwriting:decide' },
   {
     key: 'claims',
     path: '/claims',

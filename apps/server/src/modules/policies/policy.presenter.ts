@@ -1,5 +1,5 @@
-import { ZPaymentMethod, type TEndorsement, type TPolicy, type TPolicySummary } from '@anxin/contracts';
-import type { PolicyRow } from './policy.repository.ts';
+import { ZPaymentMethod, type TEndorsement, type TPolicy, type TPolicySummary, type TUnderwritingDecision, type TUnderwritingQueueItem } from '@anxin/contracts';
+import type { PolicyRow, UnderwritingDecisionRow } from './policy.repository.ts';
 import type { PolicyDetail } from './policy.service.ts';
 
 /** A policy in lists (whitelisted; the bank account only masked, and only in the detail). */
@@ -81,4 +81,23 @@ export function presentPolicy(detail: PolicyDetail): TPolicy {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+export function presentUnderwritingDecision(row: UnderwritingDecisionRow): TUnderwritingDecision {
+  return {
+    id: row.id,
+    policyId: row.policy_id,
+    decision: row.decision,
+    premiumAdjustmentPct: row.premium_adjustment_pct,
+    exclusions: row.exclusions,
+    reason: row.reason,
+    premiumBeforeFen: row.premium_before_fen,
+    premiumAfterFen: row.premium_after_fen,
+    decidedBy: row.decided_by_name,
+    decidedAt: row.decided_at.toISOString(),
+  };
+}
+
+export function presentUnderwritingQueueItem(item: { row: PolicyRow; waitingDays: number; blacklistReferral: boolean }): TUnderwritingQueueItem {
+  return { ...presentPolicySummary(item.row), appliedAt: item.row.created_at.toISOString(), waitingDays: item.waitingDays, blacklistReferral: item.blacklistReferral, statusReason: item.row.status_reason };
 }

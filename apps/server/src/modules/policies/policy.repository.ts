@@ -2,7 +2,7 @@ import type { TPolicyFilterQuery, TPolicySort } from '@anxin/contracts';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import { compileOnce } from '../../platform/db/compiled.ts';
 import { PREPARED, type Executor } from '../../platform/db/database.ts';
-import type { EndorsementTable, PolicyPartyTable, PolicyTable } from '../../platform/db/schema/policies.ts';
+import type { EndorsementTable, PolicyPartyTable, PolicyTable, UnderwritingDecisionTable } from '../../platform/db/schema/policies.ts';
 import type { PolicyScope } from './policy.policy.ts';
 
 // The policy list and detail join the customer table (policyholder and party names) and the owner
@@ -88,13 +88,15 @@ const SORT_COLUMNS = {
 export async function listPolicies(
   db: Executor,
   scope: PolicyScope,
-  filters: Omit<TPolicyFilterQuery, 'sort'> & { unitPath?: string },
+  filters: Omit<TPolicyFilterQuery, 'sort'> & { unitPath?: string; statusReason?: { is: string } | { isNot: string } | undefined },
   sort: TPolicySort,
   after: { value: string; id: string } | undefined,
   limit: number,
 ) {
   let q = selectSummary(db, scope);
   if (filters.status) q = q.where('p.status', '=', filters.status);
+  if (filters.statusReason && 'is' in filters.statusReason) q = q.where('p.status_reason', '=', filters.statusReason.is);
+  if (filters.statusReason && 'isNot' in filters.statusReason) q = q.where('p.status_reason', 'is distinct from', filters.statusReason.isNot);
   if (filters.line) q = q.where('pr.line', '=', filters.line);
   if (filters.productId) q = q.where('p.product_id', '=', filters.productId);
   if (filters.agentId) q = q.where('p.agent_id', '=', filters.agentId);
@@ -251,3 +253,13 @@ export async function reservePolicyNumbers(db: Executor, count: number) {
   if (count > 1) await sql`SELECT setval('policy_no_seq', ${first + count - 1})`.execute(db);
   return first;
 }
+
+export async function insertUnderwritingDecision(db: Executor, row: Insertable<UnderwritingDecisionTable>) {
+  await db.insertInto('underwriting_decision').values(row).execute();
+}
+
+/** A policy's underwriting decisions, oldest first. */
+export async function listUnderwritingDecisions(db: Executor, policyId: string) {
+  return db.selectFrom('underwriting_decision').selectAll().where('policy_id', '=', policyId).orderBy('decided_at').orderBy('id').execute();
+}
+export type UnderwritingDecisionRow = Awaited<ReturnType<typeof listUnderwritingDecisions>>[number];

@@ -7,6 +7,10 @@ import {
   ZPolicyListQuery,
   ZPolicyStatusChangeRequest,
   ZProblem,
+  ZUnderwritingDecisionList,
+  ZUnderwritingDecisionRequest,
+  ZUnderwritingQueue,
+  ZUnderwritingQueueQuery,
   ZUpdatePolicyRequest,
 } from '@anxin/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -14,8 +18,9 @@ import { z } from 'zod';
 import type { ModuleDeps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { recordEndorsement } from './endorsement.service.ts';
-import { presentPolicy, presentPolicySummary } from './policy.presenter.ts';
+import { presentPolicy, presentPolicySummary, presentUnderwritingDecision, presentUnderwritingQueueItem } from './policy.presenter.ts';
 import { changePolicyStatus, createPolicy, getPolicy, listPolicies, updatePolicy } from './policy.service.ts';
+import { decideApplication, listPolicyUnderwritingDecisions, listUnderwritingQueue } from './underwriting.service.ts';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
 const ZIdParams = z.object({ id: ZId });
@@ -93,5 +98,45 @@ export const policyRoutes =
         },
       },
       async (request, reply) => reply.status(201).send(presentPolicy(await recordEndorsement(deps, actorOf(request), request.params.id, request.body))),
+    );
+    app.get(
+      '/api/v1/underwriting/queue',
+      {
+        schema: {
+          tags: ['underwriting'],
+          summary: 'The underwriting queue: applications (pending policies) in scope, the longest waiting first',
+          querystring: ZUnderwritingQueueQuery,
+          response: { 200: ZUnderwritingQueue, ...errors },
+        },
+      },
+      async (request) => {
+        const { items, nextCursor } = await listUnderwritingQueue(deps, actorOf(request), request.query);
+        return { items: items.map(presentUnderwritingQueueItem), nextCursor };
+      },
+    );
+    app.get(
+      '/api/v1/policies/:id/underwriting-decisions',
+      {
+        schema: {
+          tags: ['underwriting'],
+          summary: 'A policy’s underwriting decisions, with their reasons and the premium each set',
+          params: ZIdParams,
+          response: { 200: ZUnderwritingDecisionList, ...errors },
+        },
+      },
+      async (request) => ({ items: (await listPolicyUnderwritingDecisions(deps, actorOf(request), request.params.id)).map(presentUnderwritingDecision) }),
+    );
+    app.post(
+      '/api/v1/policies/:id/underwriting-decisions',
+      {
+        schema: {
+          tags: ['underwriting'],
+          summary: 'Decide an application: standard, preferential or conditional terms issue the policy; declined cancels it. Returns the policy',
+          params: ZIdParams,
+          body: ZUnderwritingDecisionRequest,
+          response: { 201: ZPolicy, ...errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(presentPolicy(await decideApplication(deps, actorOf(request), request.params.id, request.body))),
     );
   };

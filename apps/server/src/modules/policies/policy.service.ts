@@ -122,8 +122,9 @@ export async function createPolicy(deps: ModuleDeps, actor: Actor, input: TCreat
     await recordAuditEvent(tx, actor, policyCreatedEvent(id, input, { policyNo, productId: product.id, policyholderId: policyholder.id, agentId: agent.id, orgUnitId }, referral));
     if (referral?.held) {
       await insertOutbox(tx, 'policy.underwriting_referral', policyholder.id, id, { policyId: id, policyNo, reason: 'blacklist' });
-    } else {
-      // After commit, automation schedules the new-policy visit within the cooling-off period.
+    } else if (row.status === 'in_force') {
+      // After commit, automation schedules the new-policy visit within the cooling-off period (an
+      // application entered as pending gets it when it is issued).
       await insertOutbox(tx, 'policy.issued', policyholder.id, id, { policyId: id, policyNo });
     }
     return loadPolicyDetail(txDeps, (await findPolicyById(tx, id))!);
@@ -278,7 +279,7 @@ export async function createPolicies(deps: ModuleDeps & { db: Tx }, actor: Actor
       parties.push(...partyRows(id, input.policyholderId, input.insuredIds, beneficiaries, now));
       events.push(policyCreatedEvent(id, input, resolved, referral));
       if (referral?.held) outbox.push({ topic: 'policy.underwriting_referral', customerId: input.policyholderId, aggregateId: id, payload: { policyId: id, policyNo, reason: 'blacklist' } });
-      else if (row.cooling_off_ends_on >= today) outbox.push({ topic: 'policy.issued', customerId: input.policyholderId, aggregateId: id, payload: { policyId: id, policyNo } });
+      else if (row.status === 'in_force' && row.cooling_off_ends_on >= today) outbox.push({ topic: 'policy.issued', customerId: input.policyholderId, aggregateId: id, payload: { policyId: id, policyNo } });
       outcomes.push(id);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -379,6 +380,10 @@ export async function changePolicyStatus(deps: ModuleDeps, actor: Actor, id: str
       customerId: current.customer_id,
       data: { status: { from: current.status, to: input.status }, effectiveOn: on },
     });
+    // An application issued: the new-policy visit is due within the cooling-off period, as for a policy entered in force.
+    if (current.status === 'pending' && input.status === 'in_force' && current.cooling_off_ends_on >= todayInChina()) {
+      await insertOutbox(tx, 'policy.issued', current.customer_id, id, { policyId: id, policyNo: current.policy_no });
+    }
     await syncLifecycleStages(tx, [id], new Date());
     return loadPolicyDetail(txDeps, (await findPolicyById(tx, id))!);
   });

@@ -9,6 +9,7 @@ import type {
   TPolicyStatus,
   TProductLine,
   TRiskLevel,
+  TUnderwritingDecisionKind,
 } from '@anxin/contracts';
 import type { ColumnType, Generated } from 'kysely';
 
@@ -86,9 +87,26 @@ export interface EndorsementTable {
   created_at: Timestamp;
 }
 
+/** An underwriting decision on an application (migration 0026); customer_id is the policyholder. */
+export interface UnderwritingDecisionTable {
+  customer_id: string;
+  id: string;
+  policy_id: string;
+  decision: TUnderwritingDecisionKind;
+  premium_adjustment_pct: number | null;
+  exclusions: string | null;
+  reason: string | null;
+  premium_before_fen: number;
+  premium_after_fen: number;
+  decided_by: string;
+  decided_by_name: string;
+  decided_at: Timestamp;
+}
+
 export interface PolicyTables {
   product: ProductTable;
   policy: PolicyTable;
   policy_party: PolicyPartyTable;
   endorsement: EndorsementTable;
+  underwriting_decision: UnderwritingDecisionTable;
 }

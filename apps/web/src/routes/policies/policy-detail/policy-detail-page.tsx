@@ -1,10 +1,11 @@
-import { EditOutlined, SwapOutlined } from '@ant-design/icons';
-import type { TEndorsement, TPolicyParty } from '@anxin/contracts';
+import { AuditOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
+import type { TEndorsement, TPolicyParty, TUnderwritingDecision, TUnderwritingDecisionKind } from '@anxin/contracts';
 import { Button, Card, Col, Descriptions, Flex, Row, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePolicy } from '../../../api/policies.ts';
+import { useUnderwritingDecisions } from '../../../api/underwriting.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { PolicyStatusTag } from '../../../components/policy-status-tag.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
@@ -14,6 +15,7 @@ import { useLabels } from '../../../i18n/labels.ts';
 import { can } from '../../../permissions.ts';
 import { EndorsementModal } from './components/endorsement-modal.tsx';
 import { StatusChangeModal } from './components/status-change-modal.tsx';
+import { UnderwritingDecisionModal } from './components/underwriting-decision-modal.tsx';
 
 const ROLE_ORDER = { applicant: 0, insured: 1, beneficiary: 2 } as const;
 
@@ -34,10 +36,18 @@ export function PolicyDetailPage() {
   // The system's own reasons in words; a person's reason as they wrote it.
   const statusReasonText = (reason: string) => {
     const key = SYSTEM_STATUS_REASONS[reason];
-    return key ? t(`policies.statusReasons.${key}`) : reason;
+    if (key) return t(`policies.statusReasons.${key}`);
+    // "underwriting: conditional — <the underwriter's reason>", written by an underwriting decision.
+    const underwritten = /^underwriting: (standard|preferential|conditional|declined)(?: — ([\s\S]*))?$/.exec(reason);
+    if (underwritten) {
+      const decision = t(`underwriting.decisions.${underwritten[1] as TUnderwritingDecisionKind}`);
+      return underwritten[2] ? t('underwriting.statusReasonWith', { decision, reason: underwritten[2] }) : t('underwriting.statusReason', { decision });
+    }
+    return reason;
   };
   const policy = usePolicy(policyId);
-  const [dialog, setDialog] = useState<'status' | 'endorsement' | null>(null);
+  const decisions = useUnderwritingDecisions(policyId ?? '');
+  const [dialog, setDialog] = useState<'status' | 'endorsement' | 'underwriting' | null>(null);
 
   if (policy.isPending) return <Skeleton active />;
   if (policy.isError)
@@ -49,6 +59,30 @@ export function PolicyDetailPage() {
     );
   const p = policy.data;
   const writes = can(me, 'policy:write');
+  const underwrites = can(me, 'underwriting:decide') && p.status === 'pending';
+  const decisionColumns: TableColumnsType<TUnderwritingDecision> = [
+    { title: t('underwriting.decision'), dataIndex: 'decision', render: (_, d) => <Tag color={d.decision === 'declined' ? 'red' : d.decision === 'conditional' ? 'orange' : 'green'}>{t(`underwriting.decisions.${d.decision}`)}</Tag> },
+    {
+      title: t('policies.premium'),
+      key: 'premium',
+      align: 'right',
+      render: (_, d) => (d.premiumBeforeFen === d.premiumAfterFen ? format.fen(d.premiumAfterFen) : `${format.fen(d.premiumBeforeFen)} → ${format.fen(d.premiumAfterFen)} (${d.premiumAdjustmentPct! > 0 ? '+' : ''}${d.premiumAdjustmentPct}%)`),
+    },
+    { title: t('underwriting.exclusions'), dataIndex: 'exclusions', render: (v: string | null) => v ?? none },
+    { title: t('underwriting.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? none },
+    {
+      title: t('underwriting.decidedBy'),
+      key: 'by',
+      render: (_, d) => (
+        <Flex vertical>
+          <span>{d.decidedBy}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {format.dateTime(d.decidedAt)}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+  ];
   const none = t('common.none');
 
   const partyColumns: TableColumnsType<TPolicyParty> = [
@@ -101,14 +135,23 @@ export function PolicyDetailPage() {
         title={t('policies.detailTitleOf', { policyNo: p.policyNo })}
         description={`${p.product.name} · ${labels.productLine(p.product.line)}`}
         extra={
-          writes && (
+          (writes || underwrites) && (
             <>
+              {underwrites && (
+                <Button type="primary" icon={<AuditOutlined />} onClick={() => setDialog('underwriting')} data-testid="policy-underwrite">
+                  {t('underwriting.decide')}
+                </Button>
+              )}
+              {writes && (
+              <>
               <Button icon={<SwapOutlined />} onClick={() => setDialog('status')} data-testid="policy-change-status">
                 {t('policies.changeStatus')}
               </Button>
               <Button type="primary" icon={<EditOutlined />} onClick={() => setDialog('endorsement')} disabled={p.status !== 'in_force'} data-testid="policy-add-endorsement">
                 {t('policies.addEndorsement')}
               </Button>
+              </>
+              )}
             </>
           )
         }
@@ -181,6 +224,23 @@ export function PolicyDetailPage() {
             </Card>
           </Flex>
         </Col>
+        {(p.status === 'pending' || (decisions.data?.items.length ?? 0) > 0) && (
+          <Col span={24}>
+            <Card title={t('underwriting.decisionsTitle')} data-testid="policy-underwriting">
+              {decisions.isError && <ProblemAlert error={decisions.error} style={{ marginBottom: 16 }} />}
+              <Table<TUnderwritingDecision>
+                rowKey="id"
+                size="small"
+                pagination={false}
+                columns={decisionColumns}
+                dataSource={decisions.data?.items ?? []}
+                loading={decisions.isPending}
+                locale={{ emptyText: t('underwriting.awaiting') }}
+                onRow={(d) => ({ 'data-testid': `policy-underwriting-${d.decision}` }) as HTMLAttributes<HTMLElement>}
+              />
+            </Card>
+          </Col>
+        )}
         <Col span={24}>
           <Card title={t('policies.endorsements')}>
             <Table<TEndorsement>
@@ -197,6 +257,7 @@ export function PolicyDetailPage() {
       </Row>
       {dialog === 'status' && <StatusChangeModal policy={p} onClose={() => setDialog(null)} />}
       {dialog === 'endorsement' && <EndorsementModal policy={p} onClose={() => setDialog(null)} />}
+      {dialog === 'underwriting' && <UnderwritingDecisionModal policy={p} onClose={() => setDialog(null)} />}
     </div>
   );
 }
