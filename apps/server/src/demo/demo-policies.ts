@@ -275,9 +275,22 @@ export const demoPoliciesStep: DemoStep = {
       }
       // Parents: the city's inclusive medical cover (惠民保), bought by their child.
       for (const parent of parents) if (chance(0.6)) yearly({ product: 'AX-HMB', holder: c, insured: [parent], sumYuan: 2_000_000, frequency: 'single' }, `${chance(0.3) ? 2024 : 2025}-01-01`, () => 99, stop);
-      // A few new applications awaiting issuance.
+      // A few new applications awaiting underwriting (the underwriting queue): whole life, critical
+      // illness of a larger sum, term life. The product follows the household's place in the book, so
+      // the demo's random sequence — and every record after this one — stays as it was.
       if (stage === 'active' && chance(0.02)) {
-        drafts.push({ product: 'AX-WL', holder: c, insured: [c], beneficiaries: beneficiariesFor(c), sumYuan: 500_000, premiumYuan: 50_000, frequency: 'annual', effectiveOn: '2026-11-10', expiresOn: '2096-11-10', status: 'pending' });
+        const beneficiaries = beneficiariesFor(c);
+        const effectiveOn = '2026-11-10';
+        const application = { holder: c, insured: [c], beneficiaries, frequency: 'annual' as const, effectiveOn, status: 'pending' as const };
+        const variant = processed.size % 4;
+        if (variant === 1 || variant === 3) {
+          const sumWan = variant === 1 ? 50 : 80;
+          drafts.push({ ...application, product: 'AX-CI', sumYuan: sumWan * 10_000, premiumYuan: round10(sumWan * (35 + age * 2.5)), expiresOn: addMonths(effectiveOn, 360) });
+        } else if (variant === 2 && age < 55) {
+          drafts.push({ ...application, product: 'AX-TL20', sumYuan: 1_000_000, premiumYuan: round10(100 * (8 + age * 0.6)), expiresOn: addMonths(effectiveOn, 240) });
+        } else {
+          drafts.push({ ...application, product: 'AX-WL', sumYuan: 500_000, premiumYuan: 50_000, expiresOn: '2096-11-10' });
+        }
       }
     }
     // ── Rows ──

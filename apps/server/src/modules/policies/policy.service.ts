@@ -53,6 +53,17 @@ export async function requireVisiblePolicy(deps: ModuleDeps, actor: Actor, id: s
   return row;
 }
 
+/**
+ * The cooling-off end of an application issued today: the cooling-off period (犹豫期) runs from the
+ * day the policyholder gets the policy, so an application issued after the date it was entered for
+ * gets its product's cooling-off days from today — never less than it had.
+ */
+export async function coolingOffEndsOnIssue(deps: ModuleDeps, policy: PolicyRow) {
+  const days = (await findProduct(deps, policy.product_id))?.cooling_off_days ?? 0;
+  const fromToday = addDays(todayInChina(), days);
+  return fromToday > policy.cooling_off_ends_on ? fromToday : policy.cooling_off_ends_on;
+}
+
 /** One policy with its parties, coverages and endorsements. */
 export async function getPolicy(deps: ModuleDeps, actor: Actor, id: string) {
   if (!mayReadPolicies(actor)) throw forbidden('You may not view policies');
@@ -367,10 +378,12 @@ export async function changePolicyStatus(deps: ModuleDeps, actor: Actor, id: str
     }
     if (refusal) throw new DomainError('POLICY_INVALID_STATUS_CHANGE', `Status change refused: ${refusal.message}`, [fieldProblem('body.status', refusal)]);
     const reinstated = input.status === 'in_force';
+    const issued = reinstated && current.status === 'pending';
     const updated = await updatePolicyRow(tx, id, input.version, {
       status: input.status,
       status_reason: input.reason,
-      status_changed_on: reinstated && current.status === 'pending' ? null : on,
+      status_changed_on: issued ? null : on,
+      ...(issued ? { cooling_off_ends_on: await coolingOffEndsOnIssue(txDeps, current) } : {}),
     });
     if (!updated) throw versionConflict('Policy');
     await recordAuditEvent(tx, actor, {
@@ -381,7 +394,7 @@ export async function changePolicyStatus(deps: ModuleDeps, actor: Actor, id: str
       data: { status: { from: current.status, to: input.status }, effectiveOn: on },
     });
     // An application issued: the new-policy visit is due within the cooling-off period, as for a policy entered in force.
-    if (current.status === 'pending' && input.status === 'in_force' && current.cooling_off_ends_on >= todayInChina()) {
+    if (issued) {
       await insertOutbox(tx, 'policy.issued', current.customer_id, id, { policyId: id, policyNo: current.policy_no });
     }
     await syncLifecycleStages(tx, [id], new Date());

@@ -6,7 +6,7 @@ import { loginAs, seedOrg, seedStaff } from '../../test/factories.ts';
 import { expectProblem } from '../../test/problems.ts';
 import { createCustomer } from '../customers/index.ts';
 import { createProduct } from '../products/index.ts';
-import { todayInChina } from './policy-dates.ts';
+import { addDays, todayInChina } from './policy-dates.ts';
 
 // Underwriting (docs/policies.md "Underwriting"): the queue of applications and the decision on each.
 const ctx = await createTestContext();
@@ -34,12 +34,12 @@ const ci = await product('UW-CI', 'critical_illness');
 const motor = await product('UW-MOTOR', 'motor_compulsory');
 
 /** An application: a policy the agent enters as pending. */
-const apply = async (holder: string, productId = ci, premiumFen = 800_000) => {
+const apply = async (holder: string, productId = ci, premiumFen = 800_000, effectiveOn = today) => {
   const res = await ctx.request({
     method: 'POST',
     url: '/api/v1/policies',
     token: token.agent,
-    payload: { productId, policyholderId: holder, insuredIds: [holder], sumInsuredFen: 50_000_000, premiumFen, paymentFrequency: 'annual', effectiveOn: today, expiresOn: '2046-12-31', agentId: agent.staff.id, status: 'pending' },
+    payload: { productId, policyholderId: holder, insuredIds: [holder], sumInsuredFen: 50_000_000, premiumFen, paymentFrequency: 'annual', effectiveOn, expiresOn: '2046-12-31', agentId: agent.staff.id, status: 'pending' },
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as TPolicy;
@@ -132,6 +132,16 @@ describe('POST /api/v1/policies/:id/underwriting-decisions', () => {
     expect(declined.json()).toMatchObject({ status: 'cancelled', premiumFen: 800_000, statusReason: 'underwriting: declined — 恶性肿瘤病史' });
     expect(await ctx.db.selectFrom('outbox').select('topic').where('aggregate_id', '=', second.id).execute()).toEqual([]);
     expect((await queue(token.underwriter)).items.map((i) => i.id)).not.toContain(second.id);
+  });
+
+  it('an application issued weeks after its effective date gets its whole cooling-off period from the day it is issued', async () => {
+    const late = await apply(await customer('蒋迟'), ci, 600_000, addDays(today, -40));
+    const days = (await ctx.db.selectFrom('product').select('cooling_off_days').where('id', '=', ci).executeTakeFirstOrThrow()).cooling_off_days;
+    expect(late.coolingOffEndsOn).toBe(addDays(today, days - 40));
+    const res = await decide(token.underwriter, late, { decision: 'standard' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'in_force', coolingOffEndsOn: addDays(today, days) });
+    expect(await ctx.db.selectFrom('outbox').select('topic').where('aggregate_id', '=', late.id).execute()).toEqual([{ topic: 'policy.issued' }]);
   });
 
   it('compulsory motor insurance is accepted at standard terms only', async () => {

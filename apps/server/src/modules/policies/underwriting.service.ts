@@ -16,7 +16,7 @@ import { daysBetween, todayInChina } from './policy-dates.ts';
 import { mayReadPolicies } from './policy.policy.ts';
 import { findPolicyById, insertUnderwritingDecision, listPolicies as listPolicyRows, listUnderwritingDecisions, updatePolicy as updatePolicyRow, type PolicyRow } from './policy.repository.ts';
 import { policyScopeOf } from './policy.policy.ts';
-import { BLACKLIST_REFERRAL_REASON, loadPolicyDetail, requireVisiblePolicy } from './policy.service.ts';
+import { BLACKLIST_REFERRAL_REASON, coolingOffEndsOnIssue, loadPolicyDetail, requireVisiblePolicy } from './policy.service.ts';
 
 export const mayUnderwrite = (actor: Actor) => hasPermission(actor, 'underwriting:decide');
 
@@ -70,6 +70,7 @@ export async function decideApplication(deps: ModuleDeps, actor: Actor, policyId
     const reason = input.reason ?? null;
     const updated = await updatePolicyRow(tx, policy.id, input.version, {
       status: issues ? 'in_force' : 'cancelled',
+      ...(issues ? { cooling_off_ends_on: await coolingOffEndsOnIssue(txDeps, policy) } : {}),
       status_reason: `underwriting: ${input.decision}${reason ? ` — ${reason}` : ''}`.slice(0, 1000),
       status_changed_on: issues ? null : todayInChina(),
       premium_fen: premiumAfter,
@@ -99,7 +100,7 @@ export async function decideApplication(deps: ModuleDeps, actor: Actor, policyId
       data: { decisionId: id, decision: input.decision, premiumAdjustmentPct: input.premiumAdjustmentPct ?? null, premiumFen: { from: policy.premium_fen, to: premiumAfter }, status: { from: 'pending', to: issues ? 'in_force' : 'cancelled' } },
     });
     // Issued: the new-policy visit is due within the cooling-off period, as for a policy entered in force.
-    if (issues && policy.cooling_off_ends_on >= todayInChina()) await insertOutbox(tx, 'policy.issued', policy.customer_id, policy.id, { policyId: policy.id, policyNo: policy.policy_no });
+    if (issues) await insertOutbox(tx, 'policy.issued', policy.customer_id, policy.id, { policyId: policy.id, policyNo: policy.policy_no });
     await syncLifecycleStages(tx, [policy.id], now);
     return loadPolicyDetail(txDeps, (await findPolicyById(tx, policy.id))!);
   });
