@@ -298,4 +298,43 @@ describe('customer journeys in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('an underwriter opens the longest-waiting application from the queue, issues it on conditional terms, and it leaves the queue', async () => {
+    const { context, page, errors } = await freshPage();
+    await login(page, server.baseUrl, 'gd.underwriter', DEMO_PASSWORD);
+    // The home page counts the applications waiting and leads to the queue.
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="home-underwriting-waiting"]')?.textContent ?? ''));
+    await page.click(byTestId('home-underwriting-open'));
+    await page.waitForSelector(`${byTestId('underwriting-table')} [data-testid^="underwriting-row-"]`);
+    const queue = await apiGet<{ items: { id: string; policyNo: string; premiumFen: number; appliedAt: string }[] }>(page, '/api/v1/underwriting/queue?limit=20');
+    const first = queue.items[0]!;
+    // The longest waiting first.
+    expect(queue.items.map((i) => i.appliedAt)).toEqual([...queue.items.map((i) => i.appliedAt)].sort());
+    const rows = await page.locator('[data-testid^="underwriting-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(rows[0]).toBe(`underwriting-row-${first.id}`);
+    await expect(page.locator(byTestId(`underwriting-waiting-${first.id}`)).textContent()).resolves.toMatch(/^已等待 \d+ 天$/);
+
+    await page.click(byTestId(`underwriting-open-${first.id}`));
+    await page.waitForSelector(byTestId('policy-underwriting'));
+    await expect(page.locator(byTestId('policy-underwriting')).textContent()).resolves.toContain('等待核保结论');
+    await page.click(byTestId('policy-underwrite'));
+    await page.click('.ant-modal .ant-radio-button-wrapper:has-text("有条件承保")');
+    await page.fill(`${byTestId('underwriting-adjustment')} input, input${byTestId('underwriting-adjustment')}`, '20');
+    await page.fill(byTestId('underwriting-exclusions'), '既往甲状腺疾病及其并发症');
+    await page.fill(byTestId('underwriting-reason'), '甲状腺结节，体检报告 3 级');
+    await page.click(byTestId('underwriting-submit'));
+    await page.waitForSelector(byTestId('policy-underwriting-conditional'));
+    await expect(page.locator(byTestId('policy-status')).textContent()).resolves.toBe('有效');
+    const decided = (await page.locator(byTestId('policy-underwriting-conditional')).textContent())!;
+    expect(decided).toContain('+20%');
+    expect(decided).toContain('既往甲状腺疾病及其并发症');
+    const policy = await apiGet<{ premiumFen: number; status: string }>(page, `/api/v1/policies/${first.id}`);
+    expect(policy).toMatchObject({ status: 'in_force', premiumFen: Math.round(first.premiumFen * 1.2) });
+
+    await page.click(byTestId('nav-underwriting'));
+    await page.waitForSelector(byTestId('underwriting-table'));
+    await page.waitForFunction((id) => !document.querySelector(`[data-testid="underwriting-row-${id}"]`), first.id);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

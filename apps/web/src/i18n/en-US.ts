@@ -1228,6 +1228,7 @@ export const enUS: Messages = {
     noAuditEvents: 'No audit events yet',
     workAreaTitle: '{{role}} workspace',
     workAreaNote: 'The menu on the left lists what you can use now; some of the work described here is still being built.',
+    underwriting: { waiting: 'Applications waiting', longestWait: 'Longest wait', days_one: '{{count}} day', days_other: '{{count}} days', open: 'Open the underwriting queue' },
     customerSearchTitle: 'Find my customer',
     serviceKpis: {
       title: 'Customer-service KPIs',

@@ -1231,6 +1231,7 @@ export const zhCN = {
     noAuditEvents: '暂无审计记录',
     workAreaTitle: '{{role}}工作台',
     workAreaNote: '左侧菜单列出你现在可以使用的功能；这里描述的部分工作仍在建设中。',
+    underwriting: { waiting: '待核保申请', longestWait: '最长等待', days_one: '{{count}} 天', days_other: '{{count}} 天', open: '进入核保队列' },
     customerSearchTitle: '查找我的客户',
     serviceKpis: {
       title: '客户服务指标',
