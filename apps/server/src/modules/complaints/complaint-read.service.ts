@@ -9,7 +9,7 @@ import { findPolicyForClaim } from '../policies/index.ts';
 import { DECISION_DAYS, REVIEW_DAYS, viewComplaintClock } from './complaint-clocks.ts';
 import { complaintActionsFrom, DECISION_CLOCK_STATUSES, isArchived } from './complaint-status.ts';
 import { approvesSecondExtension, complaintScopeOf, mayHandleComplaints, mayReadComplaints } from './complaint.policy.ts';
-import { findComplaint, listComplaintRows, listPlaybook, listRecords, type ComplaintRow } from './complaint.repository.ts';
+import { findComplaint, listComplaintRows, listPlaybook, listRecords, type ComplaintRow, type DeskCursor } from './complaint.repository.ts';
 
 /** The clock that matters now: the decision clock (running, or stopped at the decision) or the review clock. */
 function clockOf(row: ComplaintRow, now: Date) {
@@ -66,10 +66,12 @@ export async function listComplaints(deps: ModuleDeps, actor: Actor, query: TCom
     if (!unit || !unit.path.startsWith(actor.orgPath)) throw fieldError('querystring.unitId', rule('not_found', 'no such unit in your scope'), 'NOT_FOUND');
     unitPath = unit.path;
   }
-  let after: { value: string; id: string } | undefined;
+  let after: DeskCursor | undefined;
   if (query.cursor) {
     try {
-      after = JSON.parse(Buffer.from(query.cursor, 'base64url').toString()) as { value: string; id: string };
+      const parsed = JSON.parse(Buffer.from(query.cursor, 'base64url').toString()) as Partial<DeskCursor>;
+      if (typeof parsed.value !== 'string' || typeof parsed.id !== 'string') throw new Error('not a desk cursor');
+      after = { settled: parsed.settled === true, value: parsed.value, id: parsed.id };
     } catch {
       throw fieldError('querystring.cursor', rule('invalid_cursor', 'is not a cursor from this list'));
     }
@@ -79,7 +81,7 @@ export async function listComplaints(deps: ModuleDeps, actor: Actor, query: TCom
   const last = items[items.length - 1];
   return {
     items: items.map((r) => presentComplaintSummary(r, now)),
-    nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify({ value: last.desk_due_at.toISOString(), id: last.id })).toString('base64url') : null,
+    nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify({ settled: last.desk_settled, value: last.desk_due_at.toISOString(), id: last.id } satisfies DeskCursor)).toString('base64url') : null,
   };
 }
 

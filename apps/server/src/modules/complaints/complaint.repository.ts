@@ -4,7 +4,7 @@ import { compileOnce } from '../../platform/db/compiled.ts';
 import { PREPARED, type Executor } from '../../platform/db/database.ts';
 import type { ComplaintRecordTable, ComplaintTable } from '../../platform/db/schema/complaints.ts';
 import { newId } from '../../platform/ids.ts';
-import { DECISION_CLOCK_STATUSES, OPEN_COMPLAINT_STATUSES } from './complaint-status.ts';
+import { DECISION_CLOCK_STATUSES } from './complaint-status.ts';
 
 /** Who sees a complaint: the units handling it and the customer's home unit, with everything above them. */
 export interface ComplaintScope {
@@ -39,6 +39,7 @@ const columns = [
   'c.received_at',
   'c.due_at',
   'c.desk_due_at',
+  'c.desk_settled',
   'c.extension_level',
   'c.warned_at',
   'c.breached_at',
@@ -142,28 +143,56 @@ export async function nextComplaintNumber(db: Executor, year: number) {
   return `CMP${year}${String(rows[0]!.n).padStart(8, '0')}`;
 }
 
-/** The desk: complaints in scope, the nearest deadline it shows first (keyset on desk_due_at, id). */
+/** Where a desk page ends: the last complaint's part of the desk (open or settled), deadline and id. */
+export interface DeskCursor {
+  settled: boolean;
+  value: string;
+  id: string;
+}
+
+/**
+ * The desk: complaints in scope in two parts — open ones, the nearest deadline it shows first, then
+ * (unless only open ones are asked for) the closed and withdrawn ones, the most recent deadline
+ * first. Keyset on (desk_settled, desk_due_at, id): a page that finishes the open part goes on with
+ * the settled one.
+ */
 export async function listComplaintRows(
   db: Executor,
   scope: ComplaintScope,
   query: { status?: string | undefined; category?: string | undefined; unitPath?: string | undefined; customerId?: string | undefined; open?: 'true' | 'false' | undefined; q?: string | undefined; limit: number },
-  after?: { value: string; id: string },
+  after?: DeskCursor,
 ) {
-  let q = selectComplaints(db, scope);
-  if (query.status) q = q.where('c.status', '=', query.status as ComplaintTable['status']);
-  if (query.category) q = q.where('c.category', '=', query.category as ComplaintTable['category']);
-  if (query.unitPath) {
-    const like = `${query.unitPath}%`;
-    q = q.where((eb) => eb.or([eb('c.org_path', 'like', like), eb('c.home_path', 'like', like)]));
+  const filtered = () => {
+    let q = selectComplaints(db, scope);
+    if (query.status) q = q.where('c.status', '=', query.status as ComplaintTable['status']);
+    if (query.category) q = q.where('c.category', '=', query.category as ComplaintTable['category']);
+    if (query.unitPath) {
+      const like = `${query.unitPath}%`;
+      q = q.where((eb) => eb.or([eb('c.org_path', 'like', like), eb('c.home_path', 'like', like)]));
+    }
+    if (query.customerId) q = q.where('c.customer_id', '=', query.customerId);
+    if (query.q) q = q.where('c.complaint_no', 'like', `${query.q.toUpperCase().replace(/[%_\\]/g, '')}%`);
+    return q;
+  };
+  const parts = query.open === 'true' ? [false] : query.open === 'false' ? [true] : [false, true];
+  const rows: Awaited<ReturnType<ReturnType<typeof filtered>['execute']>> = [];
+  for (const settled of parts) {
+    if (after?.settled && !settled) continue; // the cursor is already in the settled part
+    let q = filtered().where('c.desk_settled', '=', settled);
+    const from = after && after.settled === settled ? after : undefined;
+    if (settled) {
+      if (from) q = q.where(sql<boolean>`(c.desk_due_at, c.id) < (${from.value}::timestamptz, ${from.id}::uuid)`);
+      q = q.orderBy('c.desk_due_at', 'desc').orderBy('c.id', 'desc');
+    } else {
+      if (from) q = q.where(sql<boolean>`(c.desk_due_at, c.id) > (${from.value}::timestamptz, ${from.id}::uuid)`);
+      q = q.orderBy('c.desk_due_at').orderBy('c.id');
+    }
+    q = q.limit(query.limit + 1 - rows.length);
+    // One customer's complaints (the 360 section) are a key look-up; a desk's page depends on the scope.
+    rows.push(...(await (query.customerId ? q.modifyEnd(PREPARED) : q).execute()));
+    if (rows.length > query.limit) break;
   }
-  if (query.customerId) q = q.where('c.customer_id', '=', query.customerId);
-  if (query.open === 'true') q = q.where('c.status', 'in', OPEN_COMPLAINT_STATUSES);
-  if (query.open === 'false') q = q.where('c.status', 'not in', OPEN_COMPLAINT_STATUSES);
-  if (query.q) q = q.where('c.complaint_no', 'like', `${query.q.toUpperCase().replace(/[%_\\]/g, '')}%`);
-  if (after) q = q.where(sql<boolean>`(c.desk_due_at, c.id) > (${after.value}::timestamptz, ${after.id}::uuid)`);
-  q = q.orderBy('c.desk_due_at').orderBy('c.id').limit(query.limit + 1);
-  // One customer's complaints (the 360 section) are a key look-up; a desk's page depends on the scope.
-  return (query.customerId ? q.modifyEnd(PREPARED) : q).execute();
+  return rows;
 }
 
 /** Open complaints whose decision clock is inside its warning days (not yet warned) or past its deadline (not yet marked). */

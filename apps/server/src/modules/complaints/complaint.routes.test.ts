@@ -182,6 +182,38 @@ describe('the desk', () => {
     expect(paged.filter((id) => mine.includes(id))).toEqual([reviewed.id, older.id, newer.id]);
     await ctx.db.deleteFrom('complaint').where('id', 'in', mine).execute();
   });
+
+  it('shows closed and withdrawn complaints after every open one, the most recent deadline first, on every page', async () => {
+    const day = 86_400_000;
+    const receivedAt = (daysAgo: number) => new Date(Date.now() - daysAgo * day).toISOString();
+    const longClosed = await create(token.csr, { receivedAt: receivedAt(400) });
+    const recentlyClosed = await create(token.csr, { receivedAt: receivedAt(20) });
+    const withdrawn = await create(token.csr, { receivedAt: receivedAt(60) });
+    const open = await create(token.csr, { receivedAt: receivedAt(3) });
+    await ctx.db.updateTable('complaint').set({ status: 'closed', closed_at: new Date() }).where('id', 'in', [longClosed.id, recentlyClosed.id]).execute();
+    await ctx.db.updateTable('complaint').set({ status: 'withdrawn', closed_at: new Date() }).where('id', '=', withdrawn.id).execute();
+    const mine = [longClosed.id, recentlyClosed.id, withdrawn.id, open.id];
+    const list = async (query: string, limit: number) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await ctx.request({ method: 'GET', url: `/api/v1/complaints?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`, token: token.handler });
+        expect(res.statusCode, res.body).toBe(200);
+        const page = res.json() as TComplaintList;
+        ids.push(...page.items.map((c) => c.id).filter((id) => mine.includes(id)));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    const settledLast = [open.id, recentlyClosed.id, withdrawn.id, longClosed.id];
+    expect(await list('', 100)).toEqual(settledLast);
+    expect(await list('', 1)).toEqual(settledLast);
+    expect(await list('', 2)).toEqual(settledLast);
+    expect(await list('&open=true', 1)).toEqual([open.id]);
+    expect(await list('&open=false', 1)).toEqual([recentlyClosed.id, withdrawn.id, longClosed.id]);
+    await ctx.db.deleteFrom('complaint_record').where('complaint_id', 'in', mine).execute();
+    await ctx.db.deleteFrom('complaint').where('id', 'in', mine).execute();
+  });
 });
 
 describe('recusal', () => {

@@ -34,6 +34,8 @@ export interface ComplaintTable {
   due_at: Timestamp;
   /** The deadline the desk shows and sorts by (review clock while reviewing, else decision); generated (migration 0016). */
   desk_due_at: ColumnType<Date, never, never>;
+  /** Closed or withdrawn: listed after the open complaints on the desk; generated (migration 0027). */
+  desk_settled: ColumnType<boolean, never, never>;
   extension_level: Generated<number>;
   warned_at: NullableTimestamp;
   breached_at: NullableTimestamp;
