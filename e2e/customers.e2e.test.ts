@@ -168,7 +168,9 @@ describe('customer journeys in Chromium', () => {
 
     await page.fill(byTestId('customer-unmask-purpose'), '保全变更核对客户身份');
     await page.click(byTestId('customer-unmask-confirm'));
-    await page.waitForSelector(`${byTestId('customer-360-id-number')}[data-unmasked="true"]`);
+    // The clear value, or the server's refusal (then the run says what it was).
+    await page.waitForSelector(`${byTestId('customer-360-id-number')}[data-unmasked="true"], ${byTestId('customer-unmask-error')}`);
+    expect(await page.locator(byTestId('customer-unmask-error')).allTextContents()).toEqual([]);
     const clear = (await page.locator(byTestId('customer-360-id-number')).textContent())!;
     expect(clear).toMatch(/^\d{17}[\dX]$/);
     await page.waitForSelector(byTestId('customer-unmasked-notice'));
