@@ -69,6 +69,8 @@ export const ZComplaintActionRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('transfer'), toUnitId: ZId, reason: ZText(500), version: ZVersion }),
   z.object({ action: z.literal('escalate'), reason: ZText(500), version: ZVersion }),
   z.object({ action: z.literal('coordinate'), note: ZText(1000), version: ZVersion }),
+  /** Gives the complaint to a handler of its unit (or a unit above it): the desk names them. */
+  z.object({ action: z.literal('assign'), assigneeId: ZId, note: z.string().trim().max(500).optional(), version: ZVersion }),
   z.object({
     action: z.literal('decide'),
     findings: ZText(3000),

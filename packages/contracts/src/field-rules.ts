@@ -285,6 +285,12 @@ export const FIELD_RULES = [
   'adjustment_not_allowed',
   /** Underwriting: exclusions belong to a conditional decision only. */
   'exclusions_not_allowed',
+  /** Complaint assignment: not an active staff member who handles complaints at the complaint's unit or above it. */
+  'not_a_complaint_handler',
+  /** Complaint assignment: the staff member the complaint is about may not handle it. */
+  'complaint_concerns_them',
+  /** Complaint assignment: the complaint is already theirs. */
+  'already_assigned',
 ] as const;
 
 export const ZFieldRule = z.enum(FIELD_RULES);

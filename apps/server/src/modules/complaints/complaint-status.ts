@@ -14,6 +14,8 @@ export const COMPLAINT_MOVES = {
   transfer: { from: ['received', 'verified', 'registered', 'handling'], to: null },
   /** Up to the parent unit (city → province → head office), with a transfer record. */
   escalate: { from: ['received', 'verified', 'registered', 'handling'], to: null },
+  /** A handler of the complaint's unit (or above) takes it over; the status stays. */
+  assign: { from: ['received', 'verified', 'registered', 'handling', 'decided', 'reviewing'], to: null },
   /** Coordination with the departments involved; handling goes on. */
   coordinate: { from: ['registered', 'handling'], to: 'handling' },
   /** The handling record (处理表) and the decision told to the customer (反馈). */

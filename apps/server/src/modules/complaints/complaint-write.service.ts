@@ -1,4 +1,4 @@
-import type { TComplaintActionRequest, TCreateComplaintRequest, TComplaintStatus } from '@anxin/contracts';
+import type { TComplaintActionRequest, TCreateComplaintRequest, TComplaintStatus, TRole } from '@anxin/contracts';
 import { ZCreateComplaintRequest } from '@anxin/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction, type Executor, type Tx } from '../../platform/db/database.ts';
@@ -8,6 +8,7 @@ import { DomainError, fieldError, forbidden, notFound, rule, versionConflict } f
 import { newId } from '../../platform/ids.ts';
 import { insertOutbox } from '../../platform/outbox.ts';
 import { recordAuditEvent } from '../audit/index.ts';
+import { permissionsOf } from '../auth/index.ts';
 import { findClaimRef } from '../claims/index.ts';
 import { getVisibleCustomer, hasConsent } from '../customers/index.ts';
 import { findOrgUnitById, findStaffById } from '../org/index.ts';
@@ -182,6 +183,18 @@ export async function actOnComplaint(deps: ModuleDeps, actor: Actor, id: string,
       case 'coordinate':
         await record(deps, tx, c, actor, 'coordination', { note: input.note }, now);
         break;
+      case 'assign': {
+        const assignee = await findStaffById(tx, input.assigneeId);
+        // A handler who can act on the complaint where it is — its unit or a unit above it — and within
+        // the caller's own subtree (moving work to a higher tier is escalation, not assignment).
+        const handles = assignee && assignee.status === 'active' && permissionsOf(assignee.roles as TRole[]).has('complaint:handle') && c.org_path.startsWith(assignee.org_path) && assignee.org_path.startsWith(actor.orgPath);
+        if (!assignee || !handles) throw fieldError('body.assigneeId', rule('not_a_complaint_handler', 'no such active complaint handler of the complaint’s unit or a unit above it'), 'NOT_FOUND');
+        if (assignee.id === c.staff_concerned_id) throw fieldError('body.assigneeId', rule('complaint_concerns_them', 'the complaint is about this staff member; another handler must take it'));
+        if (assignee.id === c.assignee_id) throw fieldError('body.assigneeId', rule('already_assigned', 'the complaint is already theirs'));
+        await record(deps, tx, c, actor, 'assignment', { assigneeName: assignee.display_name, previousAssigneeName: c.assignee_name, note: input.note ?? null }, now);
+        Object.assign(patch, { assignee_id: assignee.id, assignee_name: assignee.display_name });
+        break;
+      }
       case 'decide':
         await record(deps, tx, c, actor, 'handling', { findings: input.findings, responsibility: input.responsibility, resolution: input.resolution, compensationFen: input.compensationFen, rootCause: input.rootCause }, now);
         patch.decided_at = now;

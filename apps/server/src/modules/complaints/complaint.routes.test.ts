@@ -216,6 +216,37 @@ describe('the desk', () => {
   });
 });
 
+describe('assigning a handler', () => {
+  it('gives the complaint to a handler of its unit or above, with an assignment record; refuses anyone else', async () => {
+    const staffId = async (username: string) => (await ctx.db.selectFrom('staff').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const concerned = await staffId('ea.csr');
+    let c = await create(token.csr, { category: 'service_attitude', subReason: 'rude', staffConcernedId: concerned });
+    expect(c.nextActions).not.toContain('assign'); // the csr registers complaints but does not handle them
+    const asManager = (await ctx.request({ method: 'GET', url: `/api/v1/complaints/${c.id}`, token: token.cityManager })).json() as TComplaint;
+    expect(asManager.nextActions).toContain('assign');
+    const assign = (t: string, assigneeId: string) => ctx.request({ method: 'POST', url: `/api/v1/complaints/${c.id}/actions`, token: t, payload: { action: 'assign', assigneeId, note: '请今日联系客户', version: c.version } });
+    const refused = (res: Awaited<ReturnType<typeof assign>>, status: number, rule: string) => {
+      const body = expectProblem(res, status, status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', ['body.assigneeId']);
+      expect(body.errors![0]!.rule).toBe(rule);
+    };
+    refused(await assign(token.cityManager, await staffId('eb.handler')), 404, 'not_a_complaint_handler'); // another city
+    refused(await assign(token.cityManager, await staffId('hq.adjuster')), 404, 'not_a_complaint_handler'); // does not handle complaints
+    refused(await assign(token.cityManager, await staffId('east.handler')), 404, 'not_a_complaint_handler'); // above the assigner: that is escalation
+    await ctx.db.updateTable('complaint').set({ staff_concerned_id: await staffId('ea.handler') }).where('id', '=', c.id).execute();
+    refused(await assign(token.cityManager, await staffId('ea.handler')), 400, 'complaint_concerns_them');
+    await ctx.db.updateTable('complaint').set({ staff_concerned_id: concerned }).where('id', '=', c.id).execute();
+
+    c = await act(token.cityManager, c, { action: 'assign', assigneeId: await staffId('ea.handler'), note: '请今日联系客户' });
+    expect(c).toMatchObject({ status: 'received', assignee: { id: await staffId('ea.handler') } });
+    expect(c.records.at(-1)).toMatchObject({ kind: 'assignment', data: { assigneeName: 'ea.handler', previousAssigneeName: null, note: '请今日联系客户' } });
+    refused(await assign(token.cityManager, await staffId('ea.handler')), 400, 'already_assigned');
+    // The province may give it to its own handler, above the complaint's unit.
+    c = await act(token.provinceManager, c, { action: 'assign', assigneeId: await staffId('east.handler') });
+    expect(c.records.at(-1)).toMatchObject({ kind: 'assignment', data: { assigneeName: 'east.handler', previousAssigneeName: 'ea.handler' } });
+    expect(c.assignee).toMatchObject({ id: await staffId('east.handler') });
+  });
+});
+
 describe('recusal', () => {
   it('the staff member complained about may not handle the complaint', async () => {
     const concerned = await ctx.db.selectFrom('staff').select('id').where('username', '=', 'ea.handler').executeTakeFirstOrThrow();

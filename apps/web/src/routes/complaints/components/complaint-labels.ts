@@ -2,8 +2,8 @@ import type { TComplaintCategory, TComplaintChannel, TComplaintStatus, TComplain
 import { useTranslation } from 'react-i18next';
 
 const known = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
-const ACTIONS = ['verify', 'register', 'transfer', 'escalate', 'coordinate', 'decide', 'extend', 'record_response', 'decide_review', 'close', 'withdraw', 'reopen', 'playbook'] as const;
-const RECORDS = ['registration', 'verification', 'transfer', 'coordination', 'handling', 'extension', 'response', 'review', 'closure', 'reopen', 'withdrawal', 'warning', 'breach'] as const;
+const ACTIONS = ['verify', 'register', 'transfer', 'escalate', 'coordinate', 'assign', 'decide', 'extend', 'record_response', 'decide_review', 'close', 'withdraw', 'reopen', 'playbook'] as const;
+const RECORDS = ['registration', 'verification', 'transfer', 'coordination', 'assignment', 'handling', 'extension', 'response', 'review', 'closure', 'reopen', 'withdrawal', 'warning', 'breach'] as const;
 const STEPS = ['isolate', 'calm', 'apologise', 'understand', 'propose', 'ask_opinion', 'follow_up'] as const;
 const SUB_REASONS = [
   'misleading_sales',

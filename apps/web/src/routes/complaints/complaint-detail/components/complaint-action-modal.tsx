@@ -7,6 +7,7 @@ import { useFormProblem } from '../../../../components/form-problem.ts';
 import { useFormRules } from '../../../../components/form-rules.ts';
 import { OrgUnitTreeSelect } from '../../../../components/org-unit-tree-select.tsx';
 import { ProblemAlert } from '../../../../components/problem-alert.tsx';
+import { StaffSelect } from '../../../../components/staff-select.tsx';
 import { useYuanRule } from '../../../../components/yuan-rules.ts';
 import { parseYuanToFen } from '../../../../format.ts';
 import { useComplaintLabels } from '../../components/complaint-labels.ts';
@@ -14,7 +15,7 @@ import { useComplaintLabels } from '../../components/complaint-labels.ts';
 type Action = TComplaintActionRequest['action'];
 type Values = Record<string, string | boolean | undefined>;
 
-const FIELDS = ['facts', 'customerContacted', 'summary', 'toUnitId', 'reason', 'note', 'findings', 'responsibility', 'resolution', 'compensation', 'rootCause', 'customerToldVia', 'response', 'outcome'];
+const FIELDS = ['facts', 'customerContacted', 'summary', 'assigneeId', 'toUnitId', 'reason', 'note', 'findings', 'responsibility', 'resolution', 'compensation', 'rootCause', 'customerToldVia', 'response', 'outcome'];
 
 /** One dialog for every step of the procedure: the fields of its record, then the step is taken. */
 export function ComplaintActionModal({ complaint, action, onClose }: { complaint: TComplaint; action: Action; onClose: () => void }) {
@@ -50,6 +51,8 @@ export function ComplaintActionModal({ complaint, action, onClose }: { complaint
         return { action, reason: s(v, 'reason'), version };
       case 'coordinate':
         return { action, note: s(v, 'note'), version };
+      case 'assign':
+        return { action, assigneeId: s(v, 'assigneeId'), note: s(v, 'note') || undefined, version };
       case 'decide':
         return { action, findings: s(v, 'findings'), responsibility: s(v, 'responsibility') as 'company', resolution: s(v, 'resolution'), compensationFen: parseYuanToFen(s(v, 'compensation') || '0') ?? 0, rootCause: s(v, 'rootCause'), version };
       case 'extend':
@@ -108,6 +111,14 @@ export function ComplaintActionModal({ complaint, action, onClose }: { complaint
           </Form.Item>
         )}
         {action === 'coordinate' && text('note', t('complaints.fields.note'))}
+        {action === 'assign' && (
+          <>
+            <Form.Item name="assigneeId" label={t('complaints.fields.assignee')} extra={t('complaints.fields.assigneeHelp')} rules={[rules.requiredSelect(t('complaints.fields.assignee'))]}>
+              <StaffSelect permission="complaint:handle" underUnitId={complaint.orgUnit.id} testId="complaint-field-assigneeId" />
+            </Form.Item>
+            {text('note', t('complaints.fields.note'), 2, false)}
+          </>
+        )}
         {(action === 'decide' || action === 'decide_review') && text('findings', t('complaints.fields.findings'), 3)}
         {action === 'decide' && (
           <Form.Item name="responsibility" label={t('complaints.fields.responsibility')}>

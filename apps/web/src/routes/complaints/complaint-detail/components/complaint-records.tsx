@@ -5,7 +5,7 @@ import { useFormat } from '../../../../format.ts';
 import { useLabels } from '../../../../i18n/labels.ts';
 import { useComplaintLabels } from '../../components/complaint-labels.ts';
 
-const FIELD_ORDER = ['facts', 'customerContacted', 'summary', 'reason', 'note', 'findings', 'responsibility', 'resolution', 'compensationFen', 'rootCause', 'customerToldVia', 'days', 'response', 'outcome', 'clock', 'dueAt'];
+const FIELD_ORDER = ['facts', 'customerContacted', 'summary', 'previousAssigneeName', 'assigneeName', 'reason', 'note', 'findings', 'responsibility', 'resolution', 'compensationFen', 'rootCause', 'customerToldVia', 'days', 'response', 'outcome', 'clock', 'dueAt'];
 
 /** The complaint's records (registration, verification, transfer, handling, …) as a timeline, oldest first. */
 export function ComplaintRecords({ complaint }: { complaint: TComplaint }) {
