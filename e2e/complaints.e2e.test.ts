@@ -68,6 +68,14 @@ describe('complaint journey in Chromium: portal complaint to closure', () => {
     expect(await admin.page.locator(byTestId('complaint-description')).textContent()).toContain('补交了材料');
     await step(admin.page, 'verify', 'verified', { facts: '已核实：材料已于上周收到，审核岗未及时处理。' });
     await step(admin.page, 'register', 'registered', { summary: '理赔时效投诉，已指定专人跟进' });
+    // Head office gives it to a complaint handler of its unit, with a note; the status stays.
+    await admin.page.click(byTestId('complaint-action-assign'));
+    await chooseOption(admin.page, 'complaint-field-assigneeId');
+    await admin.page.fill(byTestId('complaint-field-note'), '请今日联系客户');
+    await admin.page.click(byTestId('complaint-action-submit'));
+    await admin.page.waitForSelector(byTestId('complaint-record-assignment'));
+    expect(await admin.page.locator(byTestId('complaint-record-assignment')).textContent()).toContain('请今日联系客户');
+    await admin.page.waitForSelector(`${byTestId('complaint-detail-page')}[data-status="registered"]`);
     await admin.page.click(byTestId('playbook-save-apologise'));
     await admin.page.waitForSelector(`${byTestId('playbook-step-apologise')}[data-done="true"]`);
     await step(admin.page, 'decide', 'decided', { findings: '审核岗积压导致延误', resolution: '已于今日完成审核，三个工作日内赔款到账，并向您致歉。', rootCause: '审核岗人力不足' });
