@@ -9,6 +9,9 @@ export const mayReadPolicies = (actor: Actor) => hasPermission(actor, 'policy:re
 /** May the actor enter and change policies and record endorsements? */
 export const mayWritePolicies = (actor: Actor) => hasPermission(actor, 'policy:write');
 
+/** May the actor work the underwriting queue and decide applications? */
+export const mayUnderwrite = (actor: Actor) => hasPermission(actor, 'underwriting:decide');
+
 /**
  * Which policies an actor sees: those whose org unit lies in its subtree; a pure agent (no managing
  * role) only the policies it sold (agent) or whose policyholder it owns (the customer's owner agent),

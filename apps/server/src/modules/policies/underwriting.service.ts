@@ -13,12 +13,9 @@ import { recordAuditEvent } from '../audit/index.ts';
 import { syncLifecycleStages } from '../customers/index.ts';
 import { decodePolicyCursor, encodePolicyCursor } from './policy-cursor.ts';
 import { daysBetween, todayInChina } from './policy-dates.ts';
-import { mayReadPolicies } from './policy.policy.ts';
 import { findPolicyById, insertUnderwritingDecision, listPolicies as listPolicyRows, listUnderwritingDecisions, updatePolicy as updatePolicyRow, type PolicyRow } from './policy.repository.ts';
-import { policyScopeOf } from './policy.policy.ts';
+import { mayReadPolicies, mayUnderwrite, policyScopeOf } from './policy.policy.ts';
 import { BLACKLIST_REFERRAL_REASON, coolingOffEndsOnIssue, loadPolicyDetail, requireVisiblePolicy } from './policy.service.ts';
-
-export const mayUnderwrite = (actor: Actor) => hasPermission(actor, 'underwriting:decide');
 
 /** Applications in the actor's scope, the longest waiting first (keyset on the application time). */
 export async function listUnderwritingQueue(deps: ModuleDeps, actor: Actor, query: TUnderwritingQueueQuery, now = new Date()) {

@@ -3,7 +3,7 @@ import { POLICY_STATUSES, PRODUCT_LINES, type TPolicySummary } from '@anxin/cont
 import { App, Button, Card, Dropdown, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useExportPolicies, usePolicies, type PolicyListFilters } from '../../../api/policies.ts';
 import { useProducts } from '../../../api/products.ts';
 import { OrgUnitTreeSelect } from '../../../components/org-unit-tree-select.tsx';
@@ -14,6 +14,7 @@ import { useCurrentUser } from '../../../components/require-session.tsx';
 import { shanghaiToday, useFormat } from '../../../format.ts';
 import { useLabels } from '../../../i18n/labels.ts';
 import { can } from '../../../permissions.ts';
+import { usePolicyColumns } from '../components/policy-columns.tsx';
 import { filtersFromSearch, searchFromFilters } from './policy-list-params.ts';
 
 /** The date `days` after `date` (both `YYYY-MM-DD`). */
@@ -35,6 +36,7 @@ export function PolicyListPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = filtersFromSearch(searchParams);
   const list = usePolicies(filters);
+  const columns = usePolicyColumns<TPolicySummary>();
   const products = useProducts();
   const exporter = useExportPolicies();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -43,44 +45,13 @@ export function PolicyListPage() {
   const set = (patch: Partial<PolicyListFilters>) => setSearchParams(searchFromFilters({ ...filters, ...patch }), { replace: true });
   const expiringValue = EXPIRING_WINDOWS.find((days) => filters.expiringBefore === addDays(today, days));
 
-  const columns: TableColumnsType<TPolicySummary> = [
-    {
-      title: t('policies.policyNo'),
-      dataIndex: 'policyNo',
-      render: (_, p) => (
-        <Link to={`/policies/${p.id}`} className="anxin-mono" data-testid={`policy-open-${p.id}`}>
-          {p.policyNo}
-        </Link>
-      ),
-    },
-    {
-      title: t('policies.product'),
-      key: 'product',
-      render: (_, p) => (
-        <Flex vertical>
-          <span>{p.product.name}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {labels.productLine(p.product.line)}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-    { title: t('policies.policyholder'), key: 'policyholder', render: (_, p) => <Link to={`/customers/${p.policyholder.id}`}>{p.policyholder.name}</Link> },
+  const tableColumns: TableColumnsType<TPolicySummary> = [
+    columns.policyNo('policy-open-'),
+    columns.product,
+    columns.policyholder,
     { title: t('policies.status'), dataIndex: 'status', render: (_, p) => <PolicyStatusTag status={p.status} /> },
-    { title: t('policies.sumInsured'), dataIndex: 'sumInsuredFen', align: 'right', render: (v: number) => format.fen(v) },
-    {
-      title: t('policies.premium'),
-      dataIndex: 'premiumFen',
-      align: 'right',
-      render: (_, p) => (
-        <Flex vertical align="flex-end">
-          <span>{format.fen(p.premiumFen)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {labels.paymentFrequency(p.paymentFrequency)}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
+    columns.sumInsured,
+    columns.premium,
     {
       title: t('policies.period'),
       key: 'period',
@@ -197,7 +168,7 @@ export function PolicyListPage() {
           <Table<TPolicySummary>
             rowKey="id"
             size="middle"
-            columns={columns}
+            columns={tableColumns}
             dataSource={items}
             loading={list.isFetching && !list.isFetchingNextPage}
             pagination={false}

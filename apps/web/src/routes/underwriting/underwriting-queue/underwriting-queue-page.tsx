@@ -3,12 +3,13 @@ import { PRODUCT_LINES, type TUnderwritingQueueItem } from '@anxin/contracts';
 import { Button, Card, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useUnderwritingQueue, type UnderwritingQueueFilters } from '../../../api/underwriting.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useFormat } from '../../../format.ts';
 import { useLabels } from '../../../i18n/labels.ts';
+import { usePolicyColumns } from '../../policies/components/policy-columns.tsx';
 
 /** The underwriter's queue: applications (pending policies) in scope, the longest waiting first. */
 export function UnderwritingQueuePage() {
@@ -22,49 +23,19 @@ export function UnderwritingQueuePage() {
     blacklistReferral: referral === 'true' || referral === 'false' ? referral : undefined,
   };
   const queue = useUnderwritingQueue(filters);
+  const columns = usePolicyColumns<TUnderwritingQueueItem>();
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
   const set = (patch: Partial<UnderwritingQueueFilters>) => {
     const next = { ...filters, ...patch };
     setSearchParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as Record<string, string>, { replace: true });
   };
 
-  const columns: TableColumnsType<TUnderwritingQueueItem> = [
-    {
-      title: t('policies.policyNo'),
-      dataIndex: 'policyNo',
-      render: (_, p) => (
-        <Link to={`/policies/${p.id}`} className="anxin-mono" data-testid={`underwriting-open-${p.id}`}>
-          {p.policyNo}
-        </Link>
-      ),
-    },
-    {
-      title: t('policies.product'),
-      key: 'product',
-      render: (_, p) => (
-        <Flex vertical>
-          <span>{p.product.name}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {labels.productLine(p.product.line)}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-    { title: t('policies.policyholder'), key: 'policyholder', render: (_, p) => <Link to={`/customers/${p.policyholder.id}`}>{p.policyholder.name}</Link> },
-    { title: t('policies.sumInsured'), dataIndex: 'sumInsuredFen', align: 'right', render: (v: number) => format.fen(v) },
-    {
-      title: t('policies.premium'),
-      dataIndex: 'premiumFen',
-      align: 'right',
-      render: (_, p) => (
-        <Flex vertical align="flex-end">
-          <span>{format.fen(p.premiumFen)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {labels.paymentFrequency(p.paymentFrequency)}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
+  const tableColumns: TableColumnsType<TUnderwritingQueueItem> = [
+    columns.policyNo('underwriting-open-'),
+    columns.product,
+    columns.policyholder,
+    columns.sumInsured,
+    columns.premium,
     {
       title: t('underwriting.appliedAt'),
       key: 'applied',
@@ -126,7 +97,7 @@ export function UnderwritingQueuePage() {
           <Table<TUnderwritingQueueItem>
             rowKey="id"
             size="middle"
-            columns={columns}
+            columns={tableColumns}
             dataSource={items}
             loading={queue.isFetching && !queue.isFetchingNextPage}
             pagination={false}

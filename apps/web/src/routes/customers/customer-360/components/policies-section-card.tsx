@@ -3,12 +3,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { PolicyStatusTag } from '../../../../components/policy-status-tag.tsx';
 import { useCurrentUser } from '../../../../components/require-session.tsx';
 import { useFormat } from '../../../../format.ts';
 import { useLabels } from '../../../../i18n/labels.ts';
 import { can } from '../../../../permissions.ts';
+import { usePolicyColumns } from '../../../policies/components/policy-columns.tsx';
 
 type Holding = TCustomer360PoliciesSection['items'][number];
 
@@ -36,31 +37,13 @@ export function PoliciesSectionCard({ data, view }: { data: unknown; view: TCust
   const me = useCurrentUser();
   const navigate = useNavigate();
   const section = parse(data);
+  const policyColumns = usePolicyColumns<Holding>();
   if (!section) return <Alert type="warning" showIcon title={t('customer360.sectionUnreadable')} />;
 
   const gaps = section.uncoveredLines.filter((line) => GAP_LINES[view.customer.kind].includes(line));
   const columns: TableColumnsType<Holding> = [
-    {
-      title: t('policies.policyNo'),
-      dataIndex: 'policyNo',
-      render: (_, p) => (
-        <Link to={`/policies/${p.id}`} className="anxin-mono" data-testid={`customer-policy-${p.id}`}>
-          {p.policyNo}
-        </Link>
-      ),
-    },
-    {
-      title: t('policies.product'),
-      key: 'product',
-      render: (_, p) => (
-        <Flex vertical>
-          <span>{p.product.name}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {labels.productLine(p.product.line)}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
+    policyColumns.policyNo('customer-policy-'),
+    policyColumns.product,
     {
       title: t('policies.roles'),
       key: 'roles',
