@@ -1883,7 +1883,7 @@ export const zhCN = {
     saved: '已保存产品“{{name}}”',
   },
   policyEnums: {
-    status: { pending: '待生效', in_force: '有效', lapsed: '失效', surrendered: '已退保', expired: '已满期', cancelled: '已撤销' },
+    status: { pending: '待承保', in_force: '有效', lapsed: '失效', surrendered: '已退保', expired: '已满期', cancelled: '已撤销' },
     frequency: { single: '趸交', annual: '年交', semi_annual: '半年交', quarterly: '季交', monthly: '月交' },
     paymentMethod: { bank_transfer: '银行转账', auto_debit: '银行代扣', cash: '现金', wechat_pay: '微信支付', alipay: '支付宝', card: '银行卡' },
     partyRole: { applicant: '投保人', insured: '被保险人', beneficiary: '受益人' },
