@@ -55,6 +55,8 @@ export const AUDIT_ACTIONS = [
   'policy.endorsed',
   /** An application was decided by underwriting (issued or declined). */
   'policy.underwritten',
+  /** A policy's underwriting decisions (their exclusions and reasons, which may name an illness) were read. */
+  'policy.underwriting_viewed',
   /** A claim was reported (报案). */
   'claim.reported',
   /** A claim moved along its workflow, was assigned, adjusted, approved, denied or flagged. */

@@ -215,6 +215,7 @@ export const enUS: Messages = {
       updated: 'Policy changed',
       endorsed: 'Endorsement recorded',
       underwritten: 'Application underwritten',
+      underwriting_viewed: 'Underwriting decisions read',
     },
     claim: {
       reported: 'Claim reported',
@@ -745,7 +746,6 @@ export const enUS: Messages = {
     awaiting: 'Waiting for an underwriting decision',
     compulsoryMotor: 'Compulsory motor insurance may not be refused, loaded or discounted: it is accepted at standard terms.',
     statusReason: 'Underwriting: {{decision}}',
-    statusReasonWith: 'Underwriting: {{decision}} — {{reason}}',
   },
   riskAlerts: {
     title: 'Risk alerts',

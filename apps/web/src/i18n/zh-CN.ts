@@ -216,6 +216,7 @@ export const zhCN = {
       updated: '修改保单',
       endorsed: '保全变更',
       underwritten: '核保',
+      underwriting_viewed: '查看核保结论',
     },
     claim: {
       reported: '报案',
@@ -746,7 +747,6 @@ export const zhCN = {
     awaiting: '等待核保结论',
     compulsoryMotor: '交强险不得拒保、加费或打折，只能按标准条件承保。',
     statusReason: '核保：{{decision}}',
-    statusReasonWith: '核保：{{decision}} — {{reason}}',
   },
   riskAlerts: {
     title: '风险预警',

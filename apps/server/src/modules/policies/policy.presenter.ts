@@ -1,5 +1,6 @@
 import { ZPaymentMethod, type TEndorsement, type TPolicy, type TPolicySummary, type TUnderwritingDecision, type TUnderwritingQueueItem } from '@anxin/contracts';
-import type { PolicyRow, UnderwritingDecisionRow } from './policy.repository.ts';
+import type { PolicyRow } from './policy.repository.ts';
+import type { UnderwritingDecisionRow } from './underwriting.service.ts';
 import type { PolicyDetail } from './policy.service.ts';
 
 /** A policy in lists (whitelisted; the bank account only masked, and only in the detail). */

@@ -262,4 +262,3 @@ export async function insertUnderwritingDecision(db: Executor, row: Insertable<U
 export async function listUnderwritingDecisions(db: Executor, policyId: string) {
   return db.selectFrom('underwriting_decision').selectAll().where('policy_id', '=', policyId).orderBy('decided_at').orderBy('id').execute();
 }
-export type UnderwritingDecisionRow = Awaited<ReturnType<typeof listUnderwritingDecisions>>[number];

@@ -106,11 +106,16 @@ describe('POST /api/v1/policies/:id/underwriting-decisions', () => {
     expect(res.statusCode, res.body).toBe(201);
     const policy = res.json() as TPolicy;
     expect(policy).toMatchObject({ status: 'in_force', premiumFen: 1_000_000, version: first.version + 1 });
-    expect(policy.statusReason).toBe('underwriting: conditional — 甲状腺结节 3 级');
+    // The status says the decision only; its reasons (an illness) stay with the decision, encrypted.
+    expect(policy.statusReason).toBe('underwriting: conditional');
+    const stored = await ctx.db.selectFrom('underwriting_decision').selectAll().where('policy_id', '=', first.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).not.toContain('甲状腺');
     const decisions = (await ctx.request({ method: 'GET', url: `/api/v1/policies/${first.id}/underwriting-decisions`, token: token.agent })).json() as TUnderwritingDecisionList;
     expect(decisions.items).toEqual([
       expect.objectContaining({ decision: 'conditional', premiumAdjustmentPct: 25, exclusions: '甲状腺疾病及其并发症', reason: '甲状腺结节 3 级', premiumBeforeFen: 800_000, premiumAfterFen: 1_000_000, decidedBy: 'ea.underwriter' }),
     ]);
+    // Reading them is audited.
+    expect(await ctx.db.selectFrom('audit_event').select('action').where('entity_id', '=', first.id).where('action', '=', 'policy.underwriting_viewed').execute()).toHaveLength(1);
     // Issued: the new-policy visit is queued, and the decision is in the audit trail.
     expect(await ctx.db.selectFrom('outbox').select('topic').where('aggregate_id', '=', first.id).execute()).toEqual([{ topic: 'policy.issued' }]);
     const audit = await ctx.db.selectFrom('audit_event').select(['action', 'data']).where('entity_id', '=', first.id).where('action', '=', 'policy.underwritten').execute();
@@ -129,7 +134,7 @@ describe('POST /api/v1/policies/:id/underwriting-decisions', () => {
     expect(issued.json()).toMatchObject({ status: 'in_force', premiumFen: 850_000 });
     const declined = await decide(token.underwriter, second, { decision: 'declined', reason: '恶性肿瘤病史' });
     expect(declined.statusCode, declined.body).toBe(201);
-    expect(declined.json()).toMatchObject({ status: 'cancelled', premiumFen: 800_000, statusReason: 'underwriting: declined — 恶性肿瘤病史' });
+    expect(declined.json()).toMatchObject({ status: 'cancelled', premiumFen: 800_000, statusReason: 'underwriting: declined' });
     expect(await ctx.db.selectFrom('outbox').select('topic').where('aggregate_id', '=', second.id).execute()).toEqual([]);
     expect((await queue(token.underwriter)).items.map((i) => i.id)).not.toContain(second.id);
   });

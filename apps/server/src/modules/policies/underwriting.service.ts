@@ -9,7 +9,7 @@ import type { ModuleDeps } from '../../platform/deps.ts';
 import { DomainError, fieldProblem, forbidden, rule, versionConflict, type FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertOutbox } from '../../platform/outbox.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent, recordStandaloneAuditEvent } from '../audit/index.ts';
 import { syncLifecycleStages } from '../customers/index.ts';
 import { decodePolicyCursor, encodePolicyCursor } from './policy-cursor.ts';
 import { daysBetween, todayInChina } from './policy-dates.ts';
@@ -33,11 +33,16 @@ export async function listUnderwritingQueue(deps: ModuleDeps, actor: Actor, quer
   };
 }
 
-/** The decisions on a policy, oldest first (a policy is decided once; the list keeps it readable if that changes). */
+/**
+ * The decisions on a policy, oldest first, their exclusions and reasons decrypted (they may name an
+ * illness): a read of them is audited (`policy.underwriting_viewed`).
+ */
 export async function listPolicyUnderwritingDecisions(deps: ModuleDeps, actor: Actor, policyId: string) {
   if (!mayReadPolicies(actor)) throw forbidden('You may not view policies');
   const policy = await requireVisiblePolicy(deps, actor, policyId);
-  return listUnderwritingDecisions(deps.db, policy.id);
+  const rows = await listUnderwritingDecisions(deps.db, policy.id);
+  if (rows.length > 0) await recordStandaloneAuditEvent(deps.db, actor, { action: 'policy.underwriting_viewed', entityType: 'policy', entityId: policy.id, customerId: policy.customer_id });
+  return rows.map(({ exclusions_enc, reason_enc, ...row }) => ({ ...row, exclusions: exclusions_enc ? deps.cipher.decrypt(exclusions_enc) : null, reason: reason_enc ? deps.cipher.decrypt(reason_enc) : null }));
 }
 
 /**
@@ -68,7 +73,8 @@ export async function decideApplication(deps: ModuleDeps, actor: Actor, policyId
     const updated = await updatePolicyRow(tx, policy.id, input.version, {
       status: issues ? 'in_force' : 'cancelled',
       ...(issues ? { cooling_off_ends_on: await coolingOffEndsOnIssue(txDeps, policy) } : {}),
-      status_reason: `underwriting: ${input.decision}${reason ? ` — ${reason}` : ''}`.slice(0, 1000),
+      // The decision only: its reasons may name an illness and stay encrypted with the decision.
+      status_reason: `underwriting: ${input.decision}`,
       status_changed_on: issues ? null : todayInChina(),
       premium_fen: premiumAfter,
     });
@@ -81,8 +87,8 @@ export async function decideApplication(deps: ModuleDeps, actor: Actor, policyId
       policy_id: policy.id,
       decision: input.decision,
       premium_adjustment_pct: input.premiumAdjustmentPct ?? null,
-      exclusions: input.exclusions ?? null,
-      reason,
+      exclusions_enc: input.exclusions ? deps.cipher.encrypt(input.exclusions) : null,
+      reason_enc: reason ? deps.cipher.encrypt(reason) : null,
       premium_before_fen: policy.premium_fen,
       premium_after_fen: premiumAfter,
       decided_by: actor.name,
@@ -131,3 +137,6 @@ function decisionProblems(policy: PolicyRow, input: TUnderwritingDecisionRequest
   if (input.decision !== 'standard' && !input.reason) add('reason', rule('required', 'give the reason for the decision'));
   return problems;
 }
+
+/** A decision as read, its exclusions and reason decrypted. */
+export type UnderwritingDecisionRow = Awaited<ReturnType<typeof listPolicyUnderwritingDecisions>>[number];

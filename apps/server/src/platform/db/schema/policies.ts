@@ -94,8 +94,10 @@ export interface UnderwritingDecisionTable {
   policy_id: string;
   decision: TUnderwritingDecisionKind;
   premium_adjustment_pct: number | null;
-  exclusions: string | null;
-  reason: string | null;
+  /** Encrypted (may name an illness). */
+  exclusions_enc: string | null;
+  /** Encrypted (may name an illness). */
+  reason_enc: string | null;
   premium_before_fen: number;
   premium_after_fen: number;
   decided_by: string;

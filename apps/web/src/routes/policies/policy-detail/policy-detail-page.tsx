@@ -37,12 +37,9 @@ export function PolicyDetailPage() {
   const statusReasonText = (reason: string) => {
     const key = SYSTEM_STATUS_REASONS[reason];
     if (key) return t(`policies.statusReasons.${key}`);
-    // "underwriting: conditional — <the underwriter's reason>", written by an underwriting decision.
-    const underwritten = /^underwriting: (standard|preferential|conditional|declined)(?: — ([\s\S]*))?$/.exec(reason);
-    if (underwritten) {
-      const decision = t(`underwriting.decisions.${underwritten[1] as TUnderwritingDecisionKind}`);
-      return underwritten[2] ? t('underwriting.statusReasonWith', { decision, reason: underwritten[2] }) : t('underwriting.statusReason', { decision });
-    }
+    // "underwriting: conditional", written by an underwriting decision (its reasons stay with the decision).
+    const underwritten = /^underwriting: (standard|preferential|conditional|declined)$/.exec(reason);
+    if (underwritten) return t('underwriting.statusReason', { decision: t(`underwriting.decisions.${underwritten[1] as TUnderwritingDecisionKind}`) });
     return reason;
   };
   const policy = usePolicy(policyId);
