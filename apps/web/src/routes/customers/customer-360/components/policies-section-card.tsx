@@ -60,20 +60,8 @@ export function PoliciesSectionCard({ data, view }: { data: unknown; view: TCust
     },
     { title: t('policies.insured'), key: 'insured', render: (_, p) => p.insured.map((i) => i.name).join(t('imports.listSeparator')) || t('common.none') },
     { title: t('policies.status'), dataIndex: 'status', render: (_, p) => <PolicyStatusTag status={p.status} /> },
-    { title: t('policies.sumInsured'), dataIndex: 'sumInsuredFen', align: 'right', render: (v: number) => format.fen(v) },
-    {
-      title: t('policies.premium'),
-      dataIndex: 'premiumFen',
-      align: 'right',
-      render: (_, p) => (
-        <Flex vertical align="flex-end">
-          <span>{format.fen(p.premiumFen)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {labels.paymentFrequency(p.paymentFrequency)}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
+    policyColumns.sumInsured,
+    policyColumns.premium,
     { title: t('policies.period'), key: 'period', render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{`${format.date(p.effectiveOn)} ~ ${format.date(p.expiresOn)}`}</span> },
   ];
 
